@@ -1,0 +1,42 @@
+package dev.talentgraph.schema;
+
+/**
+ * Node labels of the talent graph. Every module refers to these constants, never to literals of its
+ * own, so that a rename is one change and a grep finds every use.
+ */
+public final class Labels {
+  private Labels() {}
+
+  /** A person whose skills the graph knows: an employee, an author, a learner. */
+  public static final String EXPERT = "Expert";
+  /** A skill or knowledge area; taxonomy concepts (ESCO, O*NET) and ad-hoc skills alike. */
+  public static final String SKILL = "Skill";
+  /** A group of skills in a taxonomy (ESCO skill groups, UNSPSC classes); also labelled Skill. */
+  public static final String SKILL_GROUP = "SkillGroup";
+  public static final String COURSE = "Course";
+  public static final String PROJECT = "Project";
+  public static final String PUBLICATION = "Publication";
+  public static final String TEAM = "Team";
+  public static final String JOB_OPENING = "JobOpening";
+  /** A person applying for an opening (from a resume or the API); an Expert may also be a Candidate. */
+  public static final String CANDIDATE = "Candidate";
+  public static final String OCCUPATION = "Occupation";
+  public static final String PERFORMANCE_REVIEW = "PerformanceReview";
+  public static final String PROMOTION = "Promotion";
+  public static final String TRAINING_RECORD = "TrainingRecord";
+  public static final String APPLICATION = "Application";
+
+  /** A trained model version with its provenance and serialised bytes (see the ml module). */
+  public static final String MODEL = "Model";
+  public static final String SCORE = "Score";
+
+  /** A login of the application (local users); holds a password hash, never a password. */
+  public static final String USER = "User";
+  public static final String API_TOKEN = "ApiToken";
+  public static final String AUDIT_EVENT = "AuditEvent";
+  /** Personal data kept apart from the public Expert node (see the security issue). */
+  public static final String PERSONAL_DATA = "PersonalData";
+
+  /** Bookkeeping of applied schema migrations. */
+  public static final String MIGRATION = "__Migration";
+}
