@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -146,13 +145,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     try {
       if (Files.exists(file)) return Files.readString(file).strip();
       String generated = generatePassword();
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, generated + "\n");
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system; the directory's own permissions apply
-      }
+      SecretFiles.writeNew(file, generated + "\n");
       announce.accept("""
           ============================================================
            Bolt (neo4j://) user 'neo4j' password, generated once:
