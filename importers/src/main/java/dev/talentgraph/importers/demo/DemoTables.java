@@ -174,8 +174,10 @@ final class DemoTables {
           List.of("Vendor consolidation", "Office move", "Contract management system")));
 
   /** Skills everybody in a technical department may hold besides their family's. */
-  static final Map<String, Double> TECH_COMMON = Map.of("s-git", 2.0, "s-agile", 1.0, "s-scrum", 1.0, "s-code-review", 1.0, "s-sql", 0.5);
-  static final Map<String, Double> LEADER_COMMON = Map.of("s-people-management", 3.0, "s-mentoring", 2.0, "s-stakeholder-management", 2.0, "s-coaching", 1.0, "s-strategic-planning", 1.0);
+  // Ordered maps only: Map.of iterates in an order salted per JVM, which would make the "same seed,
+  // same graph" promise hold within one process but not across two.
+  static final Map<String, Double> TECH_COMMON = f("", 0, "s-git", 2.0, "s-agile", 1.0, "s-scrum", 1.0, "s-code-review", 1.0, "s-sql", 0.5).pool();
+  static final Map<String, Double> LEADER_COMMON = f("", 0, "s-people-management", 3.0, "s-mentoring", 2.0, "s-stakeholder-management", 2.0, "s-coaching", 1.0, "s-strategic-planning", 1.0).pool();
 
   static final List<String> PROVIDERS = List.of("TalentGraph Academy", "Coursera", "edX", "Udemy", "Pluralsight", "O'Reilly", "LinkedIn Learning");
   static final List<String> EVIDENCE = List.of("self-assessment", "manager assessment", "peer endorsement", "certification", "prior role");

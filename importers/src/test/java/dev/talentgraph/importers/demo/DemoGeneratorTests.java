@@ -90,6 +90,22 @@ class DemoGeneratorTests {
     assertThat(first.hiredAt()).isEqualTo(java.time.LocalDate.of(2019, 8, 23));
   }
 
+  /**
+   * The served demo, digested. Same seed, same graph must hold across JVMs, not only within one
+   * (an unordered {@code Map.of} once broke exactly that); surefire forks a fresh JVM, so this pins
+   * it. When the generator changes on purpose, update the digest and say so in the commit.
+   */
+  @Test
+  void theServedDemoIsTheSameGraphInEveryJvm() throws Exception {
+    java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+    for (java.lang.reflect.RecordComponent c : DemoData.class.getRecordComponents()) {
+      md.update((c.getName() + "=" + c.getAccessor().invoke(demo) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(java.util.HexFormat.of().formatHex(md.digest())).isEqualTo(SERVED_DEMO_SHA256);
+  }
+
+  static final String SERVED_DEMO_SHA256 = "5d05ac0f1dbb17818fdb3fd1700d9d01b1720617b852a7ab8f1d6c9ac854ba54";
+
   @Test
   void completedCoursesAndSkillsAgree() {
     Map<String, Integer> level = new HashMap<>();
