@@ -27,13 +27,23 @@ class ImportDemoCommandIT {
   }
 
   @Test
-  void loadsOnceAsJsonThenReportsTheDemoIsThere() {
+  void loadsOnceAsJsonThenReportsTheDemoIsThere() throws Exception {
     String store = dir.resolve("store").toString();
     Run first = run("import", "demo", "--data-dir", store, "--experts", "100", "--json");
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out().strip()).startsWith("{\"skipped\":false,").contains("\"experts\":100")
         .contains("\"Expert\":100").contains("\"HAS_SKILL\":").endsWith("}");
     assertThat(first.err()).contains("demo: 100%");
+    // a machine can read it: parsed by a real JSON parser, the counts add up
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.out().lines()
+        .filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    assertThat(json.get("counts").get("Expert").asInt()).isEqualTo(100);
+    assertThat(json.get("nodesCreated").asLong()).isPositive();
+    long rows = 0;
+    for (var it = json.get("rowsByStep").elements(); it.hasNext(); ) {
+      rows += it.next().asLong();
+    }
+    assertThat(rows).isEqualTo(json.get("rows").asLong());
 
     Run second = run("import", "demo", "--data-dir", store, "--experts", "100");
     assertThat(second.exit()).as(second.err()).isZero();
