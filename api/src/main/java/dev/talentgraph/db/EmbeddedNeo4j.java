@@ -139,10 +139,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       boolean temporary, Consumer<String> announce) {
     if (settings.boltPassword() != null && !settings.boltPassword().isBlank()) return settings.boltPassword();
     String fromEnv = env.get(ENV_BOLT_PASSWORD);
-    if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
-    if (temporary) return generatePassword();
+    if (temporary) return fromEnv != null && !fromEnv.isBlank() ? fromEnv : generatePassword();
     Path file = home.resolve(".talentgraph").resolve("bolt-password");
     try {
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        // kept like a generated one, so that a later start without the variable keeps the same password
+        Files.deleteIfExists(file);
+        SecretFiles.writeNew(file, fromEnv + "\n");
+        return fromEnv;
+      }
       if (Files.exists(file)) return Files.readString(file).strip();
       String generated = generatePassword();
       SecretFiles.writeNew(file, generated + "\n");
