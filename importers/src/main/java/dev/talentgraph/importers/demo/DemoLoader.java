@@ -79,12 +79,29 @@ public final class DemoLoader {
    */
   public DemoSummary loadIfEmpty(DemoSettings settings, ProgressListener progress) {
     StoreState state = storeState();
+    if (state == StoreState.DEMO_LOADING) {
+      // finishing it with other settings would leave a mixture of two demos
+      long[] started = startedWith();
+      if (started[0] != settings.seed() || started[1] != settings.experts()) {
+        return DemoSummary.skipped("the store holds an interrupted demo load with seed " + started[0] + " and " + started[1]
+            + " experts; finish it with the same settings, or use an empty store");
+      }
+    }
     return switch (state) {
       case DEMO_COMPLETE -> DemoSummary.skipped("the store already holds the demo graph");
       case OTHER_DATA -> DemoSummary.skipped("the store already holds a graph that is not the demo; "
           + "the demo is only generated into an empty store (use an empty --data-dir)");
       case EMPTY, DEMO_LOADING -> load(DemoGenerator.generate(settings), progress);
     };
+  }
+
+  /** Seed and number of experts recorded when the demo load in the store began. */
+  private long[] startedWith() {
+    try (Session s = session()) {
+      Record r = s.executeRead(tx -> tx.run("MATCH (d:" + Labels.DATASET + " {name: $name}) RETURN d.seed AS seed, d.experts AS experts",
+          Map.of("name", DATASET_NAME)).single());
+      return new long[] {r.get("seed").asLong(-1), r.get("experts").asLong(-1)};
+    }
   }
 
   /** Generates and writes the demo for these settings, whatever the store holds (merging into it). */

@@ -148,6 +148,13 @@ class DemoLoaderIT {
     assertThat(loader().storeState()).isEqualTo(DemoLoader.StoreState.DEMO_LOADING);
     assertThat(countAll("MATCH (e:Expert) RETURN count(e)")).isPositive();
 
+    // finishing it with other settings would mix two demos: refused, nothing written
+    long before = countAll("MATCH (n) RETURN count(n)");
+    DemoSummary otherSeed = loader().loadIfEmpty(small.withSeed(7), ProgressListener.NONE);
+    assertThat(otherSeed.skipped()).isTrue();
+    assertThat(otherSeed.reason()).contains("interrupted demo load with seed 42 and 100 experts");
+    assertThat(countAll("MATCH (n) RETURN count(n)")).isEqualTo(before);
+
     DemoSummary resumed = loader().loadIfEmpty(small, ProgressListener.NONE);
     assertThat(resumed.skipped()).isFalse();
     assertThat(graphCounts(data)).isEqualTo(data.expectedCounts());
