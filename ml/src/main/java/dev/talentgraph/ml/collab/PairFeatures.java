@@ -71,7 +71,10 @@ public final class PairFeatures {
   // scratch
   private final int[] stamp;
   private final float[] mark;
+  private final int[] stamp2;
+  private final int[] paths2;
   private int epoch;
+  private int preparedFor = -1;
 
   public PairFeatures(CollabGraph g, FastRpEmbedding emb) {
     this.g = g;
@@ -120,6 +123,8 @@ public final class PairFeatures {
     }
     stamp = new int[n];
     mark = new float[n];
+    stamp2 = new int[n];
+    paths2 = new int[n];
   }
 
   private PairFeatures(PairFeatures o) {
@@ -130,6 +135,8 @@ public final class PairFeatures {
     nWeight = o.nWeight;
     stamp = new int[g.size()];
     mark = new float[g.size()];
+    stamp2 = new int[g.size()];
+    paths2 = new int[g.size()];
   }
 
   /** An instance sharing the precomputed profiles, with its own scratch space (for another thread). */
@@ -153,37 +160,62 @@ public final class PairFeatures {
   }
 
   public void compute(int u, int v, double[] f) {
-    Arrays.fill(f, 0);
-    int du = g.degree(u);
-    int dv = g.degree(v);
-    // mark v's neighbours with the strength of their tie to v
+    prepare(u);
+    computeFromPrepared(u, v, f);
+  }
+
+  /**
+   * Readies the scratch arrays for pairs (u, *): marks u's collaborators with the strength of their
+   * tie and counts, for every expert x two steps away, the 2-paths u - w - x. A request scoring many
+   * candidates for one expert pays this once; then paths3(u, v) is a sum over v's collaborators.
+   */
+  public void prepare(int u) {
     nextEpoch();
+    preparedFor = u;
     int ref = g.referenceYear();
-    for (int i = g.adjStart(v); i < g.adjEnd(v); i++) {
+    for (int i = g.adjStart(u); i < g.adjEnd(u); i++) {
       int w = g.neighbourAt(i);
       stamp[w] = epoch;
       mark[w] = (float) strength(g.countAt(i), g.lastYearAt(i), ref);
     }
+    for (int i = g.adjStart(u); i < g.adjEnd(u); i++) {
+      int w = g.neighbourAt(i);
+      for (int j = g.adjStart(w); j < g.adjEnd(w); j++) {
+        int x = g.neighbourAt(j);
+        if (stamp2[x] != epoch) {
+          stamp2[x] = epoch;
+          paths2[x] = 0;
+        }
+        paths2[x]++;
+      }
+    }
+  }
+
+  /** The features of (u, v) after {@link #prepare}(u); identical to {@link #compute}(u, v, f). */
+  public void computeFromPrepared(int u, int v, double[] f) {
+    if (preparedFor != u) throw new IllegalStateException("prepare(" + u + ") was not called");
+    Arrays.fill(f, 0);
+    int du = g.degree(u);
+    int dv = g.degree(v);
+    int ref = g.referenceYear();
     int cn = 0;
     double aa = 0;
     double ra = 0;
     double str = 0;
     long paths3 = 0;
-    for (int i = g.adjStart(u); i < g.adjEnd(u); i++) {
-      int w = g.neighbourAt(i);
-      if (w == v) continue;
-      if (stamp[w] == epoch) {
+    for (int i = g.adjStart(v); i < g.adjEnd(v); i++) {
+      int x = g.neighbourAt(i);
+      if (stamp[x] == epoch) {
         cn++;
-        int dw = g.degree(w);
+        int dw = g.degree(x);
         aa += 1.0 / Math.log(dw);
         ra += 1.0 / dw;
-        str += strength(g.countAt(i), g.lastYearAt(i), ref) * mark[w];
+        str += strength(g.countAt(i), g.lastYearAt(i), ref) * mark[x];
       }
-      for (int j = g.adjStart(w); j < g.adjEnd(w); j++) {
-        int x = g.neighbourAt(j);
-        if (x != u && stamp[x] == epoch) paths3++;
-      }
+      if (x != u && stamp2[x] == epoch) paths3 += paths2[x];
     }
+    // paths u - v - x - v are no paths: when u and v are linked, each x counted v as a middle expert
+    if (u != v && stamp[v] == epoch) paths3 -= dv - 1;
     f[CN] = Math.log1p(cn);
     f[AA] = aa;
     f[RA] = ra;
@@ -300,6 +332,7 @@ public final class PairFeatures {
     epoch++;
     if (epoch == Integer.MAX_VALUE) {
       Arrays.fill(stamp, 0);
+      Arrays.fill(stamp2, 0);
       epoch = 1;
     }
   }
