@@ -70,7 +70,7 @@ public final class PairFeatures {
   private final float[] nWeight;
   // scratch
   private final int[] stamp;
-  private final float[] mark;
+  private final double[] mark;
   private final int[] stamp2;
   private final int[] paths2;
   private int epoch;
@@ -122,7 +122,7 @@ public final class PairFeatures {
       System.arraycopy(weights[u], 0, nWeight, nStart[u], weights[u].length);
     }
     stamp = new int[n];
-    mark = new float[n];
+    mark = new double[n];
     stamp2 = new int[n];
     paths2 = new int[n];
   }
@@ -134,7 +134,7 @@ public final class PairFeatures {
     nItem = o.nItem;
     nWeight = o.nWeight;
     stamp = new int[g.size()];
-    mark = new float[g.size()];
+    mark = new double[g.size()];
     stamp2 = new int[g.size()];
     paths2 = new int[g.size()];
   }
@@ -176,7 +176,7 @@ public final class PairFeatures {
     for (int i = g.adjStart(u); i < g.adjEnd(u); i++) {
       int w = g.neighbourAt(i);
       stamp[w] = epoch;
-      mark[w] = (float) strength(g.countAt(i), g.lastYearAt(i), ref);
+      mark[w] = strength(g.countAt(i), g.lastYearAt(i), ref);
     }
     for (int i = g.adjStart(u); i < g.adjEnd(u); i++) {
       int w = g.neighbourAt(i);
