@@ -52,6 +52,10 @@ public class BenchCollaboratorsCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the experts drawn and of training (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--show", paramLabel = "EXPERT_ID",
+      description = "Also print the 10 recommendations, with their reasons, for this AAN expert (e.g. \"Manning, Christopher D.\").")
+  String show;
+
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
 
@@ -82,6 +86,15 @@ public class BenchCollaboratorsCommand implements Callable<Integer> {
         aanName = "AAN (files, up to " + last + ")";
       }
       double setup = (System.nanoTime() - s) / 1e9;
+      if (show != null) {
+        var out = aanRec.recommend(show, 10, null);
+        System.out.println("recommendations for " + out.expertName() + (out.notes().isEmpty() ? "" : " " + out.notes()));
+        int rank = 1;
+        for (var item : out.items()) {
+          System.out.printf("%2d. %s (score %.4f)%n", rank++, item.name(), item.score());
+          for (var r : item.reasons()) System.out.println("      - " + r.kind() + ": " + r.text());
+        }
+      }
       progress.accept("measuring " + queries + " recommendations on " + aanName);
       results.add(CollaboratorBenchmark.measure(aanName, aanRec, queries, warmup, seed, setup));
       aanRec = null;

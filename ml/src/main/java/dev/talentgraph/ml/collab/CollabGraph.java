@@ -2,7 +2,6 @@ package dev.talentgraph.ml.collab;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -558,11 +557,5 @@ public final class CollabGraph {
   public String toString() {
     return "CollabGraph[experts=" + size() + ", collaborations=" + edgeCount + ", skills="
         + skillIds.length + ", referenceYear=" + referenceYear + "]";
-  }
-
-  static List<Integer> boxed(int[] a) {
-    List<Integer> out = new ArrayList<>(a.length);
-    for (int x : a) out.add(x);
-    return Collections.unmodifiableList(out);
   }
 }

@@ -326,12 +326,4 @@ public final class CollaboratorRanker {
     return l == null ? 0 : l.getScore();
   }
 
-  /** Sampled non-edges of both kinds, for tests of the training set's composition. */
-  static long[] sampleNear(CollabGraph g, int count, long seed) {
-    return PairSampler.nearNonEdges(g, g.connectedExperts(), count, Set.of(), seed);
-  }
-
-  static SplittableRandom rng(long seed) {
-    return new SplittableRandom(seed);
-  }
 }
