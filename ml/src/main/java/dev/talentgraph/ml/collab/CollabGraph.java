@@ -186,7 +186,7 @@ public final class CollabGraph {
     int[] items;
     float[] weights;
 
-    /** Sorted items per row, weight (1 + log tf) * idf, rows normalised to unit length. */
+    /** Sorted items per row, weight (1 + log tf) * idf (tf * idf below 1), rows normalised to unit length. */
     static Csr of(List<Map<Integer, Float>> rows, int n, float[] idf) {
       Csr c = new Csr();
       c.start = new int[n + 1];
@@ -199,7 +199,8 @@ public final class CollabGraph {
         int s = c.start[u];
         for (int i = 0; i < keys.length; i++) {
           float tf = rows.get(u).get(keys[i]);
-          float w = (float) ((1 + Math.log(Math.max(1f, tf))) * idf[keys[i]]);
+          // sublinear in repeated evidence; partial evidence (below 1, e.g. via a broader skill) scales linearly
+          float w = (float) ((tf >= 1 ? 1 + Math.log(tf) : tf) * idf[keys[i]]);
           c.items[s + i] = keys[i];
           c.weights[s + i] = w;
           norm += (double) w * w;

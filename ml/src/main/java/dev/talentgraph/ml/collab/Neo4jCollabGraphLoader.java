@@ -13,6 +13,7 @@ import static dev.talentgraph.schema.Props.LEVEL;
 import static dev.talentgraph.schema.Props.NAME;
 import static dev.talentgraph.schema.Props.YEAR;
 import static dev.talentgraph.schema.RelTypes.AUTHORED;
+import static dev.talentgraph.schema.RelTypes.BROADER;
 import static dev.talentgraph.schema.RelTypes.COLLABORATED_WITH;
 import static dev.talentgraph.schema.RelTypes.HAS_SKILL;
 import static dev.talentgraph.schema.RelTypes.MEMBER_OF;
@@ -33,7 +34,8 @@ import org.neo4j.driver.Value;
  * relationship type), once; the recommender then answers from memory.
  *
  * <p>What it reads: experts (id, name); COLLABORATED_WITH with count, first and last year; HAS_SKILL
- * (level as evidence); MEMBER_OF teams as groups; AUTHORED publications' years as activity; projects
+ * (level as evidence), and the BROADER skill of each held skill at half weight (so that experts
+ * whose skills sit close in the taxonomy overlap); MEMBER_OF teams as groups; AUTHORED publications' years as activity; projects
  * with their REQUIRES skills and WORKED_ON members.
  *
  * <p>A snapshot "as of" a year keeps collaborations first seen up to it (last year capped to it; the
@@ -41,6 +43,9 @@ import org.neo4j.driver.Value;
  * to it. Skills are kept whole: HAS_SKILL carries no reliable date.
  */
 public final class Neo4jCollabGraphLoader {
+
+  /** Evidence a skill lends to its broader skill (taxonomy parent). */
+  static final float BROADER_WEIGHT = 0.5f;
 
   private final Driver driver;
   private final String database;
@@ -80,6 +85,12 @@ public final class Neo4jCollabGraphLoader {
             + "RETURN e." + ID + " AS e, s." + ID + " AS s, s." + NAME + " AS name, coalesce(h." + LEVEL + ", 1) AS level",
         params, r -> b.skill(r.get("e").asString(), r.get("s").asString(), str(r.get("name")),
             (float) Math.max(1, r.get("level").asNumber().doubleValue())));
+    // taxonomy closeness: a skill also counts, at half weight, as evidence for its broader skill, so
+    // two experts with sibling skills ("dependency parsing", "constituency parsing") overlap
+    each("MATCH (e:" + EXPERT + ")-[:" + HAS_SKILL + "]->(:" + SKILL + ")-[:" + BROADER + "]->(p:" + SKILL + ") "
+            + "RETURN e." + ID + " AS e, p." + ID + " AS s, p." + NAME + " AS name, count(*) AS n",
+        params, r -> b.skill(r.get("e").asString(), r.get("s").asString(), str(r.get("name")),
+            BROADER_WEIGHT * r.get("n").asInt()));
     each("MATCH (e:" + EXPERT + ")-[:" + MEMBER_OF + "]->(t:" + TEAM + ") "
             + "RETURN e." + ID + " AS e, coalesce(t." + NAME + ", t." + ID + ") AS team",
         params, r -> b.group(r.get("e").asString(), r.get("team").asString(), 1f));

@@ -75,6 +75,9 @@ class CollaboratorRecommenderIT {
           Map.of("rows", edges)).consume();
       s.run("UNWIND $rows AS row MATCH (e:Expert {id: row.e}) MERGE (k:Skill {id: row.s}) SET k.name = row.name "
           + "MERGE (e)-[h:HAS_SKILL]->(k) SET h.level = 3", Map.of("rows", skills)).consume();
+      // a taxonomy parent of the first expert's first skill
+      s.run("MATCH (k:Skill {id: $k}) MERGE (p:Skill {id: 'parent-skill'}) SET p.name = 'parent skill' "
+          + "MERGE (k)-[:BROADER]->(p)", Map.of("k", g.skillId(g.skills(0)[0]))).consume();
       CollabGraph.Project p = g.project("project-0").orElseThrow();
       List<String> req = new ArrayList<>();
       for (int k : p.requiredSkills()) req.add(g.skillId(k));
@@ -94,6 +97,8 @@ class CollaboratorRecommenderIT {
     assertThat(g.edgeCount()).isEqualTo(source.edgeCount());
     assertThat(g.referenceYear()).isEqualTo(SyntheticCollabGraph.LAST_YEAR);
     assertThat(g.project("project-0")).isPresent();
+    int parent = g.skillIndexOf("parent-skill").orElseThrow();
+    assertThat(g.hasSkill(g.indexOf(source.id(0)).orElseThrow(), parent)).isTrue();
 
     CollaboratorTraining.Result trained = CollaboratorTraining.fromGraph(driver, "neo4j", 2,
         CollaboratorRanker.Settings.defaults(1), m -> { });
