@@ -65,6 +65,10 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
       description = "Learned ranker: lr (logistic regression) or fm (factorization machine) (default: ${DEFAULT-VALUE}).")
   String ranker;
 
+  @Option(names = "--drop-features", split = ",", paramLabel = "NAME",
+      description = "Leave these pair features out of the learned ranker (ablation), e.g. skill_cosine,neighbour_skill_cosine.")
+  java.util.Set<String> dropFeatures = new java.util.TreeSet<>();
+
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
   Integer threads;
 
@@ -85,9 +89,15 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
       throw new CliException("--negatives must be >= 100 and --samples >= 1", TalentGraphCli.EXIT_USAGE);
     }
     CollaboratorRanker.Settings d = CollaboratorRanker.Settings.defaults(seed);
+    for (String f : dropFeatures) {
+      if (!dev.talentgraph.ml.collab.PairFeatures.NAMES.contains(f)) {
+        throw new CliException("unknown feature '" + f + "' in --drop-features; features: "
+            + String.join(", ", dev.talentgraph.ml.collab.PairFeatures.NAMES), TalentGraphCli.EXIT_USAGE);
+      }
+    }
     LinkPredictionEvaluation.Settings settings = new LinkPredictionEvaluation.Settings(seed, negatives, samples,
         new int[] {20, 50, 100}, new CollaboratorRanker.Settings(kind, d.epochs(), d.learningRate(),
-            d.negativesPerPositive(), d.hardNegativeShare(), seed, d.embedding()),
+            d.negativesPerPositive(), d.hardNegativeShare(), seed, d.embedding(), dropFeatures),
         threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
     long t0 = System.nanoTime();
     Consumer<String> progress = quiet ? m -> { } : m -> System.err.printf("[%5.1fs] %s%n", (System.nanoTime() - t0) / 1e9, m);

@@ -16,7 +16,7 @@ final class CandidateGenerator {
   /** Limits of one request. */
   record Limits(int maxCandidates, int holdersPerSkill, int skillsConsidered, int maxEdgeVisits) {
     static Limits defaults() {
-      return new Limits(2_000, 200, 12, 200_000);
+      return new Limits(800, 100, 12, 100_000);
     }
   }
 

@@ -54,6 +54,7 @@ public final class CollaboratorRanker {
   static final String P_EMB_RATIO = "collab.fastrp.propertyRatio";
   static final String P_EMB_SEED = "collab.fastrp.seed";
   static final String P_SNAPSHOT = "collab.snapshot";
+  static final String P_DROPPED = "collab.droppedFeatures";
   static final String P_POSITIVES = "collab.positives";
   static final String P_NEGATIVES = "collab.negatives";
 
@@ -68,7 +69,7 @@ public final class CollaboratorRanker {
    *     instead of uniformly, so the model learns to tell apart the near misses it will meet at the top
    */
   public record Settings(Kind kind, int epochs, double learningRate, int negativesPerPositive,
-      double hardNegativeShare, long seed, FastRpEmbedding.Settings embedding) {
+      double hardNegativeShare, long seed, FastRpEmbedding.Settings embedding, Set<String> dropFeatures) {
     public Settings {
       if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
       if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, was " + learningRate);
@@ -78,10 +79,26 @@ public final class CollaboratorRanker {
       if (hardNegativeShare < 0 || hardNegativeShare > 1) {
         throw new IllegalArgumentException("hardNegativeShare must be in [0, 1], was " + hardNegativeShare);
       }
+      dropFeatures = Set.copyOf(dropFeatures);
+      for (String f : dropFeatures) {
+        if (!PairFeatures.NAMES.contains(f)) {
+          throw new IllegalArgumentException("unknown feature '" + f + "'; features: " + String.join(", ", PairFeatures.NAMES));
+        }
+      }
+    }
+
+    public Settings(Kind kind, int epochs, double learningRate, int negativesPerPositive, double hardNegativeShare,
+        long seed, FastRpEmbedding.Settings embedding) {
+      this(kind, epochs, learningRate, negativesPerPositive, hardNegativeShare, seed, embedding, Set.of());
     }
 
     public static Settings defaults(long seed) {
       return new Settings(Kind.LOGISTIC, 10, 0.1, 20, 0.0, seed, FastRpEmbedding.Settings.defaults(seed));
+    }
+
+    /** The same settings with some features left out of the model (for ablations). */
+    public Settings withoutFeatures(Set<String> names) {
+      return new Settings(kind, epochs, learningRate, negativesPerPositive, hardNegativeShare, seed, embedding, names);
     }
   }
 
@@ -219,6 +236,7 @@ public final class CollaboratorRanker {
         for (int j = 0; j < names.length; j++) if (f[j] != first[j]) keep[j] = true;
       }
     }
+    for (int j = 0; j < names.length; j++) if (s.dropFeatures().contains(names[j])) keep[j] = false;
     int kept = 0;
     for (boolean b : keep) if (b) kept++;
     if (kept == 0) throw new CollabDataException("every pair feature is constant on the training snapshot: nothing to learn");
@@ -253,6 +271,7 @@ public final class CollaboratorRanker {
     prov.put(P_EMB_WEIGHTS, new StringProvenance(P_EMB_WEIGHTS, Arrays.toString(s.embedding().iterationWeights())));
     prov.put(P_EMB_RATIO, new DoubleProvenance(P_EMB_RATIO, s.embedding().propertyRatio()));
     prov.put(P_EMB_SEED, new LongProvenance(P_EMB_SEED, s.embedding().seed()));
+    prov.put(P_DROPPED, new StringProvenance(P_DROPPED, String.join(",", new java.util.TreeSet<>(s.dropFeatures()))));
     prov.put(P_SNAPSHOT, new StringProvenance(P_SNAPSHOT, description + " " + snapshot));
     prov.put(P_POSITIVES, new IntProvenance(P_POSITIVES, positives.length));
     prov.put(P_NEGATIVES, new IntProvenance(P_NEGATIVES, uniform.length + near.length));

@@ -146,7 +146,7 @@ public final class CollaboratorRecommender {
       }
       String more = common.size() > 3 ? " and " + (common.size() - 3) + " more" : "";
       out.add(new Reason(ReasonKind.SHARED_COLLABORATOR,
-          "both worked with " + String.join(", ", names) + more, ids));
+          "both worked with " + String.join("; ", names) + more, ids));
     } else {
       int[] path = path3(u, v);
       if (path != null) {
@@ -157,6 +157,7 @@ public final class CollaboratorRecommender {
           names.add(g.name(x));
         }
         out.add(new Reason(ReasonKind.PATH, "linked through " + String.join(" -> ", names), ids));
+        // names may hold commas ("Last, First"): the arrows and semicolons keep them apart
       }
     }
     // project skills the candidate brings
@@ -190,7 +191,7 @@ public final class CollaboratorRecommender {
     }
     List<String> groups = sharedGroups(u, v);
     if (!groups.isEmpty()) {
-      out.add(new Reason(ReasonKind.SAME_GROUP, "both in " + String.join(", ", groups), groups));
+      out.add(new Reason(ReasonKind.SAME_GROUP, "both in " + String.join("; ", groups), groups));
     }
     if (out.isEmpty()) {
       out.add(new Reason(ReasonKind.SIMILAR_NEIGHBOURHOOD, String.format(Locale.ROOT,
