@@ -1,5 +1,6 @@
 package dev.talentgraph.graphql.course;
 
+import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.skill.SkillNode;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 
 /** A course as the API reads it; {@code teaches} is null when not fetched with the node. Equal by id. */
-public record CourseNode(String id, String title, Double hours, List<TaughtSkill> teaches) {
+public record CourseNode(String id, String title, Double hours, List<TaughtSkill> teaches) implements Prefetched {
 
   public static final String SCALARS = ".id, .title, .hours";
 
@@ -17,6 +18,11 @@ public record CourseNode(String id, String title, Double hours, List<TaughtSkill
   public static CourseNode from(Value v) {
     return new CourseNode(Vals.str(v.get("id")), Vals.str(v.get("title")), Vals.dbl(v.get("hours")),
         Vals.list(v.get("teaches"), TaughtSkill::from));
+  }
+
+  @Override
+  public List<?> prefetched(String field) {
+    return "teaches".equals(field) ? teaches : null;
   }
 
   @Override

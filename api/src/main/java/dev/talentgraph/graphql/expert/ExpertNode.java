@@ -1,5 +1,6 @@
 package dev.talentgraph.graphql.expert;
 
+import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.project.ProjectNode;
 import dev.talentgraph.graphql.skill.SkillNode;
@@ -16,7 +17,7 @@ import org.neo4j.driver.Value;
  */
 public record ExpertNode(String id, String name, String country, String region, String title,
     List<ExpertSkill> skills, List<ProjectNode> projects, List<ExpertNode> collaborators,
-    List<PublicationNode> publications, List<TeamNode> teams) {
+    List<PublicationNode> publications, List<TeamNode> teams) implements Prefetched {
 
   /** The scalar part of the projection. */
   public static final String SCALARS = ".id, .name, .country, .region, .title";
@@ -43,6 +44,18 @@ public record ExpertNode(String id, String name, String country, String region, 
         Vals.str(v.get("region")), Vals.str(v.get("title")), Vals.list(v.get("skills"), ExpertSkill::from),
         Vals.list(v.get("projects"), ProjectNode::from), Vals.list(v.get("collaborators"), ExpertNode::from),
         Vals.list(v.get("publications"), PublicationNode::from), Vals.list(v.get("teams"), TeamNode::from));
+  }
+
+  @Override
+  public List<?> prefetched(String field) {
+    return switch (field) {
+      case "skills" -> skills;
+      case "projects" -> projects;
+      case "collaborators" -> collaborators;
+      case "publications" -> publications;
+      case "teams" -> teams;
+      default -> null;
+    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.talentgraph.graphql.project;
 
+import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.expert.ExpertNode;
 import dev.talentgraph.graphql.skill.SkillNode;
@@ -14,7 +15,7 @@ import org.neo4j.driver.Value;
  * one batch, see {@code ProjectController}). Equal by id.
  */
 public record ProjectNode(String id, String name, String status, List<RequiredSkill> requires,
-    List<ProjectMember> members) {
+    List<ProjectMember> members) implements Prefetched {
 
   public static final String SCALARS = ".id, .name, .status";
 
@@ -36,6 +37,15 @@ public record ProjectNode(String id, String name, String status, List<RequiredSk
   public static ProjectNode from(Value v) {
     return new ProjectNode(Vals.str(v.get("id")), Vals.str(v.get("name")), Vals.str(v.get("status")),
         Vals.list(v.get("requires"), RequiredSkill::from), Vals.list(v.get("members"), ProjectMember::from));
+  }
+
+  @Override
+  public List<?> prefetched(String field) {
+    return switch (field) {
+      case "requires" -> requires;
+      case "members" -> members;
+      default -> null;
+    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.talentgraph.graphql.skill;
 
+import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.expert.ExpertNode;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.neo4j.driver.Value;
  * that a skill reached along two paths is loaded once.
  */
 public record SkillNode(String id, String name, String category, List<String> aliases, List<SkillNode> broader,
-    List<SkillNode> narrower, List<SkillHolder> experts) {
+    List<SkillNode> narrower, List<SkillHolder> experts) implements Prefetched {
 
   /** The scalar part of the projection. */
   public static final String SCALARS = ".id, .name, .category, .aliases";
@@ -38,6 +39,16 @@ public record SkillNode(String id, String name, String category, List<String> al
     return new SkillNode(Vals.str(v.get("id")), Vals.str(v.get("name")), Vals.str(v.get("category")),
         Vals.strings(v.get("aliases")), Vals.list(v.get("broader"), SkillNode::from),
         Vals.list(v.get("narrower"), SkillNode::from), Vals.list(v.get("experts"), SkillHolder::from));
+  }
+
+  @Override
+  public List<?> prefetched(String field) {
+    return switch (field) {
+      case "broader" -> broader;
+      case "narrower" -> narrower;
+      case "experts" -> experts;
+      default -> null;
+    };
   }
 
   @Override
