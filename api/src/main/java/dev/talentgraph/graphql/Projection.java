@@ -1,29 +1,29 @@
 package dev.talentgraph.graphql;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
-import java.util.Map;
-
 /**
- * The map projection of {@code n} for a selection: the node's scalars always (they are cheap), plus one
- * fixed pattern comprehension per nested list field the client selected. A nested field the projection
- * leaves out is resolved by a batched load instead (see {@link Relations}).
+ * Builds the map projection of {@code n} for what the client selected: the selected scalars (plus
+ * {@code .id}) and, for each selected nested list, a fixed pattern comprehension. A nested field the
+ * projection leaves out is resolved by a batched load instead (see {@link Relations}).
  */
-public final class Projection {
-  private Projection() {}
+@FunctionalInterface
+public interface Projection {
+  /**
+   * @param selection what the client selected
+   * @param prefix where the node sits in the selection: {@code ""} for a single node, {@code "edges/node/"} in a connection
+   */
+  String of(Selection selection, String prefix);
 
   /**
-   * @param scalars the scalar part, e.g. {@code .id, .name}
-   * @param fragments nested list fields of the type, by GraphQL field name, each a pattern comprehension over {@code n}
-   * @param selection the selection set of the field being resolved
-   * @param prefix where the node sits in that selection: {@code ""} for a single node, {@code "edges/node/"} in a connection
+   * The projection of a node: {@code n {.id, <selected scalars>, <list>: <fragment>, ...}}.
+   *
+   * @param fields the node's scalar fields (property names)
+   * @param lists its nested list fields, each a fragment shaped by the selection below it
    */
-  public static String of(String scalars, Map<String, String> fragments, DataFetchingFieldSelectionSet selection,
-      String prefix) {
-    StringBuilder sb = new StringBuilder(256).append("n {").append(scalars);
-    for (var f : fragments.entrySet()) {
-      if (selection != null && selection.contains(prefix + f.getKey())) {
-        sb.append(", ").append(f.getKey()).append(": ").append(f.getValue());
-      }
+  static String node(Selection selection, String prefix, String[] fields, java.util.Map<String, Projection> lists) {
+    StringBuilder sb = new StringBuilder(256).append("n {").append(selection.props(prefix, lists.keySet(), fields));
+    for (var e : lists.entrySet()) {
+      String path = prefix + e.getKey();
+      if (selection.has(path)) sb.append(", ").append(e.getKey()).append(": ").append(e.getValue().of(selection, path + "/"));
     }
     return sb.append('}').toString();
   }

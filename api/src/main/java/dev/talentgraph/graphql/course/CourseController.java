@@ -5,9 +5,9 @@ import dev.talentgraph.graphql.NodeQuery;
 import dev.talentgraph.graphql.OrderDirection;
 import dev.talentgraph.graphql.Paging;
 import dev.talentgraph.graphql.Paging.Connection;
-import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
+import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.course.CourseNode.TaughtSkill;
 import dev.talentgraph.graphql.skill.SkillRequirement;
@@ -54,7 +54,7 @@ class CourseController {
   @QueryMapping
   Mono<CourseNode> course(@Argument String id, DataFetchingEnvironment env) {
     String statement = NodeQuery.byId(Labels.COURSE,
-        Projection.of(CourseNode.SCALARS, CourseNode.FRAGMENTS, env.getSelectionSet(), ""));
+        CourseNode.projection(Selection.of(env.getSelectionSet()), ""));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(CourseNode.from(rows.get(0).get("node"))));
   }
@@ -73,7 +73,7 @@ class CourseController {
     var selection = env.getSelectionSet();
     boolean total = selection.contains("totalCount");
     String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        Projection.of(CourseNode.SCALARS, CourseNode.FRAGMENTS, selection, "edges/node/"), total, window);
+        CourseNode.projection(Selection.of(selection), "edges/node/"), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), CourseNode::from), total ? r.get("total").asInt() : null);
@@ -83,6 +83,6 @@ class CourseController {
   @BatchMapping(typeName = "Course")
   Mono<Map<CourseNode, List<TaughtSkill>>> teaches(List<CourseNode> courses, BatchLoaderEnvironment env) {
     return Relations.resolve(courses, CourseNode::teaches, CourseNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.COURSE, CourseNode.FRAGMENTS.get("teaches"), TaughtSkill::from));
+        Labels.COURSE, CourseNode.LISTS.get("teaches").of(Selection.ALL, ""), TaughtSkill::from));
   }
 }

@@ -6,9 +6,9 @@ import dev.talentgraph.graphql.NodeQuery;
 import dev.talentgraph.graphql.OrderDirection;
 import dev.talentgraph.graphql.Paging;
 import dev.talentgraph.graphql.Paging.Connection;
-import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
+import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.expert.ExpertNode.ExpertSkill;
 import dev.talentgraph.graphql.expert.ExpertNode.PublicationNode;
@@ -65,7 +65,7 @@ class ExpertController {
   @QueryMapping
   Mono<ExpertNode> expert(@Argument String id, DataFetchingEnvironment env) {
     String statement = NodeQuery.byId(Labels.EXPERT,
-        Projection.of(ExpertNode.SCALARS, ExpertNode.FRAGMENTS, env.getSelectionSet(), ""));
+        ExpertNode.projection(Selection.of(env.getSelectionSet()), ""));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(ExpertNode.from(rows.get(0).get("node"))));
   }
@@ -78,7 +78,7 @@ class ExpertController {
     var selection = env.getSelectionSet();
     boolean total = selection.contains("totalCount");
     String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        Projection.of(ExpertNode.SCALARS, ExpertNode.FRAGMENTS, selection, "edges/node/"), total, window);
+        ExpertNode.projection(Selection.of(selection), "edges/node/"), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), ExpertNode::from), total ? r.get("total").asInt() : null);
@@ -108,30 +108,30 @@ class ExpertController {
   @BatchMapping(typeName = "Expert")
   Mono<Map<ExpertNode, List<ExpertSkill>>> skills(List<ExpertNode> experts, BatchLoaderEnvironment env) {
     return Relations.resolve(experts, ExpertNode::skills, ExpertNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.EXPERT, ExpertNode.FRAGMENTS.get("skills"), ExpertSkill::from));
+        Labels.EXPERT, ExpertNode.LISTS.get("skills").of(Selection.ALL, ""), ExpertSkill::from));
   }
 
   @BatchMapping(typeName = "Expert")
   Mono<Map<ExpertNode, List<ProjectNode>>> projects(List<ExpertNode> experts, BatchLoaderEnvironment env) {
     return Relations.resolve(experts, ExpertNode::projects, ExpertNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.EXPERT, ExpertNode.FRAGMENTS.get("projects"), ProjectNode::from));
+        Labels.EXPERT, ExpertNode.LISTS.get("projects").of(Selection.ALL, ""), ProjectNode::from));
   }
 
   @BatchMapping(typeName = "Expert")
   Mono<Map<ExpertNode, List<ExpertNode>>> collaborators(List<ExpertNode> experts, BatchLoaderEnvironment env) {
     return Relations.resolve(experts, ExpertNode::collaborators, ExpertNode::id, Relations.loader(cypher,
-        RoundTrips.of(env), Labels.EXPERT, ExpertNode.FRAGMENTS.get("collaborators"), ExpertNode::from));
+        RoundTrips.of(env), Labels.EXPERT, ExpertNode.LISTS.get("collaborators").of(Selection.ALL, ""), ExpertNode::from));
   }
 
   @BatchMapping(typeName = "Expert")
   Mono<Map<ExpertNode, List<PublicationNode>>> publications(List<ExpertNode> experts, BatchLoaderEnvironment env) {
     return Relations.resolve(experts, ExpertNode::publications, ExpertNode::id, Relations.loader(cypher,
-        RoundTrips.of(env), Labels.EXPERT, ExpertNode.FRAGMENTS.get("publications"), PublicationNode::from));
+        RoundTrips.of(env), Labels.EXPERT, ExpertNode.LISTS.get("publications").of(Selection.ALL, ""), PublicationNode::from));
   }
 
   @BatchMapping(typeName = "Expert")
   Mono<Map<ExpertNode, List<TeamNode>>> teams(List<ExpertNode> experts, BatchLoaderEnvironment env) {
     return Relations.resolve(experts, ExpertNode::teams, ExpertNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.EXPERT, ExpertNode.FRAGMENTS.get("teams"), TeamNode::from));
+        Labels.EXPERT, ExpertNode.LISTS.get("teams").of(Selection.ALL, ""), TeamNode::from));
   }
 }

@@ -5,9 +5,9 @@ import dev.talentgraph.graphql.NodeQuery;
 import dev.talentgraph.graphql.OrderDirection;
 import dev.talentgraph.graphql.Paging;
 import dev.talentgraph.graphql.Paging.Connection;
-import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
+import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.project.ProjectNode.ProjectMember;
 import dev.talentgraph.graphql.project.ProjectNode.RequiredSkill;
@@ -55,7 +55,7 @@ class ProjectController {
   @QueryMapping
   Mono<ProjectNode> project(@Argument String id, DataFetchingEnvironment env) {
     String statement = NodeQuery.byId(Labels.PROJECT,
-        Projection.of(ProjectNode.SCALARS, ProjectNode.FRAGMENTS, env.getSelectionSet(), ""));
+        ProjectNode.projection(Selection.of(env.getSelectionSet()), ""));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(ProjectNode.from(rows.get(0).get("node"))));
   }
@@ -80,7 +80,7 @@ class ProjectController {
     var selection = env.getSelectionSet();
     boolean total = selection.contains("totalCount");
     String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        Projection.of(ProjectNode.SCALARS, ProjectNode.FRAGMENTS, selection, "edges/node/"), total, window);
+        ProjectNode.projection(Selection.of(selection), "edges/node/"), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), ProjectNode::from), total ? r.get("total").asInt() : null);
@@ -90,12 +90,12 @@ class ProjectController {
   @BatchMapping(typeName = "Project")
   Mono<Map<ProjectNode, List<RequiredSkill>>> requires(List<ProjectNode> projects, BatchLoaderEnvironment env) {
     return Relations.resolve(projects, ProjectNode::requires, ProjectNode::id, Relations.loader(cypher,
-        RoundTrips.of(env), Labels.PROJECT, ProjectNode.FRAGMENTS.get("requires"), RequiredSkill::from));
+        RoundTrips.of(env), Labels.PROJECT, ProjectNode.LISTS.get("requires").of(Selection.ALL, ""), RequiredSkill::from));
   }
 
   @BatchMapping(typeName = "Project")
   Mono<Map<ProjectNode, List<ProjectMember>>> members(List<ProjectNode> projects, BatchLoaderEnvironment env) {
     return Relations.resolve(projects, ProjectNode::members, ProjectNode::id, Relations.loader(cypher,
-        RoundTrips.of(env), Labels.PROJECT, ProjectNode.FRAGMENTS.get("members"), ProjectMember::from));
+        RoundTrips.of(env), Labels.PROJECT, ProjectNode.LISTS.get("members").of(Selection.ALL, ""), ProjectMember::from));
   }
 }

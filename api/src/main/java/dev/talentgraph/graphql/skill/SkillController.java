@@ -6,9 +6,9 @@ import dev.talentgraph.graphql.NodeQuery;
 import dev.talentgraph.graphql.OrderDirection;
 import dev.talentgraph.graphql.Paging;
 import dev.talentgraph.graphql.Paging.Connection;
-import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
+import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
@@ -52,7 +52,7 @@ class SkillController {
 
   @QueryMapping
   Mono<SkillNode> skill(@Argument String id, DataFetchingEnvironment env) {
-    String statement = NodeQuery.byId(Labels.SKILL, Projection.of(SkillNode.SCALARS, SkillNode.FRAGMENTS, env.getSelectionSet(), ""));
+    String statement = NodeQuery.byId(Labels.SKILL, SkillNode.projection(Selection.of(env.getSelectionSet()), ""));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(SkillNode.from(rows.get(0).get("node"))));
   }
@@ -76,7 +76,7 @@ class SkillController {
     var selection = env.getSelectionSet();
     boolean total = selection.contains("totalCount");
     String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        Projection.of(SkillNode.SCALARS, SkillNode.FRAGMENTS, selection, "edges/node/"), total, window);
+        SkillNode.projection(Selection.of(selection), "edges/node/"), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), SkillNode::from), total ? r.get("total").asInt() : null);
@@ -86,18 +86,18 @@ class SkillController {
   @BatchMapping(typeName = "Skill")
   Mono<Map<SkillNode, List<SkillNode>>> broader(List<SkillNode> skills, BatchLoaderEnvironment env) {
     return Relations.resolve(skills, SkillNode::broader, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.SKILL, SkillNode.FRAGMENTS.get("broader"), SkillNode::from));
+        Labels.SKILL, SkillNode.LISTS.get("broader").of(Selection.ALL, ""), SkillNode::from));
   }
 
   @BatchMapping(typeName = "Skill")
   Mono<Map<SkillNode, List<SkillNode>>> narrower(List<SkillNode> skills, BatchLoaderEnvironment env) {
     return Relations.resolve(skills, SkillNode::narrower, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.SKILL, SkillNode.FRAGMENTS.get("narrower"), SkillNode::from));
+        Labels.SKILL, SkillNode.LISTS.get("narrower").of(Selection.ALL, ""), SkillNode::from));
   }
 
   @BatchMapping(typeName = "Skill")
   Mono<Map<SkillNode, List<SkillNode.SkillHolder>>> experts(List<SkillNode> skills, BatchLoaderEnvironment env) {
     return Relations.resolve(skills, SkillNode::experts, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.SKILL, SkillNode.FRAGMENTS.get("experts"), SkillNode.SkillHolder::from));
+        Labels.SKILL, SkillNode.LISTS.get("experts").of(Selection.ALL, ""), SkillNode.SkillHolder::from));
   }
 }
