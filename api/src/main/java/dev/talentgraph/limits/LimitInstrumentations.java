@@ -197,7 +197,6 @@ final class LimitInstrumentations {
             .exceptionally(t -> {
               Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
               if (cause instanceof TimeoutException) return timedOut(env);
-              }
               throw t instanceof CompletionException ce ? ce : new CompletionException(t);
             });
       };
