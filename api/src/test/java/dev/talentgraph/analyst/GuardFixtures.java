@@ -22,8 +22,14 @@ public final class GuardFixtures {
 
   private GuardFixtures() {}
 
-  /** Idempotent: experts with skills and personal data, and one login per role (name = role in lower case). */
+  private static final java.util.Set<Driver> SEEDED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * Experts with skills and personal data, and one login per role (name = role in lower case); once per
+   * Spring context (the test classes share one), since every login costs a BCrypt hash.
+   */
   public static void seed(Driver driver, LocalUsers users) {
+    if (!SEEDED.add(driver)) return;
     try (var s = driver.session()) {
       s.run("""
           UNWIND range(1, 6) AS i

@@ -38,8 +38,8 @@ class AuditLogIT {
   @BeforeEach
   void seed() {
     GuardFixtures.seed(driver, users);
-    users.upsert("auditor", GuardFixtures.PASSWORD, Set.of(Role.ADMIN), null);
-    users.upsert("curious", GuardFixtures.PASSWORD, Set.of(Role.ANALYST), null);
+    if (users.find("auditor").isEmpty()) users.upsert("auditor", GuardFixtures.PASSWORD, Set.of(Role.ADMIN), null);
+    if (users.find("curious").isEmpty()) users.upsert("curious", GuardFixtures.PASSWORD, Set.of(Role.ANALYST), null);
   }
 
   @Test

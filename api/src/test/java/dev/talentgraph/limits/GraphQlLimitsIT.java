@@ -33,8 +33,8 @@ class GraphQlLimitsIT {
   @BeforeEach
   void seed() {
     GuardFixtures.seed(driver, users);
-    users.upsert("limits-admin", GuardFixtures.PASSWORD, Set.of(Role.ADMIN), null);
-    users.upsert("limits-analyst", GuardFixtures.PASSWORD, Set.of(Role.ANALYST), null);
+    if (users.find("limits-admin").isEmpty()) users.upsert("limits-admin", GuardFixtures.PASSWORD, Set.of(Role.ADMIN), null);
+    if (users.find("limits-analyst").isEmpty()) users.upsert("limits-analyst", GuardFixtures.PASSWORD, Set.of(Role.ANALYST), null);
   }
 
   private WebTestClient.BodyContentSpec refused(String user, String document, String code) {
