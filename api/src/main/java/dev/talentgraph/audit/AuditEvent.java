@@ -67,7 +67,11 @@ public record AuditEvent(String id, Instant at, String actor, List<String> roles
 
   private static String cut(String s, int max) {
     if (s == null) return null;
-    String clean = s.replaceAll("\\p{Cntrl}", " ");
-    return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+    for (int i = 0; i < s.length() && b.length() < max; i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return s.length() <= max ? b.toString() : b.substring(0, max - 1) + "…";
   }
 }

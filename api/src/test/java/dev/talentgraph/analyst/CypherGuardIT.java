@@ -232,8 +232,8 @@ class CypherGuardIT {
     cypher(web, "analyst", "UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 3 RETURN count(*) AS n", null)
         .expectStatus().isBadRequest().expectBody()
         .jsonPath("$.error").isEqualTo("time_limit")
-        .jsonPath("$.message").value(m -> assertThat(m.toString()).contains("time limit of 5000 ms"));
-    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(20_000);
+        .jsonPath("$.message").value(m -> assertThat(m.toString()).contains("time limit of 8000 ms"));
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(30_000);
   }
 
   @Test

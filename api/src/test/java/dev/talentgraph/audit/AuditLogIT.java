@@ -128,9 +128,11 @@ class AuditLogIT {
     for (int i = 0; i < 2_000; i++) {
       audit.record(AuditEvent.anonymous("load-" + i, "test.burst", "x", AuditEvent.Outcome.ALLOWED, null, "127.0.0.1"));
     }
-    long micros = (System.nanoTime() - t0) / 1_000;
-    assertThat(micros / 2_000.0).as("microseconds per record() call").isLessThan(200);
-    assertThat(audit.flush(Duration.ofSeconds(30))).isTrue();
+    long queued = System.nanoTime() - t0;
+    assertThat(audit.flush(Duration.ofSeconds(60))).isTrue();
+    long stored = System.nanoTime() - t0;
+    // the callers were done long before the events were in the database: nobody waited for the writes
+    assertThat(queued).as("ns to record 2000 events vs ns until stored").isLessThan(stored / 2);
     assertThat(audit.query(1000, null, null, "test.burst", null).events()).hasSize(1000);
     assertThat(audit.dropped()).isZero();
   }
