@@ -42,6 +42,7 @@ class CypherGuardIT {
   @BeforeAll
   void seed() {
     GuardFixtures.seed(driver, users);
+    GuardFixtures.warmUp(web);
     try (var s = driver.session()) {
       personalDataNodeId = s.run("MATCH (p:PersonalData) RETURN id(p) AS id LIMIT 1").single().get("id").asLong();
       // a projected graph so GDS write/mutate modes get past "graph not found" to the guard's decision

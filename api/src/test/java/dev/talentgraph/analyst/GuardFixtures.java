@@ -42,6 +42,20 @@ public final class GuardFixtures {
           """, Map.of("secret", SECRET_EMAIL)).consume();
     }
     for (Role r : Role.values()) users.upsert(r.name().toLowerCase(), PASSWORD, Set.of(r), null);
+    users.upsert("admin-warmup", PASSWORD, Set.of(Role.ADMIN), null);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * One GraphQL request through the whole stack (security, interceptors, instrumentations, a database
+   * read) before timed assertions: on a cold JVM on a loaded machine the first one can take seconds of
+   * class loading, which would otherwise count against the request time limit of the first test.
+   */
+  public static void warmUp(WebTestClient web) {
+    if (!WARM.compareAndSet(false, true)) return;
+    graphql(web, "admin-warmup", "{ graphStats { experts } auditLog(first: 1) { hasNextPage } }", null)
+        .expectStatus().isOk();
   }
 
   /** Node and relationship counts and a SHA-256 over every label, type and property (audit events excepted). */

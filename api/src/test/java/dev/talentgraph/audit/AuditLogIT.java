@@ -40,6 +40,7 @@ class AuditLogIT {
     GuardFixtures.seed(driver, users);
     if (users.find("auditor").isEmpty()) users.upsert("auditor", GuardFixtures.PASSWORD, Set.of(Role.ADMIN), null);
     if (users.find("curious").isEmpty()) users.upsert("curious", GuardFixtures.PASSWORD, Set.of(Role.ANALYST), null);
+    GuardFixtures.warmUp(web);
   }
 
   @Test

@@ -35,6 +35,7 @@ class GraphQlLimitsIT {
     GuardFixtures.seed(driver, users);
     if (users.find("limits-admin").isEmpty()) users.upsert("limits-admin", GuardFixtures.PASSWORD, Set.of(Role.ADMIN), null);
     if (users.find("limits-analyst").isEmpty()) users.upsert("limits-analyst", GuardFixtures.PASSWORD, Set.of(Role.ANALYST), null);
+    GuardFixtures.warmUp(web);
   }
 
   private WebTestClient.BodyContentSpec refused(String user, String document, String code) {
