@@ -26,9 +26,14 @@ public record AnalystSettings(Duration timeout, Integer maxRows, Integer maxConc
     List<String> protectedTypes, List<String> allowedProcedures, List<String> allowedFunctions,
     List<String> deniedRoutines) {
 
-  public static final List<String> DEFAULT_PROTECTED_LABELS = List.of(Labels.PERSONAL_DATA, Labels.USER,
-      Labels.API_TOKEN, Labels.AUDIT_EVENT, Labels.MIGRATION);
-  public static final List<String> DEFAULT_PROTECTED_TYPES = List.of(RelTypes.HAS_PERSONAL_DATA, RelTypes.IS);
+  /**
+   * Personal data (contact/HR fields, performance ratings, model scores, applications with interview
+   * feedback) and the system's own secrets and bookkeeping.
+   */
+  public static final List<String> DEFAULT_PROTECTED_LABELS = List.of(Labels.PERSONAL_DATA, Labels.PERFORMANCE_REVIEW,
+      Labels.SCORE, Labels.APPLICATION, Labels.USER, Labels.API_TOKEN, Labels.AUDIT_EVENT, Labels.MIGRATION);
+  public static final List<String> DEFAULT_PROTECTED_TYPES = List.of(RelTypes.HAS_PERSONAL_DATA, RelTypes.HAS_REVIEW,
+      RelTypes.HAS_SCORE, RelTypes.APPLIED, RelTypes.IS);
 
   /** Read-only procedures: schema names, counts, and GDS algorithms in their non-writing modes. */
   public static final List<String> DEFAULT_PROCEDURES = List.of(

@@ -1,16 +1,10 @@
 package dev.talentgraph.security;
 
 /**
- * Where access decisions leave their trace. The audit log implements it (append-only, never the personal
- * values themselves); the access rules only say what happened.
+ * What only the field rules know and the audit log must hold: that a person's personal field was read
+ * (field and person, never the value). Refusals and mutations are recorded once, from the GraphQL
+ * response, by the audit log's own interceptor.
  */
 public interface AuditTrail {
-  /** A personal field of a person was read (names the field, never its value). */
-  void personalRead(Principal who, String expertId, String field);
-
-  /** A request or field was refused. */
-  void refused(Principal who, String what, String reason);
-
-  /** A mutation ran (successfully or not). */
-  void mutation(Principal who, String name, String target, String outcome);
+  void personalRead(Principal who, String expertId, String field, String remoteAddress);
 }

@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Defaults are closed: a Mutation not listed here is ADMIN-only; a Query field needs a caller. A refused
  * field resolves to {@code null} with a FORBIDDEN error that names the field and the rule, and the refusal
- * is audited. A granted personal field is audited as a read (field and person, never the value).
+ * is audited from the response. A granted personal field is audited as a read (field and person, never the value).
  */
 final class FieldAccessRules extends GraphQLTypeVisitorStub {
   static final String PERSONAL = "personal";
@@ -96,7 +96,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
         return deny(env, p, coordinate, "requires one of the roles " + roles + "; you have " + p.roles());
       }
       Object result = original.get(env);
-      return mutation ? auditMutation(p, coordinate, target(env), result) : result;
+      return result;
     };
   }
 
@@ -113,7 +113,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
               + (p.has(Role.MANAGER) ? " and those of the people in teams you manage" : "")
               + " (expert '" + expertId + "')");
         }
-        return auditMutation(p, coordinate, expertId, call(original, env));
+        return call(original, env);
       }).flatMap(r -> r instanceof Mono<?> m ? m.map(x -> (Object) x) : r instanceof CompletionStage<?> c
           ? Mono.fromCompletionStage(c).map(x -> (Object) x) : Mono.just(r));
     };
@@ -132,7 +132,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           return Mono.just(deny(env, p, coordinate, "personal data of expert '" + owner
               + "' is visible only to ADMIN and HR, the person themselves and their team's manager"));
         }
-        audit.personalRead(p, owner, coordinate);
+        audit.personalRead(p, owner, coordinate, access.remoteAddress());
         Object r = call(original, env);
         if (r instanceof Mono<?> m) return m.map(x -> (Object) x);
         if (r instanceof CompletionStage<?> c) return Mono.fromCompletionStage(c).map(x -> (Object) x);
@@ -168,32 +168,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     return id == null ? (env.getArgument("id") == null ? null : env.getArgument("id").toString()) : id.toString();
   }
 
-  private Object auditMutation(Principal p, String coordinate, String target, Object result) {
-    if (result instanceof Mono<?> m) {
-      return m.doOnSuccess(r -> audit.mutation(p, coordinate, target, outcome(r)))
-          .doOnError(e -> audit.mutation(p, coordinate, target, "failed: " + e.getClass().getSimpleName()));
-    }
-    if (result instanceof CompletionStage<?> c) {
-      return c.whenComplete((r, e) -> audit.mutation(p, coordinate, target, e == null ? outcome(r) : "failed"));
-    }
-    audit.mutation(p, coordinate, target, outcome(result));
-    return result;
-  }
-
-  /** "ok", or "rejected" when the payload carries typed errors. */
-  private static String outcome(Object payload) {
-    if (payload == null) return "ok";
-    try {
-      var errors = payload.getClass().getMethod("errors").invoke(payload);
-      if (errors instanceof java.util.Collection<?> c && !c.isEmpty()) return "rejected (" + c.size() + " input errors)";
-    } catch (ReflectiveOperationException | RuntimeException ignored) {
-      // payload without an errors component
-    }
-    return "ok";
-  }
-
   private DataFetcherResult<Object> deny(DataFetchingEnvironment env, Principal p, String coordinate, String reason) {
-    audit.refused(p, coordinate, reason);
     return DataFetcherResult.newResult()
         .error(GraphqlErrorBuilder.newError(env)
             .errorType(p == null ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)

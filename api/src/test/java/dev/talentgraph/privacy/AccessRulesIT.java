@@ -31,6 +31,7 @@ class AccessRulesIT {
   @Autowired Driver driver;
   @Autowired FieldCipher cipher;
   @Autowired LocalUsers users;
+  @Autowired dev.talentgraph.audit.AuditLog auditLog;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -95,6 +96,16 @@ class AccessRulesIT {
     assertThat(r.at("/data/expert/personal/email").asText()).isEqualTo("ar-ada@example.org");
     assertThat(r.at("/data/expert/personal/salary").asDouble()).isEqualTo(91000.0);
     assertThat(r.at("/data/expert/performanceReviews/0/rating").asInt()).isEqualTo(4);
+    // the audit log holds HR's reads (which field of whom), never the values
+    assertThat(auditLog.flush(java.time.Duration.ofSeconds(30))).isTrue();
+    try (var s = driver.session()) {
+      var reads = s.run("MATCH (a:AuditEvent {actor: 'ar-hr', action: 'personal.read'}) RETURN a.target AS t").list(x -> x.get("t").asString());
+      assertThat(reads).anyMatch(t -> t.contains("ar-ada") && t.contains("Expert.personal"))
+          .anyMatch(t -> t.contains("ar-ada") && t.contains("Expert.performanceReviews"));
+      long leaks = s.run("MATCH (a:AuditEvent) WHERE any(k IN keys(a) WHERE toString(a[k]) CONTAINS 'ar-ada@example.org'"
+          + " OR toString(a[k]) CONTAINS '91000') RETURN count(a) AS n").single().get("n").asLong();
+      assertThat(leaks).isZero();
+    }
   }
 
   @Test
