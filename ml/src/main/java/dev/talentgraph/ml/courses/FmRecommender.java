@@ -1,0 +1,98 @@
+package dev.talentgraph.ml.courses;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.classification.sgd.fm.FMClassificationModel;
+
+/**
+ * The factorization-machine ranker on index-based data (the evaluation's view): learner features
+ * are the history, course features the course and, with concepts, its concepts; see {@link
+ * CourseFeatures}. Trains with {@link FmTraining} and scores with {@link FmScorer}.
+ */
+public final class FmRecommender implements ItemRecommender {
+  private final CourseFeatures features;
+  private final FmSettings settings;
+  private FMClassificationModel model;
+  private FmScorer scorer;
+  private String[] historyNames;
+
+  public FmRecommender(boolean useConcepts, FmSettings settings) {
+    this.features = new CourseFeatures(useConcepts);
+    this.settings = settings;
+  }
+
+  @Override
+  public String name() {
+    return features.useConcepts() ? "FM + concepts" : "FM";
+  }
+
+  /** The trained Tribuo model (after {@link #fit}). */
+  public FMClassificationModel model() {
+    return model;
+  }
+
+  @Override
+  public void fit(Interactions train) {
+    List<CourseFeatures.Course> catalogue = catalogue(train);
+    List<FmTraining.LearnerRecord> learners = new ArrayList<>();
+    for (int[] items : train.userItems()) {
+      if (items.length > 0) {
+        learners.add(new FmTraining.LearnerRecord(ids(items), Map.of()));
+      }
+    }
+    model = FmTraining.train(learners, catalogue, features, settings, "mooccube-train");
+    int n = train.numItems();
+    int[][] fids = new int[n][];
+    double[][] fvals = new double[n][];
+    for (int i = 0; i < n; i++) {
+      var ex = features.example(new CourseFeatures.Learner(List.of(), Map.of()), catalogue.get(i),
+          CourseFeatures.POSITIVE);
+      fids[i] = new int[ex.size()];
+      fvals[i] = new double[ex.size()];
+      int a = 0;
+      for (var f : ex) {
+        fids[i][a] = model.getFeatureIDMap().getID(f.getName());
+        fvals[i][a++] = f.getValue();
+      }
+    }
+    scorer = new FmScorer(model, fids, fvals);
+    historyNames = new String[n];
+    for (int i = 0; i < n; i++) {
+      historyNames[i] = CourseFeatures.HISTORY + i;
+    }
+  }
+
+  static List<CourseFeatures.Course> catalogue(Interactions data) {
+    List<CourseFeatures.Course> out = new ArrayList<>(data.numItems());
+    for (int i = 0; i < data.numItems(); i++) {
+      int[] cs = data.itemConcepts()[i];
+      List<String> concepts = new ArrayList<>(cs.length);
+      for (int c : cs) {
+        concepts.add(Integer.toString(c));
+      }
+      out.add(new CourseFeatures.Course(Integer.toString(i), concepts));
+    }
+    return out;
+  }
+
+  private static List<String> ids(int[] items) {
+    List<String> out = new ArrayList<>(items.length);
+    for (int i : items) {
+      out.add(Integer.toString(i));
+    }
+    return out;
+  }
+
+  @Override
+  public double[] score(int[] history) {
+    int[] fid = new int[history.length];
+    double[] val = new double[history.length];
+    double w = history.length == 0 ? 0 : 1.0 / Math.sqrt(history.length);
+    for (int a = 0; a < history.length; a++) {
+      fid[a] = scorer.featureId(historyNames[history[a]]);
+      val[a] = w;
+    }
+    return scorer.score(fid, val);
+  }
+}

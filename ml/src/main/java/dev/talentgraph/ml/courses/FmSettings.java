@@ -1,0 +1,43 @@
+package dev.talentgraph.ml.courses;
+
+/**
+ * Hyperparameters of the factorization-machine course ranker. The defaults were set on a
+ * validation split of the MOOCCube training data (never on the evaluation hold-outs).
+ *
+ * @param factors latent dimension of the pairwise factors
+ * @param epochs passes over the training pairs
+ * @param learningRate AdaGrad initial learning rate
+ * @param negatives sampled not-taken courses per enrolment
+ * @param variance initial variance of the factors
+ * @param seed seed of negative sampling and of the trainer
+ */
+public record FmSettings(
+    int factors, int epochs, double learningRate, int negatives, double variance, long seed) {
+
+  public FmSettings {
+    if (factors < 1) {
+      throw new IllegalArgumentException("factors must be >= 1, was " + factors);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
+    }
+    if (!(learningRate > 0)) {
+      throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
+    }
+    if (negatives < 1) {
+      throw new IllegalArgumentException("negatives must be >= 1, was " + negatives);
+    }
+    if (!(variance > 0)) {
+      throw new IllegalArgumentException("variance must be > 0, was " + variance);
+    }
+  }
+
+  /** The settings used by the evaluation and by {@code train trainings}. */
+  public static FmSettings defaults(long seed) {
+    return new FmSettings(16, 10, 0.1, 4, 0.01, seed);
+  }
+
+  public FmSettings withSeed(long newSeed) {
+    return new FmSettings(factors, epochs, learningRate, negatives, variance, newSeed);
+  }
+}
