@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Session;
 
 /**
@@ -42,7 +43,7 @@ final class PathPlanner {
 
   record CourseNode(String id, String title, Integer hours) {}
 
-  static LearningPath plan(Session s, TrainingAdvisor.Expert e, SkillGap gap,
+  static LearningPath plan(SimpleQueryRunner s, TrainingAdvisor.Expert e, SkillGap gap,
       List<TrainingAdvisor.Candidate> cands, Integer maxHours) {
     Map<String, SkillGap.Comparison> gaps = new LinkedHashMap<>();
     gap.gaps().forEach(g -> gaps.put(g.skillId(), g));

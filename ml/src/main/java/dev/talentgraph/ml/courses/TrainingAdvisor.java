@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
@@ -92,10 +93,7 @@ public final class TrainingAdvisor {
 
   /** The expert's missing or too-low skills for {@code target}. */
   public SkillGap skillGap(String expertId, Target target) {
-    try (Session s = session()) {
-      Expert e = loadExpert(s, expertId);
-      return gap(s, e, resolve(s, requireTarget(target)));
-    }
+    return read(s -> gap(s, loadExpert(s, expertId), resolve(s, requireTarget(target))));
   }
 
   /**
@@ -109,7 +107,7 @@ public final class TrainingAdvisor {
     if (first < 1) {
       throw new TrainingException.InvalidTarget("first must be at least 1, was " + first);
     }
-    try (Session s = session()) {
+    return read(s -> {
       Expert e = loadExpert(s, expertId);
       if (target == null) {
         return recommendWithoutTarget(s, e, first);
@@ -134,7 +132,7 @@ public final class TrainingAdvisor {
       return new Recommendations(e.id, gap.target(), out, rankerName(),
           cands.size() + " courses teach gap skills " + names(gap.gaps()) + "; ranked by "
               + "0.5 gap coverage + 0.3 ranker + 0.2 measured effect");
-    }
+    });
   }
 
   /**
@@ -146,7 +144,7 @@ public final class TrainingAdvisor {
     if (maxHours != null && maxHours < 0) {
       throw new TrainingException.InvalidTarget("maxHours must not be negative, was " + maxHours);
     }
-    try (Session s = session()) {
+    return read(s -> {
       Expert e = loadExpert(s, expertId);
       SkillGap gap = gap(s, e, resolve(s, requireTarget(target)));
       if (gap.gaps().isEmpty()) {
@@ -156,7 +154,7 @@ public final class TrainingAdvisor {
       List<Candidate> cands = candidates(s, e, gap);
       scoreCandidates(s, e, cands, true);
       return PathPlanner.plan(s, e, gap, cands, maxHours);
-    }
+    });
   }
 
   /**
@@ -167,7 +165,7 @@ public final class TrainingAdvisor {
    *     prior used for shrinkage
    */
   public CourseEffect courseEffect(String courseId) {
-    try (Session s = session()) {
+    return read(s -> {
       Record r = s.run("MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": $id}) RETURN c."
           + Props.TITLE + " AS title", Map.of("id", courseId)).list().stream().findFirst()
           .orElseThrow(() -> new TrainingException.UnknownCourse(courseId));
@@ -176,7 +174,7 @@ public final class TrainingAdvisor {
       double[] m = eff.getOrDefault(courseId, new double[] {0, 0});
       return new CourseEffect(courseId, str(r.get("title")), expectedGain(m, prior), (int) m[1],
           m[1] == 0 ? Double.NaN : m[0] / m[1], prior);
-    }
+    });
   }
 
   /**
@@ -197,11 +195,14 @@ public final class TrainingAdvisor {
   record Expert(String id, Map<String, Integer> skills, List<String> enrolled,
       Set<String> completed) {}
 
-  private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+  /** Runs {@code work} in one read transaction: one consistent snapshot, one begin/commit. */
+  private <T> T read(java.util.function.Function<SimpleQueryRunner, T> work) {
+    try (Session session = driver.session(SessionConfig.forDatabase(database))) {
+      return session.executeRead(work::apply);
+    }
   }
 
-  static Expert loadExpert(Session s, String expertId) {
+  static Expert loadExpert(SimpleQueryRunner s, String expertId) {
     if (expertId == null || expertId.isBlank()) {
       throw new TrainingException.UnknownExpert(String.valueOf(expertId));
     }
@@ -248,7 +249,7 @@ public final class TrainingAdvisor {
     return t;
   }
 
-  static Resolved resolve(Session s, Target target) {
+  static Resolved resolve(SimpleQueryRunner s, Target target) {
     if (target instanceof Target.Skills list) {
       return resolveList(s, list);
     }
@@ -297,7 +298,7 @@ public final class TrainingAdvisor {
     return new Resolved(ref, new ArrayList<>(reqs2.values()));
   }
 
-  private static Resolved resolveList(Session s, Target.Skills list) {
+  private static Resolved resolveList(SimpleQueryRunner s, Target.Skills list) {
     if (list.requirements().isEmpty()) {
       throw new TrainingException.EmptyTarget("the explicit skill list");
     }
@@ -334,7 +335,7 @@ public final class TrainingAdvisor {
 
   // ---------------------------------------------------------------- the gap
 
-  static SkillGap gap(Session s, Expert e, Resolved t) {
+  static SkillGap gap(SimpleQueryRunner s, Expert e, Resolved t) {
     Map<String, Requirement> byId = new LinkedHashMap<>();
     t.requirements().forEach(q -> byId.put(q.skillId(), q));
     List<SkillGap.Comparison> gaps = new ArrayList<>();
@@ -416,7 +417,7 @@ public final class TrainingAdvisor {
       Comparator.comparingDouble((Candidate c) -> -c.score).thenComparing(c -> c.id);
 
   /** Courses (not completed by the expert) teaching a gap skill, directly or via the taxonomy. */
-  static List<Candidate> candidates(Session s, Expert e, SkillGap gap) {
+  static List<Candidate> candidates(SimpleQueryRunner s, Expert e, SkillGap gap) {
     Map<String, SkillGap.Comparison> gaps = new LinkedHashMap<>();
     gap.gaps().forEach(g -> gaps.put(g.skillId(), g));
     Map<String, Candidate> out = new LinkedHashMap<>();
@@ -477,20 +478,36 @@ public final class TrainingAdvisor {
   }
 
   /** Fills title, hours, taught skills, model score, effect, score and why of each candidate. */
-  void scoreCandidates(Session s, Expert e, List<Candidate> cands, boolean withTarget) {
+  void scoreCandidates(SimpleQueryRunner s, Expert e, List<Candidate> cands, boolean withTarget) {
     if (cands.isEmpty()) {
       return;
     }
     List<String> ids = cands.stream().map(c -> c.id).toList();
     Map<String, Record> info = new HashMap<>();
-    s.run("UNWIND $ids AS id MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": id}) RETURN c."
+    Map<String, double[]> eff = new HashMap<>();
+    String measured = "n." + Props.LEVEL_BEFORE + " IS NOT NULL AND n." + Props.LEVEL_AFTER
+        + " IS NOT NULL";
+    String gain = "n." + Props.LEVEL_AFTER + " - n." + Props.LEVEL_BEFORE;
+    // one round trip: course facts, their measured gains and the prior over all courses
+    List<Record> rows = s.run("CALL () { MATCH (:" + Labels.EXPERT + ")-[n:" + RelTypes.ENROLLED
+        + "]->(:" + Labels.COURSE + ") WHERE " + measured + " RETURN avg(" + gain + ") AS prior } "
+        + "UNWIND $ids AS id MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": id}) RETURN c."
         + Props.ID + " AS id, coalesce(c." + Props.TITLE + ", c." + Props.NAME + ", c." + Props.ID
         + ") AS title, c." + Props.HOURS + " AS hours, [(c)-[:" + RelTypes.TEACHES + "]->(k:"
         + Labels.SKILL + ") | k." + Props.ID + "] AS teaches, COUNT { (:" + Labels.EXPERT + ")-[:"
-        + RelTypes.ENROLLED + "]->(c) } AS enrolments", Map.of("ids", ids))
-        .forEachRemaining(r -> info.put(r.get("id").asString(), r));
-    Map<String, double[]> eff = effects(s, ids);
-    double prior = prior(s);
+        + RelTypes.ENROLLED + "]->(c) } AS enrolments, [(:" + Labels.EXPERT + ")-[n:"
+        + RelTypes.ENROLLED + "]->(c) WHERE " + measured + " | " + gain + "] AS gains, prior",
+        Map.of("ids", ids)).list();
+    double prior = 1.0;
+    for (Record r : rows) {
+      info.put(r.get("id").asString(), r);
+      List<Object> gains = r.get("gains").asList();
+      if (!gains.isEmpty()) {
+        eff.put(r.get("id").asString(), new double[] {
+            gains.stream().mapToDouble(g -> ((Number) g).doubleValue()).sum(), gains.size()});
+      }
+      prior = r.get("prior").isNull() ? 1.0 : r.get("prior").asNumber().doubleValue();
+    }
     double[] model = modelScores(e, cands, info);
     for (int i = 0; i < cands.size(); i++) {
       Candidate c = cands.get(i);
@@ -552,7 +569,7 @@ public final class TrainingAdvisor {
     return ranker.score(learner, courses);
   }
 
-  private Recommendations recommendWithoutTarget(Session s, Expert e, int first) {
+  private Recommendations recommendWithoutTarget(SimpleQueryRunner s, Expert e, int first) {
     List<Candidate> cands = new ArrayList<>();
     s.run("MATCH (c:" + Labels.COURSE + ") RETURN c." + Props.ID + " AS id ORDER BY id")
         .forEachRemaining(r -> {
@@ -585,7 +602,7 @@ public final class TrainingAdvisor {
   // ---------------------------------------------------------------- training effect
 
   /** Per course: {sum of gains, number of measured enrolments}. */
-  public static Map<String, double[]> effects(Session s, List<String> courseIds) {
+  public static Map<String, double[]> effects(SimpleQueryRunner s, List<String> courseIds) {
     Map<String, double[]> out = new HashMap<>();
     s.run("UNWIND $ids AS id MATCH (:" + Labels.EXPERT + ")-[n:" + RelTypes.ENROLLED + "]->(c:"
         + Labels.COURSE + " {" + Props.ID + ": id}) WHERE n." + Props.LEVEL_BEFORE
@@ -596,7 +613,7 @@ public final class TrainingAdvisor {
     return out;
   }
 
-  static double prior(Session s) {
+  static double prior(SimpleQueryRunner s) {
     Record r = s.run("MATCH (:" + Labels.EXPERT + ")-[n:" + RelTypes.ENROLLED + "]->(:"
         + Labels.COURSE + ") WHERE n." + Props.LEVEL_BEFORE + " IS NOT NULL AND n."
         + Props.LEVEL_AFTER + " IS NOT NULL RETURN avg(n." + Props.LEVEL_AFTER + " - n."
