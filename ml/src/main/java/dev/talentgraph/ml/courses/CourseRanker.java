@@ -42,6 +42,35 @@ public record CourseRanker(Model<Label> model, CourseFeatures features) {
         + (features.useConcepts() ? " with course skills" : "");
   }
 
+  /**
+   * A ranker around a model read back from storage (a file or the model registry): the feature
+   * definition is recovered from the model's feature names ({@code k=} features mean concepts).
+   */
+  @SuppressWarnings("unchecked")
+  public static CourseRanker of(Model<?> model) {
+    if (!(model.getOutputIDInfo().getDomain().iterator().next() instanceof Label)) {
+      throw new IllegalArgumentException("not a classification model: " + model.getClass());
+    }
+    boolean concepts = false;
+    for (var info : model.getFeatureIDMap()) {
+      if (info.getName().startsWith(CourseFeatures.CONCEPT)) {
+        concepts = true;
+        break;
+      }
+    }
+    return new CourseRanker((Model<Label>) model, new CourseFeatures(concepts));
+  }
+
+  /** Writes the model in Tribuo's protobuf format (provenance included). */
+  public void save(java.nio.file.Path file) throws java.io.IOException {
+    model.serializeToFile(file);
+  }
+
+  /** Reads a model written by {@link #save}. */
+  public static CourseRanker load(java.nio.file.Path file) throws java.io.IOException {
+    return of(Model.deserializeFromFile(file));
+  }
+
   /** For tests and callers without a learner: an empty learner. */
   public static CourseFeatures.Learner anonymous() {
     return new CourseFeatures.Learner(List.of(), Map.of());

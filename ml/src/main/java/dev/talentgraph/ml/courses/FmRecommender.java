@@ -13,13 +13,27 @@ import org.tribuo.classification.sgd.fm.FMClassificationModel;
 public final class FmRecommender implements ItemRecommender {
   private final CourseFeatures features;
   private final FmSettings settings;
+  private final int conceptsPerCourse;
   private FMClassificationModel model;
   private FmScorer scorer;
   private String[] historyNames;
 
+  /** The FM without concepts ({@code conceptsPerCourse} unused) or with them. */
   public FmRecommender(boolean useConcepts, FmSettings settings) {
+    this(useConcepts, settings, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param conceptsPerCourse with concepts, how many of each course's most specific concepts to
+   *     use (see {@link Interactions#withSpecificConcepts})
+   */
+  public FmRecommender(boolean useConcepts, FmSettings settings, int conceptsPerCourse) {
+    if (conceptsPerCourse < 1) {
+      throw new IllegalArgumentException("conceptsPerCourse must be >= 1, was " + conceptsPerCourse);
+    }
     this.features = new CourseFeatures(useConcepts);
     this.settings = settings;
+    this.conceptsPerCourse = conceptsPerCourse;
   }
 
   @Override
@@ -34,6 +48,9 @@ public final class FmRecommender implements ItemRecommender {
 
   @Override
   public void fit(Interactions train) {
+    if (features.useConcepts() && conceptsPerCourse < Integer.MAX_VALUE) {
+      train = train.withSpecificConcepts(conceptsPerCourse);
+    }
     List<CourseFeatures.Course> catalogue = catalogue(train);
     List<FmTraining.LearnerRecord> learners = new ArrayList<>();
     for (int[] items : train.userItems()) {

@@ -34,7 +34,7 @@ public record FmSettings(
 
   /** The settings used by the evaluation and by {@code train trainings}. */
   public static FmSettings defaults(long seed) {
-    return new FmSettings(16, 10, 0.1, 4, 0.01, seed);
+    return new FmSettings(16, 5, 0.1, 8, 0.01, seed);
   }
 
   public FmSettings withSeed(long newSeed) {

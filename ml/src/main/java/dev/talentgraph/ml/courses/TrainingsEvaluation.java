@@ -15,6 +15,8 @@ import java.util.function.LongFunction;
 public final class TrainingsEvaluation {
   /** Number of hold-out draws. */
   public static final int DRAWS = 5;
+  /** Concepts per course the FM with the course-concept graph uses (most specific first). */
+  public static final int CONCEPTS_PER_COURSE = 5;
   public static final List<String> METRICS = List.of("HR@5", "HR@10", "NDCG@10", "MRR");
 
   private TrainingsEvaluation() {}
@@ -63,7 +65,8 @@ public final class TrainingsEvaluation {
         new Method("item-kNN", s -> new ItemKnnRecommender()),
         new Method("EASE", EaseRecommender::validated),
         new Method("FM", s -> new FmRecommender(false, FmSettings.defaults(s))),
-        new Method("FM + concepts", s -> new FmRecommender(true, FmSettings.defaults(s))));
+        new Method("FM + concepts",
+            s -> new FmRecommender(true, FmSettings.defaults(s), CONCEPTS_PER_COURSE)));
   }
 
   /** Runs every method on the {@link #DRAWS} draws starting at {@code seed}. */
