@@ -13,8 +13,12 @@ class FmRankerTests {
 
   /** Two clusters of courses {0..4} and {5..9}; every learner stays inside one cluster. */
   static Interactions clustered() {
+    return clustered(300);
+  }
+
+  static Interactions clustered(int users) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(4);
-    int[][] ui = new int[300][];
+    int[][] ui = new int[users][];
     for (int u = 0; u < ui.length; u++) {
       int base = (u % 2) * 5;
       java.util.TreeSet<Integer> s = new java.util.TreeSet<>();
