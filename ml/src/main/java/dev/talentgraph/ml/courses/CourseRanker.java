@@ -37,7 +37,10 @@ public record CourseRanker(Model<Label> model, CourseFeatures features) {
   /** Short provenance line: model class, training data and time. */
   public String describe() {
     var prov = model.getProvenance();
-    return model.getClass().getSimpleName() + " trained on "
+    String kind = model instanceof org.tribuo.ensemble.EnsembleModel<Label> ens
+        ? "ensemble of " + ens.getNumModels() + " " + ens.getModels().get(0).getClass().getSimpleName()
+        : model.getClass().getSimpleName();
+    return kind + " trained on "
         + prov.getDatasetProvenance().getNumExamples() + " pairs at " + prov.getTrainingTime()
         + (features.useConcepts() ? " with course skills" : "");
   }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
-import org.tribuo.classification.sgd.fm.FMClassificationModel;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
 
 /**
  * Trains the product's course ranker from the talent graph: learners are experts with ENROLLED
@@ -55,7 +56,7 @@ public final class CourseRankerTraining {
       throw new IllegalArgumentException("no ENROLLED edges in the graph: nothing to train on");
     }
     CourseFeatures features = new CourseFeatures(true);
-    FMClassificationModel model =
+    Model<Label> model =
         FmTraining.train(learners, catalogue, features, settings, "talent-graph-enrolments");
     return new Result(new CourseRanker(model, features), learners.size(), catalogue.size(),
         enrolments);

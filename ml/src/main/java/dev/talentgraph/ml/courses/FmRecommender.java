@@ -3,7 +3,10 @@ package dev.talentgraph.ml.courses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.fm.FMClassificationModel;
+import org.tribuo.ensemble.EnsembleModel;
 
 /**
  * The factorization-machine ranker on index-based data (the evaluation's view): learner features
@@ -14,8 +17,8 @@ public final class FmRecommender implements ItemRecommender {
   private final CourseFeatures features;
   private final FmSettings settings;
   private final int conceptsPerCourse;
-  private FMClassificationModel model;
-  private FmScorer scorer;
+  private Model<Label> model;
+  private final List<FmScorer> scorers = new ArrayList<>();
   private String[] historyNames;
 
   /** The FM without concepts ({@code conceptsPerCourse} unused) or with them. */
@@ -41,8 +44,8 @@ public final class FmRecommender implements ItemRecommender {
     return features.useConcepts() ? "FM + concepts" : "FM";
   }
 
-  /** The trained Tribuo model (after {@link #fit}). */
-  public FMClassificationModel model() {
+  /** The trained Tribuo model (after {@link #fit}): one FM or an ensemble of FMs. */
+  public Model<Label> model() {
     return model;
   }
 
@@ -60,20 +63,26 @@ public final class FmRecommender implements ItemRecommender {
     }
     model = FmTraining.train(learners, catalogue, features, settings, "mooccube-train");
     int n = train.numItems();
-    int[][] fids = new int[n][];
-    double[][] fvals = new double[n][];
-    for (int i = 0; i < n; i++) {
-      var ex = features.example(new CourseFeatures.Learner(List.of(), Map.of()), catalogue.get(i),
-          CourseFeatures.POSITIVE);
-      fids[i] = new int[ex.size()];
-      fvals[i] = new double[ex.size()];
-      int a = 0;
-      for (var f : ex) {
-        fids[i][a] = model.getFeatureIDMap().getID(f.getName());
-        fvals[i][a++] = f.getValue();
+    scorers.clear();
+    List<Model<Label>> members = model instanceof EnsembleModel<Label> ens
+        ? ens.getModels() : List.of(model);
+    for (Model<Label> member : members) {
+      FMClassificationModel fm = (FMClassificationModel) member;
+      int[][] fids = new int[n][];
+      double[][] fvals = new double[n][];
+      for (int i = 0; i < n; i++) {
+        var ex = features.example(new CourseFeatures.Learner(List.of(), Map.of()),
+            catalogue.get(i), CourseFeatures.POSITIVE);
+        fids[i] = new int[ex.size()];
+        fvals[i] = new double[ex.size()];
+        int a = 0;
+        for (var f : ex) {
+          fids[i][a] = fm.getFeatureIDMap().getID(f.getName());
+          fvals[i][a++] = f.getValue();
+        }
       }
+      scorers.add(new FmScorer(fm, fids, fvals));
     }
-    scorer = new FmScorer(model, fids, fvals);
     historyNames = new String[n];
     for (int i = 0; i < n; i++) {
       historyNames[i] = CourseFeatures.HISTORY + i;
@@ -101,15 +110,27 @@ public final class FmRecommender implements ItemRecommender {
     return out;
   }
 
+  /**
+   * P(enrolled) of every course, averaged over the ensemble members exactly as Tribuo's {@code
+   * FullyWeightedVotingCombiner} averages their probabilities.
+   */
   @Override
   public double[] score(int[] history) {
-    int[] fid = new int[history.length];
-    double[] val = new double[history.length];
+    double[] out = new double[historyNames.length];
     double w = history.length == 0 ? 0 : 1.0 / Math.sqrt(history.length);
-    for (int a = 0; a < history.length; a++) {
-      fid[a] = scorer.featureId(historyNames[history[a]]);
-      val[a] = w;
+    for (FmScorer scorer : scorers) {
+      int[] fid = new int[history.length];
+      double[] val = new double[history.length];
+      for (int a = 0; a < history.length; a++) {
+        fid[a] = scorer.featureId(historyNames[history[a]]);
+        val[a] = w;
+      }
+      double learner = scorer.learnerTerm(fid, val);
+      double[] logit = scorer.score(fid, val);
+      for (int i = 0; i < out.length; i++) {
+        out[i] += 1.0 / (1.0 + Math.exp(-(logit[i] + learner))) / scorers.size();
+      }
     }
-    return scorer.score(fid, val);
+    return out;
   }
 }

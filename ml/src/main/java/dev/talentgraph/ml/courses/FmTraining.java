@@ -5,12 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
 import org.tribuo.classification.sgd.fm.FMClassificationModel;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -38,7 +41,23 @@ public final class FmTraining {
    * @param settings hyperparameters and seed
    * @param dataName a name of the training data for the model provenance
    */
-  public static FMClassificationModel train(List<LearnerRecord> learners,
+  public static Model<Label> train(List<LearnerRecord> learners,
+      List<CourseFeatures.Course> catalogue, CourseFeatures features, FmSettings settings,
+      String dataName) {
+    if (settings.members() == 1) {
+      return trainOne(learners, catalogue, features, settings, dataName);
+    }
+    List<Model<Label>> members = new ArrayList<>();
+    for (int m = 0; m < settings.members(); m++) {
+      members.add(trainOne(learners, catalogue, features,
+          settings.withSeed(settings.seed() + 1000L * m), dataName));
+    }
+    return WeightedEnsembleModel.createEnsembleFromExistingModels("course-ranker", members,
+        new FullyWeightedVotingCombiner());
+  }
+
+  /** One FM with the settings' seed. */
+  static FMClassificationModel trainOne(List<LearnerRecord> learners,
       List<CourseFeatures.Course> catalogue, CourseFeatures features, FmSettings settings,
       String dataName) {
     if (catalogue.size() < 2) {

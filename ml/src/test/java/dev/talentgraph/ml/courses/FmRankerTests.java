@@ -34,30 +34,26 @@ class FmRankerTests {
     return new Interactions(10, ui, concepts, 12);
   }
 
-  @Test
-  void fastScorerRanksExactlyLikeTheTribuoModel() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"false,1", "true,1", "true,3"})
+  void fastScorerGivesExactlyTheTribuoModelsProbability(boolean concepts, int members) {
     Interactions data = clustered();
-    FmRecommender fm = new FmRecommender(true, new FmSettings(4, 3, 0.1, 2, 0.1, 1));
+    FmRecommender fm =
+        new FmRecommender(concepts, new FmSettings(4, 3, 0.1, 2, 0.1, 1, members));
     fm.fit(data);
-    CourseFeatures features = new CourseFeatures(true);
+    CourseFeatures features = new CourseFeatures(concepts);
     List<CourseFeatures.Course> catalogue = FmRecommender.catalogue(data);
-    int[] history = {0, 2};
-    double[] fast = fm.score(history);
+    double[] fast = fm.score(new int[] {0, 2});
     CourseFeatures.Learner learner = new CourseFeatures.Learner(List.of("0", "2"), Map.of());
-    // P(enrolled) = sigmoid(logit difference); the fast scores omit a learner-only constant
-    Double offset = null;
     for (int j = 0; j < 10; j++) {
-      if (j == 0 || j == 2) {
-        continue;
-      }
       var p = fm.model().predict(features.example(learner, catalogue.get(j), CourseFeatures.POSITIVE));
       double prob = p.getOutputScores().get(CourseFeatures.POSITIVE).getScore();
-      double logit = Math.log(prob / (1 - prob));
-      if (offset == null) {
-        offset = logit - fast[j];
+      if (j != 0 && j != 2) {
+        assertThat(fast[j]).as("course %d", j).isCloseTo(prob, within(1e-9));
       }
-      assertThat(fast[j] + offset).as("course %d", j).isCloseTo(logit, within(1e-6));
     }
+    assertThat(fm.model() instanceof org.tribuo.ensemble.EnsembleModel).isEqualTo(members > 1);
+    assertThat(CourseRanker.of(fm.model()).features()).isEqualTo(features);
   }
 
   @Test
