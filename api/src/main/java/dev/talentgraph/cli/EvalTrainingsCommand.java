@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
  * no graph is opened.
  */
 @Command(name = "trainings", mixinStandardHelpOptions = true,
-    description = {"Evaluate course recommenders on MOOCCube enrolments: leave-one-out per learner with >= 2 enrolments,",
-        "full ranking of courses not taken, HR@5, HR@10, NDCG@10, MRR for popularity, item-kNN, EASE, the FM",
-        "and the FM with the course-concept graph; mean and spread over five draws (seeds SEED..SEED+4)."})
+    description = "Evaluate course recommenders on MOOCCube enrolments: leave-one-out per learner with >= 2 "
+        + "enrolments, full ranking of the courses not taken; HR@5, HR@10, NDCG@10 and MRR of popularity, "
+        + "item-kNN, EASE, the factorization-machine ranker and the same with the course-concept graph; "
+        + "mean and spread over five draws (seeds SEED..SEED+4).")
 public class EvalTrainingsCommand implements Callable<Integer> {
   @Option(names = "--mooccube", paramLabel = "DIR",
       defaultValue = "${env:TALENT_DATASETS:-../shared/data}/mooccube",

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
  * the model, with its Tribuo provenance, to a file.
  */
 @Command(name = "trainings", mixinStandardHelpOptions = true,
-    description = {"Train the course ranker (Tribuo factorization machine) on the graph's enrolments.",
-        "Writes the model in Tribuo's protobuf format, provenance included."})
+    description = "Train the course ranker (an ensemble of Tribuo factorization machines over learner history, "
+        + "learner skills, course and taught skills) on the graph's ENROLLED edges; writes the model in "
+        + "Tribuo's protobuf format, provenance included.")
 public class TrainTrainingsCommand implements Callable<Integer> {
   @Mixin
   GraphOptions graph;

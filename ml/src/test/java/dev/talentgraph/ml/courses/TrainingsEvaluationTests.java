@@ -10,7 +10,7 @@ class TrainingsEvaluationTests {
 
   @Test
   void fiveDrawsSameSeedSameFiguresAndATableWithRatios() {
-    Interactions data = FmRankerTests.clustered(100);
+    Interactions data = FmRankerTests.clustered(60);
     List<String> progress = new ArrayList<>();
     var a = TrainingsEvaluation.run(data, 7, TrainingsEvaluation.standardMethods(), progress::add);
     var b = TrainingsEvaluation.run(data, 7, TrainingsEvaluation.standardMethods(), s -> {});
