@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         + "item-kNN, EASE, the factorization-machine ranker and the same with the course-concept graph; "
         + "mean and spread over five draws (seeds SEED..SEED+4).")
 public class EvalTrainingsCommand implements Callable<Integer> {
+  /** Tribuo logs every SGD run at INFO on stderr; the command prints its own progress. Held strongly. */
+  static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
   @Option(names = "--mooccube", paramLabel = "DIR",
       defaultValue = "${env:TALENT_DATASETS:-../shared/data}/mooccube",
       description = "Directory with ratings_final.txt and kg_final.txt (default: ${DEFAULT-VALUE}).")
@@ -35,6 +38,7 @@ public class EvalTrainingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     if (!Files.isRegularFile(dir.resolve("ratings_final.txt"))) {
       throw new CliException("no ratings_final.txt in " + dir + " (give --mooccube DIR)",
           TalentGraphCli.EXIT_USAGE);

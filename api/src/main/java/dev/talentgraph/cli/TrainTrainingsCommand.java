@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         + "learner skills, course and taught skills) on the graph's ENROLLED edges; writes the model in "
         + "Tribuo's protobuf format, provenance included.")
 public class TrainTrainingsCommand implements Callable<Integer> {
+  /** Tribuo logs every SGD run at INFO on stderr; the command prints its own progress. Held strongly. */
+  static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
   @Mixin
   GraphOptions graph;
 
@@ -37,6 +40,7 @@ public class TrainTrainingsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     CourseRankerTraining.Result result;
     try (GraphConnection g = graph.open()) {
       System.err.println("train trainings: reading enrolments and training the ranker...");
