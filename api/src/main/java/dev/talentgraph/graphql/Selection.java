@@ -43,7 +43,9 @@ public final class Selection {
    * @param lists the node type's nested list fields
    */
   public String props(String prefix, Collection<String> lists, String... fields) {
-    boolean id = has(prefix + "id");
+    // The id is needed whenever anything but a plain scalar is selected: nested lists, and fields resolved
+    // later by key (personal data, scores) or checked against their owner (the access rules).
+    boolean id = has(prefix + "id") || selectsMoreThan(prefix, fields);
     if (!id) {
       for (String l : lists) {
         if (has(prefix + l)) {
@@ -58,6 +60,20 @@ public final class Selection {
       if (has(prefix + f)) sb.append(sb.isEmpty() ? "." : ", .").append(f);
     }
     return sb.isEmpty() ? ".id" : sb.toString();
+  }
+
+  /** Whether a direct child of {@code prefix} other than these scalars (and __typename) was selected. */
+  private boolean selectsMoreThan(String prefix, String[] scalars) {
+    if (paths == null) return true;
+    Set<String> plain = new HashSet<>(java.util.Arrays.asList(scalars));
+    plain.add("__typename");
+    for (String path : paths) {
+      if (!path.startsWith(prefix)) continue;
+      String rest = path.substring(prefix.length());
+      if (rest.isEmpty() || rest.indexOf('/') >= 0) continue;
+      if (!plain.contains(rest)) return true;
+    }
+    return false;
   }
 
   /** Map entries {@code f: rel.f} for the selected relationship properties under {@code prefix}. */

@@ -102,8 +102,8 @@ class AccessRulesIT {
       var reads = s.run("MATCH (a:AuditEvent {actor: 'ar-hr', action: 'personal.read'}) RETURN a.target AS t").list(x -> x.get("t").asString());
       assertThat(reads).anyMatch(t -> t.contains("ar-ada") && t.contains("Expert.personal"))
           .anyMatch(t -> t.contains("ar-ada") && t.contains("Expert.performanceReviews"));
-      long leaks = s.run("MATCH (a:AuditEvent) WHERE any(k IN keys(a) WHERE toString(a[k]) CONTAINS 'ar-ada@example.org'"
-          + " OR toString(a[k]) CONTAINS '91000') RETURN count(a) AS n").single().get("n").asLong();
+      long leaks = s.run("MATCH (a:AuditEvent) WITH apoc.convert.toJson(properties(a)) AS text"
+          + " WHERE text CONTAINS 'ar-ada@example.org' OR text CONTAINS '91000' RETURN count(*) AS n").single().get("n").asLong();
       assertThat(leaks).isZero();
     }
   }
@@ -185,7 +185,7 @@ class AccessRulesIT {
 
   long count() {
     try (var s = driver.session()) {
-      return s.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong();
+      return s.run("MATCH (n) WHERE NOT n:AuditEvent RETURN count(n) AS n").single().get("n").asLong();
     }
   }
 }
