@@ -55,6 +55,10 @@ public final class TabularData {
       counts.merge(v, 1, Integer::sum);
     }
     String positive = o.positive();
+    if (counts.size() < 2) {
+      throw new TabularInputException(t.file() + ": label column '" + o.label() + "' has a single class ("
+          + counts.keySet() + "); a classifier needs both positive and negative rows");
+    }
     if (positive != null) {
       if (!counts.containsKey(positive)) {
         throw new TabularInputException(t.file() + ": positive value '" + positive + "' never occurs in column '" + o.label()
