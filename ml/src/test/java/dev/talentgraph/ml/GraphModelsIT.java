@@ -40,7 +40,8 @@ import org.neo4j.harness.Neo4jBuilders;
 
 /**
  * Graph features, training from the graph, the model registry and batch scoring against a real
- * in-process Neo4j holding a small synthetic company (see {@link GraphFixtures}). The tests run in
+ * in-process Neo4j holding a small synthetic company ({@link SyntheticWorkforce}) and a hand-checkable
+ * trio ({@link GraphFixtures}). The tests run in
  * order: later ones use the versions registered by earlier ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,7 +61,7 @@ class GraphModelsIT {
     driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
     new MigrationRunner(driver, "neo4j").migrate();
     GraphFixtures.trio(driver, CIPHER);
-    GraphFixtures.company(driver, CIPHER, 240, 11);
+    SyntheticWorkforce.generate(driver, "neo4j", CIPHER, 240, 11, GraphFixtures.AS_OF, s -> {});
     registry = new ModelRegistry(driver, "neo4j");
   }
 
@@ -171,7 +172,7 @@ class GraphModelsIT {
     assertThat(r.scored()).isEqualTo((int) candidates);
     assertThat(count("MATCH (:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) RETURN count(s)")).isEqualTo(candidates);
     try (Session s = driver.session()) {
-      Record rec = s.run("MATCH (e:Expert {id: 'e001'})-[:HAS_SCORE]->(s:Score {model: 'attrition'})-[:BY_MODEL]->(m:Model) "
+      Record rec = s.run("MATCH (e:Expert {id: 'e0000001'})-[:HAS_SCORE]->(s:Score {model: 'attrition'})-[:BY_MODEL]->(m:Model) "
           + "RETURN s, m.id AS model").single();
       var score = rec.get("s");
       assertThat(rec.get("model").asString()).isEqualTo("attrition:2");
