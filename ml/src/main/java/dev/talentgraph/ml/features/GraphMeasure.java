@@ -18,7 +18,12 @@ public enum GraphMeasure {
   EXPERT_SKILLS("expertSkillCount", "number of skills at level 4 or 5",
       "RETURN COUNT { (e)-[r:" + RelTypes.HAS_SKILL + "]->(:" + Labels.SKILL + ") WHERE r." + Props.LEVEL + " >= 4 } AS value",
       Post.RAW),
-  DEGREE("degree", "number of connections in the talent graph", "RETURN COUNT { (e)--() } AS value", Post.RAW),
+  /**
+   * Relationships to the talent graph; the expert's own scores and personal-data node are not
+   * connections (counting scores would feed the last scoring run back into the next training).
+   */
+  DEGREE("degree", "number of connections in the talent graph", "RETURN COUNT { (e)-[r]-() WHERE NOT type(r) IN ['"
+      + RelTypes.HAS_SCORE + "', '" + RelTypes.HAS_PERSONAL_DATA + "'] } AS value", Post.RAW),
   COLLABORATORS("collaborators", "number of distinct collaborators",
       "MATCH (e)-[:" + RelTypes.COLLABORATED_WITH + "]-(o:" + Labels.EXPERT + ") RETURN count(DISTINCT o) AS value", Post.RAW),
   COLLABORATIONS("collaborations", "number of joint works with colleagues",
