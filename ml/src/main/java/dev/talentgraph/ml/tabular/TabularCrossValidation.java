@@ -96,12 +96,10 @@ public final class TabularCrossValidation {
         .limit(10)
         .map(e -> String.format(Locale.ROOT, "%s %+.3f", e.getKey(), e.getValue() / o.folds()))
         .toList();
-    List<String> byRole = new ArrayList<>();
     TabularReport.DataInfo info = new TabularReport.DataInfo(table.file().getFileName().toString(), n, d.labelColumn,
         d.positiveValue, d.positives(), (double) d.positives() / n,
         d.features.stream().map(FeatureEncoder.Column::name).toList(), role(d, "dropped"), role(d, "protected"),
         role(d, "constant"), d.columns());
-    byRole.clear();
     TabularReport report = new TabularReport(info, o.trainer().hyperparameters(), o.folds(), o.trainer().seed(),
         o.threshold(), Summary.of(m[0]), Summary.of(m[1]), Summary.of(m[2]), Summary.of(m[3]),
         BinaryMetrics.auc(oofModel, d.labels), calibration, fairness,
@@ -200,8 +198,8 @@ public final class TabularCrossValidation {
     row(s, "majority class", mj.auc(), mj.accuracy(), mj.logLoss(), mj.brier());
     row(s, "best single feature", bf.auc(), bf.accuracy(), bf.logLoss(), bf.brier());
     s.append("  best single feature per fold: ").append(String.join(", ", bf.chosenFeatures())).append('\n');
-    s.append(String.format(Locale.ROOT, "  model AUC per fold: %s; pooled out-of-fold AUC %.4f%n", folds(r.auc()),
-        r.pooledAuc()));
+    s.append(String.format(Locale.ROOT, "  model AUC over folds: min %.4f, max %.4f; pooled out-of-fold AUC %.4f%n",
+        r.auc().min(), r.auc().max(), r.pooledAuc()));
     s.append(String.format(Locale.ROOT, "  AUC gain over best single feature: %+.4f; over majority class: %+.4f%n",
         r.auc().mean() - bf.auc().mean(), r.auc().mean() - mj.auc().mean()));
     s.append("\nCalibration (model, out-of-fold)\n  bin        count  mean predicted  observed rate\n");
@@ -227,10 +225,6 @@ public final class TabularCrossValidation {
       s.append("\nFiles: ").append(String.join(", ", r.files().values())).append('\n');
     }
     return s.toString();
-  }
-
-  private static String folds(Summary ignored) {
-    return String.format(Locale.ROOT, "min %.4f, max %.4f", ignored.min(), ignored.max());
   }
 
   private static void row(StringBuilder s, String name, Summary auc, Summary acc, Summary ll, Summary br) {
