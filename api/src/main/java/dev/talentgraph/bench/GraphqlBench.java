@@ -68,6 +68,9 @@ public class GraphqlBench implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
+  private static final org.neo4j.driver.Config QUIET =
+      org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.none()).build();
+
   static final String OURS = """
       query ExpertPage {
         experts(first: 20) {
@@ -127,7 +130,7 @@ public class GraphqlBench implements Callable<Integer> {
       String bolt = "bolt://127.0.0.1:" + boltPort;
       String token;
       long experts;
-      try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", boltPassword)); var s = driver.session()) {
+      try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", boltPassword), QUIET); var s = driver.session()) {
         token = new ApiTokens(driver, "neo4j").create("bench-" + System.currentTimeMillis(), "admin", Set.of(Role.ADMIN), null,
             Duration.ofHours(2)).token();
         experts = s.run("MATCH (e:Expert) RETURN count(e) AS n").single().get("n").asLong();
@@ -292,7 +295,7 @@ public class GraphqlBench implements Callable<Integer> {
   }
 
   private static List<Map<String, Object>> rawPage(String bolt, String password) {
-    try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password)); var s = driver.session()) {
+    try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password), QUIET); var s = driver.session()) {
       return s.run(RAW, Map.of("limit", 20)).list(r -> r.get("expert").asMap());
     }
   }

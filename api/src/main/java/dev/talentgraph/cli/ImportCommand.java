@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code talentgraph import}: Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings. Each source or kind is one subcommand. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings.",
-    subcommands = {})
+    subcommands = {ImportDemoCommand.class})
 public class ImportCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -140,19 +139,18 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       boolean temporary, Consumer<String> announce) {
     if (settings.boltPassword() != null && !settings.boltPassword().isBlank()) return settings.boltPassword();
     String fromEnv = env.get(ENV_BOLT_PASSWORD);
-    if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
-    if (temporary) return generatePassword();
+    if (temporary) return fromEnv != null && !fromEnv.isBlank() ? fromEnv : generatePassword();
     Path file = home.resolve(".talentgraph").resolve("bolt-password");
     try {
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        // kept like a generated one, so that a later start without the variable keeps the same password
+        Files.deleteIfExists(file);
+        SecretFiles.writeNew(file, fromEnv + "\n");
+        return fromEnv;
+      }
       if (Files.exists(file)) return Files.readString(file).strip();
       String generated = generatePassword();
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, generated + "\n");
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system; the directory's own permissions apply
-      }
+      SecretFiles.writeNew(file, generated + "\n");
       announce.accept("""
           ============================================================
            Bolt (neo4j://) user 'neo4j' password, generated once:

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 
@@ -63,13 +62,8 @@ public final class TinkFieldCipher implements FieldCipher {
     try {
       if (Files.exists(file)) return fromJson(Files.readString(file));
       KeysetHandle handle = generate();
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not POSIX
-      }
+      dev.talentgraph.db.SecretFiles.writeNew(file,
+          TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
       return new TinkFieldCipher(handle);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the encryption keyset " + file, e);

@@ -49,6 +49,13 @@ class EmbeddedStoreIT {
         var driver = GraphDatabase.driver(db.boltUri(), AuthTokens.basic("neo4j", "from-the-environment"))) {
       driver.verifyConnectivity();
     }
+    // a later start without the variable keeps the chosen password (and prints nothing)
+    List<String> printed = new ArrayList<>();
+    try (var db = EmbeddedNeo4j.start(EmbeddedNeo4jSettings.of(dir, 0), Map.of(), printed::add);
+        var driver = GraphDatabase.driver(db.boltUri(), AuthTokens.basic("neo4j", "from-the-environment"))) {
+      driver.verifyConnectivity();
+    }
+    assertThat(printed).isEmpty();
   }
 
   @Test
