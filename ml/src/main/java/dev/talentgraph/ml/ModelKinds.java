@@ -65,7 +65,10 @@ public final class ModelKinds {
   private static final Set<String> LEAKS = Set.of(ATTRITED, "Attrition", "attrition", Props.STATUS, DEPARTED_AT,
       DEPARTURE_REASON, "target", "jobChange", HIRED_AT, GRADE);
 
-  /** Attrition risk: who left ({@code attrited} flag, or {@code status = 'departed'}) against who stayed. */
+  /**
+   * Attrition risk: who left ({@code attrited} flag, or {@code status = 'departed'}) against who
+   * stayed; leavers are described as of their {@code departedAt} when the graph has it.
+   */
   public static final ModelKind ATTRITION;
   /** High potential: whose latest performance review is 4 or 5 of 5, from everything but the ratings. */
   public static final ModelKind HIGH_POTENTIAL;
@@ -83,7 +86,8 @@ public final class ModelKinds {
     attr.addAll(protectedPersonal());
     ATTRITION = new ModelKind("attrition", "attrition risk", Algorithm.LOGISTIC_REGRESSION,
         "MATCH (e:" + Labels.EXPERT + ") WITH e, " + attrLabel + " AS label WHERE label IS NOT NULL "
-            + "RETURN e." + Props.ID + " AS id, e." + Props.ID + " AS expert, label, {} AS cols ORDER BY id",
+            + "RETURN e." + Props.ID + " AS id, e." + Props.ID + " AS expert, label, {} AS cols, "
+            + "CASE WHEN label THEN e." + DEPARTED_AT + " ELSE null END AS asOf ORDER BY id",
         "MATCH (e:" + Labels.EXPERT + ") WITH e, " + attrLabel + " AS label WHERE label IS NULL OR label = false "
             + "RETURN e." + Props.ID + " AS id, e." + Props.ID + " AS expert, {} AS cols ORDER BY id",
         new FeatureSet("attrition", 1, attr), true, LEAKS);

@@ -123,6 +123,12 @@ class GraphModelsIT {
     assertThat((Double) x.get(1)[pr]).isCloseTo((Double) x.get(2)[pr], within(1e-9));
     // x2 has no personal data and no skills: missing, not an error
     assertThat(x.get(1)[defs.size() - 1]).isNull();
+    // a row's own as-of date (a leaver's departure) replaces the run's for every years-since feature
+    List<Object[]> then = ex.features(fs, List.of(new GraphFeatureExtractor.Row("x1", "x1", null, Map.of(),
+        java.time.LocalDate.of(2021, 1, 1))), GraphFixtures.AS_OF);
+    int tenure = defs.size() - 4;
+    assertThat((Double) then.get(0)[tenure]).isCloseTo(5.0, within(0.01));
+    assertThat((Double) then.get(0)[defs.size() - 2]).isCloseTo(35.0, within(0.01)); // age then
   }
 
   @Test

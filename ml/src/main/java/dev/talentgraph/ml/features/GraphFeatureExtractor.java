@@ -39,14 +39,20 @@ public final class GraphFeatureExtractor {
   }
 
   /**
-   * One row of a kind's data: its id, the Expert it belongs to, its label (null when scoring) and
-   * the extra columns the row query returned.
+   * One row of a kind's data: its id, the Expert it belongs to, its label (null when scoring), the
+   * extra columns the row query returned, and the row's own as-of date when it has one (a departed
+   * expert is described as of the departure, not as of today: otherwise "years since the last
+   * promotion" keeps growing after someone left and gives the label away).
    */
-  public record Row(String id, String expert, Object label, Map<String, Object> cols) {}
+  public record Row(String id, String expert, Object label, Map<String, Object> cols, LocalDate asOf) {
+    public Row(String id, String expert, Object label, Map<String, Object> cols) {
+      this(id, expert, label, cols, null);
+    }
+  }
 
   /**
    * Runs a kind's row query. It must return {@code id}, {@code expert}, {@code cols} (a map, may
-   * be empty) and, for training, {@code label}.
+   * be empty) and, for training, {@code label}; it may return {@code asOf} (a date) per row.
    */
   public List<Row> rows(String query, Map<String, Object> params) {
     try (Session s = session()) {
@@ -55,9 +61,11 @@ public final class GraphFeatureExtractor {
         tx.run(query, params).forEachRemaining(r -> {
           Value label = r.containsKey("label") ? r.get("label") : null;
           Value cols = r.containsKey("cols") ? r.get("cols") : null;
+          Value rowAsOf = r.containsKey("asOf") ? r.get("asOf") : null;
           out.add(new Row(r.get("id").asString(), r.get("expert").asString(),
               label == null || label.isNull() ? null : label.asObject(),
-              cols == null || cols.isNull() ? Map.of() : cols.asMap()));
+              cols == null || cols.isNull() ? Map.of() : cols.asMap(),
+              rowAsOf == null || rowAsOf.isNull() ? null : toDate(rowAsOf.asObject())));
         });
         return out;
       });
@@ -101,9 +109,11 @@ public final class GraphFeatureExtractor {
         measures.put(m.measure(), measure(m.measure(), experts));
       }
     }
+    LocalDate globalAsOf = asOf;
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       Object[] x = out.get(r);
+      asOf = row.asOf() != null ? row.asOf() : globalAsOf;
       for (int f = 0; f < defs.size(); f++) {
         FeatureSource src = defs.get(f).source();
         if (src instanceof FeatureSource.Column c) x[f] = row.cols().get(c.column());
@@ -164,6 +174,15 @@ public final class GraphFeatureExtractor {
       }
     }
     return out;
+  }
+
+  private static LocalDate toDate(Object v) {
+    if (v instanceof LocalDate d) return d;
+    if (v instanceof ZonedDateTime z) return z.toLocalDate();
+    if (v instanceof OffsetDateTime o) return o.toLocalDate();
+    if (v instanceof LocalDateTime l) return l.toLocalDate();
+    String s = String.valueOf(v);
+    return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
   }
 
   /**
