@@ -68,4 +68,34 @@ public final class Props {
   /** Skill levels run from 1 (aware) to 5 (expert). */
   public static final int MIN_LEVEL = 1;
   public static final int MAX_LEVEL = 5;
+
+  // Models and scores (written by the ml module's registry and batch scorer).
+  /** Model kind ("attrition", "high-potential"); a Model's id is kind + ':' + version. */
+  public static final String KIND = "kind";
+  public static final String VERSION = "version";
+  /** True on the one Model version per kind that scores. */
+  public static final String ACTIVE = "active";
+  public static final String TRAINED_AT = "trainedAt";
+  public static final String ALGORITHM = "algorithm";
+  public static final String SEED = "seed";
+  /** Serialisation format of a Model's bytes ("tribuo-protobuf") and its version. */
+  public static final String FORMAT = "format";
+  public static final String FORMAT_VERSION = "formatVersion";
+  /** The serialised model (byte array). */
+  public static final String BYTES = "bytes";
+  /** JSON documents of a Model's provenance. */
+  public static final String ENCODER = "encoder";
+  public static final String FEATURE_SET = "featureSet";
+  public static final String HYPERPARAMETERS = "hyperparameters";
+  public static final String DATA = "data";
+  public static final String METRICS = "metrics";
+  /** Words for what a model's score measures ("attrition risk"), used in explanations. */
+  public static final String OUTCOME = "outcome";
+  /** On a Score: the model kind, the value, when it was computed and why (recruiter sentences). */
+  public static final String MODEL = "model";
+  public static final String VALUE = "value";
+  public static final String AT = "at";
+  public static final String EXPLANATION = "explanation";
+  public static final String EXPLANATION_FEATURES = "explanationFeatures";
+  public static final String EXPLANATION_CONTRIBUTIONS = "explanationContributions";
 }

@@ -1,0 +1,217 @@
+package dev.talentgraph.ml.features;
+
+import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.Labels;
+import dev.talentgraph.schema.Props;
+import dev.talentgraph.schema.RelTypes;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+
+/**
+ * Reads the rows of a model kind and the raw values of its declared features from the graph, in
+ * batches of {@value #BATCH} experts per query (one query per source kind and batch, never one per
+ * row). Personal fields are decrypted with the {@link FieldCipher}; dates become years before the
+ * as-of date, which is part of the model's provenance so that a re-run reads the same numbers.
+ */
+public final class GraphFeatureExtractor {
+  static final int BATCH = 5000;
+  private final Driver driver;
+  private final String database;
+  private final FieldCipher cipher;
+
+  /** @param cipher decrypts personal fields; may be null when no personal feature is used */
+  public GraphFeatureExtractor(Driver driver, String database, FieldCipher cipher) {
+    this.driver = driver;
+    this.database = database;
+    this.cipher = cipher;
+  }
+
+  /**
+   * One row of a kind's data: its id, the Expert it belongs to, its label (null when scoring), the
+   * extra columns the row query returned, and the row's own as-of date when it has one (a departed
+   * expert is described as of the departure, not as of today: otherwise "years since the last
+   * promotion" keeps growing after someone left and gives the label away).
+   */
+  public record Row(String id, String expert, Object label, Map<String, Object> cols, LocalDate asOf) {
+    public Row(String id, String expert, Object label, Map<String, Object> cols) {
+      this(id, expert, label, cols, null);
+    }
+  }
+
+  /**
+   * Runs a kind's row query. It must return {@code id}, {@code expert}, {@code cols} (a map, may
+   * be empty) and, for training, {@code label}; it may return {@code asOf} (a date) per row.
+   */
+  public List<Row> rows(String query, Map<String, Object> params) {
+    try (Session s = session()) {
+      return s.executeRead(tx -> {
+        List<Row> out = new ArrayList<>();
+        tx.run(query, params).forEachRemaining(r -> {
+          Value label = r.containsKey("label") ? r.get("label") : null;
+          Value cols = r.containsKey("cols") ? r.get("cols") : null;
+          Value rowAsOf = r.containsKey("asOf") ? r.get("asOf") : null;
+          out.add(new Row(r.get("id").asString(), r.get("expert").asString(),
+              label == null || label.isNull() ? null : label.asObject(),
+              cols == null || cols.isNull() ? Map.of() : cols.asMap(),
+              rowAsOf == null || rowAsOf.isNull() ? null : toDate(rowAsOf.asObject())));
+        });
+        return out;
+      });
+    }
+  }
+
+  /** Raw feature values, {@code result.get(r)[f]} for row r and definition f. */
+  public List<Object[]> features(FeatureSet set, List<Row> rows, LocalDate asOf) {
+    List<FeatureDefinition> defs = set.definitions();
+    List<Object[]> out = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) out.add(new Object[defs.size()]);
+    List<String> experts = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(Row::expert).toList()));
+
+    // expert properties and personal fields, one query each per batch for all keys
+    List<Integer> propIdx = new ArrayList<>(), personalIdx = new ArrayList<>();
+    List<String> propKeys = new ArrayList<>(), personalKeys = new ArrayList<>();
+    for (int f = 0; f < defs.size(); f++) {
+      FeatureSource src = defs.get(f).source();
+      if (src instanceof FeatureSource.Property p) {
+        propIdx.add(f);
+        propKeys.add(p.key());
+      } else if (src instanceof FeatureSource.YearsSince y) {
+        propIdx.add(f);
+        propKeys.add(y.key());
+      } else if (src instanceof FeatureSource.Personal p) {
+        personalIdx.add(f);
+        personalKeys.add(p.field());
+      }
+    }
+    Map<String, List<Object>> props = propKeys.isEmpty() ? Map.of() : lists(experts,
+        "UNWIND $ids AS id MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": id}) RETURN id, [k IN $keys | e[k]] AS vals", propKeys);
+    Map<String, List<Object>> personal = Map.of();
+    if (!personalKeys.isEmpty()) {
+      if (cipher == null) throw new IllegalStateException("features " + personalKeys + " read personal data but no field cipher was given");
+      personal = lists(experts, "UNWIND $ids AS id MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": id})-[:"
+          + RelTypes.HAS_PERSONAL_DATA + "]->(p:" + Labels.PERSONAL_DATA + ") RETURN id, [k IN $keys | p[k]] AS vals", personalKeys);
+    }
+    Map<GraphMeasure, Map<String, Object>> measures = new HashMap<>();
+    for (FeatureDefinition d : defs) {
+      if (d.source() instanceof FeatureSource.Measure m && !measures.containsKey(m.measure())) {
+        measures.put(m.measure(), measure(m.measure(), experts));
+      }
+    }
+    LocalDate globalAsOf = asOf;
+    for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      Object[] x = out.get(r);
+      asOf = row.asOf() != null ? row.asOf() : globalAsOf;
+      for (int f = 0; f < defs.size(); f++) {
+        FeatureSource src = defs.get(f).source();
+        if (src instanceof FeatureSource.Column c) x[f] = row.cols().get(c.column());
+        if (src instanceof FeatureSource.Measure m) {
+          Object v = measures.get(m.measure()).get(row.expert());
+          x[f] = m.measure().post == GraphMeasure.Post.YEARS_SINCE ? yearsSince(v, asOf) : v;
+        }
+      }
+      List<Object> pv = props.get(row.expert());
+      for (int i = 0; i < propIdx.size(); i++) {
+        int f = propIdx.get(i);
+        Object v = pv == null ? null : pv.get(i);
+        x[f] = defs.get(f).source() instanceof FeatureSource.YearsSince ? yearsSince(v, asOf) : v;
+      }
+      List<Object> ps = personal.get(row.expert());
+      for (int i = 0; i < personalIdx.size(); i++) {
+        int f = personalIdx.get(i);
+        Object v = ps == null ? null : ps.get(i);
+        if (v != null) {
+          String field = personalKeys.get(i);
+          String clear = cipher.decrypt(String.valueOf(v), FieldCipher.aad(row.expert(), field));
+          v = ((FeatureSource.Personal) defs.get(f).source()).yearsSince() ? yearsSince(clear, asOf) : clear;
+        }
+        x[f] = v;
+      }
+    }
+    return out;
+  }
+
+  private Map<String, List<Object>> lists(List<String> ids, String query, List<String> keys) {
+    Map<String, List<Object>> out = new HashMap<>();
+    try (Session s = session()) {
+      for (int from = 0; from < ids.size(); from += BATCH) {
+        List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+        s.executeRead(tx -> {
+          tx.run(query, Map.of("ids", batch, "keys", keys)).forEachRemaining(r -> out.put(r.get("id").asString(),
+              r.get("vals").asList(Value::asObject)));
+          return null;
+        });
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Object> measure(GraphMeasure m, List<String> ids) {
+    if (m == GraphMeasure.PAGERANK) {
+      return new HashMap<>(PageRank.compute(driver, database));
+    }
+    Map<String, Object> out = new HashMap<>();
+    try (Session s = session()) {
+      for (int from = 0; from < ids.size(); from += BATCH) {
+        List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+        s.executeRead(tx -> {
+          tx.run(m.query(), Map.of("ids", batch)).forEachRemaining(r -> out.put(r.get("id").asString(),
+              r.get("value").isNull() ? null : r.get("value").asObject()));
+          return null;
+        });
+      }
+    }
+    return out;
+  }
+
+  private static LocalDate toDate(Object v) {
+    if (v instanceof LocalDate d) return d;
+    if (v instanceof ZonedDateTime z) return z.toLocalDate();
+    if (v instanceof OffsetDateTime o) return o.toLocalDate();
+    if (v instanceof LocalDateTime l) return l.toLocalDate();
+    String s = String.valueOf(v);
+    return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
+  }
+
+  /**
+   * Years from a date (or a year number, or an ISO date string) to the as-of date, as a fraction;
+   * null when absent or unreadable.
+   */
+  public static Double yearsSince(Object v, LocalDate asOf) {
+    if (v == null) return null;
+    LocalDate d = null;
+    if (v instanceof LocalDate ld) d = ld;
+    else if (v instanceof ZonedDateTime z) d = z.toLocalDate();
+    else if (v instanceof OffsetDateTime o) d = o.toLocalDate();
+    else if (v instanceof LocalDateTime l) d = l.toLocalDate();
+    else if (v instanceof Number n) {
+      double year = n.doubleValue();
+      return asOf.getYear() - year;
+    } else {
+      String s = String.valueOf(v).trim();
+      try {
+        if (s.matches("\\d{4}")) return (double) (asOf.getYear() - Integer.parseInt(s));
+        d = LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    return ChronoUnit.DAYS.between(d, asOf) / 365.25;
+  }
+
+  private Session session() {
+    return driver.session(SessionConfig.forDatabase(database));
+  }
+}
