@@ -27,6 +27,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
@@ -38,7 +41,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The security chain: every request but health needs a user. Humans use HTTP Basic against local
  * users (BCrypt, verified once per process); programs send {@code Authorization: Bearer tg_...} API
- * tokens, checked by a hash lookup. Nothing is reachable around this chain.
+ * tokens, checked by a hash lookup; deployments with an identity provider send OAuth2/OIDC JWTs
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}). Nothing is reachable around this chain.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -73,8 +77,13 @@ public class SecurityConfiguration {
   }
 
   @Bean
+  JwtPrincipals jwtPrincipals(SecuritySettings settings) {
+    return new JwtPrincipals(settings.jwt());
+  }
+
+  @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings, LocalUsers users,
-      ApiTokens tokens) {
+      ApiTokens tokens, ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JwtPrincipals jwtPrincipals) {
     http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable);
@@ -86,7 +95,7 @@ public class SecurityConfiguration {
     var entryPoint = new HttpBasicServerAuthenticationEntryPoint();
     entryPoint.setRealm("TalentGraph");
     http.httpBasic(b -> b.authenticationManager(basicManager(users)).authenticationEntryPoint(entryPoint))
-        .addFilterAt(apiTokenFilter(tokens), SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterAt(bearerFilter(tokens, jwtDecoder.getIfAvailable(), jwtPrincipals), SecurityWebFiltersOrder.AUTHENTICATION)
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
         .authorizeExchange(e -> e
             .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -101,9 +110,24 @@ public class SecurityConfiguration {
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  private static AuthenticationWebFilter apiTokenFilter(ApiTokens tokens) {
+  /**
+   * One filter for every {@code Authorization: Bearer} credential: {@code tg_...} API tokens are looked up
+   * by hash; anything else is an OAuth2/OIDC JWT, checked by the configured decoder (issuer, keys, expiry)
+   * and mapped to roles by {@link JwtPrincipals}. Without a decoder, only API tokens are accepted.
+   */
+  private static AuthenticationWebFilter bearerFilter(ApiTokens tokens, ReactiveJwtDecoder jwtDecoder,
+      JwtPrincipals jwtPrincipals) {
     ReactiveAuthenticationManager manager = auth -> {
       String token = (String) auth.getCredentials();
+      if (!token.startsWith(ApiTokens.PREFIX)) {
+        if (jwtDecoder == null) {
+          return Mono.error(new BadCredentialsException("unknown bearer token: API tokens start with "
+              + ApiTokens.PREFIX + "; no JWT issuer is configured"));
+        }
+        return jwtDecoder.decode(token)
+            .onErrorMap(JwtException.class, e -> new BadCredentialsException("invalid JWT: " + e.getMessage(), e))
+            .map(jwt -> authenticated(jwtPrincipals.principal(jwt)));
+      }
       Mono<java.util.Optional<ApiTokens.TokenRecord>> checked = tokens.answersFromMemory(token)
           ? Mono.just(tokens.check(token))
           : Mono.fromCallable(() -> tokens.check(token)).subscribeOn(Schedulers.boundedElastic());
@@ -111,16 +135,16 @@ public class SecurityConfiguration {
         .switchIfEmpty(Mono.error(new BadCredentialsException("invalid, revoked or expired API token")));
     };
     var filter = new AuthenticationWebFilter(manager);
-    filter.setServerAuthenticationConverter(SecurityConfiguration::bearerApiToken);
+    filter.setServerAuthenticationConverter(SecurityConfiguration::bearer);
     filter.setAuthenticationFailureHandler(jsonFailure());
     return filter;
   }
 
-  private static Mono<Authentication> bearerApiToken(ServerWebExchange exchange) {
+  private static Mono<Authentication> bearer(ServerWebExchange exchange) {
     String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Mono.empty();
     String token = header.substring(7).strip();
-    if (!token.startsWith(ApiTokens.PREFIX)) return Mono.empty();
+    if (token.isEmpty()) return Mono.empty();
     return Mono.just(new PresentedToken(token));
   }
 

@@ -10,13 +10,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (refused unless the embedded Bolt port is the only way in, see the README); never in production
  * @param users extra local users from configuration, with BCrypt hashes
  * @param tokens API tokens from configuration, given by their SHA-256 (hex)
+ * @param jwt how OAuth2/OIDC JWT claims map to roles and to an Expert
  */
 @ConfigurationProperties("talent.security")
-public record SecuritySettings(Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens) {
+public record SecuritySettings(Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens, Jwt jwt) {
   public SecuritySettings {
     if (enabled == null) enabled = true;
     if (users == null) users = List.of();
     if (tokens == null) tokens = List.of();
+    if (jwt == null) jwt = new Jwt(null, null, null);
+  }
+
+  /**
+   * How a JWT's claims become a TalentGraph principal (issuer and keys are Spring's
+   * {@code spring.security.oauth2.resourceserver.jwt.*}).
+   *
+   * @param rolesClaim claim holding role names, a list or a space/comma separated string; a dotted path
+   *     reaches nested claims (e.g. {@code realm_access.roles} for Keycloak); default {@code roles}
+   * @param usernameClaim default {@code preferred_username}, falling back to {@code sub}
+   * @param expertIdClaim links the login to its Expert node; default {@code expert_id}
+   */
+  public record Jwt(String rolesClaim, String usernameClaim, String expertIdClaim) {
+    public Jwt {
+      if (rolesClaim == null) rolesClaim = "roles";
+      if (usernameClaim == null) usernameClaim = "preferred_username";
+      if (expertIdClaim == null) expertIdClaim = "expert_id";
+    }
   }
 
   public record ConfiguredUser(String username, String passwordHash, List<String> roles, String expertId) {}
