@@ -56,7 +56,7 @@ import org.neo4j.driver.Record;
 public final class AanImporter implements Importer {
   public static final String SOURCE = "aan";
   private static final Pattern FIELD = Pattern.compile("^(\\w+) = \\{(.*)\\}\\s*$");
-  private static final Pattern PAPER_ID = Pattern.compile("[A-Z]\\d{2}-\\d{4}");
+  private static final Pattern PAPER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
   /** Evidence kept on one HAS_SKILL: the first papers, enough to show why. */
   static final int MAX_EVIDENCE = 5;
 
@@ -154,20 +154,30 @@ public final class AanImporter implements Importer {
     // Skills: the taxonomy in the graph, plus the emerging skills of these titles.
     List<String> titles = new ArrayList<>();
     for (Object o : parsed) if (o instanceof Paper p) titles.add(p.title());
-    SkillExtractor taxonomy = ctx.skillExtractor();
     List<String> background = new ArrayList<>();
     for (Record r : ctx.query("MATCH (n) WHERE (n:" + Labels.SKILL + " OR n:" + Labels.OCCUPATION + ") AND n."
         + Props.DESCRIPTION + " IS NOT NULL AND NOT coalesce(n.emerging, false) RETURN n." + Props.DESCRIPTION + " AS d", Map.of())) {
       background.add(r.get("d").asString());
     }
-    List<EmergingSkillMiner.Emerging> emerging = new EmergingSkillMiner().mine(titles, background, taxonomy);
+    // The taxonomy without the skills an earlier AAN import learned: a re-run learns the same ones again.
+    List<SkillDictionary.Entry> entries = allEntries(ctx);
+    List<String[]> same = sameAs(ctx);
+    SkillDictionary.Builder base = SkillDictionary.builder();
     SkillDictionary.Builder dict = SkillDictionary.builder();
-    Map<String, SkillDictionary.Entry> known = new HashMap<>();
-    for (SkillDictionary.Entry e : allEntries(ctx)) {
+    for (SkillDictionary.Entry e : entries) {
+      base.add(e.id(), e.name(), e.aliases(), e.source());
       dict.add(e.id(), e.name(), e.aliases(), e.source());
-      known.put(e.id(), e);
     }
-    for (String[] same : sameAs(ctx)) dict.sameAs(same[0], same[1]);
+    for (String b : background) {
+      base.background(b);
+      dict.background(b);
+    }
+    for (String[] s : same) {
+      base.sameAs(s[0], s[1]);
+      dict.sameAs(s[0], s[1]);
+    }
+    SkillExtractor taxonomy = new SkillExtractor(base.build());
+    List<EmergingSkillMiner.Emerging> emerging = new EmergingSkillMiner().mine(titles, background, taxonomy);
     for (EmergingSkillMiner.Emerging e : emerging) dict.add(emergingId(e.name()), e.name(), e.aliases(), SOURCE);
     SkillExtractor extractor = new SkillExtractor(dict.build());
     writeEmerging(emerging, taxonomy, extractor, out);
@@ -363,7 +373,7 @@ public final class AanImporter implements Importer {
     try {
       if (problem != null) throw new RowException(problem);
       String id = require(f, "id", at);
-      if (!PAPER_ID.matcher(id).matches()) throw new RowException(Problem.Kind.BAD_VALUE, at.field("id"), "'" + abbreviate(id) + "' is not an ACL paper id (like P98-1001)");
+      if (!PAPER_ID.matcher(id).matches()) throw new RowException(Problem.Kind.BAD_VALUE, at.field("id"), "'" + abbreviate(id) + "' is not a paper id (letters, digits, '.', '_' or '-', like P98-1001)");
       String title = TextRepair.squeeze(TextRepair.decodeHtmlEntities(require(f, "title", at)));
       String venue = TextRepair.squeeze(TextRepair.decodeHtmlEntities(f.getOrDefault("venue", "")));
       String yearText = require(f, "year", at);
