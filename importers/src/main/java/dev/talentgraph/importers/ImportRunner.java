@@ -114,7 +114,6 @@ public final class ImportRunner {
       rows++;
       report.rowsWritten++;
       add(writes);
-      bufferedRows++;
       ctx.options().progress().update(rows);
     }
 
@@ -124,13 +123,15 @@ public final class ImportRunner {
       add(writes);
     }
 
+    /** Adds one row's writes (or one derived group); flushes after batchSize rows, or 8 writes a row on average. */
     private void add(List<Write> writes) {
       if (session == null) return;
       for (Write w : writes) {
         buffer.computeIfAbsent(w.statement(), k -> new ArrayList<>()).add(w.row());
         buffered++;
       }
-      if (buffered >= batchSize) flush();
+      bufferedRows++;
+      if (bufferedRows >= batchSize || buffered >= 8L * batchSize) flush();
     }
 
     @Override

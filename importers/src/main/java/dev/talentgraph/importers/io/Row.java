@@ -27,8 +27,18 @@ public record Row(String file, long line, List<String> fields, Problem problem) 
     return i < fields.size() ? fields.get(i) : null;
   }
 
-  /** The raw text of the row, fields joined by tabs, for a rejects file. */
+  /** The row as one CSV line (quoted where needed), for a rejects file. */
   public String raw() {
-    return String.join("\t", fields);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) sb.append(',');
+      String f = fields.get(i);
+      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\t') >= 0) {
+        sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+      } else {
+        sb.append(f);
+      }
+    }
+    return sb.toString();
   }
 }

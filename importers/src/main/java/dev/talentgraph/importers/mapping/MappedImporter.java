@@ -310,7 +310,7 @@ public final class MappedImporter implements Importer {
     private String checkFormula(String s, Location at) {
       if (mapping.allowFormulas() || s.isEmpty()) return s;
       char c = s.charAt(0);
-      if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !s.matches("[+-]?[0-9][0-9.,]*%?")) {
+      if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !s.matches("[+-][0-9 ().,/%-]*[0-9][0-9 ().,/%-]*")) {
         throw new RowException(Problem.Kind.SPREADSHEET_FORMULA, at, "'" + Fields.abbreviate(s) + "' starts with '" + (c == '\t' ? "\\t" : c == '\r' ? "\\r" : String.valueOf(c))
             + "' and would run as a spreadsheet formula when exported; fix the value or set allowFormulas: true in the mapping");
       }

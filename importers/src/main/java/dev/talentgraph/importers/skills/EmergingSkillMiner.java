@@ -52,8 +52,13 @@ public final class EmergingSkillMiner {
       + "information language languages text texts word words human humans user users people group groups state time "
       + "quality performance thing things concept concepts structure structures form forms version line point points "
       + "principles principle environment environments domain domains resource resources corpus corpora").split(" "));
+  /** Words that make a poor start of a phrase ("approach to ...", "study of ..."). */
+  private static final Set<String> BAD_FIRST = Set.of(("approach approaches method methods study studies evaluation evaluations "
+      + "analysis framework frameworks paper results experiments experiment system systems model models overview introduction "
+      + "comparison report reports use uses role effect effects impact case cases issues issue problem problems note notes "
+      + "towards toward new novel improving improved exploiting combining learning").split(" "));
   /** Adjective-like endings: such a word is no head ("natural language" yes, "context free" no). */
-  private static final Pattern ADJECTIVE = Pattern.compile(".*(ed|al|ive|ous|ful|less|able|ible|ent|ant|ic|ary|ory|ular|ish|wise)$");
+  private static final Pattern ADJECTIVE = Pattern.compile(".*(ed|al|ive|ous|ful|less|able|ible|ent|ant|ic|ary|ory|ular|ish|wise|sy|ly|ky)$");
   private static final Set<String> NON_HEAD = Set.of(("free scale state time driven specific lingual end level large small multi "
       + "semi cross co self non high low wide like aware oriented independent dependent hoc vs versus").split(" "));
   /** Endings of words that name an activity or a field. */
@@ -191,7 +196,7 @@ public final class EmergingSkillMiner {
     for (String w : g) if (!isWord(w) || w.length() < 2) return false;
     if (PLACEHOLDER.contains(head) && !(g.length >= 2 && isAllowedPlaceholderHead(g))) return false;
     if (NON_HEAD.contains(head) || ADJECTIVE.matcher(head).matches()) return false;
-    if (PLACEHOLDER.contains(first)) return false;
+    if (BAD_FIRST.contains(first)) return false;
     return true;
   }
 

@@ -162,10 +162,15 @@ public final class SkillDictionary {
         List<String> surfaces = new ArrayList<>();
         surfaces.add(e.name());
         surfaces.addAll(e.aliases());
-        for (String s : surfaces) {
+        for (int i = 0; i < surfaces.size(); i++) {
+          String s = surfaces.get(i);
+          boolean alias = i > 0;
+          if (alias && everyday(s)) continue;
           addPattern(byKey, s, target, stop, common, false);
           String stripped = stripQualifier(s);
           if (!stripped.equals(s)) addPattern(byKey, stripped, target, stop, common, false);
+          String singular = singular(s);
+          if (singular != null) addPattern(byKey, singular, target, stop, common, false);
         }
       }
       // Abbreviations: only where the expanded label is a known skill.
@@ -177,6 +182,25 @@ public final class SkillDictionary {
         if (full != null) addPattern(byKey, p[0], full.skillId(), Set.of(), common, true);
       }
       return new SkillDictionary(Map.copyOf(skills), List.copyOf(byKey.values()), canonical);
+    }
+
+    /**
+     * A one-word synonym that is an everyday word ("lead" for "lead others", "design" for "think
+     * creatively", "Project" for "Microsoft Project"): as a synonym it finds the word, not the skill.
+     */
+    private boolean everyday(String surface) {
+      List<Tokens.Token> toks = Tokens.of(surface);
+      return toks.size() == 1 && lowerWordCounts.getOrDefault(toks.get(0).folded(), 0) >= 3;
+    }
+
+    /** "database management systems" -> "database management system": multi-word labels in the singular too. */
+    private static String singular(String surface) {
+      List<Tokens.Token> toks = Tokens.of(surface);
+      if (toks.size() < 2) return null;
+      Tokens.Token last = toks.get(toks.size() - 1);
+      String raw = last.raw();
+      if (raw.length() <= 3 || !raw.endsWith("s") || raw.endsWith("ss") || raw.endsWith("us") || raw.endsWith("is")) return null;
+      return surface.substring(0, last.start()) + raw.substring(0, raw.length() - 1);
     }
 
     private int rank(String id) {
