@@ -88,6 +88,23 @@ public final class AanImporter implements Importer {
       "MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": row.author}) MATCH (s:" + Labels.SKILL + " {" + Props.ID + ": row.skill})"
           + " MERGE (e)-[r:" + RelTypes.HAS_SKILL + "]->(s) SET r += row.props");
 
+  private final boolean skills;
+  private final boolean collaborations;
+
+  /** The full import: papers, authors, collaborations, title skills and author skills. */
+  public AanImporter() {
+    this(true, true);
+  }
+
+  /**
+   * @param skills match titles to skills (taxonomy plus emerging), ABOUT and HAS_SKILL
+   * @param collaborations aggregate COLLABORATED_WITH
+   */
+  public AanImporter(boolean skills, boolean collaborations) {
+    this.skills = skills;
+    this.collaborations = collaborations;
+  }
+
   @Override
   public String name() {
     return SOURCE;
@@ -151,37 +168,7 @@ public final class AanImporter implements Importer {
     }
     if (repaired > 0) out.note(repaired + " lines were not UTF-8 and were read as Windows-1252");
 
-    // Skills: the taxonomy in the graph, plus the emerging skills of these titles.
-    List<String> titles = new ArrayList<>();
-    for (Object o : parsed) if (o instanceof Paper p) titles.add(p.title());
-    List<String> background = new ArrayList<>();
-    for (Record r : ctx.query("MATCH (n) WHERE (n:" + Labels.SKILL + " OR n:" + Labels.OCCUPATION + ") AND n."
-        + Props.DESCRIPTION + " IS NOT NULL AND NOT coalesce(n.emerging, false) RETURN n." + Props.DESCRIPTION + " AS d", Map.of())) {
-      background.add(r.get("d").asString());
-    }
-    // The taxonomy without the skills an earlier AAN import learned: a re-run learns the same ones again.
-    List<SkillDictionary.Entry> entries = allEntries(ctx);
-    List<String[]> same = sameAs(ctx);
-    SkillDictionary.Builder base = SkillDictionary.builder();
-    SkillDictionary.Builder dict = SkillDictionary.builder();
-    for (SkillDictionary.Entry e : entries) {
-      base.add(e.id(), e.name(), e.aliases(), e.source());
-      dict.add(e.id(), e.name(), e.aliases(), e.source());
-    }
-    for (String b : background) {
-      base.background(b);
-      dict.background(b);
-    }
-    for (String[] s : same) {
-      base.sameAs(s[0], s[1]);
-      dict.sameAs(s[0], s[1]);
-    }
-    SkillExtractor taxonomy = new SkillExtractor(base.build());
-    List<EmergingSkillMiner.Emerging> emerging = new EmergingSkillMiner().mine(titles, background, taxonomy);
-    for (EmergingSkillMiner.Emerging e : emerging) dict.add(emergingId(e.name()), e.name(), e.aliases(), SOURCE);
-    SkillExtractor extractor = new SkillExtractor(dict.build());
-    writeEmerging(emerging, taxonomy, extractor, out);
-    out.note(emerging.size() + " emerging skills learned from " + titles.size() + " titles");
+    SkillExtractor extractor = skills ? skillExtractor(ctx, parsed, out) : null;
 
     // Papers.
     out.expect(parsed.size());
@@ -220,7 +207,7 @@ public final class AanImporter implements Importer {
         if (authorsWritten.add(eid)) writes.add(new Write(AUTHOR, Map.of(Props.ID, eid, "name", name)));
         writes.add(new Write(AUTHORED, Map.of("author", eid, "paper", pid, "position", ids.size())));
       }
-      List<SkillMatch> matches = extractor.distinctSkills(p.title());
+      List<SkillMatch> matches = extractor == null ? List.of() : extractor.distinctSkills(p.title());
       if (!matches.isEmpty()) withSkill++;
       for (SkillMatch m : matches) {
         writes.add(new Write(ABOUT, Map.of("paper", pid, "skill", m.skillId(), "evidence", m.span())));
@@ -231,6 +218,10 @@ public final class AanImporter implements Importer {
           ev.last = Math.max(ev.last, p.year());
           if (ev.items.size() < MAX_EVIDENCE) ev.items.add(pid + ": \"" + m.span() + "\" in \"" + p.title() + "\"");
         }
+      }
+      if (!collaborations) {
+        out.accept(p.at(), writes);
+        continue;
       }
       List<String> sorted = new ArrayList<>(ids);
       sorted.sort(null);
@@ -262,8 +253,47 @@ public final class AanImporter implements Importer {
         out.derived(new Write(HAS_SKILL, Map.of("author", a.getKey(), "skill", s.getKey(), "props", props)));
       }
     }
-    out.note(String.format("%,d of %,d papers (%.1f%%) have at least one skill; %,d co-author pairs", withSkill, papers,
-        papers == 0 ? 0 : 100.0 * withSkill / papers, pairs.size()));
+    if (skills) {
+      out.note(String.format("%,d of %,d papers (%.1f%%) have at least one skill", withSkill, papers,
+          papers == 0 ? 0 : 100.0 * withSkill / papers));
+    }
+    if (collaborations) out.note(String.format("%,d co-author pairs", pairs.size()));
+  }
+
+  /** The taxonomy in the graph plus the emerging skills of these titles, which are written first. */
+  private static SkillExtractor skillExtractor(ImportContext ctx, List<Object> parsed, RowSink out) {
+    List<String> titles = new ArrayList<>();
+    for (Object o : parsed) if (o instanceof Paper p) titles.add(p.title());
+    List<String> background = new ArrayList<>();
+    for (Record r : ctx.query("MATCH (n) WHERE (n:" + Labels.SKILL + " OR n:" + Labels.OCCUPATION + ") AND n."
+        + Props.DESCRIPTION + " IS NOT NULL AND NOT coalesce(n.emerging, false) RETURN n." + Props.DESCRIPTION + " AS d", Map.of())) {
+      background.add(r.get("d").asString());
+    }
+    // The taxonomy without the skills an earlier AAN import learned: a re-run learns the same ones again.
+    List<SkillDictionary.Entry> entries = allEntries(ctx);
+    List<String[]> same = sameAs(ctx);
+    SkillDictionary.Builder base = SkillDictionary.builder();
+    SkillDictionary.Builder dict = SkillDictionary.builder();
+    for (SkillDictionary.Entry e : entries) {
+      base.add(e.id(), e.name(), e.aliases(), e.source());
+      dict.add(e.id(), e.name(), e.aliases(), e.source());
+    }
+    for (String b : background) {
+      base.background(b);
+      dict.background(b);
+    }
+    for (String[] s : same) {
+      base.sameAs(s[0], s[1]);
+      dict.sameAs(s[0], s[1]);
+    }
+    SkillExtractor taxonomy = new SkillExtractor(base.build());
+    List<EmergingSkillMiner.Emerging> emerging = new EmergingSkillMiner().mine(titles, background, taxonomy);
+    for (EmergingSkillMiner.Emerging e : emerging) dict.add(emergingId(e.name()), e.name(), e.aliases(), SOURCE);
+    SkillExtractor extractor = new SkillExtractor(dict.build());
+    writeEmerging(emerging, taxonomy, extractor, out);
+    out.note(emerging.size() + " emerging skills learned from " + titles.size() + " titles");
+
+    return extractor;
   }
 
   /** Emerging skills, each linked to the taxonomy skill it refines (BROADER) or mentions (RELATED_TO). */

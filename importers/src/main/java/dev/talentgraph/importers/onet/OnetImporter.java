@@ -252,8 +252,7 @@ public final class OnetImporter implements Importer {
         Tech tech = techs.get(id);
         Map<String, Object> p = new HashMap<>();
         p.put(Props.NAME, tech.name);
-        String rest = SameAsLinker.withoutVendor(tech.name);
-        p.put(Props.ALIASES, rest == null ? List.of() : List.of(rest));
+        p.put(Props.ALIASES, aliases(tech.name));
         p.put("hotTechnology", tech.hot);
         p.put("inDemand", tech.inDemandAnywhere);
         p.put("unspscCodes", new ArrayList<>(tech.commodities));
@@ -285,6 +284,40 @@ public final class OnetImporter implements Importer {
       out.derived(new Write(SAME_AS, Map.of("from", l.onetId(), "to", l.escoId(), "rule", l.rule())));
     }
     if (!esco.isEmpty()) out.note(links.size() + " O*NET technologies linked SAME_AS to ESCO skills");
+  }
+
+  /**
+   * Other names people write for a technology: without its vendor when the rest is a product name
+   * ("Apache Hadoop" -> "Hadoop", not "Oracle Database" -> "Database"), "MS" for Microsoft, without a
+   * trailing "software" ("Microsoft Office software" -> "MS Office"), and CamelCase split
+   * ("PowerPoint" -> "Power Point"). The skill dictionary still drops one-word synonyms that are
+   * everyday words ("Word", "Project").
+   */
+  static List<String> aliases(String name) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> bases = new ArrayList<>();
+    bases.add(name);
+    if (name.endsWith(" software") && name.length() > 9) {
+      String stem = name.substring(0, name.length() - 9).strip();
+      String last = stem.substring(stem.lastIndexOf(' ') + 1);
+      if (!last.isEmpty() && (Character.isUpperCase(last.charAt(0)) || Character.isDigit(last.charAt(0)))) bases.add(stem);
+    }
+    for (String b : bases) {
+      if (!b.equals(name)) out.add(b);
+      String rest = SameAsLinker.withoutVendor(b);
+      if (rest != null && (Character.isUpperCase(rest.charAt(0)) || Character.isDigit(rest.charAt(0)))) {
+        out.add(rest);
+        if (b.startsWith("Microsoft ")) out.add("MS " + rest);
+      }
+    }
+    for (String a : new ArrayList<>(out.isEmpty() ? List.of(name) : List.copyOf(out))) {
+      String split = a.replaceAll("(?<=[a-z])(?=[A-Z][a-z])", " ");
+      if (!split.equals(a)) out.add(split);
+    }
+    String splitName = name.replaceAll("(?<=[a-z])(?=[A-Z][a-z])", " ");
+    if (!splitName.equals(name)) out.add(splitName);
+    out.remove(name);
+    return new ArrayList<>(out);
   }
 
   private static boolean yesNo(Fields f, String column) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * <p>Two kinds of candidates, both counted by document frequency:
  * <ul>
  *   <li><b>phrases</b> of 2-4 words that start and end with a content word, with no function word inside
- *       except "of" ("part of speech"), whose head (last word) is a noun-like word that is not a
+ *       (but for "part of speech" and "bag of words"), whose head (last word) is a noun-like word that is not a
  *       placeholder ("approach", "system", "study"), which occur together far more often than their
  *       words would by chance (pointwise mutual information), and which are not mostly a fragment of a
  *       longer candidate ("statistical machine" inside "statistical machine translation");</li>
@@ -192,7 +192,10 @@ public final class EmergingSkillMiner {
     String first = g[0];
     String head = g[g.length - 1];
     if (STOP.contains(first) || STOP.contains(head)) return false;
-    for (int i = 1; i < g.length - 1; i++) if (STOP.contains(g[i]) && !g[i].equals("of")) return false;
+    // "of" only inside fixed terms ("part of speech", "bag of words"), not in "parsing of noisy input"
+    for (int i = 1; i < g.length - 1; i++) {
+      if (STOP.contains(g[i]) && !(g[i].equals("of") && (first.equals("part") || first.equals("parts") || first.equals("bag")))) return false;
+    }
     for (String w : g) if (!isWord(w) || w.length() < 2) return false;
     if (PLACEHOLDER.contains(head) && !(g.length >= 2 && isAllowedPlaceholderHead(g))) return false;
     if (NON_HEAD.contains(head) || ADJECTIVE.matcher(head).matches()) return false;

@@ -43,9 +43,13 @@ public final class SkillExtractor {
     if (text == null || text.isEmpty()) return List.of();
     List<Tokens.Token> tokens = Tokens.of(text);
     int[] ids = new int[tokens.size()];
-    for (int i = 0; i < ids.length; i++) ids[i] = vocabulary.getOrDefault(tokens.get(i).folded(), -1);
+    boolean[] breaks = new boolean[tokens.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = vocabulary.getOrDefault(tokens.get(i).folded(), -1);
+      breaks[i] = tokens.get(i).breakBefore();
+    }
     List<int[]> hits = new ArrayList<>();
-    trie.scan(ids, (patternId, endToken, length) -> {
+    trie.scan(ids, breaks, (patternId, endToken, length) -> {
       SkillDictionary.Pattern p = patterns.get(patternId);
       int startToken = endToken - length + 1;
       if (p.caseSensitive()) {

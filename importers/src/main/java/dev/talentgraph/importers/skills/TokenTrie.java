@@ -96,11 +96,12 @@ final class TokenTrie {
     void match(int patternId, int endToken, int length);
   }
 
-  /** Scans token ids (-1 for tokens not in any pattern). */
-  void scan(int[] tokens, Hit hit) {
+  /** Scans token ids (-1 for tokens not in any pattern); no match crosses a token with {@code breaks[i]}. */
+  void scan(int[] tokens, boolean[] breaks, Hit hit) {
     int node = 0;
     for (int i = 0; i < tokens.length; i++) {
       int t = tokens[i];
+      if (breaks != null && breaks[i]) node = 0;
       if (t < 0) {
         node = 0;
         continue;

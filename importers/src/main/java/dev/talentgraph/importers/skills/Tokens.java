@@ -13,13 +13,38 @@ import java.util.List;
 public final class Tokens {
   private Tokens() {}
 
-  /** A token: folded form, the original characters, and the span [start, end) in the text. */
-  public record Token(String folded, String raw, int start, int end) {}
+  /**
+   * A token: folded form, the original characters, the span [start, end) in the text, and whether a
+   * hard separator (comma, semicolon, colon, line break, bullet, sentence end) stands before it, which
+   * no multi-word match may cross.
+   */
+  public record Token(String folded, String raw, int start, int end, boolean breakBefore) {
+    public Token(String folded, String raw, int start, int end) {
+      this(folded, raw, start, end, false);
+    }
+  }
+
+  private static boolean hard(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      switch (c) {
+        case ',', ';', ':', '\n', '\r', '|', '\u2022', '\u25CF', '\u25AA', '\u27A2', '\u2756', '\u2666', '!', '?', '(', ')', '[', ']' -> {
+          return true;
+        }
+        case '.' -> {
+          if (k + 1 < to && Character.isWhitespace(text.charAt(k + 1))) return true;
+        }
+        default -> { }
+      }
+    }
+    return false;
+  }
 
   public static List<Token> of(String text) {
     List<Token> out = new ArrayList<>();
     int n = text.length();
     int i = 0;
+    int prevEnd = 0;
     while (i < n) {
       char c = text.charAt(i);
       if (!Character.isLetterOrDigit(c)) {
@@ -34,7 +59,8 @@ public final class Tokens {
       }
       while (i < n && (text.charAt(i) == '+' || text.charAt(i) == '#') && i - start < 64) i++;
       String raw = text.substring(start, i);
-      out.add(new Token(fold(raw, plain), raw, start, i));
+      out.add(new Token(fold(raw, plain), raw, start, i, !out.isEmpty() && hard(text, prevEnd, start)));
+      prevEnd = i;
     }
     return out;
   }
