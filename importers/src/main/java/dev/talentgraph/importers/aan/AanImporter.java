@@ -44,7 +44,9 @@ import org.neo4j.driver.Record;
  *
  * <p>Titles are matched against the skill taxonomy of the graph plus the emerging skills learned from
  * the titles themselves ({@link EmergingSkillMiner}), which are written as skills with source
- * {@code aan} and linked BROADER to the taxonomy skill they refine, or RELATED_TO one they mention. A
+ * {@code aan} and linked BROADER to the taxonomy skill they refine, or RELATED_TO one they mention; they
+ * are marked {@code extract: false}, so the extractor that other sources use (resumes, postings) keeps
+ * to the taxonomy, whose precision they would lower (measured in ExtractorEvaluationIT). A
  * paper is ABOUT the skills in its title (with the matched span as evidence); each author HAS_SKILL
  * for them with the papers as evidence and a level that grows with the number of papers:
  * 1 paper: 1, 2-3: 2, 4-7: 3, 8-15: 4, 16 and more: 5.
@@ -306,6 +308,8 @@ public final class AanImporter implements Importer {
       props.put(Props.ALIASES, e.aliases());
       props.put(Props.SOURCE, SOURCE);
       props.put("emerging", true);
+      // Learned from paper titles, these apply to titles: the general extractor (resumes, postings) leaves them out.
+      props.put("extract", false);
       props.put("documentCount", e.documents());
       props.put("distinctiveness", e.score());
       props.put(Props.DESCRIPTION, "Learned from " + e.documents() + " ACL Anthology paper titles.");

@@ -297,15 +297,13 @@ public final class OnetImporter implements Importer {
     Set<String> out = new LinkedHashSet<>();
     List<String> bases = new ArrayList<>();
     bases.add(name);
-    if (name.endsWith(" software") && name.length() > 9) {
-      String stem = name.substring(0, name.length() - 9).strip();
-      String last = stem.substring(stem.lastIndexOf(' ') + 1);
-      if (!last.isEmpty() && (Character.isUpperCase(last.charAt(0)) || Character.isDigit(last.charAt(0)))) bases.add(stem);
+    if (name.endsWith(" software") && name.length() > 9 && SameAsLinker.withoutVendor(name) != null) {
+      bases.add(name.substring(0, name.length() - 9).strip()); // "Microsoft Office software" -> "Microsoft Office", "SAP software" -> "SAP"
     }
     for (String b : bases) {
       if (!b.equals(name)) out.add(b);
       String rest = SameAsLinker.withoutVendor(b);
-      if (rest != null && (Character.isUpperCase(rest.charAt(0)) || Character.isDigit(rest.charAt(0)))) {
+      if (rest != null && productName(rest)) {
         out.add(rest);
         if (b.startsWith("Microsoft ")) out.add("MS " + rest);
       }
@@ -318,6 +316,34 @@ public final class OnetImporter implements Importer {
     if (!splitName.equals(name)) out.add(splitName);
     out.remove(name);
     return new ArrayList<>(out);
+  }
+
+  /** Acronyms that every vendor uses for a product line: "SAP SCM" is SAP's, "SCM" alone is anybody's. */
+  private static final Set<String> GENERIC_ACRONYMS = Set.of("SCM", "ERP", "CRM", "HCM", "HR", "BI", "PLM", "MES", "WMS", "CMS",
+      "LMS", "EAM", "EHS", "GRC", "SRM", "APO", "MDM", "DMS");
+  /** Plain words that end product-family names: "Big Data", "Office software" name a field, not a product. */
+  private static final Set<String> GENERIC_HEADS = Set.of("data", "software", "services", "service", "database", "databases",
+      "management", "analytics", "cloud", "platform", "suite", "system", "systems", "tools", "applications", "intelligence",
+      "solutions", "server", "online");
+
+  /**
+   * Whether a vendor-less rest still names the product: it starts with a capital or digit, is not a
+   * generic acronym ("SCM"), and if it is several plain words it does not end in a generic word
+   * ("Big Data"); one-word rests that are everyday words ("Word") are dropped later by the dictionary.
+   */
+  static boolean productName(String rest) {
+    if (rest.isEmpty() || !(Character.isUpperCase(rest.charAt(0)) || Character.isDigit(rest.charAt(0)))) return false;
+    if (GENERIC_ACRONYMS.contains(rest)) return false;
+    String[] words = rest.split("\\s+");
+    if (words.length == 1) return true;
+    for (String w : words) {
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (Character.isDigit(c) || i > 0 && Character.isUpperCase(c)) return true;
+      }
+    }
+    return !GENERIC_HEADS.contains(words[words.length - 1].toLowerCase(java.util.Locale.ROOT))
+        || words.length == 2 && words[0].equals("Windows");
   }
 
   private static boolean yesNo(Fields f, String column) {

@@ -32,7 +32,7 @@ public final class SameAsLinker {
   static final List<String> VENDORS = List.of("The MathWorks", "Microsoft", "Oracle", "Adobe Systems", "Adobe", "Apache",
       "IBM", "Google", "SAP", "Autodesk", "Apple", "Amazon Web Services", "Amazon", "Atlassian", "Salesforce", "Intuit",
       "Corel", "SAS", "Red Hat", "VMware", "Cisco", "Bentley", "Dassault Systemes", "Esri", "Facebook", "Hewlett Packard",
-      "HP", "Citrix", "Symantec", "McAfee", "Trimble", "Siemens", "Wolfram", "Sage", "Infor", "Epic Systems", "Cerner",
+      "HP", "Citrix", "Symantec", "McAfee", "Trimble", "Siemens", "Wolfram", "Sage", "Epic Systems", "Cerner",
       "Teradata", "Informatica", "Tableau", "Elastic", "MongoDB", "Unity Technologies", "Epic Games", "Meta", "Twitter");
 
   /** The product name without a leading vendor, or null when there is none. */

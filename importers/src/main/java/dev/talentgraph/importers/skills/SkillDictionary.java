@@ -77,20 +77,30 @@ public final class SkillDictionary {
     return patterns;
   }
 
-  /** Loads every skill of the graph. */
+  /** Loads every skill of the graph that the extractor may use ({@code extract} not false). */
   public static SkillDictionary load(ImportContext ctx) {
+    return load(ctx, e -> false);
+  }
+
+  /**
+   * Loads the extractable skills of the graph plus the non-extractable ones that {@code alsoInclude}
+   * accepts (e.g. skills scoped to one corpus, to measure what they would do elsewhere).
+   */
+  public static SkillDictionary load(ImportContext ctx, java.util.function.Predicate<Entry> alsoInclude) {
     Builder b = builder();
     for (Record r : ctx.query("MATCH (s:" + Labels.SKILL + ") WHERE NOT s:" + Labels.SKILL_GROUP
-        + " AND coalesce(s.extract, true) RETURN s." + Props.ID + " AS id, s." + Props.NAME + " AS name, s."
-        + Props.ALIASES + " AS aliases, s." + Props.SOURCE + " AS source, s." + Props.DESCRIPTION + " AS description,"
+        + " RETURN s." + Props.ID + " AS id, s." + Props.NAME + " AS name, s." + Props.ALIASES + " AS aliases, s."
+        + Props.SOURCE + " AS source, s." + Props.DESCRIPTION + " AS description, coalesce(s.extract, true) AS extract,"
         + " [(s)-[:" + RelTypes.SAME_AS + "]->(o:" + Labels.SKILL + ") | o." + Props.ID + "] AS same", Map.of())) {
       String id = r.get("id").asString(null);
       String name = r.get("name").asString(null);
       if (id == null || name == null) continue;
       List<String> aliases = r.get("aliases").isNull() ? List.of() : r.get("aliases").asList(v -> v.asString());
-      b.add(id, name, aliases, r.get("source").asString(null));
+      Entry e = new Entry(id, name, aliases, r.get("source").asString(null));
       String d = r.get("description").asString(null);
-      if (d != null) b.background(d);
+      if (d != null && r.get("extract").asBoolean()) b.background(d);
+      if (!r.get("extract").asBoolean() && !alsoInclude.test(e)) continue;
+      b.add(id, name, aliases, e.source());
       for (String o : r.get("same").asList(v -> v.asString())) b.sameAs(id, o);
     }
     return b.build();

@@ -50,6 +50,8 @@ class ExtractorEvaluationIT {
   static List<Labelled> labelled = new ArrayList<>();
   static Score taxonomyOnly;
   static Score withEmerging;
+  static Score emergingPhrasesEverywhere;
+  static Score emergingEverywhere;
   static double aanCoverage;
 
   @BeforeAll
@@ -69,15 +71,23 @@ class ExtractorEvaluationIT {
     taxonomyOnly = score(TestGraph.context().skillExtractor());
     ImportReport aan = ImportRunner.run(new AanImporter(), TestGraph.datasets().resolve("aan"), TestGraph.context());
     withEmerging = score(TestGraph.context().skillExtractor());
+    // What the emerging skills would do if they were used outside the titles they were learned from.
+    emergingPhrasesEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context(),
+        e -> "aan".equals(e.source()) && e.name().contains(" "))));
+    emergingEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context(), e -> "aan".equals(e.source()))));
     long papers = TestGraph.count("MATCH (p:Publication {source: 'aan'}) RETURN count(p)");
     long about = TestGraph.count("MATCH (p:Publication {source: 'aan'}) WHERE (p)-[:ABOUT]->() RETURN count(p)");
     aanCoverage = about / (double) papers;
     System.out.println("Skill extractor on " + labelled.size() + " labelled texts (" + labelled.stream().mapToInt(l -> l.gold().size()).sum()
         + " gold skills):");
     System.out.println("  ESCO + O*NET:                  " + taxonomyOnly);
-    System.out.println("  + emerging skills from AAN:    " + withEmerging);
+    System.out.println("  after the AAN import (emerging skills scoped to titles): " + withEmerging);
+    System.out.println("  if emerging phrases were used everywhere:              " + emergingPhrasesEverywhere);
+    System.out.println("  if all emerging skills were used everywhere:           " + emergingEverywhere);
     System.out.printf(Locale.ROOT, "  AAN papers with a skill: %d of %d (%.1f%%)%n", about, papers, 100 * aanCoverage);
     withEmerging.errors().forEach(e -> System.out.println("  " + e));
+    emergingEverywhere.errors().stream().filter(e -> !withEmerging.errors().contains(e))
+        .forEach(e -> System.out.println("  (if used everywhere) " + e));
     aan.notes().forEach(n -> System.out.println("  aan: " + n));
   }
 
