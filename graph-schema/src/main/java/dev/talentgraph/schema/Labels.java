@@ -39,4 +39,9 @@ public final class Labels {
 
   /** Bookkeeping of applied schema migrations. */
   public static final String MIGRATION = "__Migration";
+  /**
+   * Bookkeeping of a loaded data set ({@code name}, e.g. "demo"; {@code state} "loading" or
+   * "complete"), so a load that was interrupted is resumed instead of mistaken for a full graph.
+   */
+  public static final String DATASET = "__Dataset";
 }

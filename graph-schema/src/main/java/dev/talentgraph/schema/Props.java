@@ -37,6 +37,31 @@ public final class Props {
   public static final String LEVEL_AFTER = "levelAfter";
   public static final String REQUIRED = "required";
 
+  // Careers, reviews and recruiting (written by the demo generator; read by ML and the API).
+  /** Department of a Team or Expert ("Engineering", "Data", ...). */
+  public static final String DEPARTMENT = "department";
+  public static final String CITY = "city";
+  /** Career grade of an Expert, 1 (junior) to 6 (principal / director); Promotion.fromGrade/toGrade. */
+  public static final String GRADE = "grade";
+  public static final String FROM_GRADE = "fromGrade";
+  public static final String TO_GRADE = "toGrade";
+  public static final String HIRED_AT = "hiredAt";
+  /** Set when an Expert has left; {@link #STATUS} is then "departed". */
+  public static final String DEPARTED_AT = "departedAt";
+  public static final String DEPARTURE_REASON = "departureReason";
+  /** PerformanceReview rating, 1 (below expectations) to 5 (outstanding). */
+  public static final String RATING = "rating";
+  public static final String DATE = "date";
+  public static final String STARTED_AT = "startedAt";
+  /** The skill an ENROLLED record's levelBefore/levelAfter refer to (the course's main skill). */
+  public static final String SKILL_ID = "skillId";
+  public static final String PROVIDER = "provider";
+  public static final String VENUE = "venue";
+  public static final String POSTED_AT = "postedAt";
+  /** Stage of an Application: applied, screening, assessment, interview, offer, hired, rejected, withdrawn. */
+  public static final String STAGE = "stage";
+  public static final String APPLIED_AT = "appliedAt";
+
   public static final String CREATED_AT = "createdAt";
   public static final String UPDATED_AT = "updatedAt";
 

@@ -1,0 +1,165 @@
+package dev.talentgraph.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Process plumbing shared by the benchmarks: start the product (or a peer) as a child process, wait for
+ * it, read its CPU time from /proc, run the peer's Node.js load generators and read their JSON.
+ */
+final class BenchSupport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+  private BenchSupport() {}
+
+  /** The java executable and the application jar this process runs from. */
+  static List<String> javaJar() {
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    String classPath = System.getProperty("java.class.path");
+    if (classPath == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+      throw new IllegalStateException("run the benchmark from the application jar (bin/talentgraph bench ...)");
+    }
+    return List.of(javaBin, "-jar", classPath);
+  }
+
+  static Process start(List<String> command, Map<String, String> env, Path log, Path workDir) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      pb.environment().putAll(env);
+      return pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command, e);
+    }
+  }
+
+  static void stop(Process p) {
+    if (p == null || !p.isAlive()) return;
+    p.descendants().forEach(ProcessHandle::destroy);
+    p.destroy();
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+    }
+  }
+
+  /** Waits until GET url answers 200, the process dies (error with its log tail) or the time is up. */
+  static void awaitHttp(String url, Process p, Path log, Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (!p.isAlive()) throw new IllegalStateException("process exited with " + p.exitValue() + ":\n" + tail(log, 40));
+      try {
+        var res = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (res.statusCode() == 200) return;
+      } catch (IOException ignored) {
+        // not up yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("not ready after " + timeout + ": " + url + "\n" + tail(log, 40));
+  }
+
+  /** Waits for a line in a log file. */
+  static void awaitLog(Path log, String needle, Process p, Duration timeout) throws InterruptedException, IOException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (Files.exists(log) && Files.readString(log).contains(needle)) return;
+      if (!p.isAlive()) throw new IllegalStateException("process exited with " + p.exitValue() + ":\n" + tail(log, 40));
+      Thread.sleep(300);
+    }
+    throw new IllegalStateException("'" + needle + "' not seen after " + timeout + "\n" + tail(log, 40));
+  }
+
+  static String tail(Path log, int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** utime + stime of a process and its descendants, in milliseconds (0 when gone). */
+  static long cpuMillis(ProcessHandle process) {
+    long ticks = 0;
+    for (ProcessHandle h : Stream.concat(Stream.of(process), process.descendants()).toList()) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      } catch (IOException | RuntimeException ignored) {
+        // gone
+      }
+    }
+    return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** Runs a command to completion, output to a log; fails with the log tail on a non-zero exit. */
+  static void run(List<String> command, Map<String, String> env, Path dir, Path log, Duration timeout)
+      throws InterruptedException {
+    Process p = start(command, env, log, dir);
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      stop(p);
+      throw new IllegalStateException("timed out: " + command);
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException("failed (" + p.exitValue() + "): " + String.join(" ", command) + "\n" + tail(log, 30));
+    }
+  }
+
+  static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String writeJson(Object value) {
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies a directory tree, skipping node_modules and results. */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path src : files.toList()) {
+        Path rel = from.relativize(src);
+        if (rel.startsWith("node_modules") || rel.startsWith("results")) continue;
+        Path dst = to.resolve(rel.toString());
+        if (Files.isDirectory(src)) {
+          Files.createDirectories(dst);
+        } else {
+          Files.copy(src, dst, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          dst.toFile().setWritable(true);
+        }
+      }
+    }
+  }
+
+  static List<String> list(String... items) {
+    return new ArrayList<>(List.of(items));
+  }
+}

@@ -1,0 +1,328 @@
+package dev.talentgraph.bench;
+
+import static dev.talentgraph.bench.BenchSupport.list;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.security.ApiTokens;
+import dev.talentgraph.security.Role;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.GraphDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code talentgraph bench graphql}: the expert page (20 experts with skills, projects and collaborators)
+ * served by TalentGraph's GraphQL API, beside the same data fetched with one hand-written Cypher query
+ * through the driver (the floor any GraphQL layer pays on top of), beside the Neo4j GraphQL Library serving
+ * the same graph. All three run in the same run, against the same embedded Neo4j, with the same
+ * dependency-free load generator (the peer's {@code load.js}/{@code raw.js}), at the same concurrency.
+ *
+ * <p>The product starts as a child process on a demo store of its own; the load generators and the peer
+ * share the machine with it, as they would on a developer's box. Server CPU is read from /proc around the
+ * measured window only (the warm-up is a separate run).
+ */
+@Command(name = "graphql", mixinStandardHelpOptions = true,
+    description = {"Benchmark the expert-page GraphQL query against one hand-written Cypher query and the Neo4j GraphQL Library.",
+        "Needs Node.js and npm (the peer is installed with npm ci into the work directory)."})
+public class GraphqlBench implements Callable<Integer> {
+  @Option(names = {"-c", "--concurrency"}, defaultValue = "16", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = {"-d", "--duration"}, defaultValue = "20", description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
+  int duration;
+
+  @Option(names = {"-w", "--warmup"}, defaultValue = "10", description = "Warm-up seconds before each run (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--work-dir", description = "Where the store, logs and results go (default: bench-results/graphql-<time>).")
+  Path workDir;
+
+  @Option(names = "--peer-dir", defaultValue = "${env:TALENT_PEER_DIR:-../shared/peers/neo4j-graphql}",
+      description = "The Neo4j GraphQL Library peer (default: ${DEFAULT-VALUE}).")
+  Path peerDir;
+
+  @Option(names = "--skip-peer", description = "Measure only TalentGraph and the raw Cypher floor (no npm needed... except raw.js's driver).")
+  boolean skipPeer;
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
+
+  private static final org.neo4j.driver.Config QUIET =
+      org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.none()).build();
+
+  static final String OURS = """
+      query ExpertPage {
+        experts(first: 20) {
+          edges { node { id name skills { level skill { name } } projects { name } collaborators { name } } }
+        }
+      }
+      """;
+
+  /** The floor: one hand-written query, same experts (id order), same fields, collaborations read undirected. */
+  static final String RAW = """
+      MATCH (e:Expert)
+      WHERE e.id IS NOT NULL
+      WITH e ORDER BY e.id LIMIT $limit
+      RETURN e { .id, .name,
+        skills:        [(e)-[r:HAS_SKILL]->(s:Skill) | {level: r.level, name: s.name}],
+        projects:      [(e)-[:WORKED_ON]->(p:Project) | p.name],
+        collaborators: [(e)-[:COLLABORATED_WITH]-(c:Expert) | c.name]
+      } AS expert
+      """;
+
+  static final String PEER_QUERY = """
+      query ExpertPage {
+        experts(limit: 20, sort: [{ id: ASC }]) {
+          id
+          name
+          skillsConnection { edges { properties { level } node { name } } }
+          projects { name }
+          collaborators { name }
+        }
+      }
+      """;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = workDir != null ? workDir
+        : Path.of("bench-results", "graphql-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Files.createDirectories(dir);
+    dir = dir.toAbsolutePath();
+    String adminPassword = "bench-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    String boltPassword = "bolt-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    int port = freePort();
+    int boltPort = freePort();
+    Path serverLog = dir.resolve("talentgraph-server.log");
+    Process server = null;
+    Process peer = null;
+    try {
+      log("starting TalentGraph (serve --demo) on a store of its own in " + dir.resolve("store"));
+      List<String> cmd = new ArrayList<>(BenchSupport.javaJar());
+      cmd.add(1, "-Xms1g");
+      cmd.add(2, "-Xmx2g");
+      cmd.add(3, "-XX:+UseParallelGC");
+      cmd.addAll(List.of("serve", "--demo", "--data-dir", dir.resolve("store").toString(),
+          "--port", Integer.toString(port), "--bolt-port", Integer.toString(boltPort)));
+      server = BenchSupport.start(cmd, Map.of("TALENT_ADMIN_PASSWORD", adminPassword, "TALENT_BOLT_PASSWORD", boltPassword),
+          serverLog, dir);
+      BenchSupport.awaitHttp("http://127.0.0.1:" + port + "/actuator/health", server, serverLog, Duration.ofMinutes(10));
+      String bolt = "bolt://127.0.0.1:" + boltPort;
+      String token;
+      long experts;
+      try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", boltPassword), QUIET); var s = driver.session()) {
+        token = new ApiTokens(driver, "neo4j").create("bench-" + System.currentTimeMillis(), "admin", Set.of(Role.ADMIN), null,
+            Duration.ofHours(2)).token();
+        experts = s.run("MATCH (e:Expert) RETURN count(e) AS n").single().get("n").asLong();
+      }
+      log("graph has " + experts + " experts; API token created");
+
+      Path peerWork = dir.resolve("peer");
+      BenchSupport.copyTree(peerDir.toAbsolutePath(), peerWork);
+      Files.writeString(peerWork.resolve("queries/talentgraph-expert-page.graphql"), OURS);
+      Files.writeString(peerWork.resolve("queries/raw-expert-page-ordered.cypher"), RAW);
+      Files.writeString(peerWork.resolve("queries/peer-expert-page-ordered.graphql"), PEER_QUERY);
+      // Collaborations are stored once per pair; TalentGraph reads them undirected, so the peer must too.
+      String typeDefs = Files.readString(peerWork.resolve("typeDefs.graphql"));
+      Files.writeString(peerWork.resolve("typeDefs.graphql"), typeDefs.replace(
+          "@relationship(type: \"COLLABORATED_WITH\", direction: OUT, properties: \"CollaboratedWith\")",
+          "@relationship(type: \"COLLABORATED_WITH\", direction: OUT, queryDirection: UNDIRECTED, properties: \"CollaboratedWith\")"));
+      log("installing the peer's Node.js packages (npm ci)");
+      BenchSupport.run(list("npm", "ci", "--no-audit", "--no-fund"), Map.of(), peerWork, dir.resolve("npm-ci.log"),
+          Duration.ofMinutes(10));
+
+      Map<String, String> boltEnv = Map.of("NEO4J_URI", bolt, "NEO4J_USER", "neo4j", "NEO4J_PASSWORD", boltPassword);
+      String ourUrl = "http://127.0.0.1:" + port + "/graphql";
+      String ourPage = post(ourUrl, OURS, "Bearer " + token);
+      ProcessHandle serverHandle = server.toHandle();
+
+      List<Map<String, Object>> rows = new ArrayList<>();
+      rows.add(measure("TalentGraph GraphQL (HTTP, API token)", peerWork, dir, Map.of(), List.of(
+              "node", "load.js", "-u", ourUrl, "-q", "queries/talentgraph-expert-page.graphql",
+              "-H", "Authorization: Bearer " + token), serverHandle, null));
+      rows.add(measure("hand-written Cypher (driver, one query)", peerWork, dir, boltEnv, List.of(
+              "node", "raw.js", "-q", "queries/raw-expert-page-ordered.cypher"), serverHandle, null));
+      String peerPage = null;
+      if (!skipPeer) {
+        int peerPort = freePort();
+        Map<String, String> env = new HashMap<>(boltEnv);
+        env.put("PORT", Integer.toString(peerPort));
+        Path peerLog = dir.resolve("peer-server.log");
+        peer = BenchSupport.start(list("node", "server.js"), env, peerLog, peerWork);
+        BenchSupport.awaitLog(peerLog, "peer ready", peer, Duration.ofMinutes(2));
+        String peerUrl = "http://127.0.0.1:" + peerPort + "/";
+        peerPage = post(peerUrl, PEER_QUERY, null);
+        rows.add(measure("Neo4j GraphQL Library 7 (HTTP)", peerWork, dir, Map.of(), List.of(
+                "node", "load.js", "-u", peerUrl, "-q", "queries/peer-expert-page-ordered.graphql"), serverHandle,
+            peer.toHandle()));
+      }
+      String sameData = compare(ourPage, rawPage(bolt, boltPassword), peerPage);
+      return report(dir, rows, experts, sameData);
+    } finally {
+      BenchSupport.stop(peer);
+      BenchSupport.stop(server);
+    }
+  }
+
+  private Map<String, Object> measure(String label, Path peerWork, Path dir, Map<String, String> env, List<String> command,
+      ProcessHandle server, ProcessHandle peer) throws Exception {
+    String slug = label.replaceAll("[^A-Za-z]+", "-").toLowerCase();
+    log("warming up: " + label + " (" + warmup + " s)");
+    List<String> warm = new ArrayList<>(command);
+    warm.addAll(List.of("-c", Integer.toString(concurrency), "-w", "0", "-d", Integer.toString(warmup), "--label", "warmup"));
+    BenchSupport.run(warm, env, peerWork, dir.resolve(slug + "-warmup.log"), Duration.ofSeconds(warmup + 120L));
+    log("measuring: " + label + " (" + duration + " s at " + concurrency + " clients)");
+    List<String> measured = new ArrayList<>(command);
+    Path out = dir.resolve(slug + ".json");
+    measured.addAll(List.of("-c", Integer.toString(concurrency), "-w", "0", "-d", Integer.toString(duration),
+        "--label", slug, "--json", out.toString()));
+    long serverCpu0 = BenchSupport.cpuMillis(server);
+    long peerCpu0 = peer == null ? 0 : BenchSupport.cpuMillis(peer);
+    BenchSupport.run(measured, env, peerWork, dir.resolve(slug + ".log"), Duration.ofSeconds(duration + 120L));
+    long serverCpu = BenchSupport.cpuMillis(server) - serverCpu0;
+    long peerCpu = peer == null ? 0 : BenchSupport.cpuMillis(peer) - peerCpu0;
+    JsonNode r = BenchSupport.readJson(out);
+    long requests = r.get("requests").asLong();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("run", label);
+    row.put("rps", r.get("rps").asDouble());
+    row.put("p50_ms", r.get("p50_ms").asDouble());
+    row.put("p99_ms", r.get("p99_ms").asDouble());
+    row.put("errors", r.get("errors").asLong());
+    row.put("requests", requests);
+    row.put("talentgraph_jvm_cpu_ms_per_request", requests == 0 ? null : round(serverCpu / (double) requests));
+    row.put("peer_node_cpu_ms_per_request", peer == null || requests == 0 ? null : round(peerCpu / (double) requests));
+    row.put("client_cpu_s", r.get("client_cpu_s").asDouble());
+    return row;
+  }
+
+  private int report(Path dir, List<Map<String, Object>> rows, long experts, String sameData) throws IOException {
+    double ours = (double) rows.get(0).get("rps");
+    double raw = (double) rows.get(1).get("rps");
+    Double lib = rows.size() > 2 ? (Double) rows.get(2).get("rps") : null;
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("experts_in_graph", experts);
+    summary.put("concurrency", concurrency);
+    summary.put("duration_s", duration);
+    summary.put("warmup_s", warmup);
+    summary.put("cpus", Runtime.getRuntime().availableProcessors());
+    summary.put("runs", rows);
+    summary.put("talentgraph_vs_raw_cypher", round(ours / raw));
+    if (lib != null) summary.put("talentgraph_vs_graphql_library", round(ours / lib));
+    summary.put("same_data", sameData);
+    summary.put("target", "TalentGraph >= 50% of the raw query's throughput and above the library's");
+    summary.put("target_met", ours >= 0.5 * raw && (lib == null || ours > lib));
+    Files.writeString(dir.resolve("summary.json"), BenchSupport.writeJson(summary));
+    StringBuilder md = new StringBuilder();
+    md.append("| run | req/s | p50 ms | p99 ms | errors | requests | CPU ms/req TalentGraph JVM (incl. Neo4j) | CPU ms/req peer node |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (var r : rows) {
+      md.append("| ").append(r.get("run")).append(" | ").append(r.get("rps")).append(" | ").append(r.get("p50_ms"))
+          .append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("errors")).append(" | ").append(r.get("requests"))
+          .append(" | ").append(r.get("talentgraph_jvm_cpu_ms_per_request")).append(" | ")
+          .append(r.get("peer_node_cpu_ms_per_request") == null ? "-" : r.get("peer_node_cpu_ms_per_request")).append(" |\n");
+    }
+    md.append("\nTalentGraph / raw Cypher throughput: ").append(round(ours / raw));
+    if (lib != null) md.append("; TalentGraph / GraphQL Library: ").append(round(ours / lib));
+    md.append("\nSame data in all runs: ").append(sameData).append("\n");
+    md.append(String.format("c=%d, %d s measured after a %d s warm-up run; %d experts; %d CPUs, all processes on this machine.%n",
+        concurrency, duration, warmup, experts, Runtime.getRuntime().availableProcessors()));
+    Files.writeString(dir.resolve("summary.md"), md.toString());
+    System.out.println(json ? BenchSupport.writeJson(summary) : md.toString());
+    log("results in " + dir);
+    boolean errors = rows.stream().anyMatch(r -> ((Long) r.get("errors")) > 0);
+    return errors || !sameData.startsWith("SAME") ? 1 : 0;
+  }
+
+  /** Each page reduced to expert id -> sorted skills (name:level), projects and collaborators. */
+  static String compare(String oursJson, List<Map<String, Object>> raw, String peerJson) throws IOException {
+    ObjectMapper m = new ObjectMapper();
+    Map<String, String> ours = new TreeMap<>();
+    for (JsonNode edge : m.readTree(oursJson).at("/data/experts/edges")) {
+      JsonNode n = edge.get("node");
+      Set<String> skills = new TreeSet<>();
+      n.get("skills").forEach(s -> skills.add(s.at("/skill/name").asText() + ":" + s.get("level").asInt()));
+      ours.put(n.get("id").asText(), skills + "|" + names(n.get("projects")) + "|" + names(n.get("collaborators")));
+    }
+    Map<String, String> floor = new TreeMap<>();
+    for (var e : raw) {
+      Set<String> skills = new TreeSet<>();
+      for (Object o : (List<?>) e.get("skills")) {
+        var s = (Map<?, ?>) o;
+        skills.add(s.get("name") + ":" + ((Number) s.get("level")).intValue());
+      }
+      floor.put((String) e.get("id"), skills + "|" + new TreeSet<>((List<?>) e.get("projects")).toString().replace(", ", ",")
+          + "|" + new TreeSet<>((List<?>) e.get("collaborators")).toString().replace(", ", ","));
+    }
+    if (ours.isEmpty()) return "DIFFERENT: TalentGraph returned no experts: " + oursJson;
+    if (!ours.equals(floor)) return "DIFFERENT: TalentGraph vs raw Cypher";
+    if (peerJson != null) {
+      Map<String, String> lib = new TreeMap<>();
+      for (JsonNode n : m.readTree(peerJson).at("/data/experts")) {
+        Set<String> skills = new TreeSet<>();
+        n.at("/skillsConnection/edges").forEach(s -> skills.add(s.at("/node/name").asText() + ":" + s.at("/properties/level").asInt()));
+        lib.put(n.get("id").asText(), skills + "|" + names(n.get("projects")) + "|" + names(n.get("collaborators")));
+      }
+      if (!ours.equals(lib)) return "DIFFERENT: TalentGraph vs GraphQL Library";
+    }
+    return "SAME (" + ours.size() + " experts)";
+  }
+
+  private static String names(JsonNode list) {
+    Set<String> out = new TreeSet<>();
+    list.forEach(n -> out.add(n.get("name").asText()));
+    return out.toString().replace(", ", ",");
+  }
+
+  private static List<Map<String, Object>> rawPage(String bolt, String password) {
+    try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password), QUIET); var s = driver.session()) {
+      return s.run(RAW, Map.of("limit", 20)).list(r -> r.get("expert").asMap());
+    }
+  }
+
+  private static String post(String url, String query, String authorization) throws Exception {
+    var body = new ObjectMapper().writeValueAsString(Map.of("query", query));
+    var req = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) req.header("Authorization", authorization);
+    var res = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 200 || res.body().contains("\"errors\"")) {
+      throw new IllegalStateException("the expert page failed at " + url + ": HTTP " + res.statusCode() + " " + res.body());
+    }
+    return res.body();
+  }
+
+  static int freePort() throws IOException {
+    try (var s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private void log(String message) {
+    System.err.println("[bench] " + message);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.talentgraph.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code talentgraph import}: Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings. Each source or kind is one subcommand. */
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings.",
+    subcommands = {ImportDemoCommand.class})
+public class ImportCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+}

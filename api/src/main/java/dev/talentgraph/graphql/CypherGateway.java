@@ -1,0 +1,86 @@
+package dev.talentgraph.graphql;
+
+import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionContext;
+import org.neo4j.driver.async.ResultCursor;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one door of the GraphQL layer to the database: every statement of the API goes through here,
+ * so that it is counted per request ({@link RoundTrips}) and in total.
+ *
+ * <p>Reads are auto-commit statements in READ access mode on the driver's asynchronous API: one
+ * RUN+PULL exchange, no BEGIN/COMMIT, no thread blocked while Neo4j works. Writes run in one managed
+ * write transaction (validated, then written, or nothing). Sessions share the driver's bookmark
+ * manager, so a read after a write sees the write also on a cluster.
+ */
+@Component
+public class CypherGateway {
+  private final Driver driver;
+  private final SessionConfig readConfig;
+  private final SessionConfig writeConfig;
+  private final AtomicLong total = new AtomicLong();
+
+  public CypherGateway(Driver driver, SchemaMigrations schema) {
+    this.driver = driver;
+    var bookmarks = driver.executableQueryBookmarkManager();
+    this.readConfig = SessionConfig.builder().withDatabase(schema.database()).withDefaultAccessMode(AccessMode.READ)
+        .withBookmarkManager(bookmarks).build();
+    this.writeConfig = SessionConfig.builder().withDatabase(schema.database()).withDefaultAccessMode(AccessMode.WRITE)
+        .withBookmarkManager(bookmarks).build();
+  }
+
+  /** Runs one parameterised read statement; the records arrive when Neo4j has streamed them all. */
+  public Mono<List<Record>> read(RoundTrips roundTrips, String cypher, Map<String, Object> parameters) {
+    return Mono.usingWhen(Mono.fromSupplier(() -> driver.session(AsyncSession.class, readConfig)),
+        session -> {
+          count(roundTrips);
+          return Mono.fromCompletionStage(session.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync));
+        },
+        session -> Mono.fromCompletionStage(session.closeAsync()));
+  }
+
+  /** Runs {@code work} in one write transaction; it commits only if the returned stage completes normally. */
+  public <T> Mono<T> write(RoundTrips roundTrips, Function<Tx, CompletionStage<T>> work) {
+    return Mono.usingWhen(Mono.fromSupplier(() -> driver.session(AsyncSession.class, writeConfig)),
+        session -> Mono.fromCompletionStage(session.executeWriteAsync(tx -> work.apply(new Tx(tx, roundTrips)))),
+        session -> Mono.fromCompletionStage(session.closeAsync()));
+  }
+
+  /** Statements sent since the application started (all requests). */
+  public long totalRoundTrips() {
+    return total.get();
+  }
+
+  private void count(RoundTrips roundTrips) {
+    roundTrips.increment();
+    total.incrementAndGet();
+  }
+
+  /** A write transaction whose statements are counted like reads. */
+  public final class Tx {
+    private final AsyncTransactionContext tx;
+    private final RoundTrips roundTrips;
+
+    Tx(AsyncTransactionContext tx, RoundTrips roundTrips) {
+      this.tx = tx;
+      this.roundTrips = roundTrips;
+    }
+
+    public CompletionStage<List<Record>> run(String cypher, Map<String, Object> parameters) {
+      count(roundTrips);
+      return tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.talentgraph.graphql.skill;
+
+import dev.talentgraph.graphql.CypherGateway;
+import dev.talentgraph.graphql.InvalidArgumentException;
+import dev.talentgraph.graphql.NodeQuery;
+import dev.talentgraph.graphql.OrderDirection;
+import dev.talentgraph.graphql.Paging;
+import dev.talentgraph.graphql.Paging.Connection;
+import dev.talentgraph.graphql.Relations;
+import dev.talentgraph.graphql.RoundTrips;
+import dev.talentgraph.graphql.Selection;
+import dev.talentgraph.graphql.Vals;
+import dev.talentgraph.schema.Labels;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dataloader.BatchLoaderEnvironment;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** {@code skill(id)}, {@code skills(...)} and the nested lists of {@code Skill}. */
+@Controller
+class SkillController {
+  /** {@code input SkillWhere}. */
+  record SkillWhere(String nameContains, String category, String broader) {}
+
+  /** {@code input SkillOrderBy}. */
+  record SkillOrderBy(Field field, OrderDirection direction) {
+    enum Field { ID, NAME, CATEGORY }
+
+    String cypher() {
+      String dir = (direction == null ? OrderDirection.ASC : direction).cypher();
+      return switch (field == null ? Field.ID : field) {
+        case ID -> "n.id" + dir;
+        case NAME -> "n.name" + dir + ", n.id";
+        case CATEGORY -> "n.category" + dir + ", n.name, n.id";
+      };
+    }
+  }
+
+  private final CypherGateway cypher;
+  private final Paging paging;
+
+  SkillController(CypherGateway cypher, Paging paging) {
+    this.cypher = cypher;
+    this.paging = paging;
+  }
+
+  @QueryMapping
+  Mono<SkillNode> skill(@Argument String id, DataFetchingEnvironment env) {
+    String statement = NodeQuery.byId(Labels.SKILL, SkillNode.projection(Selection.of(env.getSelectionSet()), ""));
+    return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
+        .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(SkillNode.from(rows.get(0).get("node"))));
+  }
+
+  @QueryMapping
+  Mono<Connection<SkillNode>> skills(@Argument Integer first, @Argument String after, @Argument SkillWhere where,
+      @Argument SkillOrderBy orderBy, DataFetchingEnvironment env) {
+    Paging.Window window = paging.window(first, after);
+    NodeQuery q = new NodeQuery(Labels.SKILL);
+    if (where != null) {
+      if (where.nameContains() != null) {
+        q.where("(toLower(n.name) CONTAINS $nameContains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $nameContains))")
+            .param("nameContains", where.nameContains().toLowerCase(Locale.ROOT));
+      }
+      if (where.category() != null) q.where("n.category = $category").param("category", where.category());
+      if (where.broader() != null) {
+        if (where.broader().isBlank()) throw new InvalidArgumentException("where.broader", "where.broader must be a skill id");
+        q.where("EXISTS { MATCH (n)-[:BROADER*1..]->(:Skill {id: $broader}) }").param("broader", where.broader());
+      }
+    }
+    var selection = env.getSelectionSet();
+    boolean total = selection.contains("totalCount");
+    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
+        SkillNode.projection(Selection.of(selection), "edges/node/"), total, window);
+    return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
+      var r = rows.get(0);
+      return Paging.connection(window, Vals.list(r.get("nodes"), SkillNode::from), total ? r.get("total").asInt() : null);
+    });
+  }
+
+  @BatchMapping(typeName = "Skill")
+  Mono<Map<SkillNode, List<SkillNode>>> broader(List<SkillNode> skills, BatchLoaderEnvironment env) {
+    return Relations.resolve(skills, SkillNode::broader, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
+        Labels.SKILL, SkillNode.LISTS.get("broader").of(Selection.ALL, ""), SkillNode::from));
+  }
+
+  @BatchMapping(typeName = "Skill")
+  Mono<Map<SkillNode, List<SkillNode>>> narrower(List<SkillNode> skills, BatchLoaderEnvironment env) {
+    return Relations.resolve(skills, SkillNode::narrower, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
+        Labels.SKILL, SkillNode.LISTS.get("narrower").of(Selection.ALL, ""), SkillNode::from));
+  }
+
+  @BatchMapping(typeName = "Skill")
+  Mono<Map<SkillNode, List<SkillNode.SkillHolder>>> experts(List<SkillNode> skills, BatchLoaderEnvironment env) {
+    return Relations.resolve(skills, SkillNode::experts, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
+        Labels.SKILL, SkillNode.LISTS.get("experts").of(Selection.ALL, ""), SkillNode.SkillHolder::from));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.talentgraph.limits;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+
+/** The GraphQL request limits as instrumentation beans (Spring for GraphQL chains every Instrumentation bean). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlLimitsSettings.class)
+public class LimitsConfiguration {
+
+  @Bean
+  WebGraphQlInterceptor limitsInterceptor() {
+    return new LimitsInterceptor();
+  }
+
+  @Bean
+  LimitInstrumentations.RateLimit rateLimitInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.RateLimit(s.rateLimit());
+  }
+
+  @Bean
+  LimitInstrumentations.Introspection introspectionInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.Introspection(s.introspection());
+  }
+
+  @Bean
+  LimitInstrumentations.Depth depthLimitInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.Depth(s.maxDepth());
+  }
+
+  @Bean
+  LimitInstrumentations.Aliases aliasLimitInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.Aliases(s.maxAliases());
+  }
+
+  @Bean
+  LimitInstrumentations.PageSize pageSizeLimitInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.PageSize(s.maxPageSize());
+  }
+
+  @Bean
+  LimitInstrumentations.Complexity complexityLimitInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.Complexity(s.maxComplexity());
+  }
+
+  @Bean
+  LimitInstrumentations.Timeout requestTimeLimitInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.Timeout(s.requestTimeout());
+  }
+}

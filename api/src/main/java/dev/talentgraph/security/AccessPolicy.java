@@ -1,0 +1,47 @@
+package dev.talentgraph.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may do what: the whole policy in one class, so that a reviewer reads it in one place.
+ *
+ * <ul>
+ *   <li>ADMIN: everything.
+ *   <li>HR: recruiting and people data, including everyone's personal fields; people mutations.
+ *   <li>MANAGER: personal fields of the people in the teams they manage; projects; their people's skills.
+ *   <li>ANALYST: the public graph and the guarded Cypher endpoint; no personal field of anyone.
+ *   <li>EMPLOYEE: the public graph, their own personal fields, their own skills.
+ *   <li>PORTAL: the public knowledge-sharing view (names, skills, publications); nothing personal, no writes.
+ * </ul>
+ */
+public final class AccessPolicy {
+  private AccessPolicy() {}
+
+  public static final Set<Role> PEOPLE_ADMINS = EnumSet.of(Role.ADMIN, Role.HR);
+
+  /** May this caller read the personal fields of this person? {@code managed} = experts in teams the caller manages. */
+  public static boolean mayReadPersonal(Principal p, String expertId, Set<String> managed) {
+    if (p == null || expertId == null) return false;
+    if (p.has(Role.ADMIN) || p.has(Role.HR)) return true;
+    if (expertId.equals(p.expertId()) && !p.has(Role.PORTAL)) return true;
+    return p.has(Role.MANAGER) && managed != null && managed.contains(expertId);
+  }
+
+  /** May this caller change an expert's skills? People admins; managers for their people; a person for themselves. */
+  public static boolean mayEditSkillsOf(Principal p, String expertId, Set<String> managed) {
+    if (p == null) return false;
+    if (p.has(Role.ADMIN) || p.has(Role.HR)) return true;
+    if (p.has(Role.EMPLOYEE) && expertId != null && expertId.equals(p.expertId())) return true;
+    return p.has(Role.MANAGER) && managed != null && (managed.contains(expertId) || expertId.equals(p.expertId()));
+  }
+
+  /** Does the caller hold any of these roles? */
+  public static boolean hasAny(Principal p, Set<Role> roles) {
+    if (p == null) return false;
+    for (Role r : roles) {
+      if (p.has(r)) return true;
+    }
+    return false;
+  }
+}

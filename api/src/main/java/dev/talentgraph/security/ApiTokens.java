@@ -1,0 +1,149 @@
+package dev.talentgraph.security;
+
+import dev.talentgraph.schema.Labels;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Values;
+
+/**
+ * API tokens for programs: {@code tg_} followed by 32 random bytes. Only their SHA-256 is stored (on
+ * {@code :ApiToken} nodes); the token is shown once when created. Tokens are high-entropy, so a plain
+ * hash suffices and the check is a map lookup of microseconds, not a password hash per request.
+ */
+public final class ApiTokens {
+  public static final String PREFIX = "tg_";
+
+  /** A stored token: its hash, who it acts as, its roles and optional expiry. */
+  public record TokenRecord(String hash, String name, String username, Set<Role> roles, String expertId,
+      ZonedDateTime expiresAt) {
+    boolean expired(ZonedDateTime now) {
+      return expiresAt != null && now.isAfter(expiresAt);
+    }
+  }
+
+  /** A created token: the secret (shown once) and its record. */
+  public record Created(String token, TokenRecord record) {}
+
+  private final Driver driver;
+  private final String database;
+  /** How long a token's state is trusted from memory before the graph is asked again. */
+  public static final Duration RECHECK = Duration.ofSeconds(30);
+
+  private final Map<String, TokenRecord> byHash = new ConcurrentHashMap<>();
+  private final Map<String, Long> checkedAt = new ConcurrentHashMap<>();
+  private final Set<String> configured = ConcurrentHashMap.newKeySet();
+
+  public ApiTokens(Driver driver, String database) {
+    this.driver = driver;
+    this.database = database;
+  }
+
+  /** Loads every stored token into memory; call at startup and after changes made elsewhere. */
+  public ApiTokens reload() {
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      var rows = s.run("MATCH (t:" + Labels.API_TOKEN + ") RETURN t.hash AS hash, t.name AS name, t.username AS username,"
+          + " t.roles AS roles, t.expertId AS expertId, t.expiresAt AS expiresAt").list();
+      byHash.keySet().retainAll(configured);
+      long now = System.nanoTime();
+      for (var r : rows) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        r.get("roles").asList(v -> Role.parse(v.asString())).forEach(roles::add);
+        byHash.put(r.get("hash").asString(), new TokenRecord(r.get("hash").asString(), r.get("name").asString(),
+            r.get("username").asString(), roles, r.get("expertId").asString(null),
+            r.get("expiresAt").isNull() ? null : r.get("expiresAt").asZonedDateTime()));
+        checkedAt.put(r.get("hash").asString(), now);
+      }
+    }
+    return this;
+  }
+
+  /** Registers a token given in configuration by its SHA-256 (never stored in the graph). */
+  public void registerConfigured(String sha256, String name, String username, Set<Role> roles, String expertId) {
+    byHash.put(sha256, new TokenRecord(sha256, name, username, roles, expertId, null));
+    configured.add(sha256);
+    checkedAt.put(sha256, System.nanoTime());
+  }
+
+  /** Creates and stores a token; the returned secret is not kept anywhere. */
+  public Created create(String name, String username, Set<Role> roles, String expertId, Duration ttl) {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("token name must not be empty");
+    if (roles.isEmpty()) throw new IllegalArgumentException("a token needs at least one role");
+    String token = PREFIX + Hashing.randomSecret(32);
+    String hash = Hashing.sha256(token);
+    ZonedDateTime expires = ttl == null ? null : ZonedDateTime.now().plus(ttl);
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      s.run("CREATE (t:" + Labels.API_TOKEN + " {hash: $hash, name: $name, username: $username, roles: $roles,"
+              + " expertId: $expertId, createdAt: datetime(), expiresAt: $expires})",
+          Values.parameters("hash", hash, "name", name, "username", username,
+              "roles", roles.stream().map(Role::name).sorted().toList(), "expertId", expertId, "expires", expires))
+          .consume();
+    }
+    var rec = new TokenRecord(hash, name, username, roles, expertId, expires);
+    byHash.put(hash, rec);
+    checkedAt.put(hash, System.nanoTime());
+    return new Created(token, rec);
+  }
+
+  /** Revokes tokens by name; returns how many were removed. */
+  public int revoke(String name) {
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      int n = s.run("MATCH (t:" + Labels.API_TOKEN + " {name: $name}) WITH t, t.hash AS h DELETE t RETURN h",
+          Map.of("name", name)).list(r -> r.get("h").asString()).stream().peek(h -> { byHash.remove(h); checkedAt.remove(h); }).toList().size();
+      return n;
+    }
+  }
+
+  /**
+   * True when {@link #check} can answer from memory. Tokens created or revoked by another process (the
+   * CLI against a running server's Bolt port) are seen after at most {@link #RECHECK}.
+   */
+  public boolean answersFromMemory(String presented) {
+    if (presented == null || !presented.startsWith(PREFIX)) return true;
+    Long at = checkedAt.get(Hashing.sha256(presented));
+    return at != null && System.nanoTime() - at < RECHECK.toNanos();
+  }
+
+  /** The record for a presented token, if it is known and not expired; may read the graph (see above). */
+  public Optional<TokenRecord> check(String presented) {
+    if (presented == null || !presented.startsWith(PREFIX)) return Optional.empty();
+    String hash = Hashing.sha256(presented);
+    if (!answersFromMemory(presented)) refresh(hash);
+    TokenRecord rec = byHash.get(hash);
+    if (rec == null || rec.expired(ZonedDateTime.now())) return Optional.empty();
+    return Optional.of(rec);
+  }
+
+  private void refresh(String hash) {
+    if (configured.contains(hash)) {
+      checkedAt.put(hash, System.nanoTime());
+      return;
+    }
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      var rows = s.run("MATCH (t:" + Labels.API_TOKEN + " {hash: $hash}) RETURN t.name AS name, t.username AS username,"
+          + " t.roles AS roles, t.expertId AS expertId, t.expiresAt AS expiresAt", Map.of("hash", hash)).list();
+      if (rows.isEmpty()) {
+        byHash.remove(hash);
+        if (checkedAt.size() > 100_000) checkedAt.clear(); // unknown tokens must not grow memory without bound
+      } else {
+        var r = rows.get(0);
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        r.get("roles").asList(v -> Role.parse(v.asString())).forEach(roles::add);
+        byHash.put(hash, new TokenRecord(hash, r.get("name").asString(), r.get("username").asString(), roles,
+            r.get("expertId").asString(null), r.get("expiresAt").isNull() ? null : r.get("expiresAt").asZonedDateTime()));
+      }
+      checkedAt.put(hash, System.nanoTime());
+    }
+  }
+
+  public List<TokenRecord> list() {
+    return List.copyOf(byHash.values());
+  }
+}

@@ -1,0 +1,164 @@
+package dev.talentgraph.security;
+
+import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The security chain: every request but health needs a user. Humans use HTTP Basic against local
+ * users (BCrypt, verified once per process); programs send {@code Authorization: Bearer tg_...} API
+ * tokens, checked by a hash lookup. Nothing is reachable around this chain.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  @Bean
+  LocalUsers localUsers(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
+    LocalUsers users = new LocalUsers(driver, schema.database()).reload();
+    for (var u : settings.users()) {
+      users.upsertHash(u.username(), u.passwordHash(), roles(u.roles()), u.expertId());
+    }
+    users.bootstrapAdmin(System.getenv(LocalUsers.ENV_ADMIN_PASSWORD), System.out::println);
+    return users;
+  }
+
+  @Bean
+  ApiTokens apiTokens(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
+    ApiTokens tokens = new ApiTokens(driver, schema.database()).reload();
+    for (var t : settings.tokens()) {
+      tokens.registerConfigured(t.sha256(), t.name(), t.username(), roles(t.roles()), t.expertId());
+    }
+    return tokens;
+  }
+
+  private static Set<Role> roles(List<String> names) {
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    if (names != null) names.forEach(n -> roles.add(Role.parse(n)));
+    return roles;
+  }
+
+  @Bean
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings, LocalUsers users,
+      ApiTokens tokens) {
+    http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable);
+    if (!settings.enabled()) {
+      log.warn("talent.security.enabled=false: every request is served WITHOUT authentication."
+          + " Use this only to measure the cost of security.");
+      return http.authorizeExchange(e -> e.anyExchange().permitAll()).build();
+    }
+    var entryPoint = new HttpBasicServerAuthenticationEntryPoint();
+    entryPoint.setRealm("TalentGraph");
+    http.httpBasic(b -> b.authenticationManager(basicManager(users)).authenticationEntryPoint(entryPoint))
+        .addFilterAt(apiTokenFilter(tokens), SecurityWebFiltersOrder.AUTHENTICATION)
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .authorizeExchange(e -> e
+            .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .anyExchange().authenticated());
+    return http.build();
+  }
+
+  private static ReactiveAuthenticationManager basicManager(LocalUsers users) {
+    return auth -> Mono.fromCallable(() -> users.authenticate(auth.getName(), String.valueOf(auth.getCredentials()))
+            .<Authentication>map(u -> authenticated(new Principal(u.username(), u.roles(), u.expertId(), "password")))
+            .orElseThrow(() -> new BadCredentialsException("wrong user name or password")))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  private static AuthenticationWebFilter apiTokenFilter(ApiTokens tokens) {
+    ReactiveAuthenticationManager manager = auth -> {
+      String token = (String) auth.getCredentials();
+      Mono<java.util.Optional<ApiTokens.TokenRecord>> checked = tokens.answersFromMemory(token)
+          ? Mono.just(tokens.check(token))
+          : Mono.fromCallable(() -> tokens.check(token)).subscribeOn(Schedulers.boundedElastic());
+      return checked.flatMap(Mono::justOrEmpty).<Authentication>map(t -> authenticated(new Principal(t.username(), t.roles(), t.expertId(), "token:" + t.name())))
+        .switchIfEmpty(Mono.error(new BadCredentialsException("invalid, revoked or expired API token")));
+    };
+    var filter = new AuthenticationWebFilter(manager);
+    filter.setServerAuthenticationConverter(SecurityConfiguration::bearerApiToken);
+    filter.setAuthenticationFailureHandler(jsonFailure());
+    return filter;
+  }
+
+  private static Mono<Authentication> bearerApiToken(ServerWebExchange exchange) {
+    String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Mono.empty();
+    String token = header.substring(7).strip();
+    if (!token.startsWith(ApiTokens.PREFIX)) return Mono.empty();
+    return Mono.just(new PresentedToken(token));
+  }
+
+  static Authentication authenticated(Principal p) {
+    var authorities = p.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toList());
+    return UsernamePasswordAuthenticationToken.authenticated(p, null, authorities);
+  }
+
+  private static ServerAuthenticationFailureHandler jsonFailure() {
+    return (webFilterExchange, exception) -> unauthorized(webFilterExchange.getExchange(), exception);
+  }
+
+  static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException e) {
+    var response = exchange.getResponse();
+    response.setStatusCode(HttpStatus.UNAUTHORIZED);
+    response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+    String body = "{\"error\":\"unauthorized\",\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}";
+    DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+    return response.writeWith(Mono.just(buffer));
+  }
+
+  /** An API token as presented, before it is checked. */
+  static final class PresentedToken extends AbstractAuthenticationToken {
+    private final String token;
+
+    PresentedToken(String token) {
+      super(List.of());
+      this.token = token;
+    }
+
+    @Override
+    public Object getCredentials() {
+      return token;
+    }
+
+    @Override
+    public Object getPrincipal() {
+      return "api-token";
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.talentgraph.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No N+1: the number of Cypher round trips of a request (counted by {@link CypherGateway}, reported in
+ * {@code extensions.roundTrips}) does not grow with the number of experts on the page.
+ */
+class RoundTripsIT extends GraphQlIT {
+
+  @Test
+  void theExpertPageIsOneStatementWhateverItsSize() {
+    Json small = ok("expertPage", vars("first", 2));
+    Json large = ok("expertPage", vars("first", 50));
+    assertThat(small.<List<Object>>at("$.data.experts.edges")).hasSize(2);
+    assertThat(large.<List<Object>>at("$.data.experts.edges")).hasSize(50);
+    assertThat(large.<List<Object>>at("$.data.experts.edges[*].node.skills[*].skill.name")).hasSizeGreaterThan(100);
+    assertThat(large.<List<Object>>at("$.data.experts.edges[*].node.collaborators[*].name")).hasSizeGreaterThan(90);
+    assertThat(small.roundTrips()).isEqualTo(1);
+    assertThat(large.roundTrips()).isEqualTo(1);
+  }
+
+  @Test
+  void deepNestingCostsOneStatementPerBatchedFieldNotPerRow() {
+    Json small = ok("deepPage", vars("first", 2));
+    Json large = ok("deepPage", vars("first", 50));
+    // the nested levels were really resolved (so their loaders ran), for every expert on the page
+    assertThat(large.<List<Object>>at("$.data.experts.edges[*].node.collaborators[*].skills[*].skill.name")).hasSizeGreaterThan(100);
+    assertThat(large.<List<Object>>at("$.data.experts.edges[*].node.skills[*].skill.broader[*].narrower[*].name")).isNotEmpty();
+    assertThat(large.<List<Object>>at("$.data.experts.edges[*].node.projects[*].members[*].expert.teams[*].name")).isNotEmpty();
+    assertThat(large.<List<Object>>at("$.data.experts.edges[*].node.projects[*].requires[*].skill.name")).isNotEmpty();
+    // 1 page statement (with skills, projects, collaborators, publications, teams and totalCount) + one per
+    // batched field below it: broader, narrower, Skill.experts, requires, members, members' teams,
+    // collaborators' skills, projects and publications
+    assertThat(large.roundTrips()).isEqualTo(small.roundTrips()).isEqualTo(10);
+  }
+
+  @Test
+  void aListNotPrefetchedIsLoadedInOneBatchForTheWholeLevel() {
+    Json r = ok("collaboratorSkills", vars("first", 50));
+    assertThat(r.<List<Object>>at("$.data.experts.edges[*].node.collaborators[*].skills[*].level")).hasSizeGreaterThan(100);
+    assertThat(r.roundTrips()).as("page + one batch for all collaborators' skills").isEqualTo(2);
+  }
+}

@@ -1,0 +1,1080 @@
+package dev.talentgraph.importers.demo;
+
+import dev.talentgraph.importers.demo.DemoData.About;
+import dev.talentgraph.importers.demo.DemoData.Application;
+import dev.talentgraph.importers.demo.DemoData.Authored;
+import dev.talentgraph.importers.demo.DemoData.Candidate;
+import dev.talentgraph.importers.demo.DemoData.Collaboration;
+import dev.talentgraph.importers.demo.DemoData.Course;
+import dev.talentgraph.importers.demo.DemoData.Enrollment;
+import dev.talentgraph.importers.demo.DemoData.Expert;
+import dev.talentgraph.importers.demo.DemoData.HasSkill;
+import dev.talentgraph.importers.demo.DemoData.JobOpening;
+import dev.talentgraph.importers.demo.DemoData.Manages;
+import dev.talentgraph.importers.demo.DemoData.Membership;
+import dev.talentgraph.importers.demo.DemoData.Mentorship;
+import dev.talentgraph.importers.demo.DemoData.Personal;
+import dev.talentgraph.importers.demo.DemoData.Prerequisite;
+import dev.talentgraph.importers.demo.DemoData.Project;
+import dev.talentgraph.importers.demo.DemoData.Promotion;
+import dev.talentgraph.importers.demo.DemoData.Publication;
+import dev.talentgraph.importers.demo.DemoData.Related;
+import dev.talentgraph.importers.demo.DemoData.Requires;
+import dev.talentgraph.importers.demo.DemoData.Review;
+import dev.talentgraph.importers.demo.DemoData.Skill;
+import dev.talentgraph.importers.demo.DemoData.Teaches;
+import dev.talentgraph.importers.demo.DemoData.Team;
+import dev.talentgraph.importers.demo.DemoData.WorkedOn;
+import dev.talentgraph.importers.demo.DemoTables.Country;
+import dev.talentgraph.importers.demo.DemoTables.Department;
+import dev.talentgraph.importers.demo.DemoTables.Family;
+import dev.talentgraph.schema.Labels;
+import dev.talentgraph.schema.PersonalFields;
+import dev.talentgraph.schema.Props;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Generates the seeded demo graph of issue 2: employees in teams across countries and regions,
+ * their skills on a BROADER hierarchy, courses with prerequisites and enrolments that raise skill
+ * levels, projects and job openings that require skills, publications, collaborations, mentoring,
+ * yearly reviews, promotions, departures and a recruiting pipeline.
+ *
+ * <p><b>Why a latent model and not independent random columns.</b> Later issues train and evaluate
+ * on this graph (high-potential scoring, training effect, collaborator and course recommendation).
+ * Independent noise would give them nothing to learn and make every demo answer look arbitrary. So
+ * each expert carries a hidden "talent" drawn from a standard normal and a career is simulated year
+ * by year: ratings depend on talent plus yearly form, promotions on ratings, time in grade and
+ * talent, departures on low ratings and stalled careers; course gains depend on exam score and
+ * starting level; collaborations follow shared projects and papers. Protected attributes (gender,
+ * age, nationality, marital status) are drawn independently of talent, so any disparity a model
+ * shows on the demo graph is the model's own. The planted effects are written down here, so the
+ * demo never pretends to be evidence about real people.
+ *
+ * <p>Everything is drawn from {@link SplittableRandom} streams split from the seed in a fixed order,
+ * collections are iterated in insertion order, and Gaussian draws use Box-Muller on
+ * {@code nextDouble()} rather than the JDK's unspecified {@code nextGaussian}, so one seed gives
+ * one graph on every JVM.
+ */
+public final class DemoGenerator {
+  /** Value of the {@code source} property on everything the demo writes. */
+  public static final String SOURCE = "demo";
+
+  /** Stages of an Application, in pipeline order; the last three are terminal outcomes. */
+  public static final List<String> STAGES =
+      List.of("applied", "screening", "assessment", "interview", "offer", "hired", "rejected", "withdrawn");
+
+  private final DemoSettings settings;
+  private final SkillCatalog catalog;
+  private final LocalDate asOf;
+
+  // working state, filled phase by phase
+  private final List<Team> teams = new ArrayList<>();
+  private final List<Department> teamDept = new ArrayList<>();
+  private final List<Map<String, Double>> teamCore = new ArrayList<>();
+  private final List<Expert> experts = new ArrayList<>();
+  private final List<Person> people = new ArrayList<>();
+  private final List<Review> reviews = new ArrayList<>();
+  private final List<Promotion> promotions = new ArrayList<>();
+
+  /** What the generator knows about an expert beyond the written record. */
+  private static final class Person {
+    int index;
+    String id;
+    double talent;
+    boolean female;
+    String gender;
+    Country country;
+    Department dept;
+    Family family;
+    int teamIndex;
+    LocalDate birthDate;
+    LocalDate hiredAt;
+    LocalDate departedAt;
+    String departureReason;
+    int grade;
+    String firstName;
+    String lastName;
+    String nationality;
+    /** skill id to current level, in insertion order. */
+    final Map<String, Integer> levels = new LinkedHashMap<>();
+    final Map<String, String> evidence = new HashMap<>();
+    final Map<String, LocalDate> since = new HashMap<>();
+    final Set<String> completedCourses = new HashSet<>();
+
+    boolean activeOn(LocalDate d) {
+      return !hiredAt.isAfter(d) && (departedAt == null || departedAt.isAfter(d));
+    }
+  }
+
+  private DemoGenerator(DemoSettings settings) {
+    this.settings = settings;
+    this.catalog = SkillCatalog.load();
+    this.asOf = settings.asOf();
+  }
+
+  /** The demo graph for these settings; the same settings always give an equal result. */
+  public static DemoData generate(DemoSettings settings) {
+    return new DemoGenerator(settings).run();
+  }
+
+  private DemoData run() {
+    SplittableRandom root = new SplittableRandom(settings.seed());
+    SplittableRandom teamRng = root.split();
+    SplittableRandom expertRng = root.split();
+    SplittableRandom skillRng = root.split();
+    SplittableRandom courseRng = root.split();
+    SplittableRandom projectRng = root.split();
+    SplittableRandom paperRng = root.split();
+    SplittableRandom mentorRng = root.split();
+    SplittableRandom hiringRng = root.split();
+
+    List<Skill> skills = catalog.entries().stream()
+        .map(e -> new Skill(e.id(), e.name(), e.aliases(), e.broader(), e.group(), e.assignable()))
+        .toList();
+    List<Related> related = catalog.related().stream().map(p -> new Related(p[0], p[1])).toList();
+    checkTables();
+
+    makeTeams(teamRng);
+    makeExperts(expertRng);
+    makeBaseSkills(skillRng);
+    List<Course> courses = new ArrayList<>();
+    List<Teaches> teaches = new ArrayList<>();
+    List<Prerequisite> prereqs = new ArrayList<>();
+    makeCourses(courseRng, courses, teaches, prereqs);
+    List<Enrollment> enrollments = makeEnrollments(courseRng, courses, prereqs);
+
+    List<Project> projects = new ArrayList<>();
+    List<Requires> requires = new ArrayList<>();
+    List<WorkedOn> workedOn = new ArrayList<>();
+    makeProjects(projectRng, projects, requires, workedOn);
+
+    List<Publication> pubs = new ArrayList<>();
+    List<Authored> authored = new ArrayList<>();
+    List<About> about = new ArrayList<>();
+    makePublications(paperRng, pubs, authored, about);
+
+    List<Collaboration> collaborations = makeCollaborations(projects, workedOn, pubs, authored);
+    List<Membership> memberships = new ArrayList<>();
+    List<Manages> manages = new ArrayList<>();
+    makeMemberships(memberships, manages);
+    List<Mentorship> mentorships = makeMentorships(mentorRng);
+
+    List<JobOpening> openings = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
+    List<HasSkill> candidateSkills = new ArrayList<>();
+    List<Application> applications = new ArrayList<>();
+    makeHiring(hiringRng, openings, requires, candidates, candidateSkills, applications);
+
+    List<HasSkill> hasSkills = new ArrayList<>();
+    for (Person p : people) {
+      p.levels.forEach((skill, level) -> hasSkills.add(
+          new HasSkill(Labels.EXPERT, p.id, skill, level, p.evidence.get(skill), p.since.get(skill))));
+    }
+    hasSkills.addAll(candidateSkills);
+    List<Personal> personal = people.stream().map(this::personal).toList();
+    // titles reflect the final grade and management role, so build the records last
+    List<Expert> finalExperts = finalExperts(manages);
+
+    return new DemoData(settings, skills, related, List.copyOf(teams), finalExperts, personal, memberships, manages,
+        mentorships, hasSkills, courses, teaches, prereqs, enrollments, projects, requires, workedOn, pubs, authored,
+        about, collaborations, List.copyOf(reviews), List.copyOf(promotions), openings, candidates, applications);
+  }
+
+  /** Fails fast when a table names a skill the catalog does not have (a typo would silently thin the demo). */
+  private void checkTables() {
+    Set<String> ids = new HashSet<>();
+    catalog.entries().forEach(e -> ids.add(e.id()));
+    List<String> wanted = new ArrayList<>();
+    DemoTables.DEPARTMENTS.forEach(d -> d.families().forEach(f -> wanted.addAll(f.pool().keySet())));
+    wanted.addAll(DemoTables.TECH_COMMON.keySet());
+    wanted.addAll(DemoTables.LEADER_COMMON.keySet());
+    DemoTables.COUNTRIES.stream().map(Country::languageSkill).filter(s -> s != null).forEach(wanted::add);
+    wanted.add("s-english");
+    for (String id : wanted) {
+      if (!ids.contains(id)) {
+        throw new IllegalStateException("demo tables name unknown skill id " + id);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- teams
+
+  private void makeTeams(SplittableRandom rng) {
+    int total = Math.max(DemoTables.DEPARTMENTS.size(), settings.experts() / 45);
+    double weightSum = DemoTables.DEPARTMENTS.stream().mapToDouble(Department::weight).sum();
+    Map<String, Integer> nameUse = new HashMap<>();
+    for (Department d : DemoTables.DEPARTMENTS) {
+      int n = Math.max(1, (int) Math.round(total * d.weight() / weightSum));
+      for (int i = 0; i < n; i++) {
+        Country c = pickCountry(rng);
+        String city = c.cities().get(rng.nextInt(c.cities().size()));
+        String focus = d.teamFocuses().get(i % d.teamFocuses().size());
+        String name = focus + " (" + city + ")";
+        int use = nameUse.merge(name, 1, Integer::sum);
+        if (use > 1) {
+          name = focus + " " + use + " (" + city + ")";
+        }
+        teams.add(new Team(String.format(Locale.ROOT, "t%03d", teams.size() + 1), name, d.name(), c.name(), c.region(), city));
+        teamDept.add(d);
+        // a team's focus: a handful of skills its members share more than the department does
+        Map<String, Double> deptPool = new LinkedHashMap<>();
+        d.families().forEach(f -> expandPool(f.pool()).forEach((k, v) -> deptPool.merge(k, v * f.weight(), Double::sum)));
+        Map<String, Double> core = new LinkedHashMap<>();
+        int coreSize = 5 + rng.nextInt(4);
+        for (int k = 0; k < coreSize * 3 && core.size() < coreSize; k++) {
+          core.put(weighted(rng, deptPool), 1.0);
+        }
+        teamCore.add(core);
+      }
+    }
+  }
+
+  private Country pickCountry(SplittableRandom rng) {
+    double sum = DemoTables.COUNTRIES.stream().mapToDouble(Country::weight).sum();
+    double x = rng.nextDouble() * sum;
+    for (Country c : DemoTables.COUNTRIES) {
+      x -= c.weight();
+      if (x < 0) {
+        return c;
+      }
+    }
+    return DemoTables.COUNTRIES.get(DemoTables.COUNTRIES.size() - 1);
+  }
+
+  private final Map<Map<String, Double>, Map<String, Double>> expanded = new java.util.IdentityHashMap<>();
+
+  /**
+   * Replaces group ids by their assignable skills, splitting the group's weight among them. Memoised
+   * per pool (the pools are the constant maps of {@link DemoTables}); callers copy before changing.
+   */
+  private Map<String, Double> expandPool(Map<String, Double> pool) {
+    return expanded.computeIfAbsent(pool, this::expand);
+  }
+
+  private Map<String, Double> expand(Map<String, Double> pool) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    pool.forEach((id, w) -> {
+      SkillCatalog.Entry e = catalog.get(id);
+      if (e.group()) {
+        List<SkillCatalog.Entry> under = catalog.assignableUnder(id);
+        under.forEach(u -> out.merge(u.id(), w / under.size() * 2.5, Double::sum));
+      } else {
+        out.merge(id, w, Double::sum);
+      }
+    });
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  // ---------------------------------------------------------------- experts and careers
+
+  private void makeExperts(SplittableRandom rng) {
+    int n = settings.experts();
+    double deptSum = DemoTables.DEPARTMENTS.stream().mapToDouble(Department::weight).sum();
+    for (int i = 0; i < n; i++) {
+      Person p = new Person();
+      p.index = i;
+      p.id = String.format(Locale.ROOT, n < 10_000 ? "e%04d" : "e%06d", i + 1);
+      p.talent = gaussian(rng);
+      // department, then one of its teams
+      double x = rng.nextDouble() * deptSum;
+      Department dept = DemoTables.DEPARTMENTS.get(0);
+      for (Department d : DemoTables.DEPARTMENTS) {
+        x -= d.weight();
+        if (x < 0) {
+          dept = d;
+          break;
+        }
+      }
+      p.dept = dept;
+      List<Integer> deptTeams = new ArrayList<>();
+      for (int t = 0; t < teams.size(); t++) {
+        if (teamDept.get(t) == dept) {
+          deptTeams.add(t);
+        }
+      }
+      p.teamIndex = deptTeams.get(rng.nextInt(deptTeams.size()));
+      Map<Family, Double> fam = new LinkedHashMap<>();
+      dept.families().forEach(f -> fam.put(f, f.weight()));
+      p.family = weighted(rng, fam);
+      Team team = teams.get(p.teamIndex);
+      Country teamCountry = DemoTables.COUNTRIES.stream().filter(c -> c.name().equals(team.country())).findFirst().orElseThrow();
+      p.country = teamCountry;
+      if (rng.nextDouble() < 0.1) { // remote in another country of the same region
+        List<Country> sameRegion = DemoTables.COUNTRIES.stream().filter(c -> c.region().equals(teamCountry.region())).toList();
+        p.country = sameRegion.get(rng.nextInt(sameRegion.size()));
+      }
+      // names: mostly the country's pool, some colleagues from elsewhere
+      DemoTables.Names names = rng.nextDouble() < 0.85 ? p.country.names() : pickCountry(rng).names();
+      p.nationality = names == p.country.names() ? p.country.name() : DemoTables.COUNTRIES.stream()
+          .filter(c -> c.names() == names).findFirst().orElseThrow().name();
+      double g = rng.nextDouble();
+      p.female = g < 0.46;
+      p.gender = g < 0.46 ? "female" : g < 0.985 ? "male" : "non-binary";
+      List<String> firsts = p.female ? names.female() : names.male();
+      p.firstName = firsts.get(rng.nextInt(firsts.size()));
+      p.lastName = names.last().get(rng.nextInt(names.last().size()));
+      if (names == DemoTables.POLISH && p.female) {
+        p.lastName = p.lastName.replaceAll("ski$", "ska").replaceAll("cki$", "cka");
+      }
+      simulateCareer(rng, p);
+      people.add(p);
+    }
+  }
+
+  /**
+   * Hire, yearly reviews, promotions and a possible departure. Reviews happen each December for
+   * the calendar year, promotions the following 1 March, departures any day of the next year.
+   */
+  private void simulateCareer(SplittableRandom rng, Person p) {
+    // experience before joining, in years, and tenure so far: recent hires are more common (growth)
+    double priorYears = Math.max(0, 12 * Math.pow(rng.nextDouble(), 1.6) + 0.3 * gaussian(rng));
+    double tenureYears = 0.1 + 13.9 * Math.pow(rng.nextDouble(), 1.8);
+    p.hiredAt = asOf.minusDays(Math.round(tenureYears * 365.25));
+    int age = (int) Math.round(22 + priorYears + tenureYears + Math.abs(gaussian(rng)) * 2);
+    p.birthDate = asOf.minusYears(age).minusDays(rng.nextInt(365));
+    int grade = clamp((int) Math.floor(1 + priorYears / 3.5 + 0.35 * p.talent + 0.4 * gaussian(rng)), 1, 5);
+    LocalDate lastPromotion = p.hiredAt;
+    double form = 0;
+    int sinceReview = 0;
+    for (int year = p.hiredAt.getYear(); year < asOf.getYear(); year++) {
+      LocalDate reviewDate = LocalDate.of(year, 12, 15);
+      if (reviewDate.isBefore(p.hiredAt.plusMonths(4))) {
+        continue; // joined too late in the year to be reviewed
+      }
+      form = 0.5 * form + 0.6 * gaussian(rng);
+      int rating = clamp((int) Math.round(3 + 0.75 * p.talent + 0.35 * form + 0.45 * gaussian(rng)), 1, 5);
+      sinceReview++;
+      reviews.add(new Review(String.format(Locale.ROOT, "r-%s-%d", p.id, year), p.id, year, reviewDate, rating));
+      double yearsInGrade = ChronoUnit.DAYS.between(lastPromotion, reviewDate) / 365.25;
+      LocalDate promoDate = LocalDate.of(year + 1, 3, 1);
+      if (grade < 6 && yearsInGrade >= 1 && promoDate.isBefore(asOf)) {
+        double z = -2.6 + 1.2 * (rating - 3) + 0.6 * p.talent - 0.35 * (grade - 1) + 0.35 * Math.min(yearsInGrade, 4);
+        if (rng.nextDouble() < sigmoid(z)) {
+          promotions.add(new Promotion(String.format(Locale.ROOT, "pr-%s-%d", p.id, year + 1), p.id, promoDate, grade, grade + 1));
+          grade++;
+          lastPromotion = promoDate;
+          continue; // promoted people do not leave the same year
+        }
+      }
+      // departures: low ratings push out, stalled strong performers get poached
+      double z = -3.4 + 0.7 * (3 - rating) + 0.45 * Math.max(0, yearsInGrade - 2.5) * Math.max(0, p.talent);
+      if (rng.nextDouble() < sigmoid(z)) {
+        LocalDate d = LocalDate.of(year + 1, 1, 1).plusDays(rng.nextInt(365));
+        if (d.isBefore(asOf)) {
+          p.departedAt = d;
+          p.departureReason = rating <= 2 && rng.nextDouble() < 0.6 ? "involuntary" : age - (asOf.getYear() - year) > 60 ? "retirement" : "voluntary";
+          break;
+        }
+      }
+    }
+    p.grade = grade;
+  }
+
+  // ---------------------------------------------------------------- skills
+
+  private void makeBaseSkills(SplittableRandom rng) {
+    for (Person p : people) {
+      Map<String, Double> pool = new LinkedHashMap<>(expandPool(p.family.pool()));
+      teamCore.get(p.teamIndex).keySet().forEach(k -> pool.merge(k, 4.0, Double::sum));
+      if (p.dept.technical()) {
+        DemoTables.TECH_COMMON.forEach((k, v) -> pool.merge(k, v, Double::sum));
+      }
+      if (p.grade >= 4) {
+        DemoTables.LEADER_COMMON.forEach((k, v) -> pool.merge(k, v * (p.grade - 2), Double::sum));
+      }
+      double years = ChronoUnit.DAYS.between(p.birthDate, asOf) / 365.25 - 22;
+      int n = clamp(4 + p.grade + rng.nextInt(4), 4, 14);
+      for (int k = 0; k < n * 4 && p.levels.size() < n; k++) {
+        String skill = weighted(rng, pool);
+        if (p.levels.containsKey(skill)) {
+          continue;
+        }
+        double core = teamCore.get(p.teamIndex).containsKey(skill) ? 0.5 : 0;
+        int level = clamp((int) Math.round(1.3 + 0.18 * years + 0.5 * p.talent + core + 0.7 * gaussian(rng)), 1, 5);
+        giveSkill(p, skill, level, DemoTables.EVIDENCE.get(rng.nextInt(DemoTables.EVIDENCE.size())),
+            randomDate(rng, p.hiredAt.minusYears(3), asOf.minusDays(30)));
+      }
+      // languages: English for nearly everyone, the local language for natives
+      giveSkill(p, "s-english", p.country.names() == DemoTables.ENGLISH ? 5 : clamp(3 + rng.nextInt(3), 1, 5), "self-assessment", p.hiredAt);
+      if (p.country.languageSkill() != null && p.nationality.equals(p.country.name())) {
+        giveSkill(p, p.country.languageSkill(), 5, "self-assessment", p.hiredAt);
+      }
+    }
+  }
+
+  private static void giveSkill(Person p, String skill, int level, String evidence, LocalDate since) {
+    Integer old = p.levels.get(skill);
+    if (old == null || level > old) {
+      p.levels.put(skill, level);
+      p.evidence.put(skill, evidence);
+      p.since.put(skill, since);
+    }
+  }
+
+  // ---------------------------------------------------------------- courses and enrolments
+
+  /**
+   * Introductory courses (level 2) for most skills and advanced ones (level 4) for some, each
+   * advanced course requiring its introduction; introductions to a narrower skill sometimes require
+   * the introduction to its broader skill. Prerequisites only ever point from an earlier course to
+   * a later one, which keeps PREREQUISITE_OF acyclic by construction.
+   */
+  private void makeCourses(SplittableRandom rng, List<Course> courses, List<Teaches> teaches, List<Prerequisite> prereqs) {
+    List<SkillCatalog.Entry> assignable = catalog.assignable();
+    // groups first so that their introductions precede (and can be prerequisites of) their members'
+    List<SkillCatalog.Entry> ordered = new ArrayList<>(assignable.stream().filter(SkillCatalog.Entry::group).toList());
+    assignable.stream().filter(e -> !e.group()).forEach(ordered::add);
+    Map<String, String> introOf = new HashMap<>();
+    String[] introTitles = {"%s Fundamentals", "Introduction to %s", "%s Essentials", "Getting Started with %s"};
+    String[] advancedTitles = {"Advanced %s", "%s in Practice", "Mastering %s"};
+    for (SkillCatalog.Entry e : ordered) {
+      if (!e.group() && rng.nextDouble() < 0.22) {
+        continue; // not every skill has a course: gaps the recommender must route around
+      }
+      String id = String.format(Locale.ROOT, "c%03d", courses.size() + 1);
+      String title = String.format(introTitles[rng.nextInt(introTitles.length)], e.name());
+      int hours = 4 + rng.nextInt(13);
+      courses.add(new Course(id, title, "An introduction to " + e.name() + " for practitioners new to it.",
+          DemoTables.PROVIDERS.get(rng.nextInt(DemoTables.PROVIDERS.size())), hours, 2, e.id()));
+      teaches.add(new Teaches(id, e.id(), 2));
+      introOf.put(e.id(), id);
+      // a group course also touches a few of its members at level 1
+      if (e.group()) {
+        List<SkillCatalog.Entry> members = catalog.assignableUnder(e.id()).stream().filter(m -> !m.id().equals(e.id())).toList();
+        for (int k = 0; k < Math.min(2, members.size()); k++) {
+          teaches.add(new Teaches(id, members.get(k).id(), 1));
+        }
+      }
+      String broaderIntro = e.broader() == null ? null : introOf.get(e.broader());
+      if (broaderIntro != null && rng.nextDouble() < 0.5) {
+        prereqs.add(new Prerequisite(broaderIntro, id));
+      }
+    }
+    // advanced courses come after all introductions
+    List<Course> intros = List.copyOf(courses);
+    for (Course intro : intros) {
+      if (rng.nextDouble() >= 0.45) {
+        continue;
+      }
+      SkillCatalog.Entry e = catalog.get(intro.mainSkillId());
+      String id = String.format(Locale.ROOT, "c%03d", courses.size() + 1);
+      String title = String.format(advancedTitles[rng.nextInt(advancedTitles.length)], e.name());
+      int hours = 12 + rng.nextInt(29);
+      courses.add(new Course(id, title, "Hands-on, in-depth " + e.name() + " for experienced practitioners.",
+          DemoTables.PROVIDERS.get(rng.nextInt(DemoTables.PROVIDERS.size())), hours, 4, e.id()));
+      teaches.add(new Teaches(id, e.id(), 4));
+      prereqs.add(new Prerequisite(intro.id(), id));
+      // sometimes a related skill is taught along
+      for (String[] pair : catalog.related()) {
+        String other = pair[0].equals(e.id()) ? pair[1] : pair[1].equals(e.id()) ? pair[0] : null;
+        if (other != null && catalog.get(other).assignable() && rng.nextDouble() < 0.5) {
+          teaches.add(new Teaches(id, other, 3));
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Each expert takes a few courses, mostly in skills of their team and family, preferring a
+   * course's prerequisite when they have not completed it. Completed courses move the main skill
+   * from {@code levelBefore} to {@code levelAfter}; the gain grows with the exam score and shrinks
+   * when the expert already knows more than the course teaches. HAS_SKILL ends at the higher level
+   * with the course as evidence, so enrolments and skills agree.
+   */
+  private List<Enrollment> makeEnrollments(SplittableRandom rng, List<Course> courses, List<Prerequisite> prereqs) {
+    Map<String, List<Course>> bySkill = new LinkedHashMap<>();
+    courses.forEach(c -> bySkill.computeIfAbsent(c.mainSkillId(), k -> new ArrayList<>()).add(c));
+    Map<String, Course> byId = new HashMap<>();
+    courses.forEach(c -> byId.put(c.id(), c));
+    Map<String, List<String>> prereqOf = new HashMap<>();
+    prereqs.forEach(pr -> prereqOf.computeIfAbsent(pr.courseId(), k -> new ArrayList<>()).add(pr.prerequisiteId()));
+
+    List<Enrollment> out = new ArrayList<>();
+    LocalDate windowStart = asOf.minusYears(5);
+    for (Person p : people) {
+      LocalDate start = p.hiredAt.isAfter(windowStart) ? p.hiredAt : windowStart;
+      LocalDate end = p.departedAt != null ? p.departedAt : asOf;
+      if (!start.isBefore(end.minusDays(14))) {
+        continue;
+      }
+      int k = poisson(rng, 2.6);
+      Map<String, Double> pool = new LinkedHashMap<>(expandPool(p.family.pool()));
+      teamCore.get(p.teamIndex).keySet().forEach(s -> pool.merge(s, 3.0, Double::sum));
+      pool.keySet().removeIf(s -> !bySkill.containsKey(s));
+      if (pool.isEmpty()) {
+        continue;
+      }
+      List<LocalDate> starts = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        starts.add(randomDate(rng, start, end.minusDays(7)));
+      }
+      starts.sort(Comparator.naturalOrder());
+      Set<String> taken = new HashSet<>();
+      for (LocalDate startedAt : starts) {
+        String skill = rng.nextDouble() < 0.15 ? pick(rng, List.copyOf(bySkill.keySet())) : weighted(rng, pool);
+        List<Course> options = bySkill.get(skill);
+        int current = p.levels.getOrDefault(skill, 0);
+        // the advanced course when already past the introduction, else the introduction
+        Course course = options.get(0);
+        for (Course c : options) {
+          if (current >= 2 && c.level() > course.level()) {
+            course = c;
+          }
+        }
+        for (String pre : prereqOf.getOrDefault(course.id(), List.of())) {
+          if (!p.completedCourses.contains(pre) && !taken.contains(pre) && rng.nextDouble() < 0.7) {
+            course = byId.get(pre);
+            break;
+          }
+        }
+        if (!taken.add(course.id())) {
+          continue;
+        }
+        String main = course.mainSkillId();
+        int before = p.levels.getOrDefault(main, 0);
+        LocalDate done = startedAt.plusDays(7 + course.hours() * 2L + rng.nextInt(21));
+        if (done.isAfter(asOf)) {
+          out.add(new Enrollment(p.id, course.id(), "in_progress", startedAt, null, null, main, before, null));
+          continue;
+        }
+        if (p.departedAt != null && done.isAfter(p.departedAt) || rng.nextDouble() < 0.12 - 0.03 * p.talent) {
+          out.add(new Enrollment(p.id, course.id(), "dropped", startedAt, null, null, main, before, null));
+          continue;
+        }
+        int score = clamp((int) Math.round(72 + 8 * p.talent + 7 * gaussian(rng)), 35, 100);
+        double raw = 0.1 + 0.045 * (score - 60) + (before < course.level() ? 0.7 : 0) - 0.45 * Math.max(0, before - course.level())
+            + 0.02 * course.hours() + 0.35 * gaussian(rng);
+        int gain = Math.max(0, (int) Math.round(raw));
+        int after = Math.min(Props.MAX_LEVEL, Math.min(Math.max(before, course.level() + 1), before + gain));
+        if (before == 0 && score >= 50) {
+          after = Math.max(after, 1);
+        }
+        p.completedCourses.add(course.id());
+        out.add(new Enrollment(p.id, course.id(), "completed", startedAt, done, score, main, before, after));
+        if (after > before) {
+          giveSkill(p, main, after, "course " + course.id() + ": " + course.title(), done);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- projects
+
+  private void makeProjects(SplittableRandom rng, List<Project> projects, List<Requires> requires, List<WorkedOn> workedOn) {
+    int n = Math.max(10, settings.experts() / 8);
+    Map<String, Integer> nameUse = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      int homeTeam = rng.nextInt(teams.size());
+      Department dept = teamDept.get(homeTeam);
+      String purpose = dept.projectPurposes().get(rng.nextInt(dept.projectPurposes().size()));
+      String codename = DemoTables.CODENAMES.get(rng.nextInt(DemoTables.CODENAMES.size()));
+      String name = codename + ": " + purpose;
+      int use = nameUse.merge(name, 1, Integer::sum);
+      if (use > 1) {
+        name = codename + " " + use + ": " + purpose;
+      }
+      LocalDate from = randomDate(rng, asOf.minusYears(6), asOf.plusMonths(3));
+      LocalDate to = from.plusDays(90 + rng.nextInt(640));
+      String status = from.isAfter(asOf) ? "planned" : to.isBefore(asOf) ? "completed" : "active";
+      String id = String.format(Locale.ROOT, "p%03d", i + 1);
+      projects.add(new Project(id, name, purpose + " for the " + teams.get(homeTeam).name() + " team.", dept.name(), status, from, to));
+
+      // required skills: mostly the home team's focus, some from the department at large
+      Map<String, Double> pool = new LinkedHashMap<>();
+      dept.families().forEach(f -> expandPool(f.pool()).forEach((k, v) -> pool.merge(k, v * f.weight(), Double::sum)));
+      teamCore.get(homeTeam).keySet().forEach(k -> pool.merge(k, 6.0, Double::sum));
+      int nSkills = 3 + rng.nextInt(4);
+      Map<String, Integer> req = new LinkedHashMap<>();
+      for (int k = 0; k < nSkills * 4 && req.size() < nSkills; k++) {
+        req.putIfAbsent(weighted(rng, pool), 2 + rng.nextInt(3));
+      }
+      int r = 0;
+      for (Map.Entry<String, Integer> e : req.entrySet()) {
+        requires.add(new Requires(Labels.PROJECT, id, e.getKey(), e.getValue(), r++ < 3));
+      }
+      if (status.equals("planned")) {
+        continue; // staffed later: the staffing recommender's job
+      }
+      // staff it: people employed during the project, ranked by skill fit, home team first
+      LocalDate staffDate = from.isBefore(asOf) ? from : asOf;
+      int size = 3 + rng.nextInt(8);
+      List<double[]> ranked = new ArrayList<>();
+      for (Person p : people) {
+        if (!p.activeOn(staffDate) && !(p.hiredAt.isBefore(to) && p.activeOn(p.hiredAt))) {
+          continue;
+        }
+        if (p.hiredAt.isAfter(to.minusDays(30)) || (p.departedAt != null && p.departedAt.isBefore(from.plusDays(30)))) {
+          continue;
+        }
+        double fit = 0;
+        for (Map.Entry<String, Integer> e : req.entrySet()) {
+          fit += Math.min(1.0, p.levels.getOrDefault(e.getKey(), 0) / (double) e.getValue());
+        }
+        fit = fit / req.size() * 3 + (p.teamIndex == homeTeam ? 2.0 : 0) + (p.dept == dept ? 0.7 : 0) + 0.8 * gaussian(rng);
+        ranked.add(new double[] {fit, p.index});
+      }
+      ranked.sort((a, b) -> Double.compare(b[0], a[0]));
+      List<Person> members = new ArrayList<>();
+      for (int k = 0; k < Math.min(size, ranked.size()); k++) {
+        members.add(people.get((int) ranked.get(k)[1]));
+      }
+      Person lead = members.stream().max(Comparator.comparingInt((Person p) -> p.grade).thenComparingDouble(p -> -p.index)).orElse(null);
+      for (Person p : members) {
+        LocalDate wFrom = p.hiredAt.isAfter(from) ? p.hiredAt : from;
+        LocalDate wTo = status.equals("active") ? null : to;
+        if (p.departedAt != null && (wTo == null || p.departedAt.isBefore(wTo))) {
+          wTo = p.departedAt;
+        }
+        String role = p == lead ? "lead" : p.grade >= 5 && rng.nextDouble() < 0.5 ? "advisor" : "contributor";
+        workedOn.add(new WorkedOn(p.id, id, role, wFrom, wTo));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- publications
+
+  private void makePublications(SplittableRandom rng, List<Publication> pubs, List<Authored> authored, List<About> about) {
+    Map<Person, Double> pool = new LinkedHashMap<>();
+    for (Person p : people) {
+      double w = switch (p.dept.name()) {
+        case "Research" -> 1.0;
+        case "Data" -> 0.25;
+        case "Engineering", "Infrastructure", "Security" -> 0.02;
+        default -> 0;
+      };
+      if (w > 0) {
+        pool.put(p, w * Math.exp(0.5 * p.talent));
+      }
+    }
+    if (pool.isEmpty()) {
+      return;
+    }
+    int n = Math.max(5, (int) Math.round(settings.experts() * 0.3));
+    String[] templates = {"Towards Robust %s for %s", "%s at Scale: Lessons from %s", "Improving %s with %s",
+        "An Empirical Study of %s in %s", "Efficient %s for %s", "Revisiting %s for %s"};
+    Set<String> titles = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      Person first = weighted(rng, pool);
+      int startYear = Math.max(first.hiredAt.getYear(), asOf.getYear() - 10);
+      int endYear = first.departedAt != null ? first.departedAt.getYear() : asOf.getYear();
+      if (startYear > endYear) {
+        continue;
+      }
+      int year = startYear + rng.nextInt(endYear - startYear + 1);
+      LocalDate mid = LocalDate.of(year, 6, 30);
+      List<String> topics = first.levels.keySet().stream()
+          .filter(s -> catalog.isUnder(catalog.get(s), "s-data-and-ai") || catalog.isUnder(catalog.get(s), "s-software-engineering"))
+          .toList();
+      if (topics.isEmpty()) {
+        continue;
+      }
+      String topic = pick(rng, topics);
+      String domain = pick(rng, DemoTables.PAPER_DOMAINS);
+      String template = templates[rng.nextInt(templates.length)];
+      String topicName = catalog.get(topic).name();
+      String title = template.startsWith("Improving") ? String.format(template, capitalise(domain), topicName)
+          : String.format(template, topicName, domain);
+      if (!titles.add(title)) {
+        continue;
+      }
+      String id = String.format(Locale.ROOT, "pub%04d", pubs.size() + 1);
+      pubs.add(new Publication(id, title, year, pick(rng, DemoTables.VENUES)));
+      // co-authors: teammates first, then the research pool, all employed that year
+      List<Person> authors = new ArrayList<>(List.of(first));
+      int coauthors = rng.nextInt(5);
+      for (int k = 0; k < coauthors * 4 && authors.size() < coauthors + 1; k++) {
+        Person c;
+        if (rng.nextDouble() < 0.65) {
+          List<Person> mates = people.stream().filter(q -> q.teamIndex == first.teamIndex).toList();
+          c = pick(rng, mates);
+        } else {
+          c = weighted(rng, pool);
+        }
+        if (!authors.contains(c) && c.activeOn(mid)) {
+          authors.add(c);
+        }
+      }
+      authors.forEach(a -> authored.add(new Authored(a.id, id)));
+      Set<String> aboutSkills = new HashSet<>(List.of(topic));
+      about.add(new About(id, topic));
+      String second = pick(rng, topics);
+      if (!aboutSkills.contains(second) && rng.nextDouble() < 0.5) {
+        aboutSkills.add(second);
+        about.add(new About(id, second));
+      }
+      // a paper is evidence of its topic for every author
+      for (Person a : authors) {
+        int level = Math.max(3, a.levels.getOrDefault(topic, 0));
+        giveSkill(a, topic, level, "publication " + id + ": " + title, mid);
+        if (a.levels.get(topic) == level) {
+          a.evidence.put(topic, "publication " + id + ": " + title);
+        }
+      }
+    }
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  // ---------------------------------------------------------------- collaborations
+
+  /** COLLABORATED_WITH for every pair who shared a project (with overlapping time) or a paper. */
+  private List<Collaboration> makeCollaborations(List<Project> projects, List<WorkedOn> workedOn, List<Publication> pubs,
+      List<Authored> authored) {
+    record Span(String expert, LocalDate from, LocalDate to) {}
+    Map<String, List<Span>> byProject = new LinkedHashMap<>();
+    for (WorkedOn w : workedOn) {
+      byProject.computeIfAbsent(w.projectId(), k -> new ArrayList<>()).add(new Span(w.expertId(), w.from(), w.to() == null ? asOf : w.to()));
+    }
+    TreeMap<String, int[]> pairs = new TreeMap<>(); // "a|b" -> count, firstYear, lastYear
+    byProject.values().forEach(members -> {
+      for (int i = 0; i < members.size(); i++) {
+        for (int j = i + 1; j < members.size(); j++) {
+          Span a = members.get(i);
+          Span b = members.get(j);
+          LocalDate from = a.from().isAfter(b.from()) ? a.from() : b.from();
+          LocalDate to = a.to().isBefore(b.to()) ? a.to() : b.to();
+          if (from.isBefore(to)) {
+            addPair(pairs, a.expert(), b.expert(), from.getYear(), to.getYear());
+          }
+        }
+      }
+    });
+    Map<String, Integer> yearOf = new HashMap<>();
+    pubs.forEach(p -> yearOf.put(p.id(), p.year()));
+    Map<String, List<String>> authorsOf = new LinkedHashMap<>();
+    authored.forEach(a -> authorsOf.computeIfAbsent(a.publicationId(), k -> new ArrayList<>()).add(a.expertId()));
+    authorsOf.forEach((pub, authors) -> {
+      for (int i = 0; i < authors.size(); i++) {
+        for (int j = i + 1; j < authors.size(); j++) {
+          addPair(pairs, authors.get(i), authors.get(j), yearOf.get(pub), yearOf.get(pub));
+        }
+      }
+    });
+    List<Collaboration> out = new ArrayList<>(pairs.size());
+    pairs.forEach((key, v) -> {
+      int bar = key.indexOf('|');
+      out.add(new Collaboration(key.substring(0, bar), key.substring(bar + 1), v[0], v[1], v[2]));
+    });
+    return out;
+  }
+
+  private static void addPair(Map<String, int[]> pairs, String x, String y, int firstYear, int lastYear) {
+    String key = x.compareTo(y) < 0 ? x + "|" + y : y + "|" + x;
+    int[] v = pairs.get(key);
+    if (v == null) {
+      pairs.put(key, new int[] {1, firstYear, lastYear});
+    } else {
+      v[0]++;
+      v[1] = Math.min(v[1], firstYear);
+      v[2] = Math.max(v[2], lastYear);
+    }
+  }
+
+  // ---------------------------------------------------------------- teams, managers, mentors
+
+  private void makeMemberships(List<Membership> memberships, List<Manages> manages) {
+    for (Person p : people) {
+      memberships.add(new Membership(p.id, teams.get(p.teamIndex).id(), p.hiredAt, p.departedAt));
+    }
+    // the most senior current member manages the team (ties: longest tenure)
+    for (int t = 0; t < teams.size(); t++) {
+      final int team = t;
+      people.stream().filter(p -> p.teamIndex == team && p.departedAt == null)
+          .max(Comparator.comparingInt((Person p) -> p.grade).thenComparing(p -> p.hiredAt, Comparator.reverseOrder()))
+          .ifPresent(m -> manages.add(new Manages(m.id, teams.get(team).id())));
+    }
+  }
+
+  private List<Mentorship> makeMentorships(SplittableRandom rng) {
+    List<Mentorship> out = new ArrayList<>();
+    Map<String, Integer> load = new HashMap<>();
+    for (Person mentee : people) {
+      if (mentee.departedAt != null || mentee.grade > 2 || rng.nextDouble() >= 0.4) {
+        continue;
+      }
+      List<Person> sameTeam = new ArrayList<>();
+      List<Person> sameDept = new ArrayList<>();
+      for (Person m : people) {
+        if (m.departedAt == null && m.grade >= 4 && load.getOrDefault(m.id, 0) < 3) {
+          if (m.teamIndex == mentee.teamIndex) {
+            sameTeam.add(m);
+          } else if (m.dept == mentee.dept) {
+            sameDept.add(m);
+          }
+        }
+      }
+      List<Person> options = !sameTeam.isEmpty() && rng.nextDouble() < 0.7 ? sameTeam : sameDept.isEmpty() ? sameTeam : sameDept;
+      if (options.isEmpty()) {
+        continue;
+      }
+      Person mentor = pick(rng, options);
+      load.merge(mentor.id, 1, Integer::sum);
+      LocalDate from = mentee.hiredAt.isAfter(mentor.hiredAt) ? mentee.hiredAt : mentor.hiredAt;
+      out.add(new Mentorship(mentor.id, mentee.id, randomDate(rng, from, asOf)));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- recruiting
+
+  /**
+   * Openings with required and preferred skills, external candidates and internal applicants, and
+   * applications in every stage. The first open opening walks one applicant into each stage and the
+   * first closed one has a hire, so every stage exists even in the smallest demo.
+   */
+  private void makeHiring(SplittableRandom rng, List<JobOpening> openings, List<Requires> requires, List<Candidate> candidates,
+      List<HasSkill> candidateSkills, List<Application> applications) {
+    int nOpenings = Math.max(8, settings.experts() / 25);
+    Map<String, Map<String, Integer>> openingReq = new HashMap<>();
+    for (int i = 0; i < nOpenings; i++) {
+      int t = rng.nextInt(teams.size());
+      Team team = teams.get(t);
+      Department dept = teamDept.get(t);
+      Map<Family, Double> fam = new LinkedHashMap<>();
+      dept.families().forEach(f -> fam.put(f, f.weight()));
+      Family family = weighted(rng, fam);
+      int grade = 1 + rng.nextInt(5);
+      String status = i == 0 ? "open" : i == 1 ? "closed" : rng.nextDouble() < 0.6 ? "open" : rng.nextDouble() < 0.75 ? "closed" : "on_hold";
+      LocalDate postedAt = switch (status) {
+        case "open" -> asOf.minusDays(5 + rng.nextInt(146));
+        case "closed" -> asOf.minusDays(60 + rng.nextInt(341));
+        default -> asOf.minusDays(30 + rng.nextInt(171));
+      };
+      String id = String.format(Locale.ROOT, "j%03d", i + 1);
+      openings.add(new JobOpening(id, title(dept, family, grade, false), dept.name(), team.id(), team.country(), team.region(),
+          team.city(), grade, status, postedAt));
+      Map<String, Double> pool = new LinkedHashMap<>(expandPool(family.pool()));
+      teamCore.get(t).keySet().forEach(k -> pool.merge(k, 3.0, Double::sum));
+      int nReq = 3 + rng.nextInt(3);
+      int nPref = 1 + rng.nextInt(3);
+      Map<String, Integer> req = new LinkedHashMap<>();
+      for (int k = 0; k < (nReq + nPref) * 4 && req.size() < nReq + nPref; k++) {
+        req.putIfAbsent(weighted(rng, pool), clamp(1 + (grade + 1) / 2 + rng.nextInt(2), 1, 5));
+      }
+      int r = 0;
+      for (Map.Entry<String, Integer> e : req.entrySet()) {
+        requires.add(new Requires(Labels.JOB_OPENING, id, e.getKey(), e.getValue(), r++ < nReq));
+      }
+      openingReq.put(id, req);
+    }
+
+    // external candidates, each aimed at a department
+    int nCandidates = Math.max(30, settings.experts() / 4);
+    Map<String, List<Integer>> candidatesByDept = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> candidateLevels = new HashMap<>();
+    for (int i = 0; i < nCandidates; i++) {
+      Department dept = DemoTables.DEPARTMENTS.get(rng.nextInt(DemoTables.DEPARTMENTS.size()));
+      Family family = pick(rng, dept.families());
+      Country c = pickCountry(rng);
+      boolean female = rng.nextDouble() < 0.47;
+      String name = pick(rng, female ? c.names().female() : c.names().male()) + " " + pick(rng, c.names().last());
+      String id = String.format(Locale.ROOT, "cand%04d", i + 1);
+      candidates.add(new Candidate(id, name, c.name(), c.region()));
+      candidatesByDept.computeIfAbsent(dept.name(), k -> new ArrayList<>()).add(i);
+      Map<String, Double> pool = expandPool(family.pool());
+      Map<String, Integer> levels = new LinkedHashMap<>();
+      int n = 3 + rng.nextInt(8);
+      double years = rng.nextDouble() * 15;
+      for (int k = 0; k < n * 4 && levels.size() < n; k++) {
+        levels.putIfAbsent(weighted(rng, pool), clamp((int) Math.round(1.3 + 0.18 * years + 0.8 * gaussian(rng)), 1, 5));
+      }
+      candidateLevels.put(id, levels);
+      LocalDate since = asOf.minusDays(rng.nextInt(3650));
+      levels.forEach((s, l) -> candidateSkills.add(new HasSkill(Labels.CANDIDATE, id, s, l, "resume", since)));
+    }
+
+    for (int i = 0; i < openings.size(); i++) {
+      JobOpening o = openings.get(i);
+      Map<String, Integer> req = openingReq.get(o.id());
+      int n = switch (o.status()) {
+        case "open" -> i == 0 ? 9 : 3 + rng.nextInt(15);
+        case "closed" -> 5 + rng.nextInt(14);
+        default -> 1 + rng.nextInt(6);
+      };
+      record Applicant(String label, String id, double fit) {}
+      List<Applicant> applicants = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      List<Integer> deptCandidates = candidatesByDept.getOrDefault(o.department(), List.of());
+      for (int k = 0; k < n * 3 && applicants.size() < n; k++) {
+        String label;
+        String id;
+        Map<String, Integer> levels;
+        if (rng.nextDouble() < 0.15) {
+          List<Person> internal = people.stream().filter(p -> p.departedAt == null && p.dept.name().equals(o.department())
+              && p.grade >= o.grade() - 2 && p.grade <= o.grade() && !p.id.equals(o.teamId())).toList();
+          if (internal.isEmpty()) {
+            continue;
+          }
+          Person p = pick(rng, internal);
+          label = Labels.EXPERT;
+          id = p.id;
+          levels = p.levels;
+        } else {
+          int ci = deptCandidates.isEmpty() || rng.nextDouble() < 0.2 ? rng.nextInt(candidates.size()) : pick(rng, deptCandidates);
+          label = Labels.CANDIDATE;
+          id = candidates.get(ci).id();
+          levels = candidateLevels.get(id);
+        }
+        if (!seen.add(id)) {
+          continue;
+        }
+        double fit = 0;
+        double weight = 0;
+        for (Map.Entry<String, Integer> e : req.entrySet()) {
+          double w = 1.0;
+          fit += w * Math.min(1.0, levels.getOrDefault(e.getKey(), 0) / (double) e.getValue());
+          weight += w;
+        }
+        applicants.add(new Applicant(label, id, fit / weight + 0.15 * gaussian(rng)));
+      }
+      applicants.sort((a, b) -> Double.compare(b.fit(), a.fit()));
+      for (int k = 0; k < applicants.size(); k++) {
+        Applicant a = applicants.get(k);
+        String stage;
+        if (i == 0) {
+          stage = STAGES.get(k % STAGES.size()).equals("hired") ? "interview" : STAGES.get(k % STAGES.size());
+        } else if (o.status().equals("closed")) {
+          stage = k == 0 ? "hired" : rng.nextDouble() < 0.85 ? "rejected" : "withdrawn";
+        } else if (o.status().equals("on_hold")) {
+          stage = rng.nextDouble() < 0.5 ? "applied" : "screening";
+        } else {
+          stage = k == 0 && rng.nextDouble() < 0.4 ? "offer" : k <= 1 ? "interview" : k == 2 ? "assessment" : k <= 4 ? "screening" : "applied";
+          double u = rng.nextDouble();
+          if (!stage.equals("offer") && u < 0.25) {
+            stage = "rejected";
+          } else if (!stage.equals("offer") && u < 0.33) {
+            stage = "withdrawn";
+          }
+        }
+        long room = Math.max(1, ChronoUnit.DAYS.between(o.postedAt(), asOf));
+        LocalDate appliedAt = o.postedAt().plusDays(rng.nextInt((int) Math.min(room, 30)));
+        int depth = Math.max(0, STAGES.indexOf(stage) > 5 ? 1 + rng.nextInt(3) : STAGES.indexOf(stage));
+        LocalDate updatedAt = appliedAt.plusDays(depth * (3L + rng.nextInt(8)));
+        if (updatedAt.isAfter(asOf)) {
+          updatedAt = asOf;
+        }
+        String appId = String.format(Locale.ROOT, "a%05d", applications.size() + 1);
+        applications.add(new Application(appId, a.label(), a.id(), o.id(), stage, appliedAt, updatedAt));
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- final records
+
+  private List<Expert> finalExperts(List<Manages> manages) {
+    Set<String> managers = new HashSet<>();
+    manages.forEach(m -> managers.add(m.expertId()));
+    List<Expert> out = new ArrayList<>(people.size());
+    for (Person p : people) {
+      Team team = teams.get(p.teamIndex);
+      String city = p.country.name().equals(team.country()) ? team.city() : p.country.cities().get(0);
+      out.add(new Expert(p.id, p.firstName + " " + p.lastName, title(p.dept, p.family, p.grade, managers.contains(p.id)),
+          p.dept.name(), team.id(), p.country.name(), p.country.region(), city, p.grade, p.hiredAt,
+          p.departedAt == null ? "active" : "departed", p.departedAt, p.departureReason));
+    }
+    return out;
+  }
+
+  static String title(Department d, Family f, int grade, boolean manager) {
+    if (manager && grade >= 4) {
+      return grade == 4 ? d.noun() + " Manager" : grade == 5 ? "Senior " + d.noun() + " Manager" : "Director of " + d.noun();
+    }
+    String[] prefix = d.technical() ? DemoTables.TECH_PREFIX : DemoTables.BUSINESS_PREFIX;
+    String p = prefix[grade - 1];
+    return p == null ? "Director of " + d.noun() : p + f.title();
+  }
+
+  private Personal personal(Person p) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put(PersonalFields.EMAIL, ascii(p.firstName) + "." + ascii(p.lastName) + "." + p.id.substring(1) + "@talentgraph.example");
+    SplittableRandom r = new SplittableRandom(settings.seed() * 31 + p.index);
+    v.put(PersonalFields.PHONE, p.country.phonePrefix() + " " + (100_000_000L + r.nextLong(900_000_000L)));
+    v.put(PersonalFields.BIRTH_DATE, p.birthDate.toString());
+    v.put(PersonalFields.GENDER, p.gender);
+    double band = DemoTables.SALARY_BY_GRADE[p.grade - 1] * p.country.salaryFactor() * (1 + 0.08 * gaussian(r));
+    v.put(PersonalFields.SALARY, Long.toString(Math.round(band / 500) * 500));
+    int age = (int) ChronoUnit.YEARS.between(p.birthDate, asOf);
+    double u = r.nextDouble();
+    String marital = age < 28 ? (u < 0.8 ? "single" : "married") : u < 0.35 ? "single" : u < 0.85 ? "married" : u < 0.97 ? "divorced" : "widowed";
+    v.put(PersonalFields.MARITAL_STATUS, marital);
+    v.put(PersonalFields.NATIONALITY, p.nationality);
+    return new Personal(p.id, v);
+  }
+
+  private static String ascii(String s) {
+    return Normalizer.normalize(s.replace("ł", "l").replace("Ł", "L"), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "");
+  }
+
+  // ---------------------------------------------------------------- random helpers
+
+  /** Standard normal by Box-Muller, from two uniform draws (portable across JDKs). */
+  static double gaussian(SplittableRandom rng) {
+    double u1 = rng.nextDouble();
+    double u2 = rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  /** Poisson by Knuth's multiplication method; fine for the small means used here. */
+  static int poisson(SplittableRandom rng, double mean) {
+    double l = Math.exp(-mean);
+    int k = 0;
+    double p = 1;
+    do {
+      k++;
+      p *= rng.nextDouble();
+    } while (p > l);
+    return k - 1;
+  }
+
+  static double sigmoid(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  static int clamp(int v, int lo, int hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+
+  static <T> T pick(SplittableRandom rng, List<T> list) {
+    return list.get(rng.nextInt(list.size()));
+  }
+
+  static <T> T weighted(SplittableRandom rng, Map<T, Double> weights) {
+    double sum = 0;
+    for (double w : weights.values()) {
+      sum += w;
+    }
+    double x = rng.nextDouble() * sum;
+    T last = null;
+    for (Map.Entry<T, Double> e : weights.entrySet()) {
+      last = e.getKey();
+      x -= e.getValue();
+      if (x < 0) {
+        return last;
+      }
+    }
+    return last;
+  }
+
+  static LocalDate randomDate(SplittableRandom rng, LocalDate from, LocalDate to) {
+    long days = ChronoUnit.DAYS.between(from, to);
+    return days <= 0 ? from : from.plusDays(rng.nextLong(days + 1));
+  }
+}

@@ -1,0 +1,348 @@
+package dev.talentgraph.ml.collab;
+
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.LongProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
+
+/**
+ * The learned collaborator ranker: a plain Tribuo {@code Model<Label>} (logistic regression, or a
+ * factorization machine: S. Rendle, "Factorization Machines", ICDM 2010) over {@link PairFeatures},
+ * standardised by a Tribuo {@link TransformTrainer} so the model file holds its own scaling.
+ *
+ * <p>Trained on a past snapshot: features from the graph up to some time, labels the pairs that
+ * linked after it (see {@link LinkPredictionEvaluation} for how the snapshots are chosen), so no
+ * feature ever sees the edge it is asked to predict. The model's instance provenance records the
+ * feature definition ({@link PairFeatures#VERSION} and names) and the FastRP settings, which is all a
+ * registry needs to store it and all the product needs to recompute the same features.
+ */
+public final class CollaboratorRanker {
+
+  /** The Tribuo label of a pair that links. */
+  public static final String LINK = "link";
+  public static final String NO_LINK = "no_link";
+
+  static final String P_FEATURE_VERSION = "collab.featureVersion";
+  static final String P_FEATURES = "collab.features";
+  static final String P_EMB_DIM = "collab.fastrp.dimension";
+  static final String P_EMB_WEIGHTS = "collab.fastrp.iterationWeights";
+  static final String P_EMB_RATIO = "collab.fastrp.propertyRatio";
+  static final String P_EMB_SEED = "collab.fastrp.seed";
+  static final String P_SNAPSHOT = "collab.snapshot";
+  static final String P_DROPPED = "collab.droppedFeatures";
+  static final String P_POSITIVES = "collab.positives";
+  static final String P_NEGATIVES = "collab.negatives";
+
+  /** Which Tribuo learner. */
+  public enum Kind { LOGISTIC, FACTORIZATION_MACHINE }
+
+  /**
+   * Training settings.
+   *
+   * @param negativesPerPositive sampled non-edges per positive pair
+   * @param hardNegativeShare share of those non-edges drawn within three hops (random walks)
+   *     instead of uniformly, so the model learns to tell apart the near misses it will meet at the top
+   */
+  public record Settings(Kind kind, int epochs, double learningRate, int negativesPerPositive,
+      double hardNegativeShare, long seed, FastRpEmbedding.Settings embedding, Set<String> dropFeatures) {
+    public Settings {
+      if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
+      if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, was " + learningRate);
+      if (negativesPerPositive < 1) {
+        throw new IllegalArgumentException("negativesPerPositive must be >= 1, was " + negativesPerPositive);
+      }
+      if (hardNegativeShare < 0 || hardNegativeShare > 1) {
+        throw new IllegalArgumentException("hardNegativeShare must be in [0, 1], was " + hardNegativeShare);
+      }
+      dropFeatures = Set.copyOf(dropFeatures);
+      for (String f : dropFeatures) {
+        if (!PairFeatures.NAMES.contains(f)) {
+          throw new IllegalArgumentException("unknown feature '" + f + "'; features: " + String.join(", ", PairFeatures.NAMES));
+        }
+      }
+    }
+
+    public Settings(Kind kind, int epochs, double learningRate, int negativesPerPositive, double hardNegativeShare,
+        long seed, FastRpEmbedding.Settings embedding) {
+      this(kind, epochs, learningRate, negativesPerPositive, hardNegativeShare, seed, embedding, Set.of());
+    }
+
+    public static Settings defaults(long seed) {
+      return new Settings(Kind.LOGISTIC, 10, 0.1, 20, 0.0, seed, FastRpEmbedding.Settings.defaults(seed));
+    }
+
+    /** The same settings with some features left out of the model (for ablations). */
+    public Settings withoutFeatures(Set<String> names) {
+      return new Settings(kind, epochs, learningRate, negativesPerPositive, hardNegativeShare, seed, embedding, names);
+    }
+  }
+
+  private final Model<Label> model;
+  private final FastRpEmbedding.Settings embedding;
+  private final String[] names;
+
+  private CollaboratorRanker(Model<Label> model, FastRpEmbedding.Settings embedding) {
+    this.model = model;
+    this.embedding = embedding;
+    this.names = PairFeatures.NAMES.toArray(new String[0]);
+    this.linear = LinearScorer.of(model, names);
+  }
+
+  /** Plain-arithmetic scoring of a standardised logistic regression, checked against Tribuo; null otherwise. */
+  private final LinearScorer linear;
+
+  /**
+   * The same arithmetic as Tribuo's {@code TransformedModel(LinearSGDModel)} prediction without its
+   * per-call allocations (an example, a sparse vector, a prediction, a map): the product scores about
+   * a thousand candidates per request. Built only when it reproduces Tribuo's scores on probe inputs.
+   */
+  static final class LinearScorer {
+    final int[] featureIndex; // our feature j -> weight column, or -1 when the model ignores it
+    final java.util.List<java.util.List<org.tribuo.transform.Transformer>> transformers;
+    final double[][] weights; // label -> column
+    final int biasColumn;
+    final int linkRow;
+
+    private LinearScorer(int[] featureIndex, java.util.List<java.util.List<org.tribuo.transform.Transformer>> transformers,
+        double[][] weights, int biasColumn, int linkRow) {
+      this.featureIndex = featureIndex;
+      this.transformers = transformers;
+      this.weights = weights;
+      this.biasColumn = biasColumn;
+      this.linkRow = linkRow;
+    }
+
+    static LinearScorer of(Model<Label> model, String[] names) {
+      if (!(model instanceof org.tribuo.transform.TransformedModel<Label> tm)
+          || !(tm.getInnerModel() instanceof org.tribuo.classification.sgd.linear.LinearSGDModel lin)
+          || !tm.getDensify()) {
+        return null;
+      }
+      var w = lin.getWeightsCopy();
+      int labels = w.getDimension1Size();
+      int cols = w.getDimension2Size();
+      double[][] weights = new double[labels][cols];
+      for (int l = 0; l < labels; l++) for (int c = 0; c < cols; c++) weights[l][c] = w.get(l, c);
+      int[] index = new int[names.length];
+      java.util.List<java.util.List<org.tribuo.transform.Transformer>> ts = new java.util.ArrayList<>();
+      for (int j = 0; j < names.length; j++) {
+        var info = lin.getFeatureIDMap().get(names[j]);
+        index[j] = info == null ? -1 : info.getID();
+        var list = tm.getTransformerMap().get(names[j]);
+        ts.add(list == null ? java.util.List.of() : list);
+      }
+      int link = lin.getOutputIDInfo().getID(new Label(LINK));
+      LinearScorer s = new LinearScorer(index, ts, weights, cols - 1, link);
+      // trust but verify: identical to Tribuo on probe inputs, else use Tribuo itself
+      SplittableRandom rnd = new SplittableRandom(42);
+      for (int probe = 0; probe < 8; probe++) {
+        double[] f = new double[names.length];
+        for (int j = 0; j < f.length; j++) f[j] = probe == 0 ? 0 : rnd.nextDouble() * 3;
+        Prediction<Label> p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, f));
+        Label l = p.getOutputScores().get(LINK);
+        if (l == null || Math.abs(l.getScore() - s.score(f)) > 1e-9) return null;
+      }
+      return s;
+    }
+
+    double score(double[] f) {
+      double[] z = new double[weights.length];
+      for (int l = 0; l < weights.length; l++) {
+        double[] row = weights[l];
+        double sum = row[biasColumn];
+        for (int j = 0; j < f.length; j++) {
+          if (featureIndex[j] < 0) continue;
+          sum += row[featureIndex[j]] * org.tribuo.transform.TransformerMap.applyTransformerList(f[j], transformers.get(j));
+        }
+        z[l] = sum;
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (double x : z) max = Math.max(max, x);
+      double total = 0;
+      for (double x : z) total += Math.exp(x - max);
+      return Math.exp(z[linkRow] - max) / total;
+    }
+  }
+
+  /** Whether scoring takes the allocation-free linear path (false: Tribuo's predict). */
+  boolean usesLinearFastPath() {
+    return linear != null;
+  }
+
+  /**
+   * Trains on one snapshot.
+   *
+   * @param snapshot the graph as it stood at the training cut
+   * @param positives pairs (keys over snapshot indices) that linked after the cut, none linked in it
+   * @param description where the snapshot came from, kept in the model's provenance
+   */
+  public static CollaboratorRanker train(CollabGraph snapshot, long[] positives, Settings s, String description) {
+    if (positives.length == 0) throw new CollabDataException("no positive pairs to train the collaborator ranker on");
+    FastRpEmbedding emb = FastRpEmbedding.compute(snapshot, s.embedding());
+    PairFeatures pf = new PairFeatures(snapshot, emb);
+    Set<Long> exclude = PairSampler.asSet(positives);
+    int total = positives.length * s.negativesPerPositive();
+    int hard = (int) Math.round(total * s.hardNegativeShare());
+    int[] nodes = snapshot.connectedExperts();
+    long[] uniform = PairSampler.nonEdges(snapshot, nodes, total - hard, exclude, s.seed() + 7919);
+    long[] near = PairSampler.nearNonEdges(snapshot, nodes, hard, exclude, s.seed() + 104729);
+
+    LabelFactory lf = new LabelFactory();
+    MutableDataset<Label> data = new MutableDataset<>(
+        new SimpleDataSourceProvenance(description, lf), lf);
+    String[] names = PairFeatures.NAMES.toArray(new String[0]);
+    Label link = new Label(LINK);
+    Label none = new Label(NO_LINK);
+    long[][] groups = {positives, uniform, near};
+    double[][][] feats = new double[3][][];
+    for (int gi = 0; gi < 3; gi++) {
+      feats[gi] = new double[groups[gi].length][];
+      for (int i = 0; i < groups[gi].length; i++) {
+        long k = groups[gi][i];
+        feats[gi][i] = pf.compute(CollabGraph.pairFirst(k), CollabGraph.pairSecond(k));
+      }
+    }
+    // a feature constant over the training set (no skills in a bare edge list, say) carries no
+    // information and would make standardisation divide by zero: leave it out of the model
+    boolean[] keep = new boolean[names.length];
+    double[] first = feats[0][0];
+    for (double[][] fs : feats) {
+      for (double[] f : fs) {
+        for (int j = 0; j < names.length; j++) if (f[j] != first[j]) keep[j] = true;
+      }
+    }
+    for (int j = 0; j < names.length; j++) if (s.dropFeatures().contains(names[j])) keep[j] = false;
+    int kept = 0;
+    for (boolean b : keep) if (b) kept++;
+    if (kept == 0) throw new CollabDataException("every pair feature is constant on the training snapshot: nothing to learn");
+    String[] keptNames = new String[kept];
+    int[] keptIdx = new int[kept];
+    for (int j = 0, c = 0; j < names.length; j++) {
+      if (keep[j]) {
+        keptNames[c] = names[j];
+        keptIdx[c++] = j;
+      }
+    }
+    for (int gi = 0; gi < 3; gi++) {
+      Label label = gi == 0 ? link : none;
+      for (double[] f : feats[gi]) {
+        double[] v = new double[kept];
+        for (int c = 0; c < kept; c++) v[c] = f[keptIdx[c]];
+        data.add(new ArrayExample<>(label, keptNames, v));
+      }
+    }
+
+    AdaGrad opt = new AdaGrad(s.learningRate(), 0.1);
+    Trainer<Label> inner = switch (s.kind()) {
+      case LOGISTIC -> new LinearSGDTrainer(new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed());
+      case FACTORIZATION_MACHINE -> new FMClassificationTrainer(new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed(), 6, 0.1);
+    };
+    TransformTrainer<Label> trainer = new TransformTrainer<>(inner,
+        new TransformationMap(List.of(new MeanStdDevTransformation())), true);
+    Map<String, Provenance> prov = new LinkedHashMap<>();
+    prov.put(P_FEATURE_VERSION, new StringProvenance(P_FEATURE_VERSION, PairFeatures.VERSION));
+    prov.put(P_FEATURES, new StringProvenance(P_FEATURES, String.join(",", PairFeatures.NAMES)));
+    prov.put(P_EMB_DIM, new IntProvenance(P_EMB_DIM, s.embedding().dimension()));
+    prov.put(P_EMB_WEIGHTS, new StringProvenance(P_EMB_WEIGHTS, Arrays.toString(s.embedding().iterationWeights())));
+    prov.put(P_EMB_RATIO, new DoubleProvenance(P_EMB_RATIO, s.embedding().propertyRatio()));
+    prov.put(P_EMB_SEED, new LongProvenance(P_EMB_SEED, s.embedding().seed()));
+    prov.put(P_DROPPED, new StringProvenance(P_DROPPED, String.join(",", new java.util.TreeSet<>(s.dropFeatures()))));
+    prov.put(P_SNAPSHOT, new StringProvenance(P_SNAPSHOT, description + " " + snapshot));
+    prov.put(P_POSITIVES, new IntProvenance(P_POSITIVES, positives.length));
+    prov.put(P_NEGATIVES, new IntProvenance(P_NEGATIVES, uniform.length + near.length));
+    Model<Label> model = trainer.train(data, prov);
+    return new CollaboratorRanker(model, s.embedding());
+  }
+
+  /**
+   * Wraps a model read from a file or the registry, after checking it was trained on this
+   * feature definition (a model of another version would be fed meaningless inputs).
+   */
+  @SuppressWarnings("unchecked")
+  public static CollaboratorRanker of(Model<?> model) {
+    Map<String, String> p = instanceProvenance(model);
+    String version = p.get(P_FEATURE_VERSION);
+    if (!PairFeatures.VERSION.equals(version)) {
+      throw new CollabDataException("model " + model.getName() + " was trained on features '" + version
+          + "', this code computes '" + PairFeatures.VERSION + "'");
+    }
+    if (!(model.getOutputIDInfo().getDomain().iterator().next() instanceof Label)) {
+      throw new CollabDataException("model " + model.getName() + " is not a classification model");
+    }
+    double[] weights = Arrays.stream(p.get(P_EMB_WEIGHTS).replaceAll("[\\[\\] ]", "").split(","))
+        .mapToDouble(Double::parseDouble).toArray();
+    FastRpEmbedding.Settings emb = new FastRpEmbedding.Settings(Integer.parseInt(p.get(P_EMB_DIM)), weights,
+        Double.parseDouble(p.get(P_EMB_RATIO)), Long.parseLong(p.get(P_EMB_SEED)));
+    return new CollaboratorRanker((Model<Label>) model, emb);
+  }
+
+  static Map<String, String> instanceProvenance(Model<?> model) {
+    Map<String, String> out = new HashMap<>();
+    model.getProvenance().getInstanceProvenance().getMap().forEach((k, v) -> out.put(k, String.valueOf(
+        v instanceof com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance<?> pp ? pp.getValue() : v)));
+    return out;
+  }
+
+  /** Writes the model as a Tribuo protobuf file. */
+  public void save(Path file) throws IOException {
+    model.serializeToFile(file);
+  }
+
+  public static CollaboratorRanker load(Path file) {
+    try {
+      return of(Model.deserializeFromFile(file));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof CollabDataException c) throw c;
+      throw new CollabDataException("cannot read collaborator model " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The Tribuo model, for the model registry. */
+  public Model<Label> model() {
+    return model;
+  }
+
+  /** The embedding the features must be computed with. */
+  public FastRpEmbedding.Settings embeddingSettings() {
+    return embedding;
+  }
+
+  /** Probability that the pair links, from its {@link PairFeatures}. */
+  public double score(double[] features) {
+    if (linear != null) return linear.score(features);
+    return tribuoScore(features);
+  }
+
+  /** The score through Tribuo's own prediction path. */
+  double tribuoScore(double[] features) {
+    Prediction<Label> p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, features));
+    Label l = p.getOutputScores().get(LINK);
+    return l == null ? 0 : l.getScore();
+  }
+
+}

@@ -1,0 +1,69 @@
+package dev.talentgraph.ml.collab;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded uniform sampling of non-edges: pairs of distinct experts drawn uniformly from a node set,
+ * rejecting pairs linked in the graph, pairs in an exclusion set (the positives) and repeats.
+ */
+final class PairSampler {
+  private PairSampler() {}
+
+  static long[] nonEdges(CollabGraph g, int[] nodes, int count, Set<Long> exclude, long seed) {
+    if (nodes.length < 2) throw new CollabDataException("fewer than two connected experts: cannot sample non-edges");
+    double possible = (double) nodes.length * (nodes.length - 1) / 2 - g.edgeCount() - exclude.size();
+    if (possible < count * 1.5) {
+      throw new CollabDataException("the graph has only about " + (long) Math.max(0, possible)
+          + " non-edges; cannot sample " + count);
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Set<Long> seen = new HashSet<>(count * 2);
+    long[] out = new long[count];
+    int n = 0;
+    while (n < count) {
+      int u = nodes[rnd.nextInt(nodes.length)];
+      int v = nodes[rnd.nextInt(nodes.length)];
+      if (u == v) continue;
+      long key = CollabGraph.pairKey(u, v);
+      if (g.hasEdge(u, v) || exclude.contains(key) || !seen.add(key)) continue;
+      out[n++] = key;
+    }
+    return out;
+  }
+
+  static Set<Long> asSet(long[] keys) {
+    Set<Long> s = new HashSet<>(keys.length * 2);
+    for (long k : keys) s.add(k);
+    return s;
+  }
+
+  /**
+   * Non-edges within two or three hops, reached by seeded random walks from uniformly chosen
+   * experts: the near misses a candidate generator proposes. Falls back to fewer when the graph has
+   * too few such pairs (a walk gives up after a bounded number of tries).
+   */
+  static long[] nearNonEdges(CollabGraph g, int[] nodes, int count, Set<Long> exclude, long seed) {
+    if (count == 0) return new long[0];
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Set<Long> seen = new HashSet<>(count * 2);
+    long[] out = new long[count];
+    int n = 0;
+    long tries = 0;
+    long maxTries = 50L * count;
+    while (n < count && tries++ < maxTries) {
+      int u = nodes[rnd.nextInt(nodes.length)];
+      int hops = 2 + rnd.nextInt(2);
+      int v = u;
+      for (int h = 0; h < hops && g.degree(v) > 0; h++) {
+        v = g.neighbourAt(g.adjStart(v) + rnd.nextInt(g.degree(v)));
+      }
+      if (u == v) continue;
+      long key = CollabGraph.pairKey(u, v);
+      if (g.hasEdge(u, v) || exclude.contains(key) || !seen.add(key)) continue;
+      out[n++] = key;
+    }
+    return n == count ? out : java.util.Arrays.copyOf(out, n);
+  }
+}
