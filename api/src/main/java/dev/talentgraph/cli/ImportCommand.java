@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 
 /** {@code talentgraph import}: Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings. Each source or kind is one subcommand. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings.",
-    subcommands = {ImportDemoCommand.class})
+    subcommands = {ImportDemoCommand.class, ImportSourceCommand.All.class, ImportSourceCommand.Esco.class,
+        ImportSourceCommand.Onet.class, ImportSourceCommand.Aan.class, ImportSourceCommand.Snap.class,
+        ImportSourceCommand.MoocCube.class, ImportSourceCommand.Resumes.class, ImportSourceCommand.Jobs.class,
+        ImportSourceCommand.Csv.class, ImportSourceCommand.Json.class})
 public class ImportCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

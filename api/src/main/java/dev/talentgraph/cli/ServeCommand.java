@@ -1,6 +1,15 @@
 package dev.talentgraph.cli;
 
 import dev.talentgraph.TalentGraphApplication;
+import dev.talentgraph.importers.ImportAll;
+import dev.talentgraph.importers.ImportContext;
+import dev.talentgraph.importers.ImportFailedException;
+import dev.talentgraph.importers.ImportOptions;
+import dev.talentgraph.importers.ImportReport;
+import dev.talentgraph.importers.Progress;
+import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.Labels;
+import dev.talentgraph.security.TinkFieldCipher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +29,10 @@ import picocli.CommandLine.Unmatched;
 public class ServeCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Generate the seeded demo graph first when the store is empty.")
   boolean demo;
+
+  @Option(names = "--import-all", paramLabel = "DATASETS",
+      description = "Import every data set of this folder first (see 'import all') when the store is empty.")
+  Path importAll;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:TALENT_DATA_DIR:-./data}",
       description = "Embedded database store (default: ${DEFAULT-VALUE}).")
@@ -46,6 +59,7 @@ public class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (importAll != null) importAllIfEmpty();
     ConfigurableApplicationContext ctx = TalentGraphApplication.run(springArguments().toArray(String[]::new));
     CountDownLatch closed = new CountDownLatch(1);
     ctx.addApplicationListener(e -> {
@@ -54,6 +68,45 @@ public class ServeCommand implements Callable<Integer> {
     if (!ctx.isActive()) return 0;
     closed.await();
     return 0;
+  }
+
+  /**
+   * Builds the graph from the data sets before the server opens the store (only one process may open an
+   * embedded store, so the import's connection is closed first). A store that holds anything is left as
+   * it is: the import runs once, not at every start.
+   */
+  void importAllIfEmpty() {
+    String envKeyset = System.getenv(TinkFieldCipher.ENV_KEYSET);
+    if (uri != null && (envKeyset == null || envKeyset.isBlank())) {
+      throw new CliException("with --uri, --import-all needs the server's encryption keyset in $" + TinkFieldCipher.ENV_KEYSET
+          + ": personal data encrypted with another key could not be read", TalentGraphCli.EXIT_USAGE);
+    }
+    GraphOptions g = new GraphOptions();
+    g.dataDir = dataDir;
+    g.uri = uri;
+    g.user = user;
+    g.password = password;
+    g.database = "neo4j";
+    try (GraphConnection c = g.open()) {
+      long nodes;
+      try (var session = c.driver().session(org.neo4j.driver.SessionConfig.forDatabase(c.database()))) {
+        nodes = session.run("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " AND NOT n:" + Labels.DATASET
+            + " RETURN count(n) AS n").single().get("n").asLong();
+      }
+      if (nodes > 0) {
+        System.err.printf("serve: the store already holds %,d nodes; not importing %s%n", nodes, importAll);
+        return;
+      }
+      FieldCipher cipher = TinkFieldCipher.resolve(envKeyset, null, uri != null ? null : dataDir);
+      ImportOptions options = ImportOptions.defaults().withProgress(Progress.auto(System.err))
+          .withRejectsDir(uri != null ? Path.of("rejects") : dataDir.resolve("rejects"));
+      List<ImportReport> reports = ImportAll.run(importAll, new ImportContext(c.driver(), c.database(), options, cipher));
+      System.err.println(ImportSourceCommand.toText(reports));
+    } catch (ImportFailedException e) {
+      throw new CliException("--import-all: " + e.getMessage(), TalentGraphCli.EXIT_FAILURE);
+    } catch (java.io.IOException e) {
+      throw new CliException("--import-all: cannot read " + importAll + ": " + e.getMessage(), TalentGraphCli.EXIT_FAILURE);
+    }
   }
 
   List<String> springArguments() {
