@@ -62,9 +62,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     this.password = password;
   }
 
-  /** Starts with the process environment; a newly generated Bolt password is announced on standard output. */
+  /** Starts with the process environment; a newly generated Bolt password is announced on standard error (stdout stays clean for --json). */
   public static EmbeddedNeo4j start(EmbeddedNeo4jSettings settings) {
-    return start(settings, System.getenv(), System.out::println);
+    return start(settings, System.getenv(), System.err::println);
   }
 
   /**

@@ -57,7 +57,7 @@ public class SecurityConfiguration {
     for (var u : settings.users()) {
       users.upsertHash(u.username(), u.passwordHash(), roles(u.roles()), u.expertId());
     }
-    users.bootstrapAdmin(System.getenv(LocalUsers.ENV_ADMIN_PASSWORD), System.out::println);
+    users.bootstrapAdmin(System.getenv(LocalUsers.ENV_ADMIN_PASSWORD), System.err::println);
     return users;
   }
 

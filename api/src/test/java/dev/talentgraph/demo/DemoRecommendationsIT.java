@@ -99,12 +99,15 @@ class DemoRecommendationsIT {
   @Test
   void learningPathPutsPrerequisitesFirstAndRespectsTheBudget() {
     JsonNode r = gql("{ learningPath(expertId: \"" + expert + "\", target: {jobOpeningId: \"" + opening + "\"}, maxHours: 40) {"
-        + " steps { position courseId hours } totalHours maxHours uncovered { skillId reason } note } }");
+        + " steps { position courseId hours closes { skillId } prerequisiteOf } totalHours maxHours uncovered { skillId reason } note } }");
     assertThat(r.get("errors")).as(r.toString()).isNull();
     JsonNode path = r.at("/data/learningPath");
     assertThat(path.get("totalHours").asInt()).isLessThanOrEqualTo(40);
     List<String> order = new java.util.ArrayList<>();
     path.get("steps").forEach(s -> order.add(s.get("courseId").asText()));
+    // every course teaches a gap skill or is a prerequisite of one that does
+    path.get("steps").forEach(s -> assertThat(s.get("closes").size() + s.get("prerequisiteOf").size())
+        .as("step %s", s.get("courseId")).isPositive());
     try (var s = driver.session()) {
       for (var pair : s.run("MATCH (p:Course)-[:PREREQUISITE_OF]->(c:Course) WHERE p.id IN $ids AND c.id IN $ids"
           + " RETURN p.id AS p, c.id AS c", Map.of("ids", order)).list()) {
