@@ -5,6 +5,8 @@ import dev.talentgraph.ml.courses.CourseRanker;
 import dev.talentgraph.ml.courses.CourseRankerTraining;
 import dev.talentgraph.ml.courses.FmSettings;
 import dev.talentgraph.ml.courses.TrainingAdvisor;
+import dev.talentgraph.ml.scoring.TrainingEffectEstimator;
+import dev.talentgraph.schema.FieldCipher;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The training advisor of the running server. Until the course ranker (a factorization machine over the
+ * The training advisor of the running server. A course's expected gain comes from the registry's active
+ * {@code training-effect} model when there is one (else from measured gains). Until the course ranker (a factorization machine over the
  * graph's enrolments) is trained, courses are ranked by enrolment counts and the answer says so; the
  * first request starts the training in the background, {@link #retrain()} starts it again after imports.
  */
@@ -25,13 +28,16 @@ public class TrainingService {
 
   private final Driver driver;
   private final String database;
+  /** The registry's active training-effect model, asked per request (it follows activations). */
+  private final TrainingEffectEstimator effects;
   private final AtomicReference<TrainingAdvisor> advisor = new AtomicReference<>();
   private final AtomicReference<Mono<String>> training = new AtomicReference<>();
 
-  TrainingService(Driver driver, SchemaMigrations schema) {
+  TrainingService(Driver driver, SchemaMigrations schema, FieldCipher cipher) {
     this.driver = driver;
     this.database = schema.database();
-    this.advisor.set(new TrainingAdvisor(driver, database, null));
+    this.effects = new TrainingEffectEstimator(driver, database, cipher);
+    this.advisor.set(new TrainingAdvisor(driver, database, null, effects));
   }
 
   /** The advisor to use now; starts the ranker's training on first use. */
@@ -46,7 +52,7 @@ public class TrainingService {
       long t0 = System.nanoTime();
       CourseRankerTraining.Result r = CourseRankerTraining.train(driver, database, FmSettings.defaults(SEED));
       CourseRanker ranker = r.ranker();
-      advisor.set(new TrainingAdvisor(driver, database, ranker));
+      advisor.set(new TrainingAdvisor(driver, database, ranker, effects));
       String what = String.format("course ranker trained on %d learners, %d courses, %d enrolments in %d ms", r.learners(),
           r.courses(), r.enrolments(), (System.nanoTime() - t0) / 1_000_000);
       log.info(what);

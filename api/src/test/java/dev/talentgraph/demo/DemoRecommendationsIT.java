@@ -97,6 +97,19 @@ class DemoRecommendationsIT {
   }
 
   @Test
+  void theRankingUsesTheActiveTrainingEffectModel() {
+    JsonNode trained = gql("mutation { trainModel(input: {kind: \"training-effect\"}) { model { version } errors { field message } } }");
+    assertThat(trained.get("errors")).as(trained.toString()).isNull();
+    String version = trained.at("/data/trainModel/model/version").asText();
+    JsonNode r = gql("{ recommendTrainings(expertId: \"" + expert + "\", target: {jobOpeningId: \"" + opening + "\"}, first: 5) {"
+        + " items { courseId expectedGain why } } }");
+    assertThat(r.get("errors")).as(r.toString()).isNull();
+    JsonNode items = r.at("/data/recommendTrainings/items");
+    assertThat(items.size()).isPositive();
+    items.forEach(i -> assertThat(i.get("why").asText()).contains("training-effect v" + version + " expects +"));
+  }
+
+  @Test
   void learningPathPutsPrerequisitesFirstAndRespectsTheBudget() {
     JsonNode r = gql("{ learningPath(expertId: \"" + expert + "\", target: {jobOpeningId: \"" + opening + "\"}, maxHours: 40) {"
         + " steps { position courseId hours closes { skillId } prerequisiteOf } totalHours maxHours uncovered { skillId reason } note } }");

@@ -77,6 +77,7 @@ public final class TrainingAdvisor {
   private final Driver driver;
   private final String database;
   private final CourseRanker ranker;
+  private final EffectModel effects;
 
   /**
    * @param driver the graph
@@ -84,9 +85,18 @@ public final class TrainingAdvisor {
    * @param ranker the trained ranker, or null to rank by enrolment counts until one is trained
    */
   public TrainingAdvisor(Driver driver, String database, CourseRanker ranker) {
+    this(driver, database, ranker, null);
+  }
+
+  /**
+   * @param effects the training-effect model's estimates of a course's gain for this learner, used in place
+   *     of the measured average when it answers; null to rank by measured averages only
+   */
+  public TrainingAdvisor(Driver driver, String database, CourseRanker ranker, EffectModel effects) {
     this.driver = driver;
     this.database = database;
     this.ranker = ranker;
+    this.effects = effects;
   }
 
   // ---------------------------------------------------------------- public API
@@ -131,7 +141,7 @@ public final class TrainingAdvisor {
       }
       return new Recommendations(e.id, gap.target(), out, rankerName(),
           cands.size() + " courses teach gap skills " + names(gap.gaps()) + "; ranked by "
-              + "0.5 gap coverage + 0.3 ranker + 0.2 measured effect");
+              + "0.5 gap coverage + 0.3 ranker + 0.2 expected effect (training-effect model when one is active, else measured gains)");
     });
   }
 
@@ -509,6 +519,9 @@ public final class TrainingAdvisor {
       prior = r.get("prior").isNull() ? 1.0 : r.get("prior").asNumber().doubleValue();
     }
     double[] model = modelScores(e, cands, info);
+    Map<String, Double> predicted = effects == null ? Map.of()
+        : effects.expectedGains(e.id, cands.stream().map(c -> c.id).toList());
+    String effectModel = predicted.isEmpty() ? null : effects.name();
     for (int i = 0; i < cands.size(); i++) {
       Candidate c = cands.get(i);
       Record r = info.get(c.id);
@@ -518,6 +531,8 @@ public final class TrainingAdvisor {
       double[] m = eff.getOrDefault(c.id, new double[] {0, 0});
       c.measured = (int) m[1];
       c.expectedGain = expectedGain(m, prior);
+      Double estimate = predicted.get(c.id);
+      if (estimate != null) c.expectedGain = estimate;
       double effect = Math.max(0, Math.min(1, c.expectedGain / FULL_EFFECT_GAIN));
       c.model = model[i];
       c.score = withTarget
@@ -531,7 +546,13 @@ public final class TrainingAdvisor {
       }
       why.append(ranker == null ? "taken by " + pct(c.model) + " as many learners as the most "
           + "taken course" : "ranker P(enrol) " + fmt(c.model));
-      if (c.measured == 0) {
+      if (estimate != null) {
+        why.append("; ").append(effectModel).append(" expects +").append(fmt(estimate)).append(" levels for this learner");
+        if (c.measured > 0) {
+          why.append(" (measured +").append(fmt(m[0] / m[1])).append(" over ").append(c.measured).append(" enrolment(s))");
+        }
+        if (estimate < prior * 0.5) why.append(" (poor expected effect: ranked down)");
+      } else if (c.measured == 0) {
         why.append("; no measured effect, assumed the average gain +").append(fmt(prior));
       } else {
         why.append("; measured gain +").append(fmt(m[0] / m[1])).append(" levels over ")

@@ -1,0 +1,101 @@
+package dev.talentgraph.ml.scoring;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.ml.ModelKinds;
+import dev.talentgraph.ml.courses.EffectModel;
+import dev.talentgraph.ml.features.FeatureSet;
+import dev.talentgraph.ml.features.GraphFeatureExtractor;
+import dev.talentgraph.ml.registry.ModelInfo;
+import dev.talentgraph.ml.registry.ModelRegistry;
+import dev.talentgraph.ml.registry.StoredModel;
+import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.Labels;
+import dev.talentgraph.schema.Props;
+import dev.talentgraph.schema.RelTypes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+
+/**
+ * The active {@code training-effect} model (issue 5's regression of {@code levelAfter - levelBefore} on
+ * the learner's graph features and the course) asked about courses the learner has not taken: each
+ * (expert, course) becomes the same row the model was trained on, with {@code levelBefore} = the expert's
+ * current level in the skills the course teaches (0 when none). Reloads when another version is activated.
+ */
+public final class TrainingEffectEstimator implements EffectModel {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Driver driver;
+  private final String database;
+  private final FieldCipher cipher;
+  private final ModelRegistry registry;
+  private volatile Loaded loaded;
+
+  private record Loaded(String id, String name, StoredModel stored, FeatureSet features) {}
+
+  public TrainingEffectEstimator(Driver driver, String database, FieldCipher cipher) {
+    this.driver = driver;
+    this.database = database;
+    this.cipher = cipher;
+    this.registry = new ModelRegistry(driver, database);
+  }
+
+  private Optional<Loaded> current() {
+    Optional<ModelInfo> active = registry.active(ModelKinds.TRAINING_EFFECT.name());
+    if (active.isEmpty()) return Optional.empty();
+    Loaded l = loaded;
+    if (l == null || !l.id().equals(active.get().id())) {
+      StoredModel stored = registry.loadActive(ModelKinds.TRAINING_EFFECT.name());
+      try {
+        FeatureSet fs = FeatureSet.fromDescription(JSON.readValue(stored.info().featureSetJson(),
+            new TypeReference<Map<String, Object>>() {}));
+        l = new Loaded(stored.info().id(), stored.info().kind() + " v" + stored.info().version(), stored, fs);
+      } catch (Exception e) {
+        throw new IllegalStateException("model " + stored.info().id() + " has no readable feature set", e);
+      }
+      loaded = l;
+    }
+    return Optional.of(l);
+  }
+
+  @Override
+  public String name() {
+    return current().map(Loaded::name).orElse(null);
+  }
+
+  @Override
+  public Map<String, Double> expectedGains(String expertId, List<String> courseIds) {
+    Optional<Loaded> model = current();
+    if (model.isEmpty() || courseIds.isEmpty()) return Map.of();
+    List<GraphFeatureExtractor.Row> rows = new ArrayList<>();
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      s.run("UNWIND $ids AS cid MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": cid})"
+              + " OPTIONAL MATCH (c)-[:" + RelTypes.TEACHES + "]->(k:" + Labels.SKILL + ")"
+              + " OPTIONAL MATCH (:" + Labels.EXPERT + " {" + Props.ID + ": $e})-[h:" + RelTypes.HAS_SKILL + "]->(k)"
+              + " RETURN cid, max(coalesce(h." + Props.LEVEL + ", 0)) AS before, c." + Props.HOURS + " AS hours,"
+              + " c.provider AS provider",
+          Map.of("ids", courseIds, "e", expertId))
+          .forEachRemaining(r -> {
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("levelBefore", r.get("before").asNumber());
+            cols.put("hours", r.get("hours").isNull() ? null : r.get("hours").asObject());
+            cols.put("provider", r.get("provider").isNull() ? null : r.get("provider").asString());
+            rows.add(new GraphFeatureExtractor.Row(expertId + "|" + r.get("cid").asString(), expertId, null, cols));
+          });
+    }
+    if (rows.isEmpty()) return Map.of();
+    var x = new GraphFeatureExtractor(driver, database, cipher).features(model.get().features(), rows, LocalDate.now());
+    Map<String, Double> out = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      String courseId = rows.get(i).id().substring(expertId.length() + 1);
+      out.put(courseId, model.get().stored().model().predict(x.get(i)));
+    }
+    return out;
+  }
+}
