@@ -34,8 +34,11 @@ class RoundTripsIT extends GraphQlIT {
     assertThat(large.<List<Object>>at("$.data.experts.edges[*].node.projects[*].requires[*].skill.name")).isNotEmpty();
     // 1 page statement (with skills, projects, collaborators, publications, teams and totalCount) + one per
     // batched field below it: broader, narrower, Skill.experts, requires, members, members' teams,
-    // collaborators' skills, projects and publications
-    assertThat(large.roundTrips()).isEqualTo(small.roundTrips()).isEqualTo(10);
+    // collaborators' skills, projects and publications: 10. With asynchronous reads one batched field can
+    // occasionally be dispatched in two batches (when its parents arrive in two waves), hence at most 11:
+    // a fixed bound whatever the page size (one statement per row would cost more than 50 here).
+    assertThat(small.roundTrips()).isBetween(10, 11);
+    assertThat(large.roundTrips()).isBetween(10, 11);
   }
 
   @Test
