@@ -36,8 +36,7 @@ public class TokenCommand {
 
     @Override
     public Integer call() {
-      EnumSet<Role> parsed = EnumSet.noneOf(Role.class);
-      roles.forEach(r -> parsed.add(Role.parse(r)));
+      EnumSet<Role> parsed = Role.setOf(roles);
       try (GraphConnection g = graph.open()) {
         var created = new ApiTokens(g.driver(), g.database())
             .create(name, username, parsed, expertId, ttlDays == null ? null : Duration.ofDays(ttlDays));

@@ -3,7 +3,6 @@ package dev.talentgraph.security;
 import dev.talentgraph.schema.Labels;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,20 +48,25 @@ public final class ApiTokens {
   /** Loads every stored token into memory; call at startup and after changes made elsewhere. */
   public ApiTokens reload() {
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      var rows = s.run("MATCH (t:" + Labels.API_TOKEN + ") RETURN t.hash AS hash, t.name AS name, t.username AS username,"
-          + " t.roles AS roles, t.expertId AS expertId, t.expiresAt AS expiresAt").list();
+      var rows = s.run("MATCH (t:" + Labels.API_TOKEN + ") RETURN " + PROJECTION).list();
       byHash.keySet().retainAll(configured);
       long now = System.nanoTime();
       for (var r : rows) {
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        r.get("roles").asList(v -> Role.parse(v.asString())).forEach(roles::add);
-        byHash.put(r.get("hash").asString(), new TokenRecord(r.get("hash").asString(), r.get("name").asString(),
-            r.get("username").asString(), roles, r.get("expertId").asString(null),
-            r.get("expiresAt").isNull() ? null : r.get("expiresAt").asZonedDateTime()));
-        checkedAt.put(r.get("hash").asString(), now);
+        TokenRecord rec = record(r);
+        byHash.put(rec.hash(), rec);
+        checkedAt.put(rec.hash(), now);
       }
     }
     return this;
+  }
+
+  private static final String PROJECTION = "t.hash AS hash, t.name AS name, t.username AS username, t.roles AS roles,"
+      + " t.expertId AS expertId, t.expiresAt AS expiresAt";
+
+  private static TokenRecord record(org.neo4j.driver.Record r) {
+    return new TokenRecord(r.get("hash").asString(), r.get("name").asString(), r.get("username").asString(),
+        Role.setOf(r.get("roles").asList(org.neo4j.driver.Value::asString)), r.get("expertId").asString(null),
+        r.get("expiresAt").isNull() ? null : r.get("expiresAt").asZonedDateTime());
   }
 
   /** Registers a token given in configuration by its SHA-256 (never stored in the graph). */
@@ -127,17 +131,12 @@ public final class ApiTokens {
       return;
     }
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      var rows = s.run("MATCH (t:" + Labels.API_TOKEN + " {hash: $hash}) RETURN t.name AS name, t.username AS username,"
-          + " t.roles AS roles, t.expertId AS expertId, t.expiresAt AS expiresAt", Map.of("hash", hash)).list();
+      var rows = s.run("MATCH (t:" + Labels.API_TOKEN + " {hash: $hash}) RETURN " + PROJECTION, Map.of("hash", hash)).list();
       if (rows.isEmpty()) {
         byHash.remove(hash);
         if (checkedAt.size() > 100_000) checkedAt.clear(); // unknown tokens must not grow memory without bound
       } else {
-        var r = rows.get(0);
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        r.get("roles").asList(v -> Role.parse(v.asString())).forEach(roles::add);
-        byHash.put(hash, new TokenRecord(hash, r.get("name").asString(), r.get("username").asString(), roles,
-            r.get("expertId").asString(null), r.get("expiresAt").isNull() ? null : r.get("expiresAt").asZonedDateTime()));
+        byHash.put(hash, record(rows.get(0)));
       }
       checkedAt.put(hash, System.nanoTime());
     }

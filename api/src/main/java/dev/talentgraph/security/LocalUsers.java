@@ -42,10 +42,8 @@ public final class LocalUsers {
       users.clear();
       verified.clear();
       for (var r : rows) {
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        r.get("roles").asList(v -> Role.parse(v.asString())).forEach(roles::add);
         users.put(r.get("username").asString(), new UserRecord(r.get("username").asString(), r.get("hash").asString(),
-            roles, r.get("expertId").asString(null)));
+            Role.setOf(r.get("roles").asList(org.neo4j.driver.Value::asString)), r.get("expertId").asString(null)));
       }
     }
     return this;

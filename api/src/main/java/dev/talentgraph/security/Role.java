@@ -22,6 +22,13 @@ public enum Role {
     return "ROLE_" + name();
   }
 
+  /** Parses role names (see {@link #parse}); null or empty gives the empty set. */
+  public static java.util.EnumSet<Role> setOf(java.util.Collection<String> names) {
+    java.util.EnumSet<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    if (names != null) names.forEach(n -> roles.add(parse(n)));
+    return roles;
+  }
+
   /** Parses a role name case-insensitively, with an error that lists the valid ones. */
   public static Role parse(String name) {
     try {

@@ -2,9 +2,7 @@ package dev.talentgraph.security;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -55,7 +53,7 @@ public class SecurityConfiguration {
   LocalUsers localUsers(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
     LocalUsers users = new LocalUsers(driver, schema.database()).reload();
     for (var u : settings.users()) {
-      users.upsertHash(u.username(), u.passwordHash(), roles(u.roles()), u.expertId());
+      users.upsertHash(u.username(), u.passwordHash(), Role.setOf(u.roles()), u.expertId());
     }
     users.bootstrapAdmin(System.getenv(LocalUsers.ENV_ADMIN_PASSWORD), System.err::println);
     return users;
@@ -65,15 +63,9 @@ public class SecurityConfiguration {
   ApiTokens apiTokens(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
     ApiTokens tokens = new ApiTokens(driver, schema.database()).reload();
     for (var t : settings.tokens()) {
-      tokens.registerConfigured(t.sha256(), t.name(), t.username(), roles(t.roles()), t.expertId());
+      tokens.registerConfigured(t.sha256(), t.name(), t.username(), Role.setOf(t.roles()), t.expertId());
     }
     return tokens;
-  }
-
-  private static Set<Role> roles(List<String> names) {
-    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-    if (names != null) names.forEach(n -> roles.add(Role.parse(n)));
-    return roles;
   }
 
   @Bean
