@@ -72,10 +72,10 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     String type = parent.getName();
     if (type.equals("Mutation")) {
       guarded = SKILL_EDITS.contains(field.getName()) ? skillEdit(field.getName(), original)
-          : byRole("Mutation." + field.getName(), MUTATIONS.getOrDefault(field.getName(), ADMIN), original, true);
+          : byRole("Mutation." + field.getName(), MUTATIONS.getOrDefault(field.getName(), ADMIN), original);
     } else if (type.equals("Query")) {
       guarded = field.getName().equals("exportPersonalData") ? personal("Query.exportPersonalData", original, true)
-          : byRole("Query." + field.getName(), QUERIES.get(field.getName()), original, false);
+          : byRole("Query." + field.getName(), QUERIES.get(field.getName()), original);
     } else if (field.hasAppliedDirective(PERSONAL) || field.getDirective(PERSONAL) != null) {
       guarded = personal(type + "." + field.getName(), original, false);
     }
@@ -88,8 +88,8 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     return ctx == null ? null : ctx.get(RequestAccess.class);
   }
 
-  /** Allowed roles (null = any caller); mutations are audited. */
-  private DataFetcher<?> byRole(String coordinate, Set<Role> roles, DataFetcher<?> original, boolean mutation) {
+  /** Allowed roles (null = any caller). */
+  private DataFetcher<?> byRole(String coordinate, Set<Role> roles, DataFetcher<?> original) {
     return env -> {
       RequestAccess access = access(env);
       Principal p = access == null ? null : access.principal();
@@ -97,8 +97,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       if (roles != null && !AccessPolicy.hasAny(p, roles)) {
         return deny(env, p, coordinate, "requires one of the roles " + roles + "; you have " + p.roles());
       }
-      Object result = original.get(env);
-      return result;
+      return original.get(env);
     };
   }
 
@@ -109,15 +108,14 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Principal p = access == null ? null : access.principal();
       if (p == null) return deny(env, p, coordinate, "authentication required");
       String expertId = target(env);
-      return access.managed().map(managed -> {
+      return access.managed().flatMap(managed -> {
         if (!AccessPolicy.mayEditSkillsOf(p, expertId, managed)) {
-          return deny(env, p, coordinate, "you may change only your own skills"
+          return Mono.just(deny(env, p, coordinate, "you may change only your own skills"
               + (p.has(Role.MANAGER) ? " and those of the people in teams you manage" : "")
-              + " (expert '" + expertId + "')");
+              + " (expert '" + expertId + "')"));
         }
-        return call(original, env);
-      }).flatMap(r -> r instanceof Mono<?> m ? m.map(x -> (Object) x) : r instanceof CompletionStage<?> c
-          ? Mono.fromCompletionStage(c).map(x -> (Object) x) : Mono.just(r));
+        return callAsMono(original, env);
+      });
     };
   }
 
@@ -135,22 +133,24 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
               + "' is visible only to ADMIN and HR, the person themselves and their team's manager"));
         }
         audit.personalRead(p, owner, coordinate, access.remoteAddress());
-        Object r = call(original, env);
-        if (r instanceof Mono<?> m) return m.map(x -> (Object) x);
-        if (r instanceof CompletionStage<?> c) return Mono.fromCompletionStage(c).map(x -> (Object) x);
-        return Mono.justOrEmpty(r);
+        return callAsMono(original, env);
       });
     };
   }
 
-  private static Object call(DataFetcher<?> fetcher, DataFetchingEnvironment env) {
+  /** Runs the guarded fetcher and adapts what it returns (a value, a Mono or a future) to one Mono. */
+  private static Mono<Object> callAsMono(DataFetcher<?> fetcher, DataFetchingEnvironment env) {
+    Object r;
     try {
-      return fetcher.get(env);
+      r = fetcher.get(env);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+    if (r instanceof Mono<?> m) return m.map(x -> (Object) x);
+    if (r instanceof CompletionStage<?> c) return Mono.fromCompletionStage(c).map(x -> (Object) x);
+    return Mono.justOrEmpty(r);
   }
 
   static String ownerOf(Object source) {
