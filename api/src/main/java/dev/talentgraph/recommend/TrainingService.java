@@ -42,13 +42,25 @@ public class TrainingService {
 
   /** The advisor to use now; starts the ranker's training on first use. */
   public TrainingAdvisor advisor() {
-    if (training.get() == null) retrain().subscribe(m -> { }, e -> log.warn("course ranker not trained: {}", e.getMessage()));
+    if (training.get() == null) {
+      Mono<String> run = training();
+      // only the request that installs the run starts it: concurrent first requests train once
+      if (training.compareAndSet(null, run)) {
+        run.subscribe(m -> { }, e -> log.warn("course ranker not trained: {}", e.getMessage()));
+      }
+    }
     return advisor.get();
   }
 
   /** Trains the course ranker from the graph as it is now; the advisor switches to it when done. */
   public Mono<String> retrain() {
-    Mono<String> run = Mono.fromCallable(() -> {
+    Mono<String> run = training();
+    training.set(run);
+    return run;
+  }
+
+  private Mono<String> training() {
+    return Mono.fromCallable(() -> {
       long t0 = System.nanoTime();
       CourseRankerTraining.Result r = CourseRankerTraining.train(driver, database, FmSettings.defaults(SEED));
       CourseRanker ranker = r.ranker();
@@ -58,7 +70,5 @@ public class TrainingService {
       log.info(what);
       return what;
     }).subscribeOn(Schedulers.boundedElastic()).cache();
-    training.set(run);
-    return run;
   }
 }
