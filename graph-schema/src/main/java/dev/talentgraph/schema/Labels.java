@@ -25,6 +25,14 @@ public final class Labels {
   public static final String PROMOTION = "Promotion";
   public static final String TRAINING_RECORD = "TrainingRecord";
   public static final String APPLICATION = "Application";
+  /** One move of an Application between stages, with who, when and why (docs/adr/0006). */
+  public static final String STAGE_CHANGE = "StageChange";
+  /** A skill assessment of an applicant: measured levels per skill. */
+  public static final String ASSESSMENT = "Assessment";
+  /** One interview round of an Application; its written feedback is personal data. */
+  public static final String INTERVIEW = "Interview";
+  /** A person's objection to an inferred skill or a model score, kept with its resolution. */
+  public static final String CONTEST = "Contest";
 
   /** A trained model version with its provenance and serialised bytes (see the ml module). */
   public static final String MODEL = "Model";

@@ -58,9 +58,37 @@ public final class Props {
   public static final String PROVIDER = "provider";
   public static final String VENUE = "venue";
   public static final String POSTED_AT = "postedAt";
-  /** Stage of an Application: applied, screening, assessment, interview, offer, hired, rejected, withdrawn. */
+  /** Stage of an Application: applied, screened, assessment, interview, offer, hired, rejected, withdrawn. */
   public static final String STAGE = "stage";
   public static final String APPLIED_AT = "appliedAt";
+  /** Current interview round of an Application (stage interview); the round of an Interview or StageChange. */
+  public static final String ROUND = "round";
+  /** JobOpening: number of interview rounds (absent = 2), hires wanted (absent = 1), where and how remote. */
+  public static final String INTERVIEW_ROUNDS = "interviewRounds";
+  public static final String HEADCOUNT = "headcount";
+  public static final String LOCATION = "location";
+  public static final String REMOTE_POLICY = "remotePolicy";
+  public static final String CLOSED_AT = "closedAt";
+  /** StageChange: order within its Application, who moved it and why. */
+  public static final String SEQ = "seq";
+  public static final String ACTOR = "actor";
+  public static final String REASON = "reason";
+  /** Assessment / Interview. */
+  public static final String METHOD = "method";
+  public static final String ASSESSOR = "assessor";
+  public static final String OVERALL = "overall";
+  public static final String COMPETENCIES = "competencies";
+  public static final String SCORES = "scores";
+  public static final String RECOMMENDATION = "recommendation";
+  /** Interview feedback: a FieldCipher ciphertext on the Interview's PersonalData node, bound to "<interviewId>/feedback". */
+  public static final String FEEDBACK = "feedback";
+  /** Contest; and {@code contested: true} on the HAS_SKILL or Score it concerns. */
+  public static final String FACT_TYPE = "factType";
+  public static final String FACT_KEY = "factKey";
+  public static final String RESOLVED_AT = "resolvedAt";
+  public static final String RESOLVED_BY = "resolvedBy";
+  public static final String RESOLUTION = "resolution";
+  public static final String CONTESTED = "contested";
 
   public static final String CREATED_AT = "createdAt";
   public static final String UPDATED_AT = "updatedAt";

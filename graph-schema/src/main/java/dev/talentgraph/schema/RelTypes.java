@@ -45,6 +45,21 @@ public final class RelTypes {
   /** (Candidate|Expert)-[:APPLIED]->(Application)-[:TO]->(JobOpening). */
   public static final String APPLIED = "APPLIED";
   public static final String TO = "TO";
+  /** (JobOpening)-[:HIRES_FOR]->(Team): the team a hire joins. */
+  public static final String HIRES_FOR = "HIRES_FOR";
+  /** (Expert)-[:ON_HIRING_TEAM {role hiring_manager|interviewer|recruiter}]->(JobOpening). */
+  public static final String ON_HIRING_TEAM = "ON_HIRING_TEAM";
+  /** (Application)-[:MOVED]->(StageChange): the move history. */
+  public static final String MOVED = "MOVED";
+  /** (Application)-[:HAS_ASSESSMENT]->(Assessment)-[:MEASURED {level}]->(Skill). */
+  public static final String HAS_ASSESSMENT = "HAS_ASSESSMENT";
+  public static final String MEASURED = "MEASURED";
+  /** (Application)-[:HAS_INTERVIEW]->(Interview)-[:INTERVIEWED_BY]->(Expert). */
+  public static final String HAS_INTERVIEW = "HAS_INTERVIEW";
+  public static final String INTERVIEWED_BY = "INTERVIEWED_BY";
+  /** (Expert)-[:CONTESTED]->(Contest)-[:CONCERNS]->(Skill|Score). */
+  public static final String CONTESTED = "CONTESTED";
+  public static final String CONCERNS = "CONCERNS";
   /** (Expert)-[:HAS_SCORE]->(Score)-[:BY_MODEL]->(Model). */
   public static final String HAS_SCORE = "HAS_SCORE";
   public static final String BY_MODEL = "BY_MODEL";
