@@ -27,13 +27,16 @@ public record AnalystSettings(Duration timeout, Integer maxRows, Integer maxConc
     List<String> deniedRoutines) {
 
   /**
-   * Personal data (contact/HR fields, performance ratings, model scores, applications with interview
-   * feedback) and the system's own secrets and bookkeeping.
+   * Personal data (contact/HR fields, performance ratings, model scores, applications with their stage
+   * history, assessments and interviews, contests) and the system's own secrets and bookkeeping.
    */
   public static final List<String> DEFAULT_PROTECTED_LABELS = List.of(Labels.PERSONAL_DATA, Labels.PERFORMANCE_REVIEW,
-      Labels.SCORE, Labels.APPLICATION, Labels.USER, Labels.API_TOKEN, Labels.AUDIT_EVENT, Labels.MIGRATION);
+      Labels.SCORE, Labels.APPLICATION, Labels.USER, Labels.API_TOKEN, Labels.AUDIT_EVENT, Labels.MIGRATION,
+      Labels.STAGE_CHANGE, Labels.ASSESSMENT, Labels.INTERVIEW, Labels.CONTEST);
+  /** Every type that connects a protected node (the recruiting ones of docs/adr/0006 included). */
   public static final List<String> DEFAULT_PROTECTED_TYPES = List.of(RelTypes.HAS_PERSONAL_DATA, RelTypes.HAS_REVIEW,
-      RelTypes.HAS_SCORE, RelTypes.APPLIED, RelTypes.IS);
+      RelTypes.HAS_SCORE, RelTypes.APPLIED, RelTypes.IS, RelTypes.TO, RelTypes.MOVED, RelTypes.HAS_ASSESSMENT,
+      RelTypes.MEASURED, RelTypes.HAS_INTERVIEW, RelTypes.INTERVIEWED_BY, RelTypes.CONTESTED, RelTypes.CONCERNS);
 
   /** Read-only procedures: schema names, counts, and GDS algorithms in their non-writing modes. */
   public static final List<String> DEFAULT_PROCEDURES = List.of(

@@ -7,7 +7,7 @@ package dev.talentgraph.graphql;
 public record UserError(String field, String message, Code code) {
   /** Mirrors {@code enum ErrorCode} of the schema. */
   public enum Code {
-    REQUIRED, INVALID, OUT_OF_RANGE, NOT_FOUND, DUPLICATE
+    REQUIRED, INVALID, OUT_OF_RANGE, NOT_FOUND, DUPLICATE, INVALID_TRANSITION
   }
 
   public static UserError required(String field) {

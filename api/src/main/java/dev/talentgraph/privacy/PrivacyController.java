@@ -120,7 +120,8 @@ class PrivacyController {
   }
 
   /**
-   * Removes what identifies the person: personal data, reviews, promotions and model scores (nodes), and
+   * Removes what identifies the person: personal data, reviews, promotions and model scores (nodes), the
+   * written feedback of their interviews, and
    * collaboration, mentoring, authorship, application and login links; the name becomes "Erased person"
    * and skill evidence (free text) is cleared. Skills, team membership, projects and enrolments stay, so
    * counts by skill and team are unchanged. One transaction; idempotent.
@@ -134,6 +135,11 @@ class PrivacyController {
         + " OPTIONAL MATCH (e)-[:" + RelTypes.HAS_PERSONAL_DATA + "|" + RelTypes.HAS_REVIEW + "|" + RelTypes.PROMOTED + "|"
         + RelTypes.HAS_SCORE + "]->(x)"
         + " WITH e, collect(DISTINCT x) AS owned"
+        // interview feedback about the person, before the APPLIED links below are cut
+        + " CALL (e) { OPTIONAL MATCH (e)-[:" + RelTypes.APPLIED + "]->(:" + Labels.APPLICATION + ")-[:" + RelTypes.HAS_INTERVIEW
+        + "]->(:" + Labels.INTERVIEW + ")-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(f:" + Labels.PERSONAL_DATA + ")"
+        + " RETURN collect(DISTINCT f) AS feedback }"
+        + " WITH e, owned + feedback AS owned"
         + " FOREACH (x IN owned | DETACH DELETE x)"
         + " WITH e, size(owned) AS nodes"
         + " OPTIONAL MATCH (e)-[r:" + RelTypes.COLLABORATED_WITH + "|" + RelTypes.MENTORS + "|" + RelTypes.AUTHORED + "|"

@@ -36,6 +36,41 @@ public final class AccessPolicy {
     return p.has(Role.MANAGER) && managed != null && (managed.contains(expertId) || expertId.equals(p.expertId()));
   }
 
+  /** Recruiting: openings, candidates, applications; every application, interview feedback included. */
+  public static final Set<Role> RECRUITERS = EnumSet.of(Role.ADMIN, Role.HR);
+  /** Roles that may reach applications at all (a MANAGER only those of openings they hire for). */
+  public static final Set<Role> APPLICATION_READERS = EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER);
+
+  /**
+   * May this caller read, move, assess and interview the applications to this opening? ADMIN and HR; a
+   * MANAGER who manages the opening's {@code HIRES_FOR} team or is on its hiring team. PORTAL, ANALYST
+   * and EMPLOYEE never: applications are personal to the applicant.
+   */
+  public static boolean mayWorkOnOpening(Principal p, String openingId, HiringScope scope) {
+    if (p == null) return false;
+    if (hasAny(p, RECRUITERS)) return true;
+    return p.has(Role.MANAGER) && scope != null && openingId != null && scope.openings().contains(openingId);
+  }
+
+  /** {@link #mayWorkOnOpening} for the opening of this application. */
+  public static boolean mayWorkOnApplication(Principal p, String applicationId, HiringScope scope) {
+    if (p == null) return false;
+    if (hasAny(p, RECRUITERS)) return true;
+    return p.has(Role.MANAGER) && scope != null && applicationId != null && scope.applications().contains(applicationId);
+  }
+
+  /**
+   * May this caller read an interview's written feedback? ADMIN, HR, the interviewer themselves and the
+   * opening's hiring manager (the manager of its HIRES_FOR team, or ON_HIRING_TEAM as hiring_manager).
+   */
+  public static boolean mayReadFeedback(Principal p, String interviewerId, String openingId, HiringScope scope) {
+    if (p == null) return false;
+    if (hasAny(p, RECRUITERS)) return true;
+    if (p.has(Role.PORTAL)) return false;
+    if (interviewerId != null && interviewerId.equals(p.expertId())) return true;
+    return p.has(Role.MANAGER) && scope != null && openingId != null && scope.hiringManagerOf().contains(openingId);
+  }
+
   /** Does the caller hold any of these roles? */
   public static boolean hasAny(Principal p, Set<Role> roles) {
     if (p == null) return false;

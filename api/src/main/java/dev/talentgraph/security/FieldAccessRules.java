@@ -44,13 +44,26 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Map.entry("createSkill", PEOPLE), Map.entry("updateSkill", PEOPLE), Map.entry("deleteSkill", PEOPLE),
       Map.entry("createCourse", PEOPLE), Map.entry("updateCourse", PEOPLE), Map.entry("deleteCourse", PEOPLE),
       Map.entry("createProject", PROJECTS), Map.entry("updateProject", PROJECTS), Map.entry("deleteProject", PROJECTS),
-      Map.entry("addExpertToProject", PROJECTS), Map.entry("eraseExpert", PEOPLE));
+      Map.entry("addExpertToProject", PROJECTS), Map.entry("eraseExpert", PEOPLE),
+      Map.entry("createOpening", AccessPolicy.RECRUITERS), Map.entry("updateOpening", AccessPolicy.RECRUITERS),
+      Map.entry("closeOpening", AccessPolicy.RECRUITERS), Map.entry("createCandidate", AccessPolicy.RECRUITERS),
+      Map.entry("apply", AccessPolicy.RECRUITERS));
 
   /**
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field
    * {@code cypher} checks its roles itself, with its own error code and audit.
    */
-  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN);
+  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN, "candidate", AccessPolicy.APPLICATION_READERS);
+
+  /**
+   * Recruiting: mutations and the query on one application ({@code applicationId} or {@code id}, at the
+   * top or in {@code input}) for those who may work on it ({@link AccessPolicy#mayWorkOnApplication}).
+   */
+  static final Set<String> APPLICATION_WORK = Set.of("moveApplication", "recordAssessment", "recordInterview");
+  /** Lists of applications: of an opening (refused out of scope), of a candidate (cut to the scope). */
+  static final String OPENING_APPLICATIONS = "JobOpening.applications";
+  static final String CANDIDATE_APPLICATIONS = "Candidate.applications";
+  static final String FEEDBACK = "Interview.feedback";
 
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
@@ -72,10 +85,18 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     String type = parent.getName();
     if (type.equals("Mutation")) {
       guarded = SKILL_EDITS.contains(field.getName()) ? skillEdit(field.getName(), original)
+          : APPLICATION_WORK.contains(field.getName()) ? applicationWork("Mutation." + field.getName(), original)
           : byRole("Mutation." + field.getName(), MUTATIONS.getOrDefault(field.getName(), ADMIN), original);
     } else if (type.equals("Query")) {
       guarded = field.getName().equals("exportPersonalData") ? personal("Query.exportPersonalData", original, true)
+          : field.getName().equals("application") ? applicationWork("Query.application", original)
           : byRole("Query." + field.getName(), QUERIES.get(field.getName()), original);
+    } else if ((type + "." + field.getName()).equals(OPENING_APPLICATIONS)) {
+      guarded = openingApplications(OPENING_APPLICATIONS, original);
+    } else if ((type + "." + field.getName()).equals(CANDIDATE_APPLICATIONS)) {
+      guarded = candidateApplications(CANDIDATE_APPLICATIONS, original);
+    } else if ((type + "." + field.getName()).equals(FEEDBACK)) {
+      guarded = feedback(FEEDBACK, original);
     } else if (field.hasAppliedDirective(PERSONAL) || field.getDirective(PERSONAL) != null) {
       guarded = personal(type + "." + field.getName(), original, false);
     }
@@ -117,6 +138,79 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
         return callAsMono(original, env);
       });
     };
+  }
+
+  private static final String APPLICATIONS_RULE = "applications are visible only to ADMIN and HR and, for MANAGER,"
+      + " those of openings whose team they manage or whose hiring team they are on";
+
+  /** One application, named by the {@code applicationId} or {@code id} argument (or input field). */
+  private DataFetcher<?> applicationWork(String coordinate, DataFetcher<?> original) {
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      if (!AccessPolicy.hasAny(p, AccessPolicy.APPLICATION_READERS)) {
+        return deny(env, p, coordinate, "requires one of the roles " + AccessPolicy.APPLICATION_READERS + "; you have "
+            + p.roles());
+      }
+      String applicationId = argument(env, "applicationId");
+      return access.hiring().flatMap(scope -> !AccessPolicy.mayWorkOnApplication(p, applicationId, scope)
+          ? Mono.just(deny(env, p, coordinate, APPLICATIONS_RULE + " (application '" + applicationId + "')"))
+          : callAsMono(original, env));
+    };
+  }
+
+  private DataFetcher<?> openingApplications(String coordinate, DataFetcher<?> original) {
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      String openingId = env.getSource() instanceof HiringScoped h ? h.openingId() : null;
+      return access.hiring().flatMap(scope -> !AccessPolicy.mayWorkOnOpening(p, openingId, scope)
+          ? Mono.just(deny(env, p, coordinate, APPLICATIONS_RULE + " (opening '" + openingId + "')"))
+          : callAsMono(original, env));
+    };
+  }
+
+  /** A candidate's applications: refused below MANAGER, cut to the openings a MANAGER hires for. */
+  private DataFetcher<?> candidateApplications(String coordinate, DataFetcher<?> original) {
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      if (!AccessPolicy.hasAny(p, AccessPolicy.APPLICATION_READERS)) return deny(env, p, coordinate, APPLICATIONS_RULE);
+      return access.hiring().flatMap(scope -> callAsMono(original, env).map(r -> r instanceof java.util.List<?> list
+          ? list.stream().filter(a -> a instanceof HiringScoped h
+              && AccessPolicy.mayWorkOnApplication(p, h.applicationId(), scope)).toList()
+          : r));
+    };
+  }
+
+  /** Interview feedback: personal to the applicant; read audited, refusal audited from the response. */
+  private DataFetcher<?> feedback(String coordinate, DataFetcher<?> original) {
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      HiringScoped interview = env.getSource() instanceof HiringScoped h ? h : null;
+      if (interview == null) return deny(env, p, coordinate, "feedback without a known interview");
+      return access.hiring().flatMap(scope -> {
+        if (!AccessPolicy.mayReadFeedback(p, interview.interviewerId(), interview.openingId(), scope)) {
+          return Mono.just(deny(env, p, coordinate, "interview feedback is visible only to ADMIN and HR, the interviewer"
+              + " and the opening's hiring manager (interview of application '" + interview.applicationId() + "')"));
+        }
+        audit.personalRead(p, interview.applicantId(), coordinate, access.remoteAddress());
+        return callAsMono(original, env);
+      });
+    };
+  }
+
+  /** An id argument, at the top or in {@code input}. */
+  private static String argument(DataFetchingEnvironment env, String name) {
+    Object input = env.getArgument("input");
+    Object v = input instanceof Map<?, ?> m ? m.get(name) : env.getArgument(name);
+    if (v == null) v = env.getArgument("id");
+    return v == null ? null : v.toString();
   }
 
   /** A personal field: the owner is the source expert (or the expertId argument at the top level). */

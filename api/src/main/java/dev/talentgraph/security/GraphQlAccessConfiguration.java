@@ -39,7 +39,7 @@ class GraphQlAccessConfiguration {
           });
           // Resolved before execution, so that every field rule decides synchronously (a late DataLoader
           // call after dispatch would never complete).
-          return access.managed().then(chain.next(request));
+          return access.managed().then(access.hiring()).then(chain.next(request));
         });
   }
 

@@ -23,6 +23,7 @@ public final class RequestAccess {
   private final Principal principal;
   private final String remoteAddress;
   private final Mono<Set<String>> managed;
+  private final Mono<HiringScope> hiring;
 
   RequestAccess(Principal principal, String remoteAddress, Driver driver, String database) {
     this.principal = principal;
@@ -40,9 +41,33 @@ public final class RequestAccess {
             return Set.copyOf(ids);
           })
           .cache();
+      this.hiring = hiringScope(driver, cfg, principal.expertId());
     } else {
       this.managed = Mono.just(Set.of());
+      this.hiring = Mono.just(HiringScope.NONE);
     }
+  }
+
+  /** One statement: the openings a manager hires for, those they are hiring manager of, and their applications. */
+  private static Mono<HiringScope> hiringScope(Driver driver, SessionConfig cfg, String me) {
+    String statement = "MATCH (me:" + Labels.EXPERT + " {id: $me})"
+        + " CALL (me) { OPTIONAL MATCH (me)-[:" + RelTypes.MANAGES + "]->(:" + Labels.TEAM + ")<-[:" + RelTypes.HIRES_FOR
+        + "]-(o:" + Labels.JOB_OPENING + ") RETURN collect(DISTINCT o.id) AS managed }"
+        + " CALL (me) { OPTIONAL MATCH (me)-[h:" + RelTypes.ON_HIRING_TEAM + "]->(o:" + Labels.JOB_OPENING + ")"
+        + " RETURN collect(DISTINCT o.id) AS onTeam,"
+        + " collect(DISTINCT CASE WHEN h.role = 'hiring_manager' THEN o.id END) AS leads }"
+        + " WITH managed, onTeam, leads, managed + onTeam AS all"
+        + " CALL (all) { UNWIND all AS oid MATCH (:" + Labels.JOB_OPENING + " {id: oid})<-[:" + RelTypes.TO + "]-(a:"
+        + Labels.APPLICATION + ") RETURN collect(DISTINCT a.id) AS apps }"
+        + " RETURN all, managed + leads AS leads, apps";
+    return Mono.usingWhen(Mono.fromSupplier(() -> driver.session(AsyncSession.class, cfg)),
+            s -> Mono.fromCompletionStage(s.runAsync(statement, Map.of("me", me)).thenCompose(ResultCursor::listAsync)),
+            s -> Mono.fromCompletionStage(s.closeAsync()))
+        .map(rows -> rows.isEmpty() ? HiringScope.NONE : new HiringScope(
+            new HashSet<>(rows.get(0).get("all").asList(v -> v.asString())),
+            new HashSet<>(rows.get(0).get("leads").asList(v -> v.asString())),
+            new HashSet<>(rows.get(0).get("apps").asList(v -> v.asString()))))
+        .cache();
   }
 
   public Principal principal() {
@@ -51,6 +76,11 @@ public final class RequestAccess {
 
   public String remoteAddress() {
     return remoteAddress;
+  }
+
+  /** The openings (and their applications) the caller hires for; empty unless MANAGER linked to an Expert. */
+  public Mono<HiringScope> hiring() {
+    return hiring;
   }
 
   /** Experts in the teams the caller manages (empty unless MANAGER linked to an Expert). */
