@@ -158,6 +158,32 @@ class PrivacyController {
             : new ErasePayload(expertId, true, rows.get(0).get("nodes").asInt(), rows.get(0).get("rels").asInt(), List.of()));
   }
 
+  /**
+   * The same for an external candidate (a Candidate that is not an Expert): interview feedback about them
+   * and their skill evidence removed, applications cut from them, the name replaced. One transaction; idempotent.
+   */
+  @MutationMapping
+  Mono<ErasePayload> eraseCandidate(@Argument String candidateId, DataFetchingEnvironment env) {
+    if (candidateId == null || candidateId.isBlank()) {
+      return Mono.just(new ErasePayload(candidateId, false, 0, 0, List.of(UserError.required("candidateId"))));
+    }
+    String statement = "MATCH (c:" + Labels.CANDIDATE + " {id: $id}) WHERE NOT c:" + Labels.EXPERT
+        + " CALL (c) { OPTIONAL MATCH (c)-[:" + RelTypes.APPLIED + "]->(:" + Labels.APPLICATION + ")-[:" + RelTypes.HAS_INTERVIEW
+        + "]->(:" + Labels.INTERVIEW + ")-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(f:" + Labels.PERSONAL_DATA + ")"
+        + " WITH collect(DISTINCT f) AS owned FOREACH (x IN owned | DETACH DELETE x) RETURN size(owned) AS nodes }"
+        + " CALL (c) { OPTIONAL MATCH (c)-[r:" + RelTypes.APPLIED + "|" + RelTypes.HAS_PERSONAL_DATA + "]-()"
+        + " WITH collect(DISTINCT r) AS links FOREACH (r IN links | DELETE r) RETURN size(links) AS rels }"
+        + " CALL (c) { MATCH (c)-[h:" + RelTypes.HAS_SKILL + "]->() SET h.evidence = null RETURN count(h) AS skills }"
+        + " SET c.name = $erased, c.erased = true, c.erasedAt = datetime()"
+        + " RETURN nodes, rels";
+    return cypher.write(RoundTrips.of(env), tx -> tx.run(statement, Map.of("id", candidateId, "erased", ERASED_NAME)))
+        .map(rows -> rows.isEmpty()
+            ? new ErasePayload(candidateId, false, 0, 0, List.of(UserError.notFound("candidateId",
+                "candidate (not hired: hired candidates are erased with eraseExpert)", candidateId)))
+            : new ErasePayload(candidateId, true, rows.get(0).get("nodes").asInt(), rows.get(0).get("rels").asInt(),
+                List.of()));
+  }
+
   private PersonalData decrypt(String expertId, Value p) {
     Map<String, String> clear = new HashMap<>();
     for (String field : PersonalFields.ALL) {

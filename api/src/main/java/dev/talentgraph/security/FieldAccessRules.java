@@ -47,7 +47,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Map.entry("addExpertToProject", PROJECTS), Map.entry("eraseExpert", PEOPLE),
       Map.entry("createOpening", AccessPolicy.RECRUITERS), Map.entry("updateOpening", AccessPolicy.RECRUITERS),
       Map.entry("closeOpening", AccessPolicy.RECRUITERS), Map.entry("createCandidate", AccessPolicy.RECRUITERS),
-      Map.entry("apply", AccessPolicy.RECRUITERS));
+      Map.entry("apply", AccessPolicy.RECRUITERS), Map.entry("eraseCandidate", PEOPLE));
 
   /**
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field

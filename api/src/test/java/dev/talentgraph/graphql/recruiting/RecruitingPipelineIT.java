@@ -484,6 +484,69 @@ class RecruitingPipelineIT {
       assertThat(s.run("MATCH (:Application {id: $id})-[:HAS_INTERVIEW]->(:Interview)-[:HAS_PERSONAL_DATA]->(p) RETURN count(p) AS n",
           Map.of("id", app)).single().get("n").asInt()).isZero();
     }
+
+    // an external candidate (not hired) is erased likewise; the application stays, anonymous
+    String other = createCandidate("it-rp-c8", "Cora Candidate");
+    String app2 = apply(opening, other);
+    for (String to : List.of("SCREENED", "ASSESSMENT", "INTERVIEW")) moveOk(hr, app2, to);
+    assertThat(recordInterview(hr, app2, 1, interviewer1Id, "About Cora.").get("errors")).isEmpty();
+    String erase = "mutation($id: ID!) { eraseCandidate(candidateId: $id) { erased nodesDeleted errors { code } } }";
+    assertThat(gql(analyst, erase, vars("id", other)).at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+    JsonNode e2 = ok(hr, erase, vars("id", other)).get("eraseCandidate");
+    assertThat(e2.get("erased").asBoolean()).isTrue();
+    assertThat(e2.get("nodesDeleted").asInt()).isEqualTo(1);
+    assertThat(ok(hr, erase, vars("id", other)).at("/eraseCandidate/nodesDeleted").asInt()).as("idempotent").isZero();
+    assertThat(ok(hr, erase, vars("id", candidate)).at("/eraseCandidate/errors/0/code").asText()).isEqualTo("NOT_FOUND");
+    try (var s = driver.session()) {
+      var r = s.run("MATCH (c:Candidate {id: $c}) RETURN c.name AS name, EXISTS { (c)-[:APPLIED]->() } AS linked,"
+          + " EXISTS { MATCH (:Application {id: $a})-[:HAS_INTERVIEW]->()-[:HAS_PERSONAL_DATA]->() } AS feedback,"
+          + " EXISTS { MATCH (a:Application {id: $a}) } AS kept", Map.of("c", other, "a", app2)).single();
+      assertThat(r.get("name").asString()).isEqualTo("Erased person");
+      assertThat(r.get("linked").asBoolean()).isFalse();
+      assertThat(r.get("feedback").asBoolean()).isFalse();
+      assertThat(r.get("kept").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void openingsAreListedUpdatedAndClosed() {
+    String opening = createOpening("it-rp-j5", 2, 2);
+    JsonNode page = ok(hr, "query($team: ID!) { openings(first: 100, status: OPEN, teamId: $team) { totalCount"
+        + " edges { node { id status team { id } } } } }", vars("team", team)).get("openings");
+    try (var s = driver.session()) {
+      int open = s.run("MATCH (o:JobOpening {status: 'open'})-[:HIRES_FOR]->(:Team {id: $t}) RETURN count(o) AS n",
+          Map.of("t", team)).single().get("n").asInt();
+      assertThat(page.get("totalCount").asInt()).isEqualTo(open);
+    }
+    assertThat(page.get("edges").findValuesAsText("id")).contains(opening);
+    page.get("edges").forEach(e -> assertThat(e.at("/node/status").asText()).isEqualTo("OPEN"));
+
+    String update = "mutation($in: UpdateOpeningInput!) { updateOpening(input: $in) { opening { title interviewRounds"
+        + " headcount requires { skill { id } } hiringTeam { expert { id } } } errors { field code } } }";
+    JsonNode u = ok(hr, update, vars("in", Map.of("id", opening, "title", "Senior pipeline engineer", "interviewRounds", 3,
+        "requires", List.of(Map.of("skillId", skillB, "level", 4))))).get("updateOpening");
+    assertThat(u.get("errors")).as(u.toString()).isEmpty();
+    assertThat(u.at("/opening/title").asText()).isEqualTo("Senior pipeline engineer");
+    assertThat(u.at("/opening/interviewRounds").asInt()).isEqualTo(3);
+    assertThat(u.at("/opening/headcount").asInt()).as("left alone").isEqualTo(2);
+    assertThat(u.at("/opening/requires").findValuesAsText("id")).containsExactly(skillB);
+    assertThat(u.at("/opening/hiringTeam").size()).as("left alone").isEqualTo(3);
+
+    // fewer rounds than a live application has reached is refused
+    String app = apply(opening, createCandidate("it-rp-c9", "Rob Rounds"));
+    for (String to : List.of("SCREENED", "ASSESSMENT", "INTERVIEW", "INTERVIEW")) moveOk(hr, app, to);
+    JsonNode shrink = ok(hr, update, vars("in", Map.of("id", opening, "interviewRounds", 1))).get("updateOpening");
+    assertThat(shrink.at("/errors/0/field").asText()).isEqualTo("interviewRounds");
+
+    String close = "mutation($id: ID!) { closeOpening(id: $id) { opening { status closedAt } errors { code } } }";
+    JsonNode c1 = ok(hr, close, vars("id", opening)).get("closeOpening");
+    assertThat(c1.at("/opening/status").asText()).isEqualTo("CLOSED");
+    JsonNode c2 = ok(hr, close, vars("id", opening)).get("closeOpening");
+    assertThat(c2.get("errors")).isEmpty();
+    assertThat(c2.at("/opening/closedAt").asText()).isEqualTo(c1.at("/opening/closedAt").asText());
+    assertThat(ok(hr, close, vars("id", "it-rp-none")).at("/closeOpening/errors/0/code").asText()).isEqualTo("NOT_FOUND");
+    JsonNode late = ok(hr, APPLY, vars("in", Map.of("openingId", opening, "candidateId", "it-rp-c9"))).at("/apply");
+    assertThat(late.at("/errors/0/message").asText()).contains("closed");
   }
 
   @Test
