@@ -13,6 +13,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import reactor.core.publisher.Mono;
 
 /** Puts the caller into every GraphQL request and installs the field access rules. */
 @Configuration(proxyBeanMethods = false)
@@ -39,7 +40,7 @@ class GraphQlAccessConfiguration {
           });
           // Resolved before execution, so that every field rule decides synchronously (a late DataLoader
           // call after dispatch would never complete).
-          return access.managed().then(access.hiring()).then(chain.next(request));
+          return Mono.when(access.managed(), access.hiring()).then(chain.next(request));
         });
   }
 

@@ -83,9 +83,18 @@ class RecruitingPipelineIT {
     analyst = tokens.create("it-rp-analyst", "it-rp-analyst", Set.of(Role.ANALYST), null, null).token();
   }
 
+  /** The demo expert moved by the internal-mobility test, with their team before, restored afterwards. */
+  String mover;
+  String moverTeam;
+  Object moverSince;
+
   @AfterAll
   void cleanUp() {
     try (var s = driver.session()) {
+      if (mover != null) {
+        s.run("MATCH (e:Expert {id: $e})-[m:MEMBER_OF]->() DELETE m WITH DISTINCT e MATCH (t:Team {id: $t})"
+            + " CREATE (e)-[:MEMBER_OF {since: $since}]->(t)", vars("e", mover, "t", moverTeam, "since", moverSince)).consume();
+      }
       s.run("""
           MATCH (a:Application) WHERE EXISTS { (a)-[:TO]->(o:JobOpening) WHERE o.id STARTS WITH 'it-rp-' }
           OPTIONAL MATCH (a)-[:MOVED|HAS_ASSESSMENT|HAS_INTERVIEW]->(x)
@@ -505,6 +514,29 @@ class RecruitingPipelineIT {
       assertThat(r.get("linked").asBoolean()).isFalse();
       assertThat(r.get("feedback").asBoolean()).isFalse();
       assertThat(r.get("kept").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void anInternalMoverChangesTeam() {
+    try (var s = driver.session()) {
+      var r = s.run("MATCH (e:Expert {status: 'active'})-[m:MEMBER_OF]->(t:Team) WHERE t.id <> $team AND NOT (e)-[:MANAGES]->()"
+          + " RETURN e.id AS e, t.id AS t, m.since AS since ORDER BY e.id LIMIT 1", Map.of("team", team)).single();
+      mover = r.get("e").asString();
+      moverTeam = r.get("t").asString();
+      moverSince = r.get("since").asObject();
+    }
+    String opening = createOpening("it-rp-j6", 1, 1);
+    JsonNode applied = ok(hr, APPLY, vars("in", Map.of("openingId", opening, "expertId", mover))).at("/apply");
+    assertThat(applied.get("errors")).as(applied.toString()).isEmpty();
+    String app = applied.at("/application/id").asText();
+    assertThat(applied.at("/application/applicant/__typename").asText()).isEqualTo("InternalApplicant");
+    for (String to : List.of("SCREENED", "ASSESSMENT", "INTERVIEW", "OFFER", "HIRED")) moveOk(hr, app, to);
+    JsonNode expert = ok(hr, "query($id: ID!) { expert(id: $id) { teams { id } } }", vars("id", mover)).get("expert");
+    assertThat(expert.get("teams").findValuesAsText("id")).containsExactly(team);
+    try (var s = driver.session()) {
+      assertThat(s.run("MATCH (e:Expert {id: $e}) RETURN e:Candidate AS c", Map.of("e", mover)).single().get("c").asBoolean())
+          .as("an expert stays an expert, not a candidate").isFalse();
     }
   }
 
