@@ -590,7 +590,7 @@ class RecruitingMutations {
           Record r = rows.get(0);
           Stage stage = Stage.fromGraph(Vals.str(r.get("stage")));
           int rounds = StageMachine.rounds(Vals.integer(r.get("rounds")));
-          Integer current = Vals.integer(r.get("round"));
+          Integer current = StageMachine.round(stage, Vals.integer(r.get("round")));
           int round = input.round();
           boolean reached = stage == Stage.INTERVIEW ? current != null && round <= current : stage == Stage.OFFER;
           if (round > rounds) {

@@ -120,7 +120,7 @@ final class RecruitingNodes {
       interviews.sort(Comparator.comparing(InterviewNode::round, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(InterviewNode::at, Comparator.nullsLast(Comparator.naturalOrder())));
       Stage stage = Stage.fromGraph(Vals.str(v.get("stage")));
-      return new ApplicationNode(id, applicant, opening, stage, stage == Stage.INTERVIEW ? Vals.integer(v.get("round")) : null,
+      return new ApplicationNode(id, applicant, opening, stage, StageMachine.round(stage, Vals.integer(v.get("round"))),
           Vals.str(v.get("appliedAt")), Vals.str(v.get("updatedAt")), Vals.str(v.get("closedAt")), history, assessments,
           interviews);
     }

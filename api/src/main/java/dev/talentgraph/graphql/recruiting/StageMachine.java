@@ -35,15 +35,21 @@ public final class StageMachine {
     }
   }
 
+  /** The round of an application in {@code interview} without one (older demo graphs) counts as round 1. */
+  public static Integer round(Stage stage, Integer round) {
+    return stage != Stage.INTERVIEW ? null : round == null ? 1 : round;
+  }
+
   /** The stages an application at {@code stage}/{@code round} may move to, in pipeline order. */
   public static List<Stage> allowed(Stage stage, Integer round, int rounds) {
+    round = round(stage, round);
     List<Stage> out = new ArrayList<>();
     if (stage == null || stage.isFinal()) return out;
     switch (stage) {
       case APPLIED -> out.add(Stage.SCREENED);
       case SCREENED -> out.add(Stage.ASSESSMENT);
       case ASSESSMENT -> out.add(Stage.INTERVIEW);
-      case INTERVIEW -> out.add(round == null || round < rounds ? Stage.INTERVIEW : Stage.OFFER);
+      case INTERVIEW -> out.add(round < rounds ? Stage.INTERVIEW : Stage.OFFER);
       case OFFER -> out.add(Stage.HIRED);
       default -> { }
     }
@@ -54,7 +60,8 @@ public final class StageMachine {
 
   /** Checks the move of an application at {@code stage}/{@code round} (opening with {@code rounds}) to {@code to}. */
   public static Move move(Stage stage, Integer round, int rounds, Stage to) {
-    Position from = new Position(stage, stage == Stage.INTERVIEW ? round : null);
+    round = round(stage, round);
+    Position from = new Position(stage, round);
     List<Stage> allowed = allowed(stage, round, rounds);
     if (to == null) {
       return new Move(from, null, null, allowed, "cannot move from " + from.describe()
@@ -67,7 +74,7 @@ public final class StageMachine {
           + reason(stage, round, rounds, to));
     }
     Integer next = null;
-    if (to == Stage.INTERVIEW) next = stage == Stage.INTERVIEW ? (round == null ? 1 : round + 1) : 1;
+    if (to == Stage.INTERVIEW) next = stage == Stage.INTERVIEW ? round + 1 : 1;
     return new Move(from, to, new Position(to, next), allowed, null);
   }
 
