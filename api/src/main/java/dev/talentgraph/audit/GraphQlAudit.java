@@ -1,5 +1,6 @@
 package dev.talentgraph.audit;
 
+import dev.talentgraph.graphql.OperationInstrumentations.OperationLevel;
 import dev.talentgraph.security.Principal;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -37,7 +38,8 @@ public final class GraphQlAudit {
   private GraphQlAudit() {}
 
   /** Notes the operation type and its top-level fields for the interceptor; runs first among instrumentations. */
-  static final class OperationInstrumentation extends SimplePerformantInstrumentation implements Ordered {
+  static final class OperationInstrumentation extends SimplePerformantInstrumentation
+      implements Ordered, OperationLevel {
     @Override
     public int getOrder() {
       return Ordered.HIGHEST_PRECEDENCE;

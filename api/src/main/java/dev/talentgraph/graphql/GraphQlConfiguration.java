@@ -1,18 +1,37 @@
 package dev.talentgraph.graphql;
 
+import graphql.execution.instrumentation.Instrumentation;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 
-/** Settings of the GraphQL layer, the nested-list fast path and the parsed-document cache. */
+/**
+ * Settings of the GraphQL layer and how graphql-java runs here: the nested-list fast path, the
+ * parsed-document cache, the instrumentations as one operation-level instrumentation
+ * ({@link OperationInstrumentations}) and the query strategy that completes plain lists in one pass
+ * ({@link ProjectedListStrategy}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlSettings.class)
 class GraphQlConfiguration {
   @Bean
-  GraphQlSourceBuilderCustomizer talentGraphQlSource() {
+  ProjectedListStrategy projectedListStrategy(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+    // the same exception handling Spring gives graphql-java's default strategy (Boot passes these same beans)
+    return new ProjectedListStrategy(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()));
+  }
+
+  @Bean
+  GraphQlSourceBuilderCustomizer talentGraphQlSource(ObjectProvider<Instrumentation> instrumentations,
+      ProjectedListStrategy queryStrategy) {
+    OperationInstrumentations operationLevel = new OperationInstrumentations(instrumentations.orderedStream().toList());
     return builder -> builder.typeVisitors(List.of(new NestedListFetchers()))
-        .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new DocumentCache(500)));
+        .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new DocumentCache(500))
+            // replaces the ChainedInstrumentation Spring builds from the same beans
+            .instrumentation(operationLevel)
+            .queryExecutionStrategy(queryStrategy));
   }
 }

@@ -1,5 +1,6 @@
 package dev.talentgraph.limits;
 
+import dev.talentgraph.graphql.OperationInstrumentations.OperationLevel;
 import dev.talentgraph.security.Role;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
@@ -26,15 +27,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The request limits, one graphql-java instrumentation each, so each can be read, tested and replaced on
- * its own. The static ones (depth, complexity, aliases, page size, introspection, rate) run when the
- * operation is about to execute, after validation, and end it with one error before any field runs.
+ * The request limits, one class each, so each can be read, tested and replaced on its own. The static ones
+ * (depth, complexity, aliases, page size, introspection, rate) run when the operation is about to execute,
+ * after validation, and end it with one error before any field runs. They reach graphql-java as ONE
+ * instrumentation ({@link dev.talentgraph.graphql.OperationInstrumentations}), so no per-field hook runs for them.
  */
 final class LimitInstrumentations {
   private LimitInstrumentations() {}
 
   /** A check of the operation before it runs. */
-  abstract static class OperationCheck extends SimplePerformantInstrumentation {
+  abstract static class OperationCheck extends SimplePerformantInstrumentation
+      implements OperationLevel {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters p,
         InstrumentationState state) {
@@ -168,7 +171,8 @@ final class LimitInstrumentations {
    * thread inside the Neo4j driver breaks its connection); database work ends at its own transaction
    * time limit.
    */
-  static final class Timeout extends SimplePerformantInstrumentation {
+  static final class Timeout extends SimplePerformantInstrumentation
+      implements OperationLevel {
     private final Duration limit;
 
     Timeout(Duration limit) {

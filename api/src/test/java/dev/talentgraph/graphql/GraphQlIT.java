@@ -45,8 +45,14 @@ public abstract class GraphQlIT {
   void connect() {
     TestGraph.load(driver);
     if (token == null) token = tokens.create("graphql-it", "admin", Set.of(Role.ADMIN), null, null).token();
-    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+    // 60 s like TestClientTimeout: the default 5 s is too short when 2 cores are shared with builds (CI)
+    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
         .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
+  }
+
+  /** The test's ADMIN API token (created in {@link #connect}). */
+  protected static String adminToken() {
+    return token;
   }
 
   protected static String document(String name) {
