@@ -123,7 +123,10 @@ class DemoValidatorTests {
 
   @Test
   void aClosedOpeningWithoutItsHiresIsNamed() {
-    DemoData.Application hired = small.applications().stream().filter(a -> a.stage().equals("hired")).findFirst().orElseThrow();
+    java.util.Set<String> closed = small.openings().stream().filter(o -> o.status().equals("closed")).map(DemoData.JobOpening::id)
+        .collect(java.util.stream.Collectors.toSet());
+    DemoData.Application hired = small.applications().stream().filter(a -> a.stage().equals("hired") && closed.contains(a.openingId()))
+        .findFirst().orElseThrow();
     DemoData bad = DemoFixtures.with(small, "applications", l -> {
       l.remove(hired);
       return l;
