@@ -52,7 +52,8 @@ public record DemoData(
     List<Assessment> assessments,
     List<Measured> measured,
     List<Interview> interviews,
-    List<Feedback> feedback) {
+    List<Feedback> feedback,
+    List<Contest> contests) {
 
   /** Every entity and relationship that becomes a graph element, with its Cypher-facing row. */
   interface Row {
@@ -142,12 +143,16 @@ public record DemoData(
     }
   }
 
-  /** HAS_SKILL of an Expert ({@code ownerLabel} Expert) or a Candidate. */
-  public record HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since)
-      implements Row {
+  /** HAS_SKILL of an Expert ({@code ownerLabel} Expert) or a Candidate; {@code contested} true when a {@link Contest} concerns it. */
+  public record HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since,
+      Boolean contested) implements Row {
+    public HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since) {
+      this(ownerLabel, ownerId, skillId, level, evidence, since, null);
+    }
+
     public Map<String, Object> row() {
       return rel(ownerId, skillId, props(Props.LEVEL, level, Props.EVIDENCE, evidence, Props.SOURCE, DemoGenerator.SOURCE,
-          Props.SINCE, since));
+          Props.SINCE, since, Props.CONTESTED, contested));
     }
   }
 
@@ -359,6 +364,23 @@ public record DemoData(
   public record Feedback(String interviewId, String text) {}
 
   /**
+   * {@code (expert)-[:CONTESTED]->(Contest {factType: "skill", factKey})-[:CONCERNS]->(skill)}: an employee
+   * objects to a skill on their profile. {@code status} open, upheld or dismissed; the resolution fields
+   * are set once it is not open. The HAS_SKILL concerned carries {@code contested: true}.
+   */
+  public record Contest(String id, String expertId, String skillId, String reason, String status, OffsetDateTime at,
+      OffsetDateTime resolvedAt, String resolvedBy, String resolution) implements Row {
+    public Map<String, Object> row() {
+      Map<String, Object> m = node(id, props(Props.FACT_TYPE, "skill", Props.FACT_KEY, skillId, Props.REASON, reason,
+          Props.STATUS, status, Props.AT, at, Props.ACTOR, expertId, Props.RESOLVED_AT, resolvedAt, Props.RESOLVED_BY,
+          resolvedBy, Props.RESOLUTION, resolution, Props.SOURCE, DemoGenerator.SOURCE));
+      m.put("expert", expertId);
+      m.put("skill", skillId);
+      return m;
+    }
+  }
+
+  /**
    * Ids of the external candidates who were hired. Per ADR 0006 the Candidate node also carries the
    * Expert label (same id), so these ids are both in {@link #candidates()} and in {@link #experts()}.
    */
@@ -393,6 +415,7 @@ public record DemoData(
     c.put(Labels.STAGE_CHANGE, stageChanges.size());
     c.put(Labels.ASSESSMENT, assessments.size());
     c.put(Labels.INTERVIEW, interviews.size());
+    c.put(Labels.CONTEST, contests.size());
     c.put(RelTypes.BROADER, (int) skills.stream().filter(s -> s.broaderId() != null).count());
     c.put(RelTypes.RELATED_TO, related.size());
     c.put(RelTypes.HAS_PERSONAL_DATA, personal.size() + feedback.size());
@@ -419,6 +442,8 @@ public record DemoData(
     c.put(RelTypes.MEASURED, measured.size());
     c.put(RelTypes.HAS_INTERVIEW, interviews.size());
     c.put(RelTypes.INTERVIEWED_BY, interviews.size());
+    c.put(RelTypes.CONTESTED, contests.size());
+    c.put(RelTypes.CONCERNS, contests.size());
     return c;
   }
 }

@@ -152,6 +152,7 @@ public final class DemoGenerator {
     SplittableRandom paperRng = root.split();
     SplittableRandom mentorRng = root.split();
     SplittableRandom hiringRng = root.split();
+    SplittableRandom contestRng = root.split();
 
     List<Skill> skills = catalog.entries().stream()
         .map(e -> new Skill(e.id(), e.name(), e.aliases(), e.broader(), e.group(), e.assignable()))
@@ -192,6 +193,7 @@ public final class DemoGenerator {
           new HasSkill(Labels.EXPERT, p.id, skill, level, p.evidence.get(skill), p.since.get(skill))));
     }
     hasSkills.addAll(hiring.candidateSkills);
+    List<DemoData.Contest> contests = makeContests(contestRng, hasSkills, manages);
     List<Personal> personal = new ArrayList<>(people.stream().map(this::personal).toList());
     personal.addAll(hiring.hiredPersonal);
     // titles reflect the final grade and management role, so build the records last
@@ -203,7 +205,7 @@ public final class DemoGenerator {
         mentorships, hasSkills, courses, teaches, prereqs, enrollments, projects, requires, workedOn, pubs, authored,
         about, collaborations, List.copyOf(reviews), List.copyOf(promotions), hiring.openings, hiring.hiringTeams,
         hiring.candidates, hiring.applications, hiring.stageChanges, hiring.assessments, hiring.measured, hiring.interviews,
-        hiring.feedback);
+        hiring.feedback, contests);
   }
 
   /** Fails fast when a table names a skill the catalog does not have (a typo would silently thin the demo). */
@@ -1432,6 +1434,70 @@ public final class DemoGenerator {
       default -> "Strong no hire.";
     });
     return b.toString();
+  }
+
+  // ---------------------------------------------------------------- contests
+
+  private static final String[] CONTEST_TOO_HIGH = {"I have not used %s in years; level %d overstates it.",
+      "%s was a one-off task, not a skill at level %d.", "Endorsed for %s by mistake; I never worked with it."};
+  private static final String[] CONTEST_TOO_LOW = {"Level %2$d undersells my %1$s: I lead that work on my team.",
+      "I hold a certification in %s; level %d is out of date."};
+
+  /**
+   * A few employees (one in a hundred, at least two) contest a skill their profile shows from second-hand
+   * evidence (an endorsement, a manager's or a prior role); some contests are resolved by their manager.
+   * The HAS_SKILL concerned is marked {@code contested: true} and otherwise kept (ADR 0006: history stays).
+   */
+  private List<DemoData.Contest> makeContests(SplittableRandom rng, List<HasSkill> hasSkills, List<Manages> manages) {
+    Map<String, String> managerOf = new HashMap<>();
+    manages.forEach(m -> managerOf.put(m.teamId(), m.expertId()));
+    Set<String> evidence = Set.of("peer endorsement", "manager assessment", "prior role");
+    List<Integer> options = new ArrayList<>();
+    for (int i = 0; i < hasSkills.size(); i++) {
+      HasSkill h = hasSkills.get(i);
+      if (h.ownerLabel().equals(Labels.EXPERT) && evidence.contains(h.evidence())) {
+        options.add(i);
+      }
+    }
+    Map<String, Person> byId = new HashMap<>();
+    people.forEach(p -> byId.put(p.id, p));
+    int n = Math.max(2, settings.experts() / 100);
+    List<DemoData.Contest> out = new ArrayList<>();
+    Set<String> contested = new HashSet<>();
+    for (int k = 0; k < n * 10 && out.size() < n && !options.isEmpty(); k++) {
+      int idx = pick(rng, options);
+      HasSkill h = hasSkills.get(idx);
+      Person p = byId.get(h.ownerId());
+      if (p == null || p.departedAt != null || !contested.add(h.ownerId())) {
+        continue;
+      }
+      String skillName = catalog.get(h.skillId()).name();
+      boolean tooHigh = h.level() >= 3 || rng.nextDouble() < 0.5;
+      String[] templates = tooHigh ? CONTEST_TOO_HIGH : CONTEST_TOO_LOW;
+      String reason = String.format(Locale.ROOT, templates[rng.nextInt(templates.length)], skillName, h.level());
+      OffsetDateTime at = at(rng, asOf.minusDays(5 + rng.nextInt(120)));
+      double u = rng.nextDouble();
+      String status = u < 0.55 ? "open" : u < 0.8 ? "upheld" : "dismissed";
+      String manager = managerOf.getOrDefault(teams.get(p.teamIndex).id(), "admin");
+      OffsetDateTime resolvedAt = null;
+      if (!status.equals("open")) {
+        resolvedAt = at(rng, at.toLocalDate().plusDays(2 + rng.nextInt(20)));
+        if (resolvedAt.toLocalDate().isAfter(asOf)) {
+          status = "open";
+          resolvedAt = null;
+        }
+      }
+      String resolution = switch (status) {
+        case "upheld" -> tooHigh ? "Upheld: the level is to be re-assessed; the endorsement stays in the history."
+            : "Upheld: the higher level is confirmed by the certificate.";
+        case "dismissed" -> "Dismissed: recent project work shows the skill at this level.";
+        default -> null;
+      };
+      out.add(new DemoData.Contest(String.format(Locale.ROOT, "con%03d", out.size() + 1), h.ownerId(), h.skillId(), reason,
+          status, at, resolvedAt, resolvedAt == null ? null : manager.equals(h.ownerId()) ? "admin" : manager, resolution));
+      hasSkills.set(idx, new HasSkill(h.ownerLabel(), h.ownerId(), h.skillId(), h.level(), h.evidence(), h.since(), true));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- final records

@@ -347,6 +347,9 @@ public final class DemoLoader {
         new Step(RelTypes.MEASURED, rels(Labels.ASSESSMENT, RelTypes.MEASURED, skill), d.measured()),
         new Step(Labels.INTERVIEW, ofApplication(Labels.INTERVIEW, RelTypes.HAS_INTERVIEW,
             "MATCH (x:" + expert + " {id: row.interviewer}) "), d.interviews()),
-        Step.personal(Labels.PERSONAL_DATA + " (interview feedback)", Labels.INTERVIEW, feedback));
+        Step.personal(Labels.PERSONAL_DATA + " (interview feedback)", Labels.INTERVIEW, feedback),
+        new Step(Labels.CONTEST, "UNWIND $rows AS row MATCH (e:" + expert + " {id: row.expert}) MATCH (k:" + skill
+            + " {id: row.skill}) MERGE (n:" + Labels.CONTEST + " {id: row.id}) SET n += row.props MERGE (e)-[:"
+            + RelTypes.CONTESTED + "]->(n) MERGE (n)-[:" + RelTypes.CONCERNS + "]->(k) RETURN count(*)", d.contests()));
   }
 }

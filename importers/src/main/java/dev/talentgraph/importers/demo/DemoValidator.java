@@ -412,6 +412,26 @@ public final class DemoValidator {
     });
     d.experts().stream().filter(e -> candidates.contains(e.id()) && (e.hiredAt() == null || e.status() == null))
         .forEach(e -> problem("hired candidate " + e.id() + " has no hiredAt or status"));
+
+    // contests: of an expert's own skill, which is marked contested; resolved ones say by whom and how
+    ids(Labels.CONTEST, d.contests(), DemoData.Contest::id);
+    Set<String> contestedSkills = new HashSet<>();
+    d.hasSkills().stream().filter(h -> Boolean.TRUE.equals(h.contested()))
+        .forEach(h -> contestedSkills.add(h.ownerId() + "->" + h.skillId()));
+    Set<String> contestKeys = new HashSet<>();
+    d.contests().forEach(c -> {
+      ref("expert", c.expertId(), experts, c);
+      ref("skill", c.skillId(), skills, c);
+      contestKeys.add(c.expertId() + "->" + c.skillId());
+      if (!contestedSkills.contains(c.expertId() + "->" + c.skillId())) {
+        problem("contest " + c.id() + " concerns no contested HAS_SKILL of " + c.expertId());
+      }
+      if (!Set.of("open", "upheld", "dismissed").contains(c.status())
+          || c.status().equals("open") != (c.resolvedAt() == null || c.resolvedBy() == null || c.resolution() == null)) {
+        problem("contest " + c.id() + " has an unknown status or resolution fields that disagree with it");
+      }
+    });
+    contestedSkills.stream().filter(k -> !contestKeys.contains(k)).forEach(k -> problem("HAS_SKILL " + k + " is contested by no contest"));
   }
 
   /** A cycle in a directed graph as "a -> b -> a", or null; iterative DFS with colours. */

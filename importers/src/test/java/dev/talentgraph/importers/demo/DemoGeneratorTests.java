@@ -158,6 +158,27 @@ class DemoGeneratorTests {
     });
   }
 
+  /** A few contested skills (ADR 0006 Contest), some resolved by the expert's manager; the HAS_SKILL stays, marked. */
+  @Test
+  void aFewExpertsContestASkill() {
+    assertThat(demo.contests()).hasSize(20);
+    assertThat(demo.contests().stream().map(DemoData.Contest::status).distinct()).containsExactlyInAnyOrder("open", "upheld", "dismissed");
+    Map<String, DemoData.HasSkill> skills = demo.hasSkills().stream().filter(h -> h.ownerLabel().equals(Labels.EXPERT))
+        .collect(Collectors.toMap(h -> h.ownerId() + "|" + h.skillId(), h -> h));
+    Map<String, String> managerOf = demo.manages().stream().collect(Collectors.toMap(DemoData.Manages::teamId, DemoData.Manages::expertId));
+    Map<String, DemoData.Expert> experts = demo.experts().stream().collect(Collectors.toMap(DemoData.Expert::id, e -> e));
+    demo.contests().forEach(c -> {
+      assertThat(skills.get(c.expertId() + "|" + c.skillId()).contested()).as(c.id()).isTrue();
+      assertThat(experts.get(c.expertId()).active()).isTrue();
+      assertThat(c.at().toLocalDate()).isBeforeOrEqualTo(demo.settings().asOf());
+      if (c.resolvedBy() != null) {
+        assertThat(c.resolvedBy()).isIn(managerOf.get(experts.get(c.expertId()).teamId()), "admin");
+        assertThat(c.resolvedAt()).isAfter(c.at());
+      }
+    });
+    assertThat(demo.hasSkills().stream().filter(h -> Boolean.TRUE.equals(h.contested()))).hasSize(20);
+  }
+
   /**
    * The planted hire signal (docs/demo-graph.md): among applications that passed screening and ended
    * hired or rejected, the outcome follows skill coverage, assessment and interview scores and
@@ -262,7 +283,7 @@ class DemoGeneratorTests {
     assertThat(java.util.HexFormat.of().formatHex(md.digest())).isEqualTo(SERVED_DEMO_SHA256);
   }
 
-  static final String SERVED_DEMO_SHA256 = "b0a980f705c1efc48f8380f9e61f8ea7cfcdc4b8af914437aec17a55e2884ebe";
+  static final String SERVED_DEMO_SHA256 = "62c97f3dff7952c29509e282773e2a9422a1034b884820712ccf97384dda5de7";
 
   @Test
   void completedCoursesAndSkillsAgree() {

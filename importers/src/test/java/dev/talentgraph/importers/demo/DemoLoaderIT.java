@@ -130,6 +130,9 @@ class DemoLoaderIT {
       assertThat(CIPHER.decrypt(sealed, FieldCipher.aad(f.interviewId(), "feedback"))).isEqualTo(f.text());
       assertThatThrownBy(() -> CIPHER.decrypt(sealed, FieldCipher.aad(data.feedback().get(1).interviewId(), "feedback")))
           .isInstanceOf(IllegalArgumentException.class);
+      // contests: the expert's own skill, marked contested, nothing deleted
+      assertThat(count("MATCH (e:Expert)-[:CONTESTED]->(c:Contest {factType: 'skill'})-[:CONCERNS]->(k:Skill)<-[h:HAS_SKILL {contested: true}]-(e) "
+          + "WHERE c.factKey = k.id AND c.actor = e.id RETURN count(c)")).isEqualTo(data.contests().size()).isPositive();
       assertThat(count("MATCH (i:Interview) WHERE NOT (i)-[:INTERVIEWED_BY]->(:Expert)-[:ON_HIRING_TEAM]->(:JobOpening)<-[:TO]-(:Application)-[:HAS_INTERVIEW]->(i) RETURN count(i)")).isZero();
     }
   }
