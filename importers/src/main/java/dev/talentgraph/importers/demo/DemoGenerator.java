@@ -68,7 +68,11 @@ import java.util.TreeMap;
  * each expert carries a hidden "talent" drawn from a standard normal and a career is simulated year
  * by year: ratings depend on talent plus yearly form, promotions on ratings, time in grade and
  * talent, departures on low ratings and stalled careers; course gains depend on exam score and
- * starting level; collaborations follow shared projects and papers. Protected attributes (gender,
+ * starting level; collaborations follow shared projects and papers. Recruiting (ADR 0006) is
+ * simulated per application, stage by stage: screening follows skill coverage and experience, the
+ * assessment measures true levels with noise, interview scores follow a hidden aptitude and coverage,
+ * and each decision is a draw from a logistic of that evidence, so the hire model has a learnable,
+ * imperfect signal (formulas in docs/demo-graph.md). Protected attributes (gender,
  * age, nationality, marital status) are drawn independently of talent, so any disparity a model
  * shows on the demo graph is the model's own. The planted effects are written down here, so the
  * demo never pretends to be evidence about real people.
