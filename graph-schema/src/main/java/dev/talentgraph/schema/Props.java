@@ -69,6 +69,8 @@ public final class Props {
   public static final String LOCATION = "location";
   public static final String REMOTE_POLICY = "remotePolicy";
   public static final String CLOSED_AT = "closedAt";
+  /** Years of work experience of a Candidate (resume, job-change data) and of an applicant when applying (Application). */
+  public static final String EXPERIENCE_YEARS = "experienceYears";
   /** StageChange: order within its Application, who moved it and why. */
   public static final String SEQ = "seq";
   public static final String ACTOR = "actor";

@@ -4,6 +4,7 @@ import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,15 @@ public record DemoData(
     List<Review> reviews,
     List<Promotion> promotions,
     List<JobOpening> openings,
+    List<HiringTeam> hiringTeams,
     List<Candidate> candidates,
-    List<Application> applications) {
+    List<Application> applications,
+    List<StageChange> stageChanges,
+    List<Assessment> assessments,
+    List<Measured> measured,
+    List<Interview> interviews,
+    List<Feedback> feedback,
+    List<Contest> contests) {
 
   /** Every entity and relationship that becomes a graph element, with its Cypher-facing row. */
   interface Row {
@@ -135,12 +143,16 @@ public record DemoData(
     }
   }
 
-  /** HAS_SKILL of an Expert ({@code ownerLabel} Expert) or a Candidate. */
-  public record HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since)
-      implements Row {
+  /** HAS_SKILL of an Expert ({@code ownerLabel} Expert) or a Candidate; {@code contested} true when a {@link Contest} concerns it. */
+  public record HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since,
+      Boolean contested) implements Row {
+    public HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since) {
+      this(ownerLabel, ownerId, skillId, level, evidence, since, null);
+    }
+
     public Map<String, Object> row() {
       return rel(ownerId, skillId, props(Props.LEVEL, level, Props.EVIDENCE, evidence, Props.SOURCE, DemoGenerator.SOURCE,
-          Props.SINCE, since));
+          Props.SINCE, since, Props.CONTESTED, contested));
     }
   }
 
@@ -247,36 +259,141 @@ public record DemoData(
     }
   }
 
-  /** {@code status}: open, on_hold or closed (filled). */
+  /**
+   * {@code status}: open, on_hold or closed (filled: its hires reached {@code headcount}, on
+   * {@code closedAt}). {@code remotePolicy}: onsite, hybrid or remote. Written with
+   * {@code (opening)-[:HIRES_FOR]->(team)}.
+   */
   public record JobOpening(String id, String title, String department, String teamId, String country, String region,
-      String city, int grade, String status, LocalDate postedAt) implements Row {
+      String city, int grade, String status, LocalDate postedAt, LocalDate closedAt, int interviewRounds, int headcount,
+      String location, String remotePolicy) implements Row {
     public Map<String, Object> row() {
       return node(id, props(Props.TITLE, title, Props.NAME, title, Props.DEPARTMENT, department, Props.COUNTRY, country,
           Props.REGION, region, Props.CITY, city, Props.GRADE, grade, Props.STATUS, status, Props.POSTED_AT, postedAt,
-          Props.SOURCE, DemoGenerator.SOURCE));
+          Props.CLOSED_AT, closedAt, Props.INTERVIEW_ROUNDS, interviewRounds, Props.HEADCOUNT, headcount,
+          Props.LOCATION, location, Props.REMOTE_POLICY, remotePolicy, Props.SOURCE, DemoGenerator.SOURCE));
     }
   }
 
-  /** An external applicant (not an employee). */
-  public record Candidate(String id, String name, String country, String region) implements Row {
+  /** {@code (expert)-[:ON_HIRING_TEAM {role}]->(opening)}; role hiring_manager, interviewer or recruiter. */
+  public record HiringTeam(String expertId, String openingId, String role) implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.NAME, name, Props.COUNTRY, country, Props.REGION, region, Props.SOURCE, DemoGenerator.SOURCE));
+      return rel(expertId, openingId, props(Props.ROLE, role));
+    }
+  }
+
+  /** An external applicant (not an employee); {@code experienceYears} as on the resume. */
+  public record Candidate(String id, String name, String country, String region, double experienceYears) implements Row {
+    public Map<String, Object> row() {
+      return node(id, props(Props.NAME, name, Props.COUNTRY, country, Props.REGION, region, Props.EXPERIENCE_YEARS,
+          experienceYears, Props.SOURCE, DemoGenerator.SOURCE));
     }
   }
 
   /**
    * {@code (applicant)-[:APPLIED]->(Application)-[:TO]->(JobOpening)}; the applicant is a Candidate or
-   * an Expert (internal move), named by {@code applicantLabel}.
+   * an Expert (internal move), named by {@code applicantLabel}. {@code round} is the current interview
+   * round while {@code stage} is interview, else null; {@code closedAt} is set in a final stage.
+   * {@code experienceYears}: the applicant's years of work experience when applying.
    */
   public record Application(String id, String applicantLabel, String applicantId, String openingId, String stage,
-      LocalDate appliedAt, LocalDate updatedAt) implements Row {
+      Integer round, LocalDate appliedAt, LocalDate updatedAt, LocalDate closedAt, double experienceYears) implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.STAGE, stage, Props.APPLIED_AT, appliedAt, Props.UPDATED_AT, updatedAt,
+      Map<String, Object> m = node(id, props(Props.STAGE, stage, Props.ROUND, round, Props.APPLIED_AT, appliedAt,
+          Props.UPDATED_AT, updatedAt, Props.CLOSED_AT, closedAt, Props.EXPERIENCE_YEARS, experienceYears,
           Props.SOURCE, DemoGenerator.SOURCE));
       m.put("applicant", applicantId);
       m.put("opening", openingId);
       return m;
     }
+  }
+
+  /**
+   * One move of an application, {@code (application)-[:MOVED]->(StageChange)}: {@code seq} 1, 2, ...;
+   * {@code from} null on the first ("applied"); {@code round} on moves into an interview round;
+   * {@code actor} a login (the demo uses the expert id of the recruiter or hiring manager) or "demo".
+   */
+  public record StageChange(String id, String applicationId, int seq, String from, String to, Integer round,
+      OffsetDateTime at, String actor, String reason) implements Row {
+    public Map<String, Object> row() {
+      Map<String, Object> m = node(id, props(Props.SEQ, seq, Props.FROM, from, Props.TO, to, Props.ROUND, round,
+          Props.AT, at, Props.ACTOR, actor, Props.REASON, reason, Props.SOURCE, DemoGenerator.SOURCE));
+      m.put("owner", applicationId);
+      return m;
+    }
+  }
+
+  /** {@code (application)-[:HAS_ASSESSMENT]->(Assessment)}; overall 1..5; its levels are {@link Measured}. */
+  public record Assessment(String id, String applicationId, OffsetDateTime at, String method, String assessor,
+      double overall) implements Row {
+    public Map<String, Object> row() {
+      Map<String, Object> m = node(id, props(Props.AT, at, Props.METHOD, method, Props.ASSESSOR, assessor,
+          Props.OVERALL, overall, Props.SOURCE, DemoGenerator.SOURCE));
+      m.put("owner", applicationId);
+      return m;
+    }
+  }
+
+  /** {@code (assessment)-[:MEASURED {level}]->(skill)}. */
+  public record Measured(String assessmentId, String skillId, int level) implements Row {
+    public Map<String, Object> row() {
+      return rel(assessmentId, skillId, props(Props.LEVEL, level));
+    }
+  }
+
+  /**
+   * {@code (application)-[:HAS_INTERVIEW]->(Interview)-[:INTERVIEWED_BY]->(interviewer)}: scores 1..5 in
+   * the order of {@code competencies}; the written feedback is personal data ({@link Feedback}).
+   */
+  public record Interview(String id, String applicationId, int round, OffsetDateTime at, String interviewerId,
+      List<String> competencies, List<Integer> scores, double overall, String recommendation) implements Row {
+    public Map<String, Object> row() {
+      Map<String, Object> m = node(id, props(Props.ROUND, round, Props.AT, at, Props.COMPETENCIES, competencies,
+          Props.SCORES, scores, Props.OVERALL, overall, Props.RECOMMENDATION, recommendation,
+          Props.SOURCE, DemoGenerator.SOURCE));
+      m.put("owner", applicationId);
+      m.put("interviewer", interviewerId);
+      return m;
+    }
+  }
+
+  /**
+   * An interview's written feedback in clear text, in memory only: the loader writes it encrypted on
+   * {@code (interview)-[:HAS_PERSONAL_DATA]->(:PersonalData {feedback})}, bound to "<interviewId>/feedback".
+   */
+  public record Feedback(String interviewId, String text) {}
+
+  /**
+   * {@code (expert)-[:CONTESTED]->(Contest {factType: "skill", factKey})-[:CONCERNS]->(skill)}: an employee
+   * objects to a skill on their profile. {@code status} open, upheld or dismissed; the resolution fields
+   * are set once it is not open. The HAS_SKILL concerned carries {@code contested: true}.
+   */
+  public record Contest(String id, String expertId, String skillId, String reason, String status, OffsetDateTime at,
+      OffsetDateTime resolvedAt, String resolvedBy, String resolution) implements Row {
+    public Map<String, Object> row() {
+      Map<String, Object> m = node(id, props(Props.FACT_TYPE, "skill", Props.FACT_KEY, skillId, Props.REASON, reason,
+          Props.STATUS, status, Props.AT, at, Props.ACTOR, expertId, Props.RESOLVED_AT, resolvedAt, Props.RESOLVED_BY,
+          resolvedBy, Props.RESOLUTION, resolution, Props.SOURCE, DemoGenerator.SOURCE));
+      m.put("expert", expertId);
+      m.put("skill", skillId);
+      return m;
+    }
+  }
+
+  /**
+   * Ids of the external candidates who were hired. Per ADR 0006 the Candidate node also carries the
+   * Expert label (same id), so these ids are both in {@link #candidates()} and in {@link #experts()}.
+   */
+  public java.util.Set<String> hiredCandidates() {
+    java.util.Set<String> cands = new java.util.HashSet<>();
+    candidates.forEach(c -> cands.add(c.id()));
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    experts.forEach(e -> {
+      if (cands.contains(e.id())) {
+        out.add(e.id());
+      }
+    });
+    return out;
   }
 
   /** Expected numbers of nodes per label and relationships per type, as written by the loader. */
@@ -286,7 +403,7 @@ public record DemoData(
     c.put(Labels.SKILL_GROUP, (int) skills.stream().filter(Skill::group).count());
     c.put(Labels.TEAM, teams.size());
     c.put(Labels.EXPERT, experts.size());
-    c.put(Labels.PERSONAL_DATA, personal.size());
+    c.put(Labels.PERSONAL_DATA, personal.size() + feedback.size());
     c.put(Labels.COURSE, courses.size());
     c.put(Labels.PROJECT, projects.size());
     c.put(Labels.PUBLICATION, publications.size());
@@ -295,9 +412,13 @@ public record DemoData(
     c.put(Labels.JOB_OPENING, openings.size());
     c.put(Labels.CANDIDATE, candidates.size());
     c.put(Labels.APPLICATION, applications.size());
+    c.put(Labels.STAGE_CHANGE, stageChanges.size());
+    c.put(Labels.ASSESSMENT, assessments.size());
+    c.put(Labels.INTERVIEW, interviews.size());
+    c.put(Labels.CONTEST, contests.size());
     c.put(RelTypes.BROADER, (int) skills.stream().filter(s -> s.broaderId() != null).count());
     c.put(RelTypes.RELATED_TO, related.size());
-    c.put(RelTypes.HAS_PERSONAL_DATA, personal.size());
+    c.put(RelTypes.HAS_PERSONAL_DATA, personal.size() + feedback.size());
     c.put(RelTypes.MEMBER_OF, memberships.size());
     c.put(RelTypes.MANAGES, manages.size());
     c.put(RelTypes.MENTORS, mentorships.size());
@@ -314,6 +435,15 @@ public record DemoData(
     c.put(RelTypes.PROMOTED, promotions.size());
     c.put(RelTypes.APPLIED, applications.size());
     c.put(RelTypes.TO, applications.size());
+    c.put(RelTypes.HIRES_FOR, openings.size());
+    c.put(RelTypes.ON_HIRING_TEAM, hiringTeams.size());
+    c.put(RelTypes.MOVED, stageChanges.size());
+    c.put(RelTypes.HAS_ASSESSMENT, assessments.size());
+    c.put(RelTypes.MEASURED, measured.size());
+    c.put(RelTypes.HAS_INTERVIEW, interviews.size());
+    c.put(RelTypes.INTERVIEWED_BY, interviews.size());
+    c.put(RelTypes.CONTESTED, contests.size());
+    c.put(RelTypes.CONCERNS, contests.size());
     return c;
   }
 }

@@ -2,6 +2,12 @@ package dev.talentgraph.importers.demo;
 
 import dev.talentgraph.importers.demo.DemoData.About;
 import dev.talentgraph.importers.demo.DemoData.Application;
+import dev.talentgraph.importers.demo.DemoData.Assessment;
+import dev.talentgraph.importers.demo.DemoData.Feedback;
+import dev.talentgraph.importers.demo.DemoData.HiringTeam;
+import dev.talentgraph.importers.demo.DemoData.Interview;
+import dev.talentgraph.importers.demo.DemoData.Measured;
+import dev.talentgraph.importers.demo.DemoData.StageChange;
 import dev.talentgraph.importers.demo.DemoData.Authored;
 import dev.talentgraph.importers.demo.DemoData.Candidate;
 import dev.talentgraph.importers.demo.DemoData.Collaboration;
@@ -33,12 +39,16 @@ import dev.talentgraph.schema.PersonalFields;
 import dev.talentgraph.schema.Props;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +68,11 @@ import java.util.TreeMap;
  * each expert carries a hidden "talent" drawn from a standard normal and a career is simulated year
  * by year: ratings depend on talent plus yearly form, promotions on ratings, time in grade and
  * talent, departures on low ratings and stalled careers; course gains depend on exam score and
- * starting level; collaborations follow shared projects and papers. Protected attributes (gender,
+ * starting level; collaborations follow shared projects and papers. Recruiting (ADR 0006) is
+ * simulated per application, stage by stage: screening follows skill coverage and experience, the
+ * assessment measures true levels with noise, interview scores follow a hidden aptitude and coverage,
+ * and each decision is a draw from a logistic of that evidence, so the hire model has a learnable,
+ * imperfect signal (formulas in docs/demo-graph.md). Protected attributes (gender,
  * age, nationality, marital status) are drawn independently of talent, so any disparity a model
  * shows on the demo graph is the model's own. The planted effects are written down here, so the
  * demo never pretends to be evidence about real people.
@@ -72,9 +86,11 @@ public final class DemoGenerator {
   /** Value of the {@code source} property on everything the demo writes. */
   public static final String SOURCE = "demo";
 
-  /** Stages of an Application, in pipeline order; the last three are terminal outcomes. */
+  /** Stages of an Application (ADR 0006), in pipeline order; the last three are final. */
   public static final List<String> STAGES =
-      List.of("applied", "screening", "assessment", "interview", "offer", "hired", "rejected", "withdrawn");
+      List.of("applied", "screened", "assessment", "interview", "offer", "hired", "rejected", "withdrawn");
+  /** The final stages: no move out of them. */
+  public static final Set<String> FINAL_STAGES = Set.of("hired", "rejected", "withdrawn");
 
   private final DemoSettings settings;
   private final SkillCatalog catalog;
@@ -140,6 +156,7 @@ public final class DemoGenerator {
     SplittableRandom paperRng = root.split();
     SplittableRandom mentorRng = root.split();
     SplittableRandom hiringRng = root.split();
+    SplittableRandom contestRng = root.split();
 
     List<Skill> skills = catalog.entries().stream()
         .map(e -> new Skill(e.id(), e.name(), e.aliases(), e.broader(), e.group(), e.assignable()))
@@ -172,25 +189,27 @@ public final class DemoGenerator {
     makeMemberships(memberships, manages);
     List<Mentorship> mentorships = makeMentorships(mentorRng);
 
-    List<JobOpening> openings = new ArrayList<>();
-    List<Candidate> candidates = new ArrayList<>();
-    List<HasSkill> candidateSkills = new ArrayList<>();
-    List<Application> applications = new ArrayList<>();
-    makeHiring(hiringRng, openings, requires, candidates, candidateSkills, applications);
+    Recruiting hiring = makeHiring(hiringRng, requires, manages, memberships);
 
     List<HasSkill> hasSkills = new ArrayList<>();
     for (Person p : people) {
       p.levels.forEach((skill, level) -> hasSkills.add(
           new HasSkill(Labels.EXPERT, p.id, skill, level, p.evidence.get(skill), p.since.get(skill))));
     }
-    hasSkills.addAll(candidateSkills);
-    List<Personal> personal = people.stream().map(this::personal).toList();
+    hasSkills.addAll(hiring.candidateSkills);
+    List<DemoData.Contest> contests = makeContests(contestRng, hasSkills, manages);
+    List<Personal> personal = new ArrayList<>(people.stream().map(this::personal).toList());
+    personal.addAll(hiring.hiredPersonal);
     // titles reflect the final grade and management role, so build the records last
-    List<Expert> finalExperts = finalExperts(manages);
+    List<Expert> finalExperts = new ArrayList<>(finalExperts(manages));
+    finalExperts.addAll(hiring.hiredExperts);
+    memberships.addAll(hiring.hiredMemberships);
 
     return new DemoData(settings, skills, related, List.copyOf(teams), finalExperts, personal, memberships, manages,
         mentorships, hasSkills, courses, teaches, prereqs, enrollments, projects, requires, workedOn, pubs, authored,
-        about, collaborations, List.copyOf(reviews), List.copyOf(promotions), openings, candidates, applications);
+        about, collaborations, List.copyOf(reviews), List.copyOf(promotions), hiring.openings, hiring.hiringTeams,
+        hiring.candidates, hiring.applications, hiring.stageChanges, hiring.assessments, hiring.measured, hiring.interviews,
+        hiring.feedback, contests);
   }
 
   /** Fails fast when a table names a skill the catalog does not have (a typo would silently thin the demo). */
@@ -834,146 +853,655 @@ public final class DemoGenerator {
 
   // ---------------------------------------------------------------- recruiting
 
+  /** Everything the recruiting phase produces (ADR 0006). */
+  private static final class Recruiting {
+    final List<JobOpening> openings = new ArrayList<>();
+    final List<HiringTeam> hiringTeams = new ArrayList<>();
+    final List<Candidate> candidates = new ArrayList<>();
+    final List<HasSkill> candidateSkills = new ArrayList<>();
+    final List<Application> applications = new ArrayList<>();
+    final List<StageChange> stageChanges = new ArrayList<>();
+    final List<Assessment> assessments = new ArrayList<>();
+    final List<Measured> measured = new ArrayList<>();
+    final List<Interview> interviews = new ArrayList<>();
+    final List<Feedback> feedback = new ArrayList<>();
+    final List<Expert> hiredExperts = new ArrayList<>();
+    final List<Membership> hiredMemberships = new ArrayList<>();
+    final List<Personal> hiredPersonal = new ArrayList<>();
+  }
+
+  /** What the generator knows about an external candidate beyond the written record. */
+  private record CandidateInfo(int index, String firstName, String lastName, boolean female, Country country, double years,
+      double aptitude, Map<String, Integer> levels) {}
+
+  /** An opening while its applications are simulated. */
+  private static final class OpeningPlan {
+    int index;
+    String id;
+    int team;
+    Department dept;
+    Family family;
+    int grade;
+    String plannedStatus;
+    LocalDate postedAt;
+    int rounds;
+    int headcount;
+    String remotePolicy;
+    String location;
+    Map<String, Integer> req;
+    List<String> required;
+    String manager;
+    List<String> interviewers;
+    String recruiter;
+    Set<String> hiringTeam;
+  }
+
+  /** One simulated event of an application: a stage move, an assessment or an interview. */
+  private record Move(String to, Integer round, OffsetDateTime at, String actor, String reason) {}
+
+  /** The simulated path of one applicant through one opening, before the opening's fill truncates it. */
+  private static final class Trace {
+    String label;
+    double years;
+    String applicantId;
+    final List<Move> moves = new ArrayList<>();
+    /** measured levels per required skill, with the assessment's time and overall; null if not reached. */
+    Map<String, Integer> measuredLevels;
+    OffsetDateTime assessedAt;
+    double assessment;
+    String assessor;
+    String method;
+    final List<Object[]> interviews = new ArrayList<>(); // round, at, interviewer, scores, overall
+
+    String stage() {
+      return moves.get(moves.size() - 1).to();
+    }
+
+    OffsetDateTime hiredAt() {
+      Move last = moves.get(moves.size() - 1);
+      return last.to().equals("hired") ? last.at() : null;
+    }
+  }
+
+  static final List<String> COMPETENCIES = List.of("technical depth", "problem solving", "communication", "collaboration");
+  private static final List<String> WITHDRAW_REASONS = List.of("accepted another offer", "no longer interested",
+      "personal reasons", "salary expectations");
+  private static final List<String> DECLINE_REASONS = List.of("declined offer: accepted another offer",
+      "declined offer: compensation", "declined offer: relocation");
+
   /**
-   * Openings with required and preferred skills, external candidates and internal applicants, and
-   * applications in every stage. The first open opening walks one applicant into each stage and the
-   * first closed one has a hire, so every stage exists even in the smallest demo.
+   * Openings with their hiring teams, external candidates and internal applicants, and each
+   * application simulated stage by stage (the planted hire signal; see docs/demo-graph.md). The first
+   * opening walks one applicant into each non-final stage and the second is filled, so every stage
+   * exists even in the smallest demo.
    */
-  private void makeHiring(SplittableRandom rng, List<JobOpening> openings, List<Requires> requires, List<Candidate> candidates,
-      List<HasSkill> candidateSkills, List<Application> applications) {
-    int nOpenings = Math.max(8, settings.experts() / 25);
-    Map<String, Map<String, Integer>> openingReq = new HashMap<>();
+  private Recruiting makeHiring(SplittableRandom rng, List<Requires> requires, List<Manages> manages,
+      List<Membership> memberships) {
+    Recruiting out = new Recruiting();
+    Map<String, String> managerOf = new HashMap<>();
+    manages.forEach(m -> managerOf.put(m.teamId(), m.expertId()));
+    Set<String> managers = new HashSet<>(managerOf.values());
+    List<Person> recruiters = people.stream()
+        .filter(p -> p.departedAt == null && p.dept.name().equals("People") && p.family.title().equals("Recruiter")).toList();
+
+    int nOpenings = Math.max(8, settings.experts() / 10);
+    List<OpeningPlan> plans = new ArrayList<>();
     for (int i = 0; i < nOpenings; i++) {
-      int t = rng.nextInt(teams.size());
-      Team team = teams.get(t);
-      Department dept = teamDept.get(t);
+      OpeningPlan o = new OpeningPlan();
+      o.index = i;
+      o.team = rng.nextInt(teams.size());
+      Team team = teams.get(o.team);
+      o.dept = teamDept.get(o.team);
       Map<Family, Double> fam = new LinkedHashMap<>();
-      dept.families().forEach(f -> fam.put(f, f.weight()));
-      Family family = weighted(rng, fam);
-      int grade = 1 + rng.nextInt(5);
-      String status = i == 0 ? "open" : i == 1 ? "closed" : rng.nextDouble() < 0.6 ? "open" : rng.nextDouble() < 0.75 ? "closed" : "on_hold";
-      LocalDate postedAt = switch (status) {
-        case "open" -> asOf.minusDays(5 + rng.nextInt(146));
-        case "closed" -> asOf.minusDays(60 + rng.nextInt(341));
+      o.dept.families().forEach(f -> fam.put(f, f.weight()));
+      o.family = weighted(rng, fam);
+      o.grade = 1 + rng.nextInt(5);
+      double u = rng.nextDouble();
+      o.plannedStatus = i == 0 ? "open" : i == 1 ? "closed" : u < 0.3 ? "open" : u < 0.9 ? "closed" : "on_hold";
+      o.postedAt = switch (o.plannedStatus) {
+        case "open" -> i == 0 ? asOf.minusDays(120) : asOf.minusDays(5 + rng.nextInt(146));
+        case "closed" -> asOf.minusDays(60 + rng.nextInt(701));
         default -> asOf.minusDays(30 + rng.nextInt(171));
       };
-      String id = String.format(Locale.ROOT, "j%03d", i + 1);
-      openings.add(new JobOpening(id, title(dept, family, grade, false), dept.name(), team.id(), team.country(), team.region(),
-          team.city(), grade, status, postedAt));
-      Map<String, Double> pool = new LinkedHashMap<>(expandPool(family.pool()));
-      teamCore.get(t).keySet().forEach(k -> pool.merge(k, 3.0, Double::sum));
+      double r = rng.nextDouble();
+      o.rounds = r < 0.1 ? 1 : r < 0.55 ? 2 : r < 0.9 ? 3 : 4;
+      o.headcount = rng.nextDouble() < 0.12 ? 2 : 1;
+      double w = rng.nextDouble();
+      o.remotePolicy = w < 0.45 ? "onsite" : w < 0.85 ? "hybrid" : "remote";
+      o.location = o.remotePolicy.equals("remote") ? "Remote (" + team.region() + ")" : team.city() + ", " + team.country();
+      o.id = String.format(Locale.ROOT, "j%03d", i + 1);
+      Map<String, Double> pool = new LinkedHashMap<>(expandPool(o.family.pool()));
+      teamCore.get(o.team).keySet().forEach(k -> pool.merge(k, 3.0, Double::sum));
       int nReq = 3 + rng.nextInt(3);
       int nPref = 1 + rng.nextInt(3);
-      Map<String, Integer> req = new LinkedHashMap<>();
-      for (int k = 0; k < (nReq + nPref) * 4 && req.size() < nReq + nPref; k++) {
-        req.putIfAbsent(weighted(rng, pool), clamp(1 + (grade + 1) / 2 + rng.nextInt(2), 1, 5));
+      o.req = new LinkedHashMap<>();
+      for (int k = 0; k < (nReq + nPref) * 4 && o.req.size() < nReq + nPref; k++) {
+        o.req.putIfAbsent(weighted(rng, pool), clamp(1 + (o.grade + 1) / 2 + rng.nextInt(2), 1, 5));
       }
-      int r = 0;
-      for (Map.Entry<String, Integer> e : req.entrySet()) {
-        requires.add(new Requires(Labels.JOB_OPENING, id, e.getKey(), e.getValue(), r++ < nReq));
+      o.required = new ArrayList<>();
+      int k = 0;
+      for (Map.Entry<String, Integer> e : o.req.entrySet()) {
+        boolean req = k++ < nReq;
+        requires.add(new Requires(Labels.JOB_OPENING, o.id, e.getKey(), e.getValue(), req));
+        if (req) {
+          o.required.add(e.getKey());
+        }
       }
-      openingReq.put(id, req);
+      // the hiring team: the team's manager, 1-3 interviewers from the team (then the department), maybe a recruiter
+      String mgr = managerOf.get(team.id());
+      if (mgr == null) {
+        mgr = people.stream().filter(p -> p.departedAt == null && p.dept == o.dept)
+            .max(Comparator.comparingInt((Person p) -> p.grade).thenComparing(p -> p.hiredAt, Comparator.reverseOrder()))
+            .map(p -> p.id).orElseThrow();
+      }
+      o.manager = mgr;
+      o.hiringTeam = new LinkedHashSet<>(List.of(mgr));
+      out.hiringTeams.add(new HiringTeam(mgr, o.id, "hiring_manager"));
+      final String manager = mgr;
+      List<Person> mates = people.stream().filter(p -> p.departedAt == null && p.teamIndex == o.team && p.grade >= 2
+          && !p.id.equals(manager)).toList();
+      List<Person> deptMates = people.stream().filter(p -> p.departedAt == null && p.dept == o.dept && p.teamIndex != o.team
+          && p.grade >= 3).toList();
+      int nInterviewers = 1 + rng.nextInt(3);
+      o.interviewers = new ArrayList<>();
+      for (int a = 0; a < nInterviewers * 4 && o.interviewers.size() < nInterviewers; a++) {
+        List<Person> from = !mates.isEmpty() && (rng.nextDouble() < 0.75 || deptMates.isEmpty()) ? mates : deptMates;
+        if (from.isEmpty()) {
+          break;
+        }
+        Person p = pick(rng, from);
+        if (o.hiringTeam.add(p.id)) {
+          o.interviewers.add(p.id);
+          out.hiringTeams.add(new HiringTeam(p.id, o.id, "interviewer"));
+        }
+      }
+      if (o.interviewers.isEmpty()) { // a tiny department: the manager interviews alone
+        o.interviewers.add(mgr);
+      }
+      if (!recruiters.isEmpty() && rng.nextDouble() < 0.7) {
+        Person rec = pick(rng, recruiters);
+        if (o.hiringTeam.add(rec.id)) {
+          o.recruiter = rec.id;
+          out.hiringTeams.add(new HiringTeam(rec.id, o.id, "recruiter"));
+        }
+      }
+      plans.add(o);
     }
 
     // external candidates, each aimed at a department
-    int nCandidates = Math.max(30, settings.experts() / 4);
+    int nCandidates = Math.max(80, settings.experts() / 2);
     Map<String, List<Integer>> candidatesByDept = new LinkedHashMap<>();
-    Map<String, Map<String, Integer>> candidateLevels = new HashMap<>();
+    List<CandidateInfo> infos = new ArrayList<>();
     for (int i = 0; i < nCandidates; i++) {
       Department dept = DemoTables.DEPARTMENTS.get(rng.nextInt(DemoTables.DEPARTMENTS.size()));
       Family family = pick(rng, dept.families());
       Country c = pickCountry(rng);
       boolean female = rng.nextDouble() < 0.47;
-      String name = pick(rng, female ? c.names().female() : c.names().male()) + " " + pick(rng, c.names().last());
-      String id = String.format(Locale.ROOT, "cand%04d", i + 1);
-      candidates.add(new Candidate(id, name, c.name(), c.region()));
-      candidatesByDept.computeIfAbsent(dept.name(), k -> new ArrayList<>()).add(i);
-      Map<String, Double> pool = expandPool(family.pool());
-      Map<String, Integer> levels = new LinkedHashMap<>();
-      int n = 3 + rng.nextInt(8);
-      double years = rng.nextDouble() * 15;
-      for (int k = 0; k < n * 4 && levels.size() < n; k++) {
-        levels.putIfAbsent(weighted(rng, pool), clamp((int) Math.round(1.3 + 0.18 * years + 0.8 * gaussian(rng)), 1, 5));
+      String first = pick(rng, female ? c.names().female() : c.names().male());
+      String last = pick(rng, c.names().last());
+      if (c.names() == DemoTables.POLISH && female) {
+        last = last.replaceAll("ski$", "ska").replaceAll("cki$", "cka");
       }
-      candidateLevels.put(id, levels);
+      String id = String.format(Locale.ROOT, "cand%04d", i + 1);
+      candidatesByDept.computeIfAbsent(dept.name(), k -> new ArrayList<>()).add(i);
+      candidatesByDept.computeIfAbsent(dept.name() + "|" + family.title(), k -> new ArrayList<>()).add(i);
+      // a candidate's skills: their job family's, plus what one team of the department works on
+      Map<String, Double> pool = new LinkedHashMap<>(expandPool(family.pool()));
+      List<Integer> deptTeams = new ArrayList<>();
+      for (int t = 0; t < teams.size(); t++) {
+        if (teamDept.get(t) == dept) {
+          deptTeams.add(t);
+        }
+      }
+      if (!deptTeams.isEmpty()) {
+        teamCore.get(pick(rng, deptTeams)).keySet().forEach(k -> pool.merge(k, 3.0, Double::sum));
+      }
+      Map<String, Integer> levels = new LinkedHashMap<>();
+      int n = 5 + rng.nextInt(9);
+      double years = rng.nextDouble() * 15;
+      double aptitude = gaussian(rng);
+      for (int k = 0; k < n * 4 && levels.size() < n; k++) {
+        levels.putIfAbsent(weighted(rng, pool),
+            clamp((int) Math.round(1.3 + 0.18 * years + 0.4 * aptitude + 0.7 * gaussian(rng)), 1, 5));
+      }
+      out.candidates.add(new Candidate(id, first + " " + last, c.name(), c.region(), Math.round(years * 10) / 10.0));
+      infos.add(new CandidateInfo(i, first, last, female, c, years, aptitude, levels));
       LocalDate since = asOf.minusDays(rng.nextInt(3650));
-      levels.forEach((s, l) -> candidateSkills.add(new HasSkill(Labels.CANDIDATE, id, s, l, "resume", since)));
+      levels.forEach((s, l) -> out.candidateSkills.add(new HasSkill(Labels.CANDIDATE, id, s, l, "resume", since)));
     }
 
-    for (int i = 0; i < openings.size(); i++) {
-      JobOpening o = openings.get(i);
-      Map<String, Integer> req = openingReq.get(o.id());
-      int n = switch (o.status()) {
-        case "open" -> i == 0 ? 9 : 3 + rng.nextInt(15);
+    Set<String> hiredCandidates = new HashSet<>();
+    Set<String> movedInternally = new HashSet<>();
+    Map<String, Integer> membershipIndex = new HashMap<>();
+    for (int m = 0; m < memberships.size(); m++) {
+      membershipIndex.put(memberships.get(m).expertId(), m);
+    }
+    OffsetDateTime endOfDemo = OffsetDateTime.of(asOf, LocalTime.of(23, 59), ZoneOffset.UTC);
+    for (OpeningPlan o : plans) {
+      OffsetDateTime cutoff = o.plannedStatus.equals("on_hold")
+          ? OffsetDateTime.of(randomDate(rng, o.postedAt.plusDays(14), asOf), LocalTime.of(18, 0), ZoneOffset.UTC) : endOfDemo;
+      int n = switch (o.plannedStatus) {
+        case "open" -> o.index == 0 ? 8 : 3 + rng.nextInt(15);
         case "closed" -> 5 + rng.nextInt(14);
         default -> 1 + rng.nextInt(6);
       };
-      record Applicant(String label, String id, double fit) {}
-      List<Applicant> applicants = new ArrayList<>();
+      List<String> script = o.index == 0
+          ? List.of("applied", "screened", "assessment", "interview", "offer", "rejected", "withdrawn", "interview") : null;
+      List<Trace> traces = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      List<Integer> deptCandidates = candidatesByDept.getOrDefault(o.department(), List.of());
-      for (int k = 0; k < n * 3 && applicants.size() < n; k++) {
-        String label;
-        String id;
-        Map<String, Integer> levels;
-        if (rng.nextDouble() < 0.15) {
-          List<Person> internal = people.stream().filter(p -> p.departedAt == null && p.dept.name().equals(o.department())
-              && p.grade >= o.grade() - 2 && p.grade <= o.grade() && !p.id.equals(o.teamId())).toList();
-          if (internal.isEmpty()) {
+      List<Integer> deptCandidates = candidatesByDept.getOrDefault(o.dept.name(), List.of());
+      List<Integer> familyCandidates = candidatesByDept.getOrDefault(o.dept.name() + "|" + o.family.title(), List.of());
+      LocalDate arrivalFrom = o.postedAt;
+      int wanted = n;
+      int hires = 0;
+      // a planned-closed opening takes applicants in waves until its headcount is hired (or time runs out)
+      for (int wave = 0; wave < 6; wave++) {
+        long room = Math.max(1, ChronoUnit.DAYS.between(arrivalFrom, asOf));
+        for (int k = 0; k < wanted * 8 && traces.size() < n; k++) {
+          Trace t = new Trace();
+          Map<String, Integer> levels;
+          double years;
+          double aptitude;
+          if (rng.nextDouble() < 0.15) {
+            LocalDate postedAt = o.postedAt;
+            List<Person> internal = people.stream().filter(p -> p.departedAt == null && p.dept == o.dept
+                && p.grade >= o.grade - 2 && p.grade <= o.grade && p.teamIndex != o.team && p.hiredAt.isBefore(postedAt)
+                && !managers.contains(p.id) && !o.hiringTeam.contains(p.id) && !movedInternally.contains(p.id)).toList();
+            if (internal.isEmpty()) {
+              continue;
+            }
+            Person p = pick(rng, internal);
+            t.label = Labels.EXPERT;
+            t.applicantId = p.id;
+            levels = p.levels;
+            years = Math.max(0, ChronoUnit.DAYS.between(p.birthDate, o.postedAt) / 365.25 - 22);
+            aptitude = p.talent;
+          } else {
+            // people apply where they roughly fit: mostly the opening's job family, else its department,
+            // sometimes anything; the best fitting of three such candidates applies
+            int ci = -1;
+            for (int draw = 0; draw < 3; draw++) {
+              double v = rng.nextDouble();
+              List<Integer> from = v < 0.65 && !familyCandidates.isEmpty() ? familyCandidates
+                  : v < 0.9 && !deptCandidates.isEmpty() ? deptCandidates : null;
+              int x = from == null ? rng.nextInt(infos.size()) : pick(rng, from);
+              if (ci < 0 || coverage(o.req, o.required, infos.get(x).levels()) > coverage(o.req, o.required, infos.get(ci).levels())) {
+                ci = x;
+              }
+            }
+            CandidateInfo c = infos.get(ci);
+            t.label = Labels.CANDIDATE;
+            t.applicantId = out.candidates.get(ci).id();
+            if (hiredCandidates.contains(t.applicantId)) {
+              continue;
+            }
+            levels = c.levels();
+            years = c.years();
+            aptitude = c.aptitude();
+          }
+          if (!seen.add(t.applicantId)) {
             continue;
           }
-          Person p = pick(rng, internal);
-          label = Labels.EXPERT;
-          id = p.id;
-          levels = p.levels;
-        } else {
-          int ci = deptCandidates.isEmpty() || rng.nextDouble() < 0.2 ? rng.nextInt(candidates.size()) : pick(rng, deptCandidates);
-          label = Labels.CANDIDATE;
-          id = candidates.get(ci).id();
-          levels = candidateLevels.get(id);
+          LocalDate appliedAt = arrivalFrom.plusDays(rng.nextInt((int) Math.min(room, 30)));
+          if (appliedAt.isAfter(cutoff.toLocalDate())) {
+            appliedAt = cutoff.toLocalDate();
+          }
+          String target = script == null ? null : script.get(traces.size() % script.size());
+          t.years = Math.round(years * 10) / 10.0;
+          simulate(rng, o, t, levels, years, aptitude, appliedAt, cutoff, target);
+          traces.add(t);
         }
-        if (!seen.add(id)) {
-          continue;
+        hires = (int) traces.stream().filter(t -> t.hiredAt() != null).count();
+        if (!o.plannedStatus.equals("closed") || hires >= o.headcount) {
+          break;
         }
-        double fit = 0;
-        double weight = 0;
-        for (Map.Entry<String, Integer> e : req.entrySet()) {
-          double w = 1.0;
-          fit += w * Math.min(1.0, levels.getOrDefault(e.getKey(), 0) / (double) e.getValue());
-          weight += w;
+        arrivalFrom = traces.stream().map(t -> t.moves.get(0).at().toLocalDate()).max(Comparator.naturalOrder())
+            .orElse(o.postedAt).plusDays(7 + rng.nextInt(14));
+        if (arrivalFrom.isAfter(asOf.minusDays(30))) {
+          break;
         }
-        applicants.add(new Applicant(label, id, fit / weight + 0.15 * gaussian(rng)));
+        wanted = 3 + rng.nextInt(4);
+        n = traces.size() + wanted;
       }
-      applicants.sort((a, b) -> Double.compare(b.fit(), a.fit()));
-      for (int k = 0; k < applicants.size(); k++) {
-        Applicant a = applicants.get(k);
-        String stage;
-        if (i == 0) {
-          stage = STAGES.get(k % STAGES.size()).equals("hired") ? "interview" : STAGES.get(k % STAGES.size());
-        } else if (o.status().equals("closed")) {
-          stage = k == 0 ? "hired" : rng.nextDouble() < 0.85 ? "rejected" : "withdrawn";
-        } else if (o.status().equals("on_hold")) {
-          stage = rng.nextDouble() < 0.5 ? "applied" : "screening";
-        } else {
-          stage = k == 0 && rng.nextDouble() < 0.4 ? "offer" : k <= 1 ? "interview" : k == 2 ? "assessment" : k <= 4 ? "screening" : "applied";
-          double u = rng.nextDouble();
-          if (!stage.equals("offer") && u < 0.25) {
-            stage = "rejected";
-          } else if (!stage.equals("offer") && u < 0.33) {
-            stage = "withdrawn";
+
+      // the opening fills with its headcount-th hire: every other application still running is closed then
+      List<Trace> hired = traces.stream().filter(t -> t.hiredAt() != null).sorted(Comparator.comparing(Trace::hiredAt)).toList();
+      OffsetDateTime closedAt = hired.size() >= o.headcount ? hired.get(o.headcount - 1).hiredAt() : null;
+      if (closedAt != null) {
+        traces.forEach(t -> truncate(t, closedAt));
+        traces.removeIf(t -> t.moves.isEmpty()); // arrived after the opening was filled: never applied
+        for (Trace t : traces) {
+          if (!FINAL_STAGES.contains(t.stage())) {
+            t.moves.add(new Move("rejected", null, closedAt.plusMinutes(30), o.manager, "position filled"));
           }
         }
-        long room = Math.max(1, ChronoUnit.DAYS.between(o.postedAt(), asOf));
-        LocalDate appliedAt = o.postedAt().plusDays(rng.nextInt((int) Math.min(room, 30)));
-        int depth = Math.max(0, STAGES.indexOf(stage) > 5 ? 1 + rng.nextInt(3) : STAGES.indexOf(stage));
-        LocalDate updatedAt = appliedAt.plusDays(depth * (3L + rng.nextInt(8)));
-        if (updatedAt.isAfter(asOf)) {
-          updatedAt = asOf;
+      }
+      String status = closedAt != null ? "closed" : o.plannedStatus.equals("on_hold") ? "on_hold" : "open";
+      Team team = teams.get(o.team);
+      JobOpening opening = new JobOpening(o.id, title(o.dept, o.family, o.grade, false), o.dept.name(), team.id(),
+          team.country(), team.region(), team.city(), o.grade, status, o.postedAt,
+          closedAt == null ? null : closedAt.toLocalDate(), o.rounds, o.headcount, o.location, o.remotePolicy);
+      out.openings.add(opening);
+      for (Trace t : traces) {
+        write(out, o, opening, t);
+        OffsetDateTime hiredAt = t.hiredAt();
+        if (hiredAt == null) {
+          continue;
         }
-        String appId = String.format(Locale.ROOT, "a%05d", applications.size() + 1);
-        applications.add(new Application(appId, a.label(), a.id(), o.id(), stage, appliedAt, updatedAt));
+        LocalDate day = hiredAt.toLocalDate();
+        if (t.label.equals(Labels.CANDIDATE)) {
+          hiredCandidates.add(t.applicantId);
+          CandidateInfo c = infos.get(Integer.parseInt(t.applicantId.substring(4)) - 1);
+          String city = c.country().name().equals(team.country()) ? team.city() : c.country().cities().get(0);
+          out.hiredExperts.add(new Expert(t.applicantId, c.firstName() + " " + c.lastName(), opening.title(), o.dept.name(),
+              team.id(), c.country().name(), c.country().region(), city, o.grade, day, "active", null, null));
+          out.hiredMemberships.add(new Membership(t.applicantId, team.id(), day, null));
+          int age = (int) Math.round(22 + c.years() + 1.5);
+          out.hiredPersonal.add(personal(t.applicantId, c.firstName(), c.lastName(), c.country(), c.country().name(),
+              c.female() ? "female" : "male", asOf.minusYears(age).minusDays(c.index() % 365), o.grade,
+              new SplittableRandom(settings.seed() * 37 + 1_000_003L * (c.index() + 1))));
+        } else { // an internal move: the old MEMBER_OF is replaced by the new team's, since the move
+          movedInternally.add(t.applicantId);
+          Person p = people.stream().filter(x -> x.id.equals(t.applicantId)).findFirst().orElseThrow();
+          p.teamIndex = o.team;
+          memberships.set(membershipIndex.get(p.id), new Membership(p.id, team.id(), day, null));
+        }
       }
     }
+    return out;
+  }
+
+  /** Coverage of an opening's skills: required count 1, preferred 0.5, each capped at the level asked for. */
+  static double coverage(Map<String, Integer> req, List<String> required, Map<String, Integer> levels) {
+    double fit = 0;
+    double weight = 0;
+    for (Map.Entry<String, Integer> e : req.entrySet()) {
+      double w = required.contains(e.getKey()) ? 1.0 : 0.5;
+      fit += w * Math.min(1.0, levels.getOrDefault(e.getKey(), 0) / (double) e.getValue());
+      weight += w;
+    }
+    return fit / weight;
+  }
+
+  /**
+   * One applicant through one opening, stage by stage, until a final stage or the cutoff (today, or
+   * the day the opening was put on hold). {@code target} scripts the path (the first opening's
+   * showcase applicants): pass every decision up to that stage and stop there (rejected: at the
+   * assessment; withdrawn: once screened).
+   */
+  private void simulate(SplittableRandom rng, OpeningPlan o, Trace t, Map<String, Integer> levels, double years,
+      double aptitude, LocalDate appliedAt, OffsetDateTime cutoff, String target) {
+    double cov = coverage(o.req, o.required, levels);
+    double exp = Math.min(years, 15) - 5;
+    String screener = o.recruiter != null ? o.recruiter : o.manager;
+    OffsetDateTime at = at(rng, appliedAt);
+    if (at.isAfter(cutoff)) {
+      at = cutoff.minusHours(2);
+    }
+    t.moves.add(new Move("applied", null, at, SOURCE, null));
+    // screening: skills on paper and experience
+    at = at(rng, at.toLocalDate().plusDays(1 + rng.nextInt(6)));
+    if (at.isAfter(cutoff) || "applied".equals(target)) {
+      return;
+    }
+    if (target == null && rng.nextDouble() < 0.04) {
+      t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
+      return;
+    }
+    boolean pass = target != null || rng.nextDouble() < sigmoid(0.2 + 5.0 * (cov - 0.55) + 0.08 * exp);
+    if (!pass) {
+      t.moves.add(new Move("rejected", null, at, screener, cov < 0.5 ? "skills below requirement"
+          : exp < -2 ? "not enough experience" : "other applicants matched better"));
+      return;
+    }
+    t.moves.add(new Move("screened", null, at, screener, null));
+    at = at(rng, at.toLocalDate().plusDays(1 + rng.nextInt(5)));
+    if (at.isAfter(cutoff) || "screened".equals(target)) {
+      return;
+    }
+    if ("withdrawn".equals(target) || target == null && rng.nextDouble() < 0.04) {
+      t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
+      return;
+    }
+    t.moves.add(new Move("assessment", null, at, screener, null));
+    // the assessment measures each required skill near the applicant's true level
+    OffsetDateTime assessedAt = at(rng, at.toLocalDate().plusDays(2 + rng.nextInt(5)));
+    if (assessedAt.isAfter(cutoff) || "assessment".equals(target)) {
+      return;
+    }
+    t.measuredLevels = new LinkedHashMap<>();
+    double ratio = 0;
+    for (String skill : o.required) {
+      int level = clamp((int) Math.round(levels.getOrDefault(skill, 0) + 0.7 * gaussian(rng)), 1, 5);
+      t.measuredLevels.put(skill, level);
+      ratio += Math.min(1.0, level / (double) o.req.get(skill));
+    }
+    t.assessment = round2(clamp01(ratio / o.required.size()) * 4 + 1);
+    t.assessedAt = assessedAt;
+    t.assessor = pick(rng, o.interviewers);
+    t.method = o.dept.technical() ? pick(rng, List.of("take-home", "coding test", "pair programming"))
+        : pick(rng, List.of("case study", "work sample", "presentation"));
+    at = at(rng, assessedAt.toLocalDate().plusDays(1 + rng.nextInt(3)));
+    if (at.isAfter(cutoff)) {
+      return;
+    }
+    pass = "rejected".equals(target) ? false
+        : target != null || rng.nextDouble() < sigmoid(0.4 + 1.6 * (t.assessment - 3) + 1.5 * (cov - 0.6) + 0.05 * exp);
+    if (!pass) {
+      t.moves.add(new Move("rejected", null, at, o.manager, "assessment below the bar"));
+      return;
+    }
+    // interview rounds: the last one with the hiring manager
+    for (int round = 1; round <= o.rounds; round++) {
+      t.moves.add(new Move("interview", round, at, o.manager, null));
+      OffsetDateTime interviewedAt = at(rng, at.toLocalDate().plusDays(2 + rng.nextInt(7)));
+      if (interviewedAt.isAfter(cutoff) || "interview".equals(target)) {
+        return;
+      }
+      String interviewer = round == o.rounds && o.rounds > 1 ? o.manager : o.interviewers.get((round - 1) % o.interviewers.size());
+      List<Integer> scores = new ArrayList<>();
+      for (String c : COMPETENCIES) {
+        double skillWeight = switch (c) {
+          case "technical depth" -> 2.5;
+          case "problem solving" -> 1.2;
+          default -> 0.3;
+        };
+        scores.add(clamp((int) Math.round(3 + 0.8 * aptitude + skillWeight * (cov - 0.6) + 0.6 * gaussian(rng)), 1, 5));
+      }
+      double overall = round2(scores.stream().mapToInt(Integer::intValue).average().orElseThrow());
+      t.interviews.add(new Object[] {round, interviewedAt, interviewer, scores, overall});
+      at = at(rng, interviewedAt.toLocalDate().plusDays(1 + rng.nextInt(3)));
+      if (at.isAfter(cutoff)) {
+        return;
+      }
+      if (target == null && rng.nextDouble() < 0.03) {
+        t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
+        return;
+      }
+      pass = target != null || rng.nextDouble() < sigmoid(0.6 + 1.7 * (overall - 3) + 0.6 * (t.assessment - 3) + 0.05 * exp);
+      if (!pass) {
+        t.moves.add(new Move("rejected", null, at, o.manager, "not a fit after interview round " + round));
+        return;
+      }
+    }
+    t.moves.add(new Move("offer", null, at, o.manager, null));
+    // the offer: most accept, some decline (withdrawn from the offer stage)
+    at = at(rng, at.toLocalDate().plusDays(3 + rng.nextInt(10)));
+    if (at.isAfter(cutoff) || "offer".equals(target)) {
+      return;
+    }
+    if (rng.nextDouble() < 0.8) {
+      t.moves.add(new Move("hired", null, at, o.manager, null));
+    } else {
+      t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, DECLINE_REASONS)));
+    }
+  }
+
+  /** Drops every move, assessment and interview after {@code end}. */
+  private static void truncate(Trace t, OffsetDateTime end) {
+    t.moves.removeIf(m -> m.at().isAfter(end));
+    if (t.assessedAt != null && t.assessedAt.isAfter(end)) {
+      t.measuredLevels = null;
+      t.assessedAt = null;
+    }
+    t.interviews.removeIf(i -> ((OffsetDateTime) i[1]).isAfter(end));
+  }
+
+  /** A working-hours time on {@code day}, UTC. */
+  private static OffsetDateTime at(SplittableRandom rng, LocalDate day) {
+    return OffsetDateTime.of(day, LocalTime.of(8 + rng.nextInt(9), rng.nextInt(60)), ZoneOffset.UTC);
+  }
+
+  private static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static double clamp01(double v) {
+    return Math.max(0, Math.min(1, v));
+  }
+
+  /** The records of one trace: the application, its moves, assessment and interviews with their feedback. */
+  private void write(Recruiting out, OpeningPlan o, JobOpening opening, Trace t) {
+    String appId = String.format(Locale.ROOT, "a%05d", out.applications.size() + 1);
+    String stage = t.stage();
+    Move last = t.moves.get(t.moves.size() - 1);
+    boolean fin = FINAL_STAGES.contains(stage);
+    out.applications.add(new Application(appId, t.label, t.applicantId, o.id, stage, stage.equals("interview") ? last.round() : null,
+        t.moves.get(0).at().toLocalDate(), last.at().toLocalDate(), fin ? last.at().toLocalDate() : null, t.years));
+    String prev = null;
+    for (int i = 0; i < t.moves.size(); i++) {
+      Move m = t.moves.get(i);
+      out.stageChanges.add(new StageChange(appId + "-" + (i + 1), appId, i + 1, prev, m.to(), m.round(), m.at(), m.actor(),
+          m.reason()));
+      prev = m.to();
+    }
+    if (t.assessedAt != null) {
+      String id = "as-" + appId;
+      out.assessments.add(new Assessment(id, appId, t.assessedAt, t.method, t.assessor, t.assessment));
+      t.measuredLevels.forEach((skill, level) -> out.measured.add(new Measured(id, skill, level)));
+    }
+    SplittableRandom words = new SplittableRandom(settings.seed() * 41 + out.applications.size());
+    String skillName = catalog.get(o.required.get(0)).name();
+    for (Object[] iv : t.interviews) {
+      int round = (Integer) iv[0];
+      @SuppressWarnings("unchecked")
+      List<Integer> scores = (List<Integer>) iv[3];
+      double overall = (Double) iv[4];
+      String rec = overall >= 4 ? "strong_yes" : overall >= 3 ? "yes" : overall >= 2.25 ? "no" : "strong_no";
+      String id = "iv-" + appId + "-" + round;
+      out.interviews.add(new Interview(id, appId, round, (OffsetDateTime) iv[1], (String) iv[2], COMPETENCIES, List.copyOf(scores),
+          overall, rec));
+      out.feedback.add(new Feedback(id, feedback(words, scores, rec, skillName)));
+    }
+  }
+
+  private static final Map<String, String[][]> FEEDBACK = new LinkedHashMap<>();
+
+  static {
+    FEEDBACK.put("technical depth", new String[][] {
+        {"Could not show working knowledge of %s.", "Answers on %s stayed vague."},
+        {"Struggled with %s beyond the basics.", "Knows the vocabulary of %s, less the practice."},
+        {"Adequate %s fundamentals, with gaps under follow-up questions.", "Solid on the basics of %s."},
+        {"Good command of %s; answered the follow-ups well.", "Has clearly used %s in production."},
+        {"Deep command of %s; explained the trade-offs without prompting.", "Taught me something about %s."}});
+    FEEDBACK.put("problem solving", new String[][] {
+        {"Did not get to a workable approach on the exercise."},
+        {"Needed many hints to structure the problem."},
+        {"Reached a reasonable solution with some help."},
+        {"Broke the problem down cleanly and checked edge cases."},
+        {"Found an elegant solution and discussed alternatives."}});
+    FEEDBACK.put("communication", new String[][] {
+        {"Hard to follow."},
+        {"Explanations were often unclear."},
+        {"Communicated clearly enough."},
+        {"Clear and concise throughout."},
+        {"Exceptionally clear; adapted the explanation to the audience."}});
+    FEEDBACK.put("collaboration", new String[][] {
+        {"Dismissive of other views."},
+        {"Worked mostly alone when a team effort was asked for."},
+        {"Takes feedback on board."},
+        {"Built on my suggestions and asked good questions."},
+        {"Would raise the team's game; strong examples of helping others."}});
+  }
+
+  /** Generated feedback text: one sentence per competency by its score, then the recommendation. */
+  private static String feedback(SplittableRandom rng, List<Integer> scores, String recommendation, String skillName) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < COMPETENCIES.size(); i++) {
+      String[] options = FEEDBACK.get(COMPETENCIES.get(i))[scores.get(i) - 1];
+      b.append(String.format(Locale.ROOT, options[rng.nextInt(options.length)], skillName)).append(' ');
+    }
+    b.append(switch (recommendation) {
+      case "strong_yes" -> "Strong hire.";
+      case "yes" -> "Hire.";
+      case "no" -> "No hire.";
+      default -> "Strong no hire.";
+    });
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------- contests
+
+  private static final String[] CONTEST_TOO_HIGH = {"I have not used %s in years; level %d overstates it.",
+      "%s was a one-off task, not a skill at level %d.", "Endorsed for %s by mistake; I never worked with it."};
+  private static final String[] CONTEST_TOO_LOW = {"Level %2$d undersells my %1$s: I lead that work on my team.",
+      "I hold a certification in %s; level %d is out of date."};
+
+  /**
+   * A few employees (one in a hundred, at least two) contest a skill their profile shows from second-hand
+   * evidence (an endorsement, a manager's or a prior role); some contests are resolved by their manager.
+   * The HAS_SKILL concerned is marked {@code contested: true} and otherwise kept (ADR 0006: history stays).
+   */
+  private List<DemoData.Contest> makeContests(SplittableRandom rng, List<HasSkill> hasSkills, List<Manages> manages) {
+    Map<String, String> managerOf = new HashMap<>();
+    manages.forEach(m -> managerOf.put(m.teamId(), m.expertId()));
+    Set<String> evidence = Set.of("peer endorsement", "manager assessment", "prior role");
+    List<Integer> options = new ArrayList<>();
+    for (int i = 0; i < hasSkills.size(); i++) {
+      HasSkill h = hasSkills.get(i);
+      if (h.ownerLabel().equals(Labels.EXPERT) && evidence.contains(h.evidence())) {
+        options.add(i);
+      }
+    }
+    Map<String, Person> byId = new HashMap<>();
+    people.forEach(p -> byId.put(p.id, p));
+    int n = Math.max(2, settings.experts() / 100);
+    List<DemoData.Contest> out = new ArrayList<>();
+    Set<String> contested = new HashSet<>();
+    for (int k = 0; k < n * 10 && out.size() < n && !options.isEmpty(); k++) {
+      int idx = pick(rng, options);
+      HasSkill h = hasSkills.get(idx);
+      Person p = byId.get(h.ownerId());
+      if (p == null || p.departedAt != null || !contested.add(h.ownerId())) {
+        continue;
+      }
+      String skillName = catalog.get(h.skillId()).name();
+      boolean tooHigh = h.level() >= 3 || rng.nextDouble() < 0.5;
+      String[] templates = tooHigh ? CONTEST_TOO_HIGH : CONTEST_TOO_LOW;
+      String reason = String.format(Locale.ROOT, templates[rng.nextInt(templates.length)], skillName, h.level());
+      OffsetDateTime at = at(rng, asOf.minusDays(5 + rng.nextInt(120)));
+      double u = rng.nextDouble();
+      String status = u < 0.55 ? "open" : u < 0.8 ? "upheld" : "dismissed";
+      String manager = managerOf.getOrDefault(teams.get(p.teamIndex).id(), "admin");
+      OffsetDateTime resolvedAt = null;
+      if (!status.equals("open")) {
+        resolvedAt = at(rng, at.toLocalDate().plusDays(2 + rng.nextInt(20)));
+        if (resolvedAt.toLocalDate().isAfter(asOf)) {
+          status = "open";
+          resolvedAt = null;
+        }
+      }
+      String resolution = switch (status) {
+        case "upheld" -> tooHigh ? "Upheld: the level is to be re-assessed; the endorsement stays in the history."
+            : "Upheld: the higher level is confirmed by the certificate.";
+        case "dismissed" -> "Dismissed: recent project work shows the skill at this level.";
+        default -> null;
+      };
+      out.add(new DemoData.Contest(String.format(Locale.ROOT, "con%03d", out.size() + 1), h.ownerId(), h.skillId(), reason,
+          status, at, resolvedAt, resolvedAt == null ? null : manager.equals(h.ownerId()) ? "admin" : manager, resolution));
+      hasSkills.set(idx, new HasSkill(h.ownerLabel(), h.ownerId(), h.skillId(), h.level(), h.evidence(), h.since(), true));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- final records
@@ -1002,20 +1530,26 @@ public final class DemoGenerator {
   }
 
   private Personal personal(Person p) {
+    return personal(p.id, p.firstName, p.lastName, p.country, p.nationality, p.gender, p.birthDate, p.grade,
+        new SplittableRandom(settings.seed() * 31 + p.index));
+  }
+
+  private Personal personal(String id, String firstName, String lastName, Country country, String nationality, String gender,
+      LocalDate birthDate, int grade, SplittableRandom r) {
     Map<String, String> v = new LinkedHashMap<>();
-    v.put(PersonalFields.EMAIL, ascii(p.firstName) + "." + ascii(p.lastName) + "." + p.id.substring(1) + "@talentgraph.example");
-    SplittableRandom r = new SplittableRandom(settings.seed() * 31 + p.index);
-    v.put(PersonalFields.PHONE, p.country.phonePrefix() + " " + (100_000_000L + r.nextLong(900_000_000L)));
-    v.put(PersonalFields.BIRTH_DATE, p.birthDate.toString());
-    v.put(PersonalFields.GENDER, p.gender);
-    double band = DemoTables.SALARY_BY_GRADE[p.grade - 1] * p.country.salaryFactor() * (1 + 0.08 * gaussian(r));
+    String number = id.startsWith("e") ? id.substring(1) : id;
+    v.put(PersonalFields.EMAIL, ascii(firstName) + "." + ascii(lastName) + "." + number + "@talentgraph.example");
+    v.put(PersonalFields.PHONE, country.phonePrefix() + " " + (100_000_000L + r.nextLong(900_000_000L)));
+    v.put(PersonalFields.BIRTH_DATE, birthDate.toString());
+    v.put(PersonalFields.GENDER, gender);
+    double band = DemoTables.SALARY_BY_GRADE[grade - 1] * country.salaryFactor() * (1 + 0.08 * gaussian(r));
     v.put(PersonalFields.SALARY, Long.toString(Math.round(band / 500) * 500));
-    int age = (int) ChronoUnit.YEARS.between(p.birthDate, asOf);
+    int age = (int) ChronoUnit.YEARS.between(birthDate, asOf);
     double u = r.nextDouble();
     String marital = age < 28 ? (u < 0.8 ? "single" : "married") : u < 0.35 ? "single" : u < 0.85 ? "married" : u < 0.97 ? "divorced" : "widowed";
     v.put(PersonalFields.MARITAL_STATUS, marital);
-    v.put(PersonalFields.NATIONALITY, p.nationality);
-    return new Personal(p.id, v);
+    v.put(PersonalFields.NATIONALITY, nationality);
+    return new Personal(id, v);
   }
 
   private static String ascii(String s) {

@@ -3,6 +3,7 @@ package dev.talentgraph.importers.demo;
 import dev.talentgraph.importers.demo.DemoData.Row;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
+import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -120,7 +122,7 @@ public final class DemoLoader {
     }
     long start = System.nanoTime();
     List<Step> steps = steps(data);
-    long total = steps.stream().mapToLong(s -> s.rows().size()).sum() + data.personal().size();
+    long total = steps.stream().mapToLong(Step::size).sum();
     long[] counters = new long[3];
     Map<String, Long> rowsByStep = new LinkedHashMap<>();
     long done = 0;
@@ -130,6 +132,10 @@ public final class DemoLoader {
           + "d.experts = $experts, d.startedAt = datetime()", Map.of("name", DATASET_NAME, "seed", data.settings().seed(),
           "experts", data.settings().experts())).consume());
       for (Step step : steps) {
+        if (step.sealed() != null) {
+          done = writePersonal(s, step, batchSize, counters, rowsByStep, progress, done, total);
+          continue;
+        }
         List<Map<String, Object>> rows = step.rows().stream().map(Row::row).toList();
         for (int from = 0; from < rows.size(); from += batchSize) {
           List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
@@ -147,60 +153,58 @@ public final class DemoLoader {
           rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
           progress.progress(step.name(), done, total);
         }
-        if (step.name().equals(Labels.EXPERT)) {
-          done = writePersonal(s, data, batchSize, counters, rowsByStep, progress, done, total);
-        }
       }
       s.executeWrite(tx -> tx.run("MATCH (d:" + Labels.DATASET + " {name: $name}) SET d.state = 'complete', "
           + "d.completedAt = datetime()", Map.of("name", DATASET_NAME)).consume());
     }
-    return new DemoSummary(false, null, data.settings().seed(), data.experts().size(), rowsByStep, data.expectedCounts(),
+    return new DemoSummary(false, null, data.settings().seed(), data.settings().experts(), rowsByStep, data.expectedCounts(),
         counters[0], counters[1], counters[2], Duration.ofNanos(System.nanoTime() - start));
   }
 
   /**
    * Personal data in batches: read what is stored, decrypt, and encrypt only the fields whose plain
    * text differs (or that do not decrypt with the current key). Read and write share a transaction.
+   * The owners are Experts (their personal fields) or Interviews (their feedback).
    */
-  private long writePersonal(Session s, DemoData data, int batchSize, long[] counters, Map<String, Long> rowsByStep,
+  private long writePersonal(Session s, Step step, int batchSize, long[] counters, Map<String, Long> rowsByStep,
       ProgressListener progress, long done, long total) {
-    List<DemoData.Personal> all = data.personal();
-    String step = Labels.PERSONAL_DATA;
+    List<Sealed> all = step.sealed();
+    String owner = step.ownerLabel();
     for (int from = 0; from < all.size(); from += batchSize) {
-      List<DemoData.Personal> batch = all.subList(from, Math.min(all.size(), from + batchSize));
+      List<Sealed> batch = all.subList(from, Math.min(all.size(), from + batchSize));
       SummaryCounters c = s.executeWrite(tx -> {
-        List<String> ids = batch.stream().map(DemoData.Personal::expertId).toList();
+        List<String> ids = batch.stream().map(Sealed::ownerId).toList();
         Map<String, Map<String, Object>> stored = new HashMap<>();
-        for (Record rec : tx.run("UNWIND $ids AS id MATCH (:" + Labels.EXPERT + " {id: id})-[:" + RelTypes.HAS_PERSONAL_DATA
+        for (Record rec : tx.run("UNWIND $ids AS id MATCH (:" + owner + " {id: id})-[:" + RelTypes.HAS_PERSONAL_DATA
             + "]->(p:" + Labels.PERSONAL_DATA + ") RETURN id, properties(p) AS props", Map.of("ids", ids)).list()) {
           stored.put(rec.get("id").asString(), rec.get("props").asMap());
         }
         List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-        for (DemoData.Personal p : batch) {
-          Map<String, Object> old = stored.getOrDefault(p.expertId(), Map.of());
+        for (Sealed p : batch) {
+          Map<String, Object> old = stored.getOrDefault(p.ownerId(), Map.of());
           Map<String, Object> changed = new HashMap<>();
           p.values().forEach((field, plain) -> {
-            String aad = FieldCipher.aad(p.expertId(), field);
+            String aad = FieldCipher.aad(p.ownerId(), field);
             if (!plain.equals(decryptOrNull(old.get(field), aad))) {
               changed.put(field, cipher.encrypt(plain, aad));
             }
           });
-          rows.add(Map.of("id", p.expertId(), "props", changed));
+          rows.add(Map.of("id", p.ownerId(), "props", changed));
         }
-        Result r = tx.run("UNWIND $rows AS row MATCH (e:" + Labels.EXPERT + " {id: row.id}) MERGE (e)-[:"
+        Result r = tx.run("UNWIND $rows AS row MATCH (e:" + owner + " {id: row.id}) MERGE (e)-[:"
             + RelTypes.HAS_PERSONAL_DATA + "]->(p:" + Labels.PERSONAL_DATA + ") SET p += row.props RETURN count(*)",
             Map.of("rows", rows));
         long matched = r.single().get(0).asLong();
         if (matched != rows.size()) {
-          throw new IllegalStateException("step " + step + ": only " + matched + " of " + rows.size()
-              + " experts found; the batch was rolled back");
+          throw new IllegalStateException("step " + step.name() + ": only " + matched + " of " + rows.size()
+              + " owners found; the batch was rolled back");
         }
         return r.consume().counters();
       });
       add(counters, c);
       done += batch.size();
-      rowsByStep.merge(step, (long) batch.size(), Long::sum);
-      progress.progress(step, done, total);
+      rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
+      progress.progress(step.name(), done, total);
     }
     return done;
   }
@@ -226,8 +230,26 @@ public final class DemoLoader {
     return driver.session(SessionConfig.forDatabase(database));
   }
 
-  /** One statement and the rows it is run with, batch by batch. */
-  record Step(String name, String cypher, List<? extends Row> rows) {}
+  /**
+   * One statement and the rows it is run with, batch by batch; or, with {@code sealed}, personal values
+   * of {@code ownerLabel} nodes to encrypt onto their PersonalData nodes.
+   */
+  record Step(String name, String cypher, List<? extends Row> rows, String ownerLabel, List<Sealed> sealed) {
+    Step(String name, String cypher, List<? extends Row> rows) {
+      this(name, cypher, rows, null, null);
+    }
+
+    static Step personal(String name, String ownerLabel, List<Sealed> sealed) {
+      return new Step(name, null, List.of(), ownerLabel, sealed);
+    }
+
+    long size() {
+      return sealed != null ? sealed.size() : rows.size();
+    }
+  }
+
+  /** Clear personal values of one owner node, by field; encrypted on write. */
+  record Sealed(String ownerId, Map<String, String> values) {}
 
   private static String nodes(String label) {
     return "UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) SET n += row.props RETURN count(*)";
@@ -250,13 +272,29 @@ public final class DemoLoader {
         + "MERGE (a)-[:" + RelTypes.APPLIED + "]->(n) MERGE (n)-[:" + RelTypes.TO + "]->(o) RETURN count(*)";
   }
 
+  /** A node owned by an application ({@code row.owner}), created with its relationship in the same statement. */
+  private static String ofApplication(String label, String type, String extra) {
+    return "UNWIND $rows AS row MATCH (a:" + Labels.APPLICATION + " {id: row.owner}) " + extra + "MERGE (n:" + label
+        + " {id: row.id}) SET n += row.props MERGE (a)-[:" + type + "]->(n) " + (extra.isEmpty() ? ""
+        : "MERGE (n)-[:" + RelTypes.INTERVIEWED_BY + "]->(x) ") + "RETURN count(*)";
+  }
+
   /** Nodes before the relationships that need them; the order is also the progress order. */
   static List<Step> steps(DemoData d) {
     String skill = Labels.SKILL;
     String expert = Labels.EXPERT;
+    Set<String> hired = d.hiredCandidates();
     List<DemoData.Skill> groups = d.skills().stream().filter(DemoData.Skill::group).toList();
     List<Row> broader = d.skills().stream().filter(s -> s.broaderId() != null)
         .map(s -> (Row) () -> DemoData.rel(s.id(), s.broaderId(), DemoData.props())).toList();
+    List<Row> hiresFor = d.openings().stream()
+        .map(o -> (Row) () -> DemoData.rel(o.id(), o.teamId(), DemoData.props())).toList();
+    List<Sealed> employeesPersonal = d.personal().stream().filter(p -> !hired.contains(p.expertId()))
+        .map(p -> new Sealed(p.expertId(), p.values())).toList();
+    List<Sealed> hiresPersonal = d.personal().stream().filter(p -> hired.contains(p.expertId()))
+        .map(p -> new Sealed(p.expertId(), p.values())).toList();
+    List<Sealed> feedback = d.feedback().stream()
+        .map(f -> new Sealed(f.interviewId(), Map.of(Props.FEEDBACK, f.text()))).toList();
     return List.of(
         new Step(skill, nodes(skill), d.skills()),
         new Step(Labels.SKILL_GROUP, "UNWIND $rows AS row MATCH (n:" + skill + " {id: row.id}) SET n:" + Labels.SKILL_GROUP
@@ -264,8 +302,10 @@ public final class DemoLoader {
         new Step(RelTypes.BROADER, rels(skill, RelTypes.BROADER, skill), broader),
         new Step(RelTypes.RELATED_TO, rels(skill, RelTypes.RELATED_TO, skill), d.related()),
         new Step(Labels.TEAM, nodes(Labels.TEAM), d.teams()),
-        new Step(expert, nodes(expert), d.experts()),
-        new Step(RelTypes.MEMBER_OF, rels(expert, RelTypes.MEMBER_OF, Labels.TEAM), d.memberships()),
+        new Step(expert, nodes(expert), d.experts().stream().filter(e -> !hired.contains(e.id())).toList()),
+        Step.personal(Labels.PERSONAL_DATA, expert, employeesPersonal),
+        new Step(RelTypes.MEMBER_OF, rels(expert, RelTypes.MEMBER_OF, Labels.TEAM),
+            d.memberships().stream().filter(m -> !hired.contains(m.expertId())).toList()),
         new Step(RelTypes.MANAGES, rels(expert, RelTypes.MANAGES, Labels.TEAM), d.manages()),
         new Step(RelTypes.MENTORS, rels(expert, RelTypes.MENTORS, expert), d.mentorships()),
         new Step(RelTypes.HAS_SKILL, rels(expert, RelTypes.HAS_SKILL, skill),
@@ -285,14 +325,31 @@ public final class DemoLoader {
         new Step(Labels.PERFORMANCE_REVIEW, owned(Labels.PERFORMANCE_REVIEW, RelTypes.HAS_REVIEW), d.reviews()),
         new Step(Labels.PROMOTION, owned(Labels.PROMOTION, RelTypes.PROMOTED), d.promotions()),
         new Step(Labels.JOB_OPENING, nodes(Labels.JOB_OPENING), d.openings()),
+        new Step(RelTypes.HIRES_FOR, rels(Labels.JOB_OPENING, RelTypes.HIRES_FOR, Labels.TEAM), hiresFor),
+        new Step(RelTypes.ON_HIRING_TEAM, rels(expert, RelTypes.ON_HIRING_TEAM, Labels.JOB_OPENING), d.hiringTeams()),
         new Step(RelTypes.REQUIRES + " (opening)", rels(Labels.JOB_OPENING, RelTypes.REQUIRES, skill),
             d.requires().stream().filter(r -> r.ownerLabel().equals(Labels.JOB_OPENING)).toList()),
         new Step(Labels.CANDIDATE, nodes(Labels.CANDIDATE), d.candidates()),
         new Step(RelTypes.HAS_SKILL + " (candidate)", rels(Labels.CANDIDATE, RelTypes.HAS_SKILL, skill),
             d.hasSkills().stream().filter(h -> h.ownerLabel().equals(Labels.CANDIDATE)).toList()),
+        // hired candidates: the same node becomes an Expert too (ADR 0006), with its team and personal data
+        new Step(expert + " (hired candidate)", "UNWIND $rows AS row MATCH (n:" + Labels.CANDIDATE + " {id: row.id}) SET n:"
+            + expert + ", n += row.props RETURN count(*)", d.experts().stream().filter(e -> hired.contains(e.id())).toList()),
+        Step.personal(Labels.PERSONAL_DATA + " (hired candidate)", expert, hiresPersonal),
+        new Step(RelTypes.MEMBER_OF + " (hired candidate)", rels(expert, RelTypes.MEMBER_OF, Labels.TEAM),
+            d.memberships().stream().filter(m -> hired.contains(m.expertId())).toList()),
         new Step(Labels.APPLICATION + " (candidate)", application(Labels.CANDIDATE),
             d.applications().stream().filter(a -> a.applicantLabel().equals(Labels.CANDIDATE)).toList()),
         new Step(Labels.APPLICATION + " (internal)", application(expert),
-            d.applications().stream().filter(a -> a.applicantLabel().equals(expert)).toList()));
+            d.applications().stream().filter(a -> a.applicantLabel().equals(expert)).toList()),
+        new Step(Labels.STAGE_CHANGE, ofApplication(Labels.STAGE_CHANGE, RelTypes.MOVED, ""), d.stageChanges()),
+        new Step(Labels.ASSESSMENT, ofApplication(Labels.ASSESSMENT, RelTypes.HAS_ASSESSMENT, ""), d.assessments()),
+        new Step(RelTypes.MEASURED, rels(Labels.ASSESSMENT, RelTypes.MEASURED, skill), d.measured()),
+        new Step(Labels.INTERVIEW, ofApplication(Labels.INTERVIEW, RelTypes.HAS_INTERVIEW,
+            "MATCH (x:" + expert + " {id: row.interviewer}) "), d.interviews()),
+        Step.personal(Labels.PERSONAL_DATA + " (interview feedback)", Labels.INTERVIEW, feedback),
+        new Step(Labels.CONTEST, "UNWIND $rows AS row MATCH (e:" + expert + " {id: row.expert}) MATCH (k:" + skill
+            + " {id: row.skill}) MERGE (n:" + Labels.CONTEST + " {id: row.id}) SET n += row.props MERGE (e)-[:"
+            + RelTypes.CONTESTED + "]->(n) MERGE (n)-[:" + RelTypes.CONCERNS + "]->(k) RETURN count(*)", d.contests()));
   }
 }

@@ -224,15 +224,214 @@ public final class DemoValidator {
         problem("a promotion moves one grade up: " + p);
       }
     });
-    d.openings().forEach(o -> ref("team", o.teamId(), teams, o));
+    recruiting(d, skills, teams, experts, openings, candidates, byLabel);
+  }
+
+  private static final Set<String> REMOTE_POLICIES = Set.of("onsite", "hybrid", "remote");
+  private static final Set<String> OPENING_STATUSES = Set.of("open", "on_hold", "closed");
+  private static final Set<String> HIRING_ROLES = Set.of("hiring_manager", "interviewer", "recruiter");
+  private static final Set<String> RECOMMENDATIONS = Set.of("strong_no", "no", "yes", "strong_yes");
+
+  /** Whether ADR 0006 allows the move {@code from} (round) to {@code to} (round) for an opening of {@code rounds}. */
+  static boolean allowed(String from, Integer fromRound, String to, Integer toRound, int rounds) {
+    if (from == null || DemoGenerator.FINAL_STAGES.contains(from)) {
+      return false;
+    }
+    if (to.equals("rejected") || to.equals("withdrawn")) {
+      return true;
+    }
+    return switch (from) {
+      case "applied" -> to.equals("screened");
+      case "screened" -> to.equals("assessment");
+      case "assessment" -> to.equals("interview") && Integer.valueOf(1).equals(toRound);
+      case "interview" -> fromRound != null && (fromRound < rounds ? to.equals("interview") && Integer.valueOf(fromRound + 1).equals(toRound)
+          : to.equals("offer"));
+      case "offer" -> to.equals("hired");
+      default -> false;
+    };
+  }
+
+  /** Openings, hiring teams, applications with their move history, assessments, interviews and hires (ADR 0006). */
+  private void recruiting(DemoData d, Set<String> skills, Set<String> teams, Set<String> experts, Set<String> openings,
+      Set<String> candidates, Map<String, Set<String>> byLabel) {
+    Map<String, DemoData.JobOpening> openingById = new HashMap<>();
+    d.openings().forEach(o -> {
+      openingById.put(o.id(), o);
+      ref("team", o.teamId(), teams, o);
+      if (o.interviewRounds() < 1 || o.interviewRounds() > 10 || o.headcount() < 1) {
+        problem("interviewRounds outside 1..10 or headcount below 1 in " + o);
+      }
+      if (!REMOTE_POLICIES.contains(o.remotePolicy()) || !OPENING_STATUSES.contains(o.status()) || o.location() == null) {
+        problem("unknown remotePolicy or status, or no location, in " + o);
+      }
+      if (o.status().equals("closed") != (o.closedAt() != null)) {
+        problem("closedAt is set exactly on closed openings: " + o);
+      }
+    });
+    Map<String, Map<String, String>> team = new HashMap<>(); // opening -> expert -> role
+    d.hiringTeams().forEach(h -> {
+      ref("expert", h.expertId(), experts, h);
+      ref("job opening", h.openingId(), openings, h);
+      if (!HIRING_ROLES.contains(h.role())) {
+        problem("unknown hiring team role '" + h.role() + "' in " + h);
+      }
+      team.computeIfAbsent(h.openingId(), k -> new HashMap<>()).put(h.expertId(), h.role());
+    });
+    unique("ON_HIRING_TEAM", d.hiringTeams(), h -> h.expertId() + "->" + h.openingId());
+    d.openings().forEach(o -> {
+      long managers = team.getOrDefault(o.id(), Map.of()).values().stream().filter("hiring_manager"::equals).count();
+      if (managers != 1) {
+        problem("opening " + o.id() + " has " + managers + " hiring managers, wants exactly one");
+      }
+    });
+
+    Map<String, DemoData.Application> apps = new HashMap<>();
+    Map<String, Long> hires = new HashMap<>();
     d.applications().forEach(a -> {
+      apps.put(a.id(), a);
       ref(a.applicantLabel(), a.applicantId(), byLabel.getOrDefault(a.applicantLabel(), Set.of()), a);
       ref("job opening", a.openingId(), openings, a);
       if (!DemoGenerator.STAGES.contains(a.stage())) {
         problem("unknown application stage '" + a.stage() + "' in " + a);
+        return;
+      }
+      DemoData.JobOpening o = openingById.get(a.openingId());
+      if (a.stage().equals("interview") != (a.round() != null)
+          || a.round() != null && o != null && (a.round() < 1 || a.round() > o.interviewRounds())) {
+        problem("round is set (1..interviewRounds) exactly while in stage interview: " + a);
+      }
+      if (DemoGenerator.FINAL_STAGES.contains(a.stage()) != (a.closedAt() != null)) {
+        problem("closedAt is set exactly in a final stage: " + a);
+      }
+      if (a.updatedAt().isBefore(a.appliedAt()) || a.updatedAt().isAfter(d.settings().asOf())) {
+        problem("updatedAt before appliedAt or after today: " + a);
+      }
+      if (a.stage().equals("hired")) {
+        hires.merge(a.openingId(), 1L, Long::sum);
       }
     });
     unique("application", d.applications(), a -> a.applicantId() + "->" + a.openingId());
+    d.openings().forEach(o -> {
+      long n = hires.getOrDefault(o.id(), 0L);
+      if (o.status().equals("closed") ? n != o.headcount() : n >= o.headcount()) {
+        problem("opening " + o.id() + " (" + o.status() + ", headcount " + o.headcount() + ") has " + n + " hires");
+      }
+    });
+
+    // the move history: seq 1.. from "applied", each move allowed, in time order, ending in the current stage
+    ids(Labels.STAGE_CHANGE, d.stageChanges(), DemoData.StageChange::id);
+    Map<String, List<DemoData.StageChange>> moves = new HashMap<>();
+    d.stageChanges().forEach(m -> moves.computeIfAbsent(m.applicationId(), k -> new ArrayList<>()).add(m));
+    moves.keySet().forEach(id -> ref("application", id, apps.keySet(), "stage changes"));
+    for (DemoData.Application a : d.applications()) {
+      List<DemoData.StageChange> h = moves.getOrDefault(a.id(), List.of());
+      DemoData.JobOpening o = openingById.get(a.openingId());
+      if (!DemoGenerator.STAGES.contains(a.stage())) {
+        continue; // named above
+      }
+      if (h.isEmpty() || o == null) {
+        problem("application " + a.id() + " has no move history");
+        continue;
+      }
+      DemoData.StageChange first = h.get(0);
+      if (first.seq() != 1 || first.from() != null || !first.to().equals("applied")
+          || !first.at().toLocalDate().equals(a.appliedAt())) {
+        problem("the first move of " + a.id() + " is not 'applied' on appliedAt: " + first);
+      }
+      for (int i = 1; i < h.size(); i++) {
+        DemoData.StageChange prev = h.get(i - 1);
+        DemoData.StageChange m = h.get(i);
+        if (m.seq() != i + 1 || !prev.to().equals(m.from()) || m.at().isBefore(prev.at())
+            || !allowed(m.from(), prev.round(), m.to(), m.round(), o.interviewRounds())) {
+          problem("move " + m.id() + " does not follow " + prev.id() + " (ADR 0006 transitions, seq, time)");
+        }
+        if ((m.to().equals("rejected") || m.to().equals("withdrawn")) && (m.reason() == null || m.reason().isBlank())) {
+          problem("move " + m.id() + " to " + m.to() + " gives no reason");
+        }
+      }
+      DemoData.StageChange last = h.get(h.size() - 1);
+      if (!last.to().equals(a.stage()) || !java.util.Objects.equals(last.round(), a.round())
+          || !last.at().toLocalDate().equals(a.updatedAt())) {
+        problem("the last move of " + a.id() + " is not its stage/round on updatedAt: " + last);
+      }
+      h.forEach(m -> {
+        if (m.actor() == null || m.actor().isBlank()) {
+          problem("move " + m.id() + " has no actor");
+        }
+      });
+    }
+
+    Set<String> assessments = ids(Labels.ASSESSMENT, d.assessments(), DemoData.Assessment::id);
+    d.assessments().forEach(x -> {
+      ref("application", x.applicationId(), apps.keySet(), x);
+      if (x.overall() < 1 || x.overall() > 5) {
+        problem("assessment overall outside 1..5: " + x);
+      }
+    });
+    unique("HAS_ASSESSMENT", d.assessments(), DemoData.Assessment::applicationId);
+    d.measured().forEach(m -> {
+      ref("assessment", m.assessmentId(), assessments, m);
+      ref("skill", m.skillId(), skills, m);
+      level("MEASURED level", m.level(), Props.MIN_LEVEL, m);
+    });
+    unique("MEASURED", d.measured(), m -> m.assessmentId() + "->" + m.skillId());
+
+    Set<String> interviews = ids(Labels.INTERVIEW, d.interviews(), DemoData.Interview::id);
+    d.interviews().forEach(iv -> {
+      ref("application", iv.applicationId(), apps.keySet(), iv);
+      ref("expert", iv.interviewerId(), experts, iv);
+      DemoData.Application a = apps.get(iv.applicationId());
+      if (a != null && !team.getOrDefault(a.openingId(), Map.of()).containsKey(iv.interviewerId())) {
+        problem("interviewer " + iv.interviewerId() + " of " + iv.id() + " is not on the hiring team of " + a.openingId());
+      }
+      if (iv.scores().size() != iv.competencies().size() || iv.scores().stream().anyMatch(x -> x < 1 || x > 5)
+          || !RECOMMENDATIONS.contains(iv.recommendation())) {
+        problem("interview scores (1..5, one per competency) or recommendation invalid: " + iv);
+      }
+    });
+    unique("HAS_INTERVIEW round", d.interviews(), iv -> iv.applicationId() + "#" + iv.round());
+    Set<String> withFeedback = new HashSet<>();
+    d.feedback().forEach(f -> {
+      ref("interview", f.interviewId(), interviews, "feedback");
+      if (!withFeedback.add(f.interviewId()) || f.text() == null || f.text().isBlank()) {
+        problem("interview " + f.interviewId() + " has a second or an empty feedback");
+      }
+    });
+
+    // hired external candidates are Experts too, members of the opening's team since the hire
+    Map<String, String> teamOf = new HashMap<>();
+    d.memberships().forEach(m -> teamOf.put(m.expertId(), m.teamId()));
+    d.applications().stream().filter(a -> a.stage().equals("hired")).forEach(a -> {
+      DemoData.JobOpening o = openingById.get(a.openingId());
+      if (o != null && !o.teamId().equals(teamOf.get(a.applicantId()))) {
+        problem("hired applicant " + a.applicantId() + " is not a MEMBER_OF " + o.teamId() + " of " + o.id());
+      }
+      if (a.applicantLabel().equals(Labels.CANDIDATE) && !experts.contains(a.applicantId())) {
+        problem("hired candidate " + a.applicantId() + " is not an Expert");
+      }
+    });
+    d.experts().stream().filter(e -> candidates.contains(e.id()) && (e.hiredAt() == null || e.status() == null))
+        .forEach(e -> problem("hired candidate " + e.id() + " has no hiredAt or status"));
+
+    // contests: of an expert's own skill, which is marked contested; resolved ones say by whom and how
+    ids(Labels.CONTEST, d.contests(), DemoData.Contest::id);
+    Set<String> contestedSkills = new HashSet<>();
+    d.hasSkills().stream().filter(h -> Boolean.TRUE.equals(h.contested()))
+        .forEach(h -> contestedSkills.add(h.ownerId() + "->" + h.skillId()));
+    Set<String> contestKeys = new HashSet<>();
+    d.contests().forEach(c -> {
+      ref("expert", c.expertId(), experts, c);
+      ref("skill", c.skillId(), skills, c);
+      contestKeys.add(c.expertId() + "->" + c.skillId());
+      if (!contestedSkills.contains(c.expertId() + "->" + c.skillId())) {
+        problem("contest " + c.id() + " concerns no contested HAS_SKILL of " + c.expertId());
+      }
+      if (!Set.of("open", "upheld", "dismissed").contains(c.status())
+          || c.status().equals("open") != (c.resolvedAt() == null || c.resolvedBy() == null || c.resolution() == null)) {
+        problem("contest " + c.id() + " has an unknown status or resolution fields that disagree with it");
+      }
+    });
+    contestedSkills.stream().filter(k -> !contestKeys.contains(k)).forEach(k -> problem("HAS_SKILL " + k + " is contested by no contest"));
   }
 
   /** A cycle in a directed graph as "a -> b -> a", or null; iterative DFS with colours. */

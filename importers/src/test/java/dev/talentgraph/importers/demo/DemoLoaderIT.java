@@ -86,9 +86,59 @@ class DemoLoaderIT {
     try (Session s = driver.session()) {
       long withSkills = s.run("MATCH (e:Expert)-[h:HAS_SKILL]->(k:Skill) WHERE h.level >= 1 AND k.name IS NOT NULL "
           + "RETURN count(DISTINCT e) AS n").single().get("n").asLong();
-      assertThat(withSkills).isEqualTo(2_000);
+      assertThat(withSkills).isEqualTo(data.experts().size());
     }
+  }
 
+  /** ADR 0006 on the loaded demo: a hire is one node (Candidate and Expert), histories are complete, feedback is sealed. */
+  @Test
+  void theRecruitingFlowLandsAsTheAdrSays() {
+    DemoData data = DemoFixtures.small();
+    loader().load(data, ProgressListener.NONE);
+    try (Session s = driver.session()) {
+      // a hired candidate: one node with both labels, in the opening's team since the hire, with its history
+      String hired = data.hiredCandidates().iterator().next();
+      var rec = s.run("""
+          MATCH (c:Candidate:Expert {id: $id})-[:APPLIED]->(a:Application {stage: 'hired'})-[:TO]->(o:JobOpening)-[:HIRES_FOR]->(t:Team)
+          MATCH (c)-[m:MEMBER_OF]->(t)
+          RETURN count(DISTINCT c) AS nodes, c.status AS status, m.since = c.hiredAt AS since, a.closedAt = c.hiredAt AS closed,
+                 [(a)-[:MOVED]->(x) | x.seq] AS seqs, [(a)-[:MOVED]->(x) WHERE x.to = 'hired' | x.actor] AS hiredBy,
+                 [(x:Expert)-[h:ON_HIRING_TEAM {role: 'hiring_manager'}]->(o) | x.id] AS managers""", Map.of("id", hired)).single();
+      assertThat(rec.get("nodes").asLong()).isEqualTo(1);
+      assertThat(rec.get("status").asString()).isEqualTo("active");
+      assertThat(rec.get("since").asBoolean()).isTrue();
+      assertThat(rec.get("closed").asBoolean()).isTrue();
+      List<Integer> seqs = rec.get("seqs").asList(v -> v.asInt()).stream().sorted().toList();
+      assertThat(seqs).as("applied, screened, assessment, interview rounds, offer, hired")
+          .hasSizeGreaterThanOrEqualTo(6).isEqualTo(java.util.stream.IntStream.rangeClosed(1, seqs.size()).boxed().toList());
+      assertThat(rec.get("hiredBy").asList(v -> v.asString())).isEqualTo(rec.get("managers").asList(v -> v.asString()));
+      assertThat(count("MATCH (n:Candidate) WHERE NOT n:Expert AND (n)-[:MEMBER_OF]->() RETURN count(n)")).isZero();
+      // every application's moves run 1..n from 'applied' to its current stage
+      assertThat(count("""
+          MATCH (a:Application)-[:MOVED]->(m:StageChange)
+          WITH a, m ORDER BY m.seq
+          WITH a, collect(m) AS ms
+          WHERE ms[0].to <> 'applied' OR ms[-1].to <> a.stage OR [i IN range(0, size(ms) - 1) WHERE ms[i].seq <> i + 1] <> []
+             OR date(ms[0].at) <> a.appliedAt OR date(ms[-1].at) <> a.updatedAt
+          RETURN count(a)""")).isZero();
+      assertThat(count("MATCH (a:Application) WHERE NOT (a)-[:MOVED]->() RETURN count(a)")).isZero();
+      // interview feedback: sealed, bound to "<interviewId>/feedback"
+      DemoData.Feedback f = data.feedback().get(0);
+      String sealed = s.run("MATCH (:Interview {id: $id})-[:HAS_PERSONAL_DATA]->(p:PersonalData) RETURN p.feedback AS f",
+          Map.of("id", f.interviewId())).single().get("f").asString();
+      assertThat(sealed).startsWith(FieldCipher.PREFIX).doesNotContain(f.text());
+      assertThat(CIPHER.decrypt(sealed, FieldCipher.aad(f.interviewId(), "feedback"))).isEqualTo(f.text());
+      assertThatThrownBy(() -> CIPHER.decrypt(sealed, FieldCipher.aad(data.feedback().get(1).interviewId(), "feedback")))
+          .isInstanceOf(IllegalArgumentException.class);
+      // contests: the expert's own skill, marked contested, nothing deleted
+      assertThat(count("MATCH (e:Expert)-[:CONTESTED]->(c:Contest {factType: 'skill'})-[:CONCERNS]->(k:Skill)<-[h:HAS_SKILL {contested: true}]-(e) "
+          + "WHERE c.factKey = k.id AND c.actor = e.id RETURN count(c)")).isEqualTo(data.contests().size()).isPositive();
+      assertThat(count("MATCH (i:Interview) WHERE NOT (i)-[:INTERVIEWED_BY]->(:Expert)-[:ON_HIRING_TEAM]->(:JobOpening)<-[:TO]-(:Application)-[:HAS_INTERVIEW]->(i) RETURN count(i)")).isZero();
+    }
+  }
+
+  private static long count(String query) {
+    return countAll(query);
   }
 
   @Test

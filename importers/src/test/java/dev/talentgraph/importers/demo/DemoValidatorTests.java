@@ -81,9 +81,56 @@ class DemoValidatorTests {
     DemoData bad = DemoFixtures.with(small, "applications", l -> {
       DemoData.Application a = (DemoData.Application) l.get(0);
       l.set(0, new DemoData.Application(a.id(), a.applicantLabel(), a.applicantId(), a.openingId(), "ghosted",
-          a.appliedAt(), a.updatedAt()));
+          a.round(), a.appliedAt(), a.updatedAt(), a.closedAt(), a.experienceYears()));
       return l;
     });
     assertThat(DemoValidator.validate(bad)).singleElement().asString().contains("unknown application stage 'ghosted'");
+  }
+
+  @Test
+  void aSkippedStageInTheMoveHistoryIsNamed() {
+    // drop the "screened" move of an application that went further: assessment would follow applied
+    DemoData.StageChange screened = small.stageChanges().stream().filter(m -> "screened".equals(m.to())).filter(m ->
+        small.stageChanges().stream().anyMatch(x -> x.applicationId().equals(m.applicationId()) && "assessment".equals(x.to())))
+        .findFirst().orElseThrow();
+    DemoData bad = DemoFixtures.with(small, "stageChanges", l -> {
+      List<DemoData.StageChange> out = new java.util.ArrayList<>();
+      for (Object o : l) {
+        DemoData.StageChange m = (DemoData.StageChange) o;
+        if (m.equals(screened)) {
+          continue;
+        }
+        boolean after = m.applicationId().equals(screened.applicationId()) && m.seq() > screened.seq();
+        out.add(after ? new DemoData.StageChange(m.id(), m.applicationId(), m.seq() - 1, m.seq() == screened.seq() + 1 ? "applied" : m.from(),
+            m.to(), m.round(), m.at(), m.actor(), m.reason()) : m);
+      }
+      return out;
+    });
+    assertThat(DemoValidator.validate(bad)).singleElement().asString()
+        .contains("does not follow").contains(screened.applicationId());
+  }
+
+  @Test
+  void anInterviewerOffTheHiringTeamIsNamed() {
+    DemoData.Interview iv = small.interviews().get(0);
+    DemoData bad = DemoFixtures.with(small, "interviews", l -> {
+      l.set(0, new DemoData.Interview(iv.id(), iv.applicationId(), iv.round(), iv.at(), "e0001".equals(iv.interviewerId()) ? "e0002" : "e0001",
+          iv.competencies(), iv.scores(), iv.overall(), iv.recommendation()));
+      return l;
+    });
+    assertThat(DemoValidator.validate(bad)).anySatisfy(m -> assertThat(m).contains("is not on the hiring team").contains(iv.id()));
+  }
+
+  @Test
+  void aClosedOpeningWithoutItsHiresIsNamed() {
+    java.util.Set<String> closed = small.openings().stream().filter(o -> o.status().equals("closed")).map(DemoData.JobOpening::id)
+        .collect(java.util.stream.Collectors.toSet());
+    DemoData.Application hired = small.applications().stream().filter(a -> a.stage().equals("hired") && closed.contains(a.openingId()))
+        .findFirst().orElseThrow();
+    DemoData bad = DemoFixtures.with(small, "applications", l -> {
+      l.remove(hired);
+      return l;
+    });
+    assertThat(DemoValidator.validate(bad)).anySatisfy(m -> assertThat(m).contains("opening " + hired.openingId() + " (closed").endsWith(" hires"));
   }
 }
