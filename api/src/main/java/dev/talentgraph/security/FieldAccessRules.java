@@ -50,7 +50,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field
    * {@code cypher} checks its roles itself, with its own error code and audit.
    */
-  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN);
+  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN, "metrics", AccessPolicy.METRICS_READERS);
 
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
