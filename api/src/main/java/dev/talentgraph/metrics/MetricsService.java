@@ -269,9 +269,10 @@ public final class MetricsService {
     tx.run("MATCH (t:" + Labels.TEAM + ") RETURN t.id AS id, t.name AS name")
         .forEachRemaining(r -> teamNames.put(r.get("id").asString(), str(r.get("name"))));
     List<Person> people = tx.run("MATCH (e:" + Labels.EXPERT + ") WHERE e." + Props.HIRED_AT + " IS NOT NULL AND " + PERSON_FILTER
-        + " OPTIONAL MATCH (e)-[:" + RelTypes.MEMBER_OF + "]->(t:" + Labels.TEAM + ") RETURN date(e." + Props.HIRED_AT
+        + " OPTIONAL MATCH (e)-[:" + RelTypes.MEMBER_OF + "]->(t:" + Labels.TEAM + ") WITH e, collect(DISTINCT t.id) AS teams"
+        + " RETURN date(e." + Props.HIRED_AT
         + ") AS hired, date(e." + Props.DEPARTED_AT + ") AS departed, e." + Props.DEPARTURE_REASON + " AS reason, e." + Props.REGION
-        + " AS region, collect(DISTINCT t.id) AS teams", p)
+        + " AS region, teams", p)
         .list(r -> new Person(r.get("hired").asLocalDate(), r.get("departed").isNull() ? null : r.get("departed").asLocalDate(),
             str(r.get("reason")), str(r.get("region")), r.get("teams").asList(Value::asString)));
     List<Metrics.RetentionRow> overall = new ArrayList<>();
