@@ -41,6 +41,10 @@ public class ReportMetricsCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "5", description = "Courses in the training top and bottom lists (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @Option(names = "--min-enrolments", defaultValue = "5",
+      description = "Fewest completed enrolments for a course to be ranked (default: ${DEFAULT-VALUE}).")
+  int minEnrolments;
+
   @Option(names = "--min-group-size", paramLabel = "N", description = "Suppress retention groups and per-course gains under N people.")
   Integer minGroupSize;
 
@@ -54,13 +58,15 @@ public class ReportMetricsCommand implements Callable<Integer> {
     LocalDate today = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
     MetricsService.Request req;
     try {
-      req = MetricsService.request(from, to, team, region, top, minGroupSize, today);
+      req = MetricsService.request(from, to, team, region, top, minEnrolments, minGroupSize, today);
     } catch (MetricsException e) {
       throw new CliException("--" + kebab(e.argument()) + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     Metrics m;
     try (GraphConnection g = graph.open()) {
+      long t0 = System.nanoTime();
       m = new MetricsService(g.driver(), g.database()).compute(req, today);
+      System.err.printf(Locale.ROOT, "computed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     } catch (MetricsException e) {
       throw new CliException("--" + kebab(e.argument()) + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }

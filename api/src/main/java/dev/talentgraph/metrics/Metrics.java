@@ -31,8 +31,11 @@ public record Metrics(Filter filter, Hiring hiringSuccess, TimeToHire timeToHire
   /** Offers decided in the period: accepted (hired) over accepted + withdrawn + rejected after the offer. */
   public record OfferAcceptance(long decided, long accepted, long withdrawn, long rejected, Double rate) {}
 
-  /** Completed enrolments with both levels: gain = levelAfter - levelBefore. */
-  public record Training(long enrolments, long totalGain, Double meanGain, long courses, long suppressedCourses,
+  /**
+   * Completed enrolments with both levels: gain = levelAfter - levelBefore. Courses with fewer than
+   * {@code minEnrolments} are in the totals but not ranked in {@code top}/{@code bottom}.
+   */
+  public record Training(long enrolments, long totalGain, Double meanGain, long courses, int minEnrolments, long unrankedCourses,
       List<CourseGain> top, List<CourseGain> bottom) {}
 
   public record CourseGain(String courseId, String title, long enrolments, long totalGain, Double meanGain) {}

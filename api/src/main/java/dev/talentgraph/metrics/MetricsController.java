@@ -35,15 +35,13 @@ class MetricsController {
 
   @QueryMapping
   Mono<Metrics> metrics(@Argument String from, @Argument String to, @Argument String team, @Argument String region,
-      @Argument Integer top, DataFetchingEnvironment env) {
+      @Argument Integer top, @Argument Integer minEnrolments, DataFetchingEnvironment env) {
     RequestAccess access = env.getGraphQlContext() == null ? null : env.getGraphQlContext().get(RequestAccess.class);
     Principal p = access == null ? null : access.principal();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     return Mono.fromCallable(() -> {
-      MetricsService.Request probe = MetricsService.request(from, to, team, region, top, null, today);
-      Integer min = scope(p, probe.team(), service::managedTeams);
-      MetricsService.Request req = new MetricsService.Request(probe.from(), probe.to(), probe.team(), probe.region(), probe.top(), min);
-      return service.compute(req, today);
+      MetricsService.Request req = MetricsService.request(from, to, team, region, top, minEnrolments, null, today);
+      return service.compute(req.withMinGroupSize(scope(p, req.team(), service::managedTeams)), today);
     }).subscribeOn(Schedulers.boundedElastic());
   }
 

@@ -155,8 +155,8 @@ public final class MetricsReport {
       Metrics.CourseGain c = t.bottom().get(i);
       if (seen.add(c.courseId())) bars.add(courseBar("weakest: ", c));
     }
-    String sub = String.format(Locale.ROOT, "Mean level gain overall %s over %d completed enrolments in %d courses; %s", d(t.meanGain()),
-        t.enrolments(), t.courses(), scope);
+    String sub = String.format(Locale.ROOT, "Mean level gain overall %s over %d completed enrolments in %d courses (ranked: %d+ enrolments); %s",
+        d(t.meanGain()), t.enrolments(), t.courses(), t.minEnrolments(), scope);
     return SvgCharts.bars("Training effect: mean skill-level gain per course", sub, "mean level gain (levelAfter - levelBefore)",
         List.of("mean gain"), bars);
   }

@@ -29,6 +29,8 @@ import org.neo4j.driver.Value;
 public final class MetricsService {
   /** Default size of the training top and bottom lists. */
   public static final int DEFAULT_TOP = 5;
+  /** Default fewest completed enrolments for a course to be ranked in the top and bottom lists. */
+  public static final int DEFAULT_MIN_ENROLMENTS = 5;
   /** Smallest group shown to callers who see aggregates only (ANALYST): retention rows and per-course gains. */
   public static final int MIN_GROUP_SIZE = 5;
 
@@ -46,7 +48,8 @@ public final class MetricsService {
           + " 'interview').",
       "offerAcceptance: moves out of 'offer' in the period; rate = hired / (hired + withdrawn + rejected).",
       "trainingEffect: ENROLLED with status 'completed', completedAt in the period and both levels; gain ="
-          + " levelAfter - levelBefore; team = the person's MEMBER_OF team, region = the person's region.",
+          + " levelAfter - levelBefore; team = the person's MEMBER_OF team, region = the person's region. Top and"
+          + " bottom rank courses with at least minEnrolments such enrolments (default 5; never under minGroupSize).",
       "retention: per calendar year clipped to the period; activeAtStart = people hired on or before the start and"
           + " not departed by then; retained = those of them not departed by the end; departures between, by reason."
           + " Grouped by the person's MEMBER_OF team and region.",
@@ -55,8 +58,16 @@ public final class MetricsService {
           + " best HAS_SKILL level among the team's active members (exact skill); a gap is 'missing' (no active"
           + " member has it) or 'below'. Current state: the period does not apply.");
 
-  /** Validated arguments. {@code minGroupSize} null: no suppression. */
-  public record Request(LocalDate from, LocalDate to, String team, String region, int top, Integer minGroupSize) {}
+  /**
+   * Validated arguments. {@code minGroupSize} null: no suppression. {@code minEnrolments}: fewest completed
+   * enrolments for a course to be ranked (a mean over two people says little).
+   */
+  public record Request(LocalDate from, LocalDate to, String team, String region, int top, int minEnrolments, Integer minGroupSize) {
+    /** The same request with small groups suppressed (or not: null). */
+    public Request withMinGroupSize(Integer min) {
+      return new Request(from, to, team, region, top, minEnrolments, min);
+    }
+  }
 
   private static final String OPENING_FILTER = "($team IS NULL OR EXISTS { MATCH (o)-[:" + RelTypes.HIRES_FOR + "]->(:"
       + Labels.TEAM + " {id: $team}) }) AND ($region IS NULL OR o." + Props.REGION + " = $region)";
@@ -76,8 +87,8 @@ public final class MetricsService {
    * Parses and checks the arguments (dates ISO {@code yyyy-MM-dd}); {@code today} is the default end. Throws
    * {@link MetricsException} naming the argument.
    */
-  public static Request request(String from, String to, String team, String region, Integer top, Integer minGroupSize,
-      LocalDate today) {
+  public static Request request(String from, String to, String team, String region, Integer top, Integer minEnrolments,
+      Integer minGroupSize, LocalDate today) {
     LocalDate t = to == null || to.isBlank() ? today : date("to", to);
     LocalDate f = from == null || from.isBlank() ? LocalDate.of(t.getYear() - 4, 1, 1) : date("from", from);
     if (f.isAfter(t)) {
@@ -85,10 +96,14 @@ public final class MetricsService {
     }
     int n = top == null ? DEFAULT_TOP : top;
     if (n < 1 || n > 50) throw new MetricsException("top", "OUT_OF_RANGE", "top must be between 1 and 50 (was " + n + ")");
+    int minEnr = minEnrolments == null ? DEFAULT_MIN_ENROLMENTS : minEnrolments;
+    if (minEnr < 1 || minEnr > 1000) {
+      throw new MetricsException("minEnrolments", "OUT_OF_RANGE", "minEnrolments must be between 1 and 1000 (was " + minEnr + ")");
+    }
     if (minGroupSize != null && (minGroupSize < 1 || minGroupSize > 1000)) {
       throw new MetricsException("minGroupSize", "OUT_OF_RANGE", "minGroupSize must be between 1 and 1000 (was " + minGroupSize + ")");
     }
-    return new Request(f, t, blankToNull(team), blankToNull(region), n, minGroupSize);
+    return new Request(f, t, blankToNull(team), blankToNull(region), n, minEnr, minGroupSize);
   }
 
   private static String blankToNull(String s) {
@@ -250,8 +265,8 @@ public final class MetricsService {
             ratio(r.get("gain").asLong(), r.get("n").asLong())));
     long enrolments = courses.stream().mapToLong(Metrics.CourseGain::enrolments).sum();
     long gain = courses.stream().mapToLong(Metrics.CourseGain::totalGain).sum();
-    List<Metrics.CourseGain> shown = courses.stream()
-        .filter(c -> req.minGroupSize() == null || c.enrolments() >= req.minGroupSize()).toList();
+    int min = Math.max(req.minEnrolments(), req.minGroupSize() == null ? 1 : req.minGroupSize());
+    List<Metrics.CourseGain> shown = courses.stream().filter(c -> c.enrolments() >= min).toList();
     Comparator<Metrics.CourseGain> byGain = Comparator.comparingDouble(Metrics.CourseGain::meanGain);
     List<Metrics.CourseGain> top = shown.stream()
         .sorted(byGain.reversed().thenComparing(Comparator.comparingLong(Metrics.CourseGain::enrolments).reversed())
@@ -259,7 +274,7 @@ public final class MetricsService {
     List<Metrics.CourseGain> bottom = shown.stream()
         .sorted(byGain.thenComparing(Comparator.comparingLong(Metrics.CourseGain::enrolments).reversed())
             .thenComparing(Metrics.CourseGain::courseId)).limit(req.top()).toList();
-    return new Metrics.Training(enrolments, gain, ratio(gain, enrolments), courses.size(), courses.size() - shown.size(), top, bottom);
+    return new Metrics.Training(enrolments, gain, ratio(gain, enrolments), courses.size(), min, courses.size() - shown.size(), top, bottom);
   }
 
   private record Person(LocalDate hired, LocalDate departed, String reason, String region, List<String> teams) {}

@@ -112,7 +112,7 @@ class MetricsFixtureIT {
       """;
 
   Metrics run(String from, String to, String team, String region, Integer minGroupSize) {
-    return service.compute(MetricsService.request(from, to, team, region, 5, minGroupSize, AS_OF), AS_OF);
+    return service.compute(MetricsService.request(from, to, team, region, 5, 1, minGroupSize, AS_OF), AS_OF);
   }
 
   @Test
@@ -190,7 +190,13 @@ class MetricsFixtureIT {
     Metrics.Training small = run("2025-01-01", "2025-12-31", null, null, 5).trainingEffect();
     assertThat(small.meanGain()).isEqualTo(1.25);
     assertThat(small.top()).isEmpty();
-    assertThat(small.suppressedCourses()).isEqualTo(2);
+    assertThat(small.unrankedCourses()).isEqualTo(2);
+    // by default a course needs 5 completed enrolments to be ranked: none here, the totals stay
+    Metrics.Training ranked = service.compute(MetricsService.request("2025-01-01", "2025-12-31", null, null, 5, null, null, AS_OF)
+        .withMinGroupSize(null), AS_OF).trainingEffect();
+    assertThat(ranked.minEnrolments()).isEqualTo(5);
+    assertThat(ranked.top()).isEmpty();
+    assertThat(ranked.enrolments()).isEqualTo(4);
   }
 
   @Test
@@ -247,9 +253,11 @@ class MetricsFixtureIT {
     assertError(() -> run("yesterday", null, null, null, null), "from", "INVALID_DATE");
     assertError(() -> run(null, null, "t-nope", null, null), "team", "UNKNOWN_TEAM");
     assertError(() -> run(null, null, null, "Mars", null), "region", "UNKNOWN_REGION");
-    assertError(() -> MetricsService.request(null, null, null, null, 0, null, AS_OF), "top", "OUT_OF_RANGE");
+    assertError(() -> MetricsService.request(null, null, null, null, 0, null, null, AS_OF), "top", "OUT_OF_RANGE");
+    assertError(() -> MetricsService.request(null, null, null, null, 5, 0, null, AS_OF), "minEnrolments", "OUT_OF_RANGE");
+    assertError(() -> MetricsService.request(null, null, null, null, 5, 5, 0, AS_OF), "minGroupSize", "OUT_OF_RANGE");
     // defaults: to = today, from = 1 January four years earlier
-    MetricsService.Request d = MetricsService.request(null, null, " ", null, null, null, AS_OF);
+    MetricsService.Request d = MetricsService.request(null, null, " ", null, null, null, null, AS_OF);
     assertThat(d.from()).isEqualTo(LocalDate.of(2022, 1, 1));
     assertThat(d.to()).isEqualTo(AS_OF);
     assertThat(d.team()).isNull();

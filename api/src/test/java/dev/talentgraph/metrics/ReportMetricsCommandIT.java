@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.cli.TalentGraphCli;
 import dev.talentgraph.db.EmbeddedNeo4j;
 import dev.talentgraph.db.EmbeddedNeo4jSettings;
+import dev.talentgraph.security.TinkFieldCipher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import picocli.CommandLine;
 
 /**
  * Must-show 5: {@code talentgraph report metrics} on the demo graph (100 experts, imported by {@code import
- * demo}) writes metrics.json, at least four SVG charts and an index; every checked figure in the JSON equals
+ * demo} over Bolt) writes metrics.json, at least four SVG charts and an index; every checked figure in the JSON equals
  * a count computed here with hand-written Cypher that shares no code with {@link MetricsService}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,12 +62,14 @@ class ReportMetricsCommandIT {
 
   @BeforeAll
   void setUp() {
-    Path store = dir.resolve("store");
-    Run imported = cli("import", "demo", "--data-dir", store.toString(), "--experts", "100");
-    assertThat(imported.exit()).as(imported.err()).isZero();
-    // one running store for the rest; the command reaches it over Bolt like any --uri
-    neo4j = EmbeddedNeo4j.start(EmbeddedNeo4jSettings.of(store, 0));
+    // one running store; the commands reach it over Bolt like any --uri (one store start for the class)
+    neo4j = EmbeddedNeo4j.start(EmbeddedNeo4jSettings.of(dir.resolve("store"), 0));
     driver = neo4j.newDriver();
+    Path keyset = dir.resolve("field-keyset.json");
+    TinkFieldCipher.fromFile(keyset);
+    Run imported = cli("import", "demo", "--uri", neo4j.boltUri().toString(), "--password", neo4j.password(),
+        "--keyset-file", keyset.toString(), "--experts", "100");
+    assertThat(imported.exit()).as(imported.err()).isZero();
     try (var s = driver.session()) {
       team = s.run("MATCH (t:Team)<-[:MEMBER_OF]-(e:Expert) RETURN t.id AS id, count(e) AS n ORDER BY n DESC, id LIMIT 1")
           .single().get("id").asString();
