@@ -158,7 +158,8 @@ public final class MetricsReport {
     String sub = String.format(Locale.ROOT, "Mean level gain overall %s over %d completed enrolments in %d courses (ranked: %d+ enrolments); %s",
         d(t.meanGain()), t.enrolments(), t.courses(), t.minEnrolments(), scope);
     return SvgCharts.bars("Training effect: mean skill-level gain per course", sub, "mean level gain (levelAfter - levelBefore)",
-        List.of("mean gain"), bars);
+        List.of("mean gain"), bars, t.enrolments() == 0 ? "no completed enrolment in this period and scope"
+            : "no course has " + t.minEnrolments() + " or more completed enrolments here (see --min-enrolments)");
   }
 
   private static SvgCharts.Bar courseBar(String prefix, Metrics.CourseGain c) {

@@ -23,6 +23,11 @@ final class SvgCharts {
 
   /** Horizontal (stacked) bars; an empty list gives a chart that says there is no data. */
   static String bars(String title, String subtitle, String valueAxis, List<String> series, List<Bar> bars) {
+    return bars(title, subtitle, valueAxis, series, bars, "no data in this period and scope");
+  }
+
+  /** The same, saying {@code empty} when there is no bar. */
+  static String bars(String title, String subtitle, String valueAxis, List<String> series, List<Bar> bars, String empty) {
     double max = 0;
     for (Bar b : bars) {
       double sum = 0;
@@ -46,8 +51,8 @@ final class SvgCharts {
     s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x0 + PLOT_W / 2, y0 + plotH + 35,
         esc(valueAxis)));
     if (bars.isEmpty()) {
-      s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">no data in this period and scope</text>%n",
-          x0 + PLOT_W / 2, y0 + BAR_H));
+      s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#666\">%s</text>%n",
+          x0 + PLOT_W / 2, y0 + BAR_H, esc(empty)));
     }
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
