@@ -352,10 +352,11 @@ public final class MetricsService {
     record Need(String skillId, String skillName, int level, java.util.Set<String> projects) {}
     Map<String, Map<String, Need>> needs = new HashMap<>();
     Map<String, java.util.Set<String>> projects = new HashMap<>();
-    tx.run("MATCH (t:" + Labels.TEAM + ") WHERE " + teamFilter + " MATCH (p:" + Labels.PROJECT + ") WHERE (p." + Props.STATUS
-        + " = 'planned' AND p." + Props.DEPARTMENT + " = t." + Props.DEPARTMENT + ") OR (p." + Props.STATUS + " = 'active' AND EXISTS {"
-        + " MATCH (t)<-[:" + RelTypes.MEMBER_OF + "]-(e:" + Labels.EXPERT + ")-[w:" + RelTypes.WORKED_ON + "]->(p) WHERE " + ACTIVE
-        + " AND w." + Props.TO + " IS NULL }) OPTIONAL MATCH (p)-[q:" + RelTypes.REQUIRES + "]->(s:" + Labels.SKILL + ")"
+    tx.run("MATCH (t:" + Labels.TEAM + ") WHERE " + teamFilter + " CALL { WITH t MATCH (t)<-[:" + RelTypes.MEMBER_OF + "]-(e:"
+        + Labels.EXPERT + ")-[w:" + RelTypes.WORKED_ON + "]->(p:" + Labels.PROJECT + ") WHERE " + ACTIVE + " AND w." + Props.TO
+        + " IS NULL AND p." + Props.STATUS + " = 'active' RETURN p UNION WITH t MATCH (p:" + Labels.PROJECT + ") WHERE p."
+        + Props.STATUS + " = 'planned' AND p." + Props.DEPARTMENT + " = t." + Props.DEPARTMENT + " RETURN p }"
+        + " OPTIONAL MATCH (p)-[q:" + RelTypes.REQUIRES + "]->(s:" + Labels.SKILL + ")"
         + " RETURN t.id AS team, p.id AS project, s.id AS skill, s.name AS name, q." + Props.LEVEL + " AS level", p)
         .forEachRemaining(r -> {
           String team = r.get("team").asString();
