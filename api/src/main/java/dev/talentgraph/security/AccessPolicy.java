@@ -20,6 +20,12 @@ public final class AccessPolicy {
 
   public static final Set<Role> PEOPLE_ADMINS = EnumSet.of(Role.ADMIN, Role.HR);
 
+  /**
+   * Who may ask for the business metrics: ADMIN and HR in full, MANAGER for the teams they manage, ANALYST as
+   * aggregates without groups under five people (the scope is decided by the metrics controller).
+   */
+  public static final Set<Role> METRICS_READERS = EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER, Role.ANALYST);
+
   /** May this caller read the personal fields of this person? {@code managed} = experts in teams the caller manages. */
   public static boolean mayReadPersonal(Principal p, String expertId, Set<String> managed) {
     if (p == null || expertId == null) return false;

@@ -53,7 +53,8 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field
    * {@code cypher} checks its roles itself, with its own error code and audit.
    */
-  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN, "candidate", AccessPolicy.APPLICATION_READERS);
+  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN, "candidate", AccessPolicy.APPLICATION_READERS,
+      "metrics", AccessPolicy.METRICS_READERS);
 
   /**
    * Recruiting: mutations and the query on one application ({@code applicationId} or {@code id}, at the
