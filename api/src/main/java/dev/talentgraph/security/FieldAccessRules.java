@@ -50,7 +50,14 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field
    * {@code cypher} checks its roles itself, with its own error code and audit.
    */
-  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN);
+  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN, "rankCandidates", PROJECTS);
+
+  /**
+   * Queries about one person (argument {@code expertId}) for that person, HR, ADMIN and their manager, like
+   * personal fields but not audited as personal reads. (rankCandidates: a MANAGER only for openings of teams
+   * they manage, checked by its controller.)
+   */
+  static final Set<String> ABOUT_A_PERSON = Set.of("matchOpenings");
 
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
@@ -75,6 +82,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           : byRole("Mutation." + field.getName(), MUTATIONS.getOrDefault(field.getName(), ADMIN), original);
     } else if (type.equals("Query")) {
       guarded = field.getName().equals("exportPersonalData") ? personal("Query.exportPersonalData", original, true)
+          : ABOUT_A_PERSON.contains(field.getName()) ? aboutPerson("Query." + field.getName(), original)
           : byRole("Query." + field.getName(), QUERIES.get(field.getName()), original);
     } else if (field.hasAppliedDirective(PERSONAL) || field.getDirective(PERSONAL) != null) {
       guarded = personal(type + "." + field.getName(), original, false);
@@ -133,6 +141,23 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
               + "' is visible only to ADMIN and HR, the person themselves and their team's manager"));
         }
         audit.personalRead(p, owner, coordinate, access.remoteAddress());
+        return callAsMono(original, env);
+      });
+    };
+  }
+
+  /** A query about the person named by its {@code expertId} argument: the rule of personal data, without the audit of a personal read. */
+  private DataFetcher<?> aboutPerson(String coordinate, DataFetcher<?> original) {
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      String owner = env.getArgument("expertId");
+      return access.managed().flatMap(managed -> {
+        if (!AccessPolicy.mayReadPersonal(p, owner, managed)) {
+          return Mono.just(deny(env, p, coordinate, "only ADMIN and HR, the person themselves and their team's manager may ask "
+              + "about expert '" + owner + "'"));
+        }
         return callAsMono(original, env);
       });
     };
