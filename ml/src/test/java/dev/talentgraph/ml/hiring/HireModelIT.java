@@ -102,6 +102,18 @@ class HireModelIT {
     // re-scoring replaces, it does not add
     new BatchScorer(driver, "neo4j", CIPHER).score(ModelKinds.HIRE, GraphFixtures.AS_OF, Instant.now(), 3, s -> {});
     assertThat(query("MATCH (:Application)-[:HAS_SCORE]->(s:Score) RETURN count(s)").get(0).get(0).asLong()).isEqualTo(12);
+
+    // on demand (rankCandidates): the same value as the batch score of an open application, and a person who has not applied
+    Record open = query("MATCH (p)-[:APPLIED]->(a:Application {stage: 'interview'})-[:TO]->(j:JobOpening), (a)-[:HAS_SCORE]->(s:Score) "
+        + "RETURN a.id AS a, p.id AS p, j.id AS j, s.value AS v ORDER BY a.id LIMIT 1").get(0);
+    HireScorer scorer = new HireScorer(driver, "neo4j", CIPHER);
+    assertThat(scorer.activeModel()).contains("hire:1");
+    var pairs = List.of(new HireFeatures.Pair("open", open.get("p").asString(), open.get("j").asString(), open.get("a").asString()),
+        new HireFeatures.Pair("new", "hx-e4", "hx-j2", null));
+    var onDemand = scorer.score(HireFeatures.compute(driver, "neo4j", pairs, GraphFixtures.AS_OF), GraphFixtures.AS_OF, 3);
+    assertThat(onDemand.get("open").value()).isCloseTo(open.get("v").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(onDemand.get("new").value()).isBetween(0.0, 1.0);
+    assertThat(onDemand.get("new").reasons()).hasSize(3);
   }
 
   @Test
