@@ -1,14 +1,9 @@
 package dev.talentgraph.ml.hiring;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.ml.Contribution;
 import dev.talentgraph.ml.ModelKinds;
-import dev.talentgraph.ml.features.FeatureSet;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
-import dev.talentgraph.ml.registry.ModelInfo;
-import dev.talentgraph.ml.registry.ModelRegistry;
-import dev.talentgraph.ml.registry.StoredModel;
+import dev.talentgraph.ml.scoring.ActiveModel;
 import dev.talentgraph.schema.FieldCipher;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,14 +20,10 @@ import org.neo4j.driver.Driver;
  * version becomes active.
  */
 public final class HireScorer {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Driver driver;
   private final String database;
   private final FieldCipher cipher;
-  private final ModelRegistry registry;
-  private volatile Loaded loaded;
-
-  private record Loaded(StoredModel model, FeatureSet features) {}
+  private final ActiveModel active;
 
   /** A pair's model score and the inputs that moved it most. */
   public record Scored(double value, List<Contribution> reasons) {}
@@ -41,35 +32,17 @@ public final class HireScorer {
     this.driver = driver;
     this.database = database;
     this.cipher = cipher;
-    this.registry = new ModelRegistry(driver, database);
+    this.active = new ActiveModel(driver, database, ModelKinds.HIRE.name());
   }
 
-  /** The active hire model, loaded (or kept from the last call when it is still the active one); empty when none. */
+  /** The active hire model's id, loading it (or keeping it from the last call while it stays active); empty when none. */
   public Optional<String> activeModel() {
-    return current().map(l -> l.model().info().id());
-  }
-
-  private Optional<Loaded> current() {
-    Optional<ModelInfo> active = registry.active(ModelKinds.HIRE.name());
-    if (active.isEmpty()) return Optional.empty();
-    Loaded l = loaded;
-    if (l == null || !l.model().info().id().equals(active.get().id())) {
-      StoredModel m = registry.load(ModelKinds.HIRE.name(), active.get().version());
-      FeatureSet fs;
-      try {
-        fs = FeatureSet.fromDescription(JSON.readValue(m.info().featureSetJson(), new TypeReference<Map<String, Object>>() {}));
-      } catch (Exception e) {
-        throw new IllegalStateException("model " + m.info().id() + " has no readable feature set: " + e.getMessage(), e);
-      }
-      l = new Loaded(m, fs);
-      loaded = l;
-    }
-    return Optional.of(l);
+    return active.current().map(ActiveModel.Loaded::id);
   }
 
   /** Scores of the pairs by row id; empty when no hire model is active. */
   public Map<String, Scored> score(Map<String, HireFeatures.Features> features, LocalDate asOf, int top) {
-    Optional<Loaded> cur = current();
+    Optional<ActiveModel.Loaded> cur = active.current();
     Map<String, Scored> out = new LinkedHashMap<>();
     if (cur.isEmpty() || features.isEmpty()) return out;
     List<GraphFeatureExtractor.Row> rows = new ArrayList<>(features.size());
@@ -77,10 +50,10 @@ public final class HireScorer {
       rows.add(new GraphFeatureExtractor.Row(f.pair().rowId(), f.pair().personId(), null, f.cols()));
     }
     List<Object[]> x = new GraphFeatureExtractor(driver, database, cipher).features(cur.get().features(), rows, asOf);
-    String outcome = cur.get().model().info().outcome().isBlank() ? ModelKinds.HIRE.outcome() : cur.get().model().info().outcome();
+    String outcome = cur.get().stored().info().outcome().isBlank() ? ModelKinds.HIRE.outcome() : cur.get().stored().info().outcome();
     for (int i = 0; i < rows.size(); i++) {
-      out.put(rows.get(i).id(), new Scored(cur.get().model().model().predict(x.get(i)),
-          cur.get().model().model().explain(x.get(i), top, outcome)));
+      out.put(rows.get(i).id(), new Scored(cur.get().stored().model().predict(x.get(i)),
+          cur.get().stored().model().explain(x.get(i), top, outcome)));
     }
     return out;
   }

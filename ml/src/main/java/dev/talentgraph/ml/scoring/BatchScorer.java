@@ -1,7 +1,5 @@
 package dev.talentgraph.ml.scoring;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.ml.Contribution;
 import dev.talentgraph.ml.EncodedModel;
 import dev.talentgraph.ml.ModelKind;
@@ -36,7 +34,6 @@ import org.neo4j.driver.SessionConfig;
  */
 public final class BatchScorer {
   static final int BATCH = 5000;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Driver driver;
   private final String database;
   private final FieldCipher cipher;
@@ -60,12 +57,7 @@ public final class BatchScorer {
       throw new IllegalArgumentException("kind " + kind.name() + " is not scored onto experts");
     }
     StoredModel stored = registry.loadActive(kind.name());
-    FeatureSet fs;
-    try {
-      fs = FeatureSet.fromDescription(JSON.readValue(stored.info().featureSetJson(), new TypeReference<Map<String, Object>>() {}));
-    } catch (Exception e) {
-      throw new IllegalStateException("model " + stored.info().id() + " has no readable feature set: " + e.getMessage(), e);
-    }
+    FeatureSet fs = ActiveModel.featureSet(stored);
     EncodedModel model = stored.model();
     String outcome = stored.info().outcome().isBlank() ? kind.outcome() : stored.info().outcome();
     GraphFeatureExtractor ex = new GraphFeatureExtractor(driver, database, cipher);
