@@ -289,12 +289,19 @@ class RankCandidatesIT extends MatchingIT {
         Map.of("fixture", List.copyOf(resume.values()))).stream().map(x -> x.get(0).asString()).toList();
     assertThat(people).hasSizeGreaterThan(100);
     apply(id, people, "real-app-");
-    long t1 = System.nanoTime();
-    JsonNode r = ok(tokenByRole.get(Role.HR), RANK, Map.of("id", id, "first", 10));
-    double ms = (System.nanoTime() - t1) / 1e6;
+    JsonNode r = null;
+    double first = 0, best = Double.MAX_VALUE;
+    for (int run = 0; run < 4; run++) {
+      long t1 = System.nanoTime();
+      r = ok(tokenByRole.get(Role.HR), RANK, Map.of("id", id, "first", 10));
+      double ms = (System.nanoTime() - t1) / 1e6;
+      if (run == 0) first = ms;
+      else best = Math.min(best, ms);
+    }
     JsonNode rc = r.at("/data/rankCandidates");
-    System.out.printf("real posting %s '%s' (%d required skills): %d applicants ranked in %.0f ms%n", id, posting.get("title").asString(),
-        posting.get("n").asLong(), rc.get("considered").asInt(), ms);
+    System.out.printf("real posting %s '%s' (%d required skills): %d applicants ranked in %.0f ms (first request %.0f ms; model %s)%n",
+        id, posting.get("title").asString(), posting.get("n").asLong(), rc.get("considered").asInt(), best, first,
+        rc.get("model").asText());
     rc.get("items").forEach(i -> System.out.println("  " + i.get("rank").asInt() + ". " + i.get("name").asText() + " "
         + i.get("score").asDouble() + ": " + i.at("/match/summary").asText()));
     assertThat(rc.get("considered").asInt()).isEqualTo(people.size());
