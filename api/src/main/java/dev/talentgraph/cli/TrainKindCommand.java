@@ -124,6 +124,7 @@ public abstract class TrainKindCommand implements Callable<Integer> {
       m.put("protectedExcluded", r.protectedExcluded());
       m.put("metrics", r.metrics());
       m.put("fairness", r.fairness());
+      if (!r.calibration().isEmpty()) m.put("calibration", r.calibration());
       m.put("extractMillis", r.extractMillis());
       m.put("trainMillis", r.trainMillis());
       if (scored != null) m.put("scoring", scored);
@@ -141,11 +142,17 @@ public abstract class TrainKindCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "  fairness %-12s demographic parity difference %.4f, equal opportunity difference %.4f%n",
           f.attribute(), f.demographicParityDifference(), f.equalOpportunityDifference());
     }
+    if (!r.calibration().isEmpty()) {
+      System.out.println("calibration (out-of-fold): bin, count, mean predicted, observed rate");
+      r.calibration().forEach(b -> System.out.printf(Locale.ROOT, "  %.1f-%.1f %6d %8.3f %8.3f%n", b.lower(), b.upper(), b.count(),
+          b.meanPredicted(), b.observedRate()));
+    }
     System.out.printf(Locale.ROOT, "read features %.1f s, cross-validation and training %.1f s%n", r.extractMillis() / 1e3,
         r.trainMillis() / 1e3);
     if (scored != null) {
-      System.out.printf(Locale.ROOT, "scored %d experts with %s: read %.1f s, score and explain %.1f s, write %.1f s%n",
-          scored.scored(), scored.modelId(), scored.readMillis() / 1e3, scored.scoreMillis() / 1e3, scored.writeMillis() / 1e3);
+      System.out.printf(Locale.ROOT, "scored %d %s with %s: read %.1f s, score and explain %.1f s, write %.1f s%n",
+          scored.scored(), kind.scoresExperts() ? "experts" : "open " + kind.scoredLabel().toLowerCase(Locale.ROOT) + "s",
+          scored.modelId(), scored.readMillis() / 1e3, scored.scoreMillis() / 1e3, scored.writeMillis() / 1e3);
     }
   }
 
@@ -173,6 +180,16 @@ public abstract class TrainKindCommand implements Callable<Integer> {
     @Override
     protected ModelKind kind() {
       return ModelKinds.TRAINING_EFFECT;
+    }
+  }
+
+  @Command(name = "hire", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Train the hire likelihood on closed applications (hired vs rejected after screening) from skill coverage "
+          + "through the taxonomy, assessment, interviews and experience; score the open applications.")
+  public static class Hire extends TrainKindCommand {
+    @Override
+    protected ModelKind kind() {
+      return ModelKinds.HIRE;
     }
   }
 

@@ -54,7 +54,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
    * {@code cypher} checks its roles itself, with its own error code and audit.
    */
   static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN, "candidate", AccessPolicy.APPLICATION_READERS,
-      "metrics", AccessPolicy.METRICS_READERS);
+      "metrics", AccessPolicy.METRICS_READERS, "rankCandidates", PROJECTS);
 
   /**
    * Recruiting: mutations and the query on one application ({@code applicationId} or {@code id}, at the
@@ -65,6 +65,13 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
   static final String OPENING_APPLICATIONS = "JobOpening.applications";
   static final String CANDIDATE_APPLICATIONS = "Candidate.applications";
   static final String FEEDBACK = "Interview.feedback";
+
+  /**
+   * Queries about one person (argument {@code expertId}) for that person, HR, ADMIN and their manager, like
+   * personal fields but not audited as personal reads. (rankCandidates: a MANAGER only for openings of teams
+   * they manage, checked by its controller.)
+   */
+  static final Set<String> ABOUT_A_PERSON = Set.of("matchOpenings");
 
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
@@ -91,6 +98,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     } else if (type.equals("Query")) {
       guarded = field.getName().equals("exportPersonalData") ? personal("Query.exportPersonalData", original, true)
           : field.getName().equals("application") ? applicationWork("Query.application", original)
+          : ABOUT_A_PERSON.contains(field.getName()) ? aboutPerson("Query." + field.getName(), original)
           : byRole("Query." + field.getName(), QUERIES.get(field.getName()), original);
     } else if ((type + "." + field.getName()).equals(OPENING_APPLICATIONS)) {
       guarded = openingApplications(OPENING_APPLICATIONS, original);
@@ -228,6 +236,23 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
               + "' is visible only to ADMIN and HR, the person themselves and their team's manager"));
         }
         audit.personalRead(p, owner, coordinate, access.remoteAddress());
+        return callAsMono(original, env);
+      });
+    };
+  }
+
+  /** A query about the person named by its {@code expertId} argument: the rule of personal data, without the audit of a personal read. */
+  private DataFetcher<?> aboutPerson(String coordinate, DataFetcher<?> original) {
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      String owner = env.getArgument("expertId");
+      return access.managed().flatMap(managed -> {
+        if (!AccessPolicy.mayReadPersonal(p, owner, managed)) {
+          return Mono.just(deny(env, p, coordinate, "only ADMIN and HR, the person themselves and their team's manager may ask "
+              + "about expert '" + owner + "'"));
+        }
         return callAsMono(original, env);
       });
     };

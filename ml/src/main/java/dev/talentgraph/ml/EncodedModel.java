@@ -54,6 +54,7 @@ public final class EncodedModel {
     LabelFactory factory = new LabelFactory();
     MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(dataDescription, factory), factory);
     for (int r : train) ds.add(encoder.example(rows.get(r), labels[r] ? POSITIVE : NEGATIVE));
+    padIfAnyExampleIsFull(ds, spec);
     Model<Label> m = spec.classifier().train(ds);
     return new EncodedModel(spec.algorithm(), encoder, m);
   }
@@ -64,8 +65,31 @@ public final class EncodedModel {
     RegressionFactory factory = new RegressionFactory();
     MutableDataset<Regressor> ds = new MutableDataset<>(new SimpleDataSourceProvenance(dataDescription, factory), factory);
     for (int r : train) ds.add(encoder.example(rows.get(r), new Regressor(TARGET, targets[r])));
+    padIfAnyExampleIsFull(ds, spec);
     Model<Regressor> m = spec.regressor().train(ds);
     return new EncodedModel(spec.algorithm(), encoder, m);
+  }
+
+  /** A feature name no encoder produces (see {@link #padIfAnyExampleIsFull}). */
+  static final String PADDING = "(padding)";
+
+  /**
+   * Tribuo 4.3.2's SGD trainers turn an example holding every feature of the dataset into a dense
+   * vector and the others into sparse ones, and merging the gradients of a minibatch then fails
+   * ({@code DenseMatrix cannot be cast to DenseSparseMatrix} in {@code LinearParameters.merge}). That
+   * happens when no column has a zero or a missing value in some row (small or uniform data, e.g. a
+   * hire model trained on applications that all have the same stages). An extra feature that no
+   * example holds keeps every example sparse; its weight stays 0 and it is never read when scoring.
+   */
+  private static void padIfAnyExampleIsFull(MutableDataset<?> ds, TrainerSpec spec) {
+    if (spec.minibatchSize() <= 1) return;
+    int features = ds.getFeatureMap().size();
+    for (Example<?> ex : ds) {
+      if (ex.size() == features) {
+        ds.getFeatureMap().add(PADDING, 0.0);
+        return;
+      }
+    }
   }
 
   public Algorithm algorithm() {

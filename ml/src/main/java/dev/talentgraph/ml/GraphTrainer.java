@@ -64,7 +64,8 @@ public final class GraphTrainer {
 
   /** What training produced. */
   public record Result(ModelInfo model, int rows, int positives, List<String> features, List<String> protectedExcluded,
-      Map<String, Double> metrics, List<Fairness.Report> fairness, long extractMillis, long trainMillis) {}
+      Map<String, Double> metrics, List<Fairness.Report> fairness, long extractMillis, long trainMillis,
+      List<BinaryMetrics.CalibrationBin> calibration) {}
 
   public Result train(ModelKind kind, Options o, Consumer<String> progress) {
     TrainerSpec spec = o.trainer() != null ? o.trainer() : TrainerSpec.defaults(kind.algorithm(), 1);
@@ -75,6 +76,7 @@ public final class GraphTrainer {
     long t0 = System.nanoTime();
     GraphFeatureExtractor ex = new GraphFeatureExtractor(driver, database, cipher);
     List<GraphFeatureExtractor.Row> rows = ex.rows(kind.rowQuery(), Map.of("asOf", o.asOf()));
+    if (kind.enricher() != null) rows = kind.enricher().enrich(driver, database, rows, o.asOf());
     progress.accept(kind.name() + ": " + rows.size() + " labelled rows");
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no labelled rows for " + kind.name() + ": the graph has no data this kind learns from ("
@@ -100,6 +102,7 @@ public final class GraphTrainer {
 
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<Fairness.Report> fairness = new ArrayList<>();
+    List<BinaryMetrics.CalibrationBin> calibration = List.of();
     int positives = 0;
     EncodedModel finalModel;
     int n = rows.size();
@@ -146,6 +149,9 @@ public final class GraphTrainer {
       metrics.put("majority.logLoss", Summary.of(base).mean());
       metrics.put("rows", (double) n);
       metrics.put("positives", (double) positives);
+      // calibration of the out-of-fold probabilities: ten equal-width bins, the empty ones left out
+      calibration = BinaryMetrics.calibration(oof, y, 10).stream().filter(b -> b.count() > 0).toList();
+      metrics.put("brier.oof", BinaryMetrics.brier(oof, y));
       boolean[] decisions = new boolean[n];
       for (int i = 0; i < n; i++) decisions[i] = oof[i] >= o.threshold();
       for (int d = 0; d < protectedDefs.size(); d++) {
@@ -219,7 +225,7 @@ public final class GraphTrainer {
     progress.accept(String.format(Locale.ROOT, "%s: registered %s%s", kind.name(), info.id(), info.active() ? " (active)" : ""));
     return new Result(info, n, positives, used.definitions().stream().map(FeatureDefinition::name).toList(),
         declared.protectedDefinitions().stream().map(FeatureDefinition::name).filter(nm -> !o.allowProtected().contains(nm)).toList(),
-        metrics, fairness, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        metrics, fairness, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, calibration);
   }
 
   /** Fairness groups of one protected attribute: categories as they are; ages under 40 / 40 or over; other numbers by median. */

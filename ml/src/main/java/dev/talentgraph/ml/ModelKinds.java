@@ -7,6 +7,7 @@ import dev.talentgraph.ml.features.FeatureDefinition;
 import dev.talentgraph.ml.features.FeatureSet;
 import dev.talentgraph.ml.features.FeatureSource;
 import dev.talentgraph.ml.features.GraphMeasure;
+import dev.talentgraph.ml.hiring.HireFeatures;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.PersonalFields;
 import dev.talentgraph.schema.Props;
@@ -76,6 +77,12 @@ public final class ModelKinds {
   public static final ModelKind TRAINING_EFFECT;
   /** Job change: the imported job-change table's {@code target} (looking for a new job). */
   public static final ModelKind JOB_CHANGE;
+  /**
+   * Hire likelihood (docs/adr/0006): applications hired against those rejected after passing screening;
+   * features from {@link HireFeatures} (skill coverage through the taxonomy, assessment, interviews,
+   * experience); scores go to the open Applications.
+   */
+  public static final ModelKind HIRE;
 
   static {
     String attrLabel = "CASE WHEN e." + ATTRITED + " IS NOT NULL THEN toLower(toString(e." + ATTRITED + ")) IN " + TRUTHY
@@ -129,10 +136,26 @@ public final class ModelKinds {
         true, Set.of("target", "enrollee_id", "enrolleeId"));
   }
 
+  static {
+    String app = "MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(j:" + Labels.JOB_OPENING
+        + ") WHERE (p:" + Labels.CANDIDATE + " OR p:" + Labels.EXPERT + ") AND ";
+    String ret = "RETURN a." + Props.ID + " AS id, p." + Props.ID + " AS expert, ";
+    String cols = "{" + HireFeatures.OPENING + ": j." + Props.ID + ", " + HireFeatures.APPLICATION + ": a." + Props.ID + "} AS cols";
+    List<FeatureDefinition> hire = new ArrayList<>();
+    for (String c : HireFeatures.COLUMNS) hire.add(numeric(c, HireFeatures.describe(c), new FeatureSource.Column(c)));
+    hire.addAll(protectedPersonal());
+    HIRE = new ModelKind("hire", "hire likelihood", Algorithm.LOGISTIC_REGRESSION,
+        app + "(a." + Props.STAGE + " = 'hired' OR (a." + Props.STAGE + " = 'rejected' AND EXISTS { (a)-[:" + RelTypes.MOVED + "]->(c:"
+            + Labels.STAGE_CHANGE + ") WHERE c." + Props.TO + " = 'screened' })) "
+            + ret + "a." + Props.STAGE + " = 'hired' AS label, " + cols + ", a." + Props.APPLIED_AT + " AS asOf ORDER BY id",
+        app + "a." + Props.STAGE + " IN " + HireFeatures.LIVE_STAGES_CYPHER + " " + ret + cols + " ORDER BY id",
+        new FeatureSet("hire", 1, hire), false, Set.of(), new HireFeatures(), Labels.APPLICATION);
+  }
+
   private static final Map<String, ModelKind> ALL = new TreeMap<>();
 
   static {
-    for (ModelKind k : List.of(ATTRITION, HIGH_POTENTIAL, TRAINING_EFFECT, JOB_CHANGE)) ALL.put(k.name(), k);
+    for (ModelKind k : List.of(ATTRITION, HIGH_POTENTIAL, TRAINING_EFFECT, JOB_CHANGE, HIRE)) ALL.put(k.name(), k);
   }
 
   public static Optional<ModelKind> byName(String name) {

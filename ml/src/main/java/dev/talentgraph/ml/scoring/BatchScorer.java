@@ -1,7 +1,5 @@
 package dev.talentgraph.ml.scoring;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.ml.Contribution;
 import dev.talentgraph.ml.EncodedModel;
 import dev.talentgraph.ml.ModelKind;
@@ -36,7 +34,6 @@ import org.neo4j.driver.SessionConfig;
  */
 public final class BatchScorer {
   static final int BATCH = 5000;
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Driver driver;
   private final String database;
   private final FieldCipher cipher;
@@ -60,17 +57,13 @@ public final class BatchScorer {
       throw new IllegalArgumentException("kind " + kind.name() + " is not scored onto experts");
     }
     StoredModel stored = registry.loadActive(kind.name());
-    FeatureSet fs;
-    try {
-      fs = FeatureSet.fromDescription(JSON.readValue(stored.info().featureSetJson(), new TypeReference<Map<String, Object>>() {}));
-    } catch (Exception e) {
-      throw new IllegalStateException("model " + stored.info().id() + " has no readable feature set: " + e.getMessage(), e);
-    }
+    FeatureSet fs = ActiveModel.featureSet(stored);
     EncodedModel model = stored.model();
     String outcome = stored.info().outcome().isBlank() ? kind.outcome() : stored.info().outcome();
     GraphFeatureExtractor ex = new GraphFeatureExtractor(driver, database, cipher);
     long t0 = System.nanoTime();
     List<GraphFeatureExtractor.Row> rows = ex.rows(kind.scoreQuery(), Map.of("asOf", asOf));
+    if (kind.enricher() != null) rows = kind.enricher().enrich(driver, database, rows, asOf);
     long read = 0, score = 0, write = 0;
     read += System.nanoTime() - t0;
     ZonedDateTime when = ZonedDateTime.ofInstant(at, ZoneOffset.UTC);
@@ -85,7 +78,7 @@ public final class BatchScorer {
         double v = model.predict(x.get(i));
         List<Contribution> why = model.explain(x.get(i), top, outcome);
         Map<String, Object> m = new HashMap<>();
-        m.put("expert", batch.get(i).expert());
+        m.put("expert", kind.scoresExperts() ? batch.get(i).expert() : batch.get(i).id());
         m.put("value", v);
         m.put("texts", why.stream().map(Contribution::text).toList());
         m.put("features", why.stream().map(Contribution::feature).toList());
@@ -93,7 +86,7 @@ public final class BatchScorer {
         out.add(m);
       }
       long c = System.nanoTime();
-      write(kind.name(), stored.info().id(), stored.info().version(), when, out);
+      write(kind.name(), kind.scoredLabel(), stored.info().id(), stored.info().version(), when, out);
       long d = System.nanoTime();
       read += b - a;
       score += c - b;
@@ -104,9 +97,10 @@ public final class BatchScorer {
     return new Result(stored.info().id(), done, read / 1_000_000, score / 1_000_000, write / 1_000_000);
   }
 
-  private void write(String kind, String modelId, int version, ZonedDateTime at, List<Map<String, Object>> rows) {
+  /** Writes one Score per row to the node of the scored label whose id is {@code row.expert} (an Expert, or e.g. an Application). */
+  private void write(String kind, String scoredLabel, String modelId, int version, ZonedDateTime at, List<Map<String, Object>> rows) {
     String cypher = "MATCH (m:" + Labels.MODEL + " {" + Props.ID + ": $modelId}) "
-        + "UNWIND $rows AS row MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": row.expert}) "
+        + "UNWIND $rows AS row MATCH (e:" + scoredLabel + " {" + Props.ID + ": row.expert}) "
         + "MERGE (e)-[:" + RelTypes.HAS_SCORE + "]->(s:" + Labels.SCORE + " {" + Props.MODEL + ": $kind}) "
         + "SET s." + Props.ID + " = row.expert + '/' + $kind, s." + Props.VERSION + " = $version, s." + Props.VALUE + " = row.value, "
         + "s." + Props.AT + " = $at, s." + Props.EXPLANATION + " = row.texts, s." + Props.EXPLANATION_FEATURES + " = row.features, "

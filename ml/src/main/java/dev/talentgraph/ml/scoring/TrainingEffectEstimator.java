@@ -1,14 +1,8 @@
 package dev.talentgraph.ml.scoring;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.courses.EffectModel;
-import dev.talentgraph.ml.features.FeatureSet;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
-import dev.talentgraph.ml.registry.ModelInfo;
-import dev.talentgraph.ml.registry.ModelRegistry;
-import dev.talentgraph.ml.registry.StoredModel;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
@@ -29,49 +23,26 @@ import org.neo4j.driver.SessionConfig;
  * current level in the skills the course teaches (0 when none). Reloads when another version is activated.
  */
 public final class TrainingEffectEstimator implements EffectModel {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Driver driver;
   private final String database;
   private final FieldCipher cipher;
-  private final ModelRegistry registry;
-  private volatile Loaded loaded;
-
-  private record Loaded(String id, String name, StoredModel stored, FeatureSet features) {}
+  private final ActiveModel active;
 
   public TrainingEffectEstimator(Driver driver, String database, FieldCipher cipher) {
     this.driver = driver;
     this.database = database;
     this.cipher = cipher;
-    this.registry = new ModelRegistry(driver, database);
-  }
-
-  private Optional<Loaded> current() {
-    Optional<ModelInfo> active = registry.active(ModelKinds.TRAINING_EFFECT.name());
-    if (active.isEmpty()) return Optional.empty();
-    Loaded l = loaded;
-    if (l == null || !l.id().equals(active.get().id())) {
-      StoredModel stored = registry.loadActive(ModelKinds.TRAINING_EFFECT.name());
-      try {
-        FeatureSet fs = FeatureSet.fromDescription(JSON.readValue(stored.info().featureSetJson(),
-            new TypeReference<Map<String, Object>>() {}));
-        l = new Loaded(stored.info().id(), stored.info().kind() + " v" + stored.info().version(), stored, fs);
-      } catch (Exception e) {
-        throw new IllegalStateException("model " + stored.info().id() + " has no readable feature set", e);
-      }
-      loaded = l;
-    }
-    return Optional.of(l);
+    this.active = new ActiveModel(driver, database, ModelKinds.TRAINING_EFFECT.name());
   }
 
   @Override
   public String name() {
-    return current().map(Loaded::name).orElse(null);
+    return active.current().map(l -> l.stored().info().kind() + " v" + l.stored().info().version()).orElse(null);
   }
 
   @Override
   public Map<String, Double> expectedGains(String expertId, List<String> courseIds) {
-    Optional<Loaded> model = current();
+    Optional<ActiveModel.Loaded> model = active.current();
     if (model.isEmpty() || courseIds.isEmpty()) return Map.of();
     List<GraphFeatureExtractor.Row> rows = new ArrayList<>();
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
