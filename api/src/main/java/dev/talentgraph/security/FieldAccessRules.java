@@ -44,7 +44,9 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Map.entry("createSkill", PEOPLE), Map.entry("updateSkill", PEOPLE), Map.entry("deleteSkill", PEOPLE),
       Map.entry("createCourse", PEOPLE), Map.entry("updateCourse", PEOPLE), Map.entry("deleteCourse", PEOPLE),
       Map.entry("createProject", PROJECTS), Map.entry("updateProject", PROJECTS), Map.entry("deleteProject", PROJECTS),
-      Map.entry("addExpertToProject", PROJECTS), Map.entry("eraseExpert", PEOPLE));
+      Map.entry("addExpertToProject", PROJECTS), Map.entry("eraseExpert", PEOPLE),
+      // a manager may resolve only their people's contests: checked against the contest by the resolver
+      Map.entry("resolveContest", PROJECTS));
 
   /**
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field
@@ -54,6 +56,9 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
 
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
+
+  /** Mutations a person makes about their own facts (ADMIN and HR for anyone): the expert id in {@code input.expertId}. */
+  static final Set<String> OWN_FACTS = Set.of("contestFact");
 
   private final AuditTrail audit;
 
@@ -72,6 +77,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     String type = parent.getName();
     if (type.equals("Mutation")) {
       guarded = SKILL_EDITS.contains(field.getName()) ? skillEdit(field.getName(), original)
+          : OWN_FACTS.contains(field.getName()) ? ownFacts(field.getName(), original)
           : byRole("Mutation." + field.getName(), MUTATIONS.getOrDefault(field.getName(), ADMIN), original);
     } else if (type.equals("Query")) {
       guarded = field.getName().equals("exportPersonalData") ? personal("Query.exportPersonalData", original, true)
@@ -116,6 +122,20 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
         }
         return callAsMono(original, env);
       });
+    };
+  }
+
+  private DataFetcher<?> ownFacts(String name, DataFetcher<?> original) {
+    String coordinate = "Mutation." + name;
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      String expertId = target(env);
+      if (!AccessPolicy.mayContest(p, expertId)) {
+        return deny(env, p, coordinate, "only the person themselves, HR and ADMIN may contest facts about expert '" + expertId + "'");
+      }
+      return original.get(env);
     };
   }
 
