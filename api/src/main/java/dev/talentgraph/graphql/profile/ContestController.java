@@ -134,16 +134,17 @@ class ContestController {
           // upheld skill: the HAS_SKILL goes, its properties stay on the Contest; upheld score: the flag stays;
           // dismissed: the flag is cleared (unless another contest about the same fact is still open, which cannot be)
           return tx.run("""
-              MATCH (e:Expert)-[:CONTESTED]->(c:Contest {id: $id})-[:CONCERNS]->(x)
+              MATCH (e:Expert)-[:CONTESTED]->(c:Contest {id: $id})
               SET c.status = $status, c.resolvedAt = datetime(), c.resolvedBy = $actor, c.resolution = $resolution
-              WITH e, c, x
+              WITH e, c
+              OPTIONAL MATCH (c)-[:CONCERNS]->(x)
               OPTIONAL MATCH (e)-[f:HAS_SKILL]->(x) WHERE c.factType = 'skill'
               FOREACH (_ IN CASE WHEN f IS NOT NULL AND $upheld THEN [1] ELSE [] END |
                 SET c.previousLevel = f.level, c.previousEvidence = f.evidence, c.previousSource = f.source,
                     c.previousSince = f.since
                 DELETE f)
               FOREACH (_ IN CASE WHEN f IS NOT NULL AND NOT $upheld THEN [1] ELSE [] END | SET f.contested = false)
-              FOREACH (_ IN CASE WHEN c.factType = 'score' AND NOT $upheld THEN [1] ELSE [] END | SET x.contested = false)
+              FOREACH (_ IN CASE WHEN x IS NOT NULL AND c.factType = 'score' AND NOT $upheld THEN [1] ELSE [] END | SET x.contested = false)
               RETURN e.id AS expert, c {.*, at: toString(c.at), resolvedAt: toString(c.resolvedAt)} AS contest""", params)
               .thenApply(done -> ok(new ContestPayload(ProfileQuery.contest(done.get(0).get("expert").asString(),
                   done.get(0).get("contest")), List.of())));

@@ -406,19 +406,30 @@ public final class ProfileQuery {
 
   static List<Contest> contests(String expertId, Value list) {
     List<Contest> out = new ArrayList<>();
-    for (Value c : list.values()) out.add(contest(expertId, c));
-    out.sort(Comparator.comparing(Contest::at).reversed());
+    for (Value c : list.values()) {
+      Contest contest = contest(expertId, c);
+      if (contest != null) out.add(contest);
+    }
+    out.sort(Comparator.comparing(Contest::at, Comparator.nullsLast(Comparator.reverseOrder())));
     return out;
   }
 
-  /** A Contest node's map (with {@code at}/{@code resolvedAt} as text). */
+  /** A Contest node's map (with {@code at}/{@code resolvedAt} as text); null when it does not follow ADR 0006. */
   static Contest contest(String expertId, Value c) {
     String type = Vals.str(c.get("factType"));
     String key = Vals.str(c.get("factKey"));
     String status = Vals.str(c.get("status"));
     String at = Vals.str(c.get("at"));
-    return new Contest(Vals.str(c.get("id")), expertId, ContestFactType.valueOf(type.toUpperCase(Locale.ROOT)), key,
-        Vals.str(c.get("reason")), ContestStatus.valueOf(status.toUpperCase(Locale.ROOT)), at, Vals.str(c.get("actor")),
+    ContestFactType factType;
+    ContestStatus contestStatus;
+    try {
+      factType = ContestFactType.valueOf(type.toUpperCase(Locale.ROOT));
+      contestStatus = ContestStatus.valueOf(status.toUpperCase(Locale.ROOT));
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return new Contest(Vals.str(c.get("id")), expertId, factType, key,
+        Vals.str(c.get("reason")), contestStatus, at, Vals.str(c.get("actor")),
         Vals.str(c.get("resolvedAt")), Vals.str(c.get("resolvedBy")), Vals.str(c.get("resolution")),
         Vals.integer(c.get("previousLevel")), Vals.str(c.get("previousEvidence")),
         new Evidence("Contest", Vals.str(c.get("id")), "CONTESTED by " + expertId + ", CONCERNS "
