@@ -1,6 +1,7 @@
 package dev.talentgraph.recommend;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import dev.talentgraph.graphql.expert.ExpertNode;
 import dev.talentgraph.ml.collab.CollabGraph;
 import dev.talentgraph.ml.collab.CollaboratorRanker;
 import dev.talentgraph.ml.collab.CollaboratorRecommender;
@@ -8,6 +9,7 @@ import dev.talentgraph.ml.collab.CollaboratorTraining;
 import dev.talentgraph.ml.collab.Neo4jCollabGraphLoader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -46,6 +48,19 @@ public class CollaboratorService {
       m = current.get();
     }
     return m;
+  }
+
+  /** The recommendations for one expert, as {@code recommendCollaborators} serves them (built on first use). */
+  public Mono<CollaboratorRecommendations> recommend(String expertId, int first, String forProject) {
+    return recommender().publishOn(Schedulers.parallel()).map(built -> {
+      var r = built.recommender().recommend(expertId, first, forProject);
+      List<CollaboratorRecommendations.CollaboratorRecommendation> items = r.items().stream()
+          .map(i -> new CollaboratorRecommendations.CollaboratorRecommendation(
+              new ExpertNode(i.expertId(), i.name(), null, null, null, null, null, null, null, null),
+              Math.round(i.score() * 10_000) / 10_000.0, i.reasons()))
+          .toList();
+      return new CollaboratorRecommendations(r.expertId(), r.projectId(), items, r.notes(), built.model());
+    });
   }
 
   /** Drops the index and model; the next request loads and trains again from the graph as it is now. */

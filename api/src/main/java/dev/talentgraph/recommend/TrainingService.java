@@ -52,6 +52,11 @@ public class TrainingService {
     return advisor.get();
   }
 
+  /** The registry's active training-effect model (also asked about enrolments already made, by the talent profile). */
+  public TrainingEffectEstimator effects() {
+    return effects;
+  }
+
   /** Trains the course ranker from the graph as it is now; the advisor switches to it when done. */
   public Mono<String> retrain() {
     Mono<String> run = training();

@@ -77,6 +77,20 @@ public final class AccessPolicy {
     return p.has(Role.MANAGER) && scope != null && openingId != null && scope.hiringManagerOf().contains(openingId);
   }
 
+  /** May this caller contest a fact about this person? People admins; the person themselves (not through a PORTAL login). */
+  public static boolean mayContest(Principal p, String expertId) {
+    if (p == null || expertId == null) return false;
+    if (p.has(Role.ADMIN) || p.has(Role.HR)) return true;
+    return expertId.equals(p.expertId()) && !p.has(Role.PORTAL);
+  }
+
+  /** May this caller resolve a contest of this person? People admins; a manager for the people in their teams, not their own. */
+  public static boolean mayResolveContest(Principal p, String expertId, Set<String> managed) {
+    if (p == null || expertId == null) return false;
+    if (p.has(Role.ADMIN) || p.has(Role.HR)) return true;
+    return p.has(Role.MANAGER) && !expertId.equals(p.expertId()) && managed != null && managed.contains(expertId);
+  }
+
   /** Does the caller hold any of these roles? */
   public static boolean hasAny(Principal p, Set<Role> roles) {
     if (p == null) return false;

@@ -47,7 +47,9 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Map.entry("addExpertToProject", PROJECTS), Map.entry("eraseExpert", PEOPLE),
       Map.entry("createOpening", AccessPolicy.RECRUITERS), Map.entry("updateOpening", AccessPolicy.RECRUITERS),
       Map.entry("closeOpening", AccessPolicy.RECRUITERS), Map.entry("createCandidate", AccessPolicy.RECRUITERS),
-      Map.entry("apply", AccessPolicy.RECRUITERS), Map.entry("eraseCandidate", PEOPLE));
+      Map.entry("apply", AccessPolicy.RECRUITERS), Map.entry("eraseCandidate", PEOPLE),
+      // a manager may resolve only their people's contests: checked against the contest by the resolver
+      Map.entry("resolveContest", PROJECTS));
 
   /**
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field
@@ -76,6 +78,9 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
 
+  /** Mutations a person makes about their own facts (ADMIN and HR for anyone): the expert id in {@code input.expertId}. */
+  static final Set<String> OWN_FACTS = Set.of("contestFact");
+
   private final AuditTrail audit;
 
   FieldAccessRules(AuditTrail audit) {
@@ -94,6 +99,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     if (type.equals("Mutation")) {
       guarded = SKILL_EDITS.contains(field.getName()) ? skillEdit(field.getName(), original)
           : APPLICATION_WORK.contains(field.getName()) ? applicationWork("Mutation." + field.getName(), original)
+          : OWN_FACTS.contains(field.getName()) ? ownFacts(field.getName(), original)
           : byRole("Mutation." + field.getName(), MUTATIONS.getOrDefault(field.getName(), ADMIN), original);
     } else if (type.equals("Query")) {
       guarded = field.getName().equals("exportPersonalData") ? personal("Query.exportPersonalData", original, true)
@@ -220,6 +226,20 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     Object v = input instanceof Map<?, ?> m ? m.get(name) : env.getArgument(name);
     if (v == null) v = env.getArgument("id");
     return v == null ? null : v.toString();
+  }
+
+  private DataFetcher<?> ownFacts(String name, DataFetcher<?> original) {
+    String coordinate = "Mutation." + name;
+    return env -> {
+      RequestAccess access = access(env);
+      Principal p = access == null ? null : access.principal();
+      if (p == null) return deny(env, p, coordinate, "authentication required");
+      String expertId = target(env);
+      if (!AccessPolicy.mayContest(p, expertId)) {
+        return deny(env, p, coordinate, "only the person themselves, HR and ADMIN may contest facts about expert '" + expertId + "'");
+      }
+      return original.get(env);
+    };
   }
 
   /** A personal field: the owner is the source expert (or the expertId argument at the top level). */

@@ -92,7 +92,7 @@ public record ExpertNode(String id, String name, String country, String region, 
 
   /** {@code type Publication}. */
   public record PublicationNode(String id, String title, Integer year, String venue) {
-    static PublicationNode from(Value v) {
+    public static PublicationNode from(Value v) {
     if (v == null || v.isNull()) return null;
       return new PublicationNode(Vals.str(v.get("id")), Vals.str(v.get("title")), Vals.integer(v.get("year")),
           Vals.str(v.get("venue")));

@@ -44,10 +44,6 @@ import reactor.core.scheduler.Schedulers;
  */
 @Controller
 class ScoreController {
-  record ScoreReason(String feature, double contribution, String text) {}
-
-  record ScoreView(String model, int version, double value, String at, List<ScoreReason> explanation) {}
-
   record Metric(String name, double value) {}
 
   record ModelView(String id, String kind, int version, boolean active, String trainedAt, String algorithm, String outcome,
@@ -92,24 +88,11 @@ class ScoreController {
         + ", ." + Props.EXPLANATION_CONTRIBUTIONS + "}) AS scores";
     return cypher.read(RoundTrips.of(env), statement, Map.of("ids", ids)).map(rows -> {
       Map<String, List<ScoreView>> byId = new HashMap<>();
-      rows.forEach(r -> byId.put(r.get("id").asString(), r.get("scores").asList(ScoreController::score)));
+      rows.forEach(r -> byId.put(r.get("id").asString(), r.get("scores").asList(ScoreView::from)));
       Map<ExpertNode, List<ScoreView>> out = new HashMap<>();
       for (ExpertNode e : experts) out.put(e, byId.getOrDefault(e.id(), List.of()));
       return out;
     });
-  }
-
-  private static ScoreView score(Value s) {
-    List<String> texts = s.get(Props.EXPLANATION).asList(Value::asString, List.of());
-    List<String> features = s.get(Props.EXPLANATION_FEATURES).asList(Value::asString, List.of());
-    List<Double> contributions = s.get(Props.EXPLANATION_CONTRIBUTIONS).asList(Value::asDouble, List.of());
-    List<ScoreReason> why = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      why.add(new ScoreReason(i < features.size() ? features.get(i) : "", i < contributions.size() ? contributions.get(i) : 0,
-          texts.get(i)));
-    }
-    return new ScoreView(s.get(Props.MODEL).asString(), s.get(Props.VERSION).asInt(), s.get(Props.VALUE).asDouble(),
-        s.get(Props.AT).asZonedDateTime().toInstant().toString(), why);
   }
 
   @QueryMapping

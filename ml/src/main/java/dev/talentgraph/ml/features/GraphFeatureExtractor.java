@@ -110,6 +110,8 @@ public final class GraphFeatureExtractor {
       }
     }
     LocalDate globalAsOf = asOf;
+    // many rows can share an expert (one per course asked about): decrypt each of their fields once
+    Map<String, String> clearText = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       Object[] x = out.get(r);
@@ -134,7 +136,9 @@ public final class GraphFeatureExtractor {
         Object v = ps == null ? null : ps.get(i);
         if (v != null) {
           String field = personalKeys.get(i);
-          String clear = cipher.decrypt(String.valueOf(v), FieldCipher.aad(row.expert(), field));
+          String sealed = String.valueOf(v);
+          String clear = clearText.computeIfAbsent(row.expert() + "\u0000" + field + "\u0000" + sealed,
+              k -> cipher.decrypt(sealed, FieldCipher.aad(row.expert(), field)));
           v = ((FeatureSource.Personal) defs.get(f).source()).yearsSince() ? yearsSince(clear, asOf) : clear;
         }
         x[f] = v;

@@ -42,6 +42,20 @@ public final class TrainingEffectEstimator implements EffectModel {
 
   @Override
   public Map<String, Double> expectedGains(String expertId, List<String> courseIds) {
+    return estimate(expertId, courseIds, null);
+  }
+
+  /**
+   * The model's estimate for enrolments the expert has already made, each row as the model was trained on
+   * it: {@code levelBefore} = the level recorded on the ENROLLED relationship (course id -> level, 0 = none).
+   * Empty when no training-effect model is active.
+   */
+  public Map<String, Double> expectedGainsAt(String expertId, Map<String, Integer> levelBefore) {
+    return estimate(expertId, List.copyOf(levelBefore.keySet()), levelBefore);
+  }
+
+  /** {@code levelBefore} null: the expert's current level in the skills the course teaches. */
+  private Map<String, Double> estimate(String expertId, List<String> courseIds, Map<String, Integer> levelBefore) {
     Optional<ActiveModel.Loaded> model = active.current();
     if (model.isEmpty() || courseIds.isEmpty()) return Map.of();
     List<GraphFeatureExtractor.Row> rows = new ArrayList<>();
@@ -53,11 +67,12 @@ public final class TrainingEffectEstimator implements EffectModel {
               + " c.provider AS provider",
           Map.of("ids", courseIds, "e", expertId))
           .forEachRemaining(r -> {
+            String cid = r.get("cid").asString();
             Map<String, Object> cols = new HashMap<>();
-            cols.put("levelBefore", r.get("before").asNumber());
+            cols.put("levelBefore", levelBefore == null ? r.get("before").asNumber() : levelBefore.getOrDefault(cid, 0));
             cols.put("hours", r.get("hours").isNull() ? null : r.get("hours").asObject());
             cols.put("provider", r.get("provider").isNull() ? null : r.get("provider").asString());
-            rows.add(new GraphFeatureExtractor.Row(expertId + "|" + r.get("cid").asString(), expertId, null, cols));
+            rows.add(new GraphFeatureExtractor.Row(expertId + "|" + cid, expertId, null, cols));
           });
     }
     if (rows.isEmpty()) return Map.of();
