@@ -28,7 +28,7 @@ public record Metrics(Filter filter, Hiring hiringSuccess, TimeToHire timeToHire
   /** Applications that reached {@code from} and later {@code to}, over those that reached {@code from}. */
   public record Conversion(String from, String to, long reachedFrom, long reachedTo, Double rate) {}
 
-  /** Offers decided in the period: accepted (hired) over accepted + withdrawn + rejected after the offer. */
+  /** Offers decided in the period by the candidate: accepted (hired) over accepted + withdrawn; {@code rejected} = offers the company rescinded, counted apart. */
   public record OfferAcceptance(long decided, long accepted, long withdrawn, long rejected, Double rate) {}
 
   /**

@@ -46,7 +46,9 @@ public final class MetricsService {
       "stageConversion: applications with appliedAt in the period; reachedFrom = those with a StageChange to the"
           + " stage, reachedTo = those of them with a later StageChange to the next stage (all interview rounds ="
           + " 'interview').",
-      "offerAcceptance: moves out of 'offer' in the period; rate = hired / (hired + withdrawn + rejected).",
+      "offerAcceptance: moves out of 'offer' in the period; rate = hired / (hired + withdrawn): the offers the candidate"
+          + " decided on. 'rejected' after an offer (an offer the company withdrew, e.g. the position was filled) is counted"
+          + " apart and is not a decline.",
       "trainingEffect: ENROLLED with status 'completed', completedAt in the period and both levels; gain ="
           + " levelAfter - levelBefore; team = the person's MEMBER_OF team, region = the person's region. Top and"
           + " bottom rank courses with at least minEnrolments such enrolments (default 5; never under minGroupSize).",
@@ -249,7 +251,7 @@ public final class MetricsService {
     long hired = n.getOrDefault("hired", 0L);
     long withdrawn = n.getOrDefault("withdrawn", 0L);
     long rejected = n.getOrDefault("rejected", 0L);
-    long decided = hired + withdrawn + rejected;
+    long decided = hired + withdrawn; // a rescinded offer (rejected) was not the candidate's decision
     return new Metrics.OfferAcceptance(decided, hired, withdrawn, rejected, ratio(hired, decided));
   }
 

@@ -6,6 +6,7 @@ import dev.talentgraph.graphql.expert.ExpertNode.TeamNode;
 import dev.talentgraph.graphql.project.ProjectNode.RequiredSkill;
 import dev.talentgraph.graphql.skill.SkillNode;
 import dev.talentgraph.schema.Labels;
+import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
 import dev.talentgraph.security.HiringScoped;
 import java.util.ArrayList;
@@ -35,11 +36,16 @@ final class RecruitingNodes {
         + " expert: ox" + EXPERT + "}]}";
   }
 
-  /** Projection of the application bound to {@code a}, with everything under it. */
+  /**
+   * Projection of the application bound to {@code a}, with everything under it. The applicant is a Candidate
+   * unless they were already an employee when they applied: a hired candidate keeps the Candidate label
+   * (ADR 0006), so their later applications are internal moves and their earlier ones stay external.
+   */
   static String application(String a) {
     return a + " {.id, .stage, .round, .appliedAt, .updatedAt, .closedAt,"
         + " applicant: head([(ap)-[:" + RelTypes.APPLIED + "]->(" + a + ") WHERE ap:" + Labels.CANDIDATE + " OR ap:"
-        + Labels.EXPERT + " | ap {.id, .name, candidate: ap:" + Labels.CANDIDATE + "}]),"
+        + Labels.EXPERT + " | ap {.id, .name, candidate: ap:" + Labels.CANDIDATE + " AND NOT (ap:" + Labels.EXPERT
+        + " AND ap." + Props.HIRED_AT + " < " + a + "." + Props.APPLIED_AT + ")}]),"
         + " opening: head([(" + a + ")-[:" + RelTypes.TO + "]->(ao:" + Labels.JOB_OPENING + ") | " + opening("ao") + "]),"
         + " history: [(" + a + ")-[:" + RelTypes.MOVED + "]->(ac:" + Labels.STAGE_CHANGE + ") | ac {.seq, .from, .to, .round,"
         + " .at, .actor, .reason}],"

@@ -520,7 +520,7 @@ class RecruitingPipelineIT {
   @Test
   void anInternalMoverChangesTeam() {
     try (var s = driver.session()) {
-      var r = s.run("MATCH (e:Expert {status: 'active'})-[m:MEMBER_OF]->(t:Team) WHERE t.id <> $team AND NOT (e)-[:MANAGES]->()"
+      var r = s.run("MATCH (e:Expert {status: 'active'})-[m:MEMBER_OF]->(t:Team) WHERE t.id <> $team AND NOT (e)-[:MANAGES]->() AND NOT e:Candidate"
           + " RETURN e.id AS e, t.id AS t, m.since AS since ORDER BY e.id LIMIT 1", Map.of("team", team)).single();
       mover = r.get("e").asString();
       moverTeam = r.get("t").asString();
