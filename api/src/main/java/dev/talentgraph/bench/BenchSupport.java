@@ -37,6 +37,28 @@ final class BenchSupport {
     return List.of(javaBin, "-jar", classPath);
   }
 
+  /**
+   * Starts {@code serve --demo} from this jar (1-2 GB heap, ParallelGC) on {@code dir/store} at these ports, with
+   * {@code env} and any {@code extraArgs}, and waits until its health answers. A server that never becomes healthy
+   * is stopped before the error is thrown.
+   */
+  static Process startDemoServer(Path dir, int port, int boltPort, Map<String, String> env, List<String> extraArgs,
+      Path log, Duration timeout) throws InterruptedException {
+    List<String> cmd = new ArrayList<>(javaJar());
+    cmd.addAll(1, List.of("-Xms1g", "-Xmx2g", "-XX:+UseParallelGC"));
+    cmd.addAll(List.of("serve", "--demo", "--data-dir", dir.resolve("store").toString(),
+        "--port", Integer.toString(port), "--bolt-port", Integer.toString(boltPort)));
+    cmd.addAll(extraArgs);
+    Process server = start(cmd, env, log, dir);
+    try {
+      awaitHttp("http://127.0.0.1:" + port + "/actuator/health", server, log, timeout);
+      return server;
+    } catch (InterruptedException | RuntimeException e) {
+      stop(server);
+      throw e;
+    }
+  }
+
   static Process start(List<String> command, Map<String, String> env, Path log, Path workDir) {
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())

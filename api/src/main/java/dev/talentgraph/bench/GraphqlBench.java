@@ -121,15 +121,9 @@ public class GraphqlBench implements Callable<Integer> {
     Process peer = null;
     try {
       log("starting TalentGraph (serve --demo) on a store of its own in " + dir.resolve("store"));
-      List<String> cmd = new ArrayList<>(BenchSupport.javaJar());
-      cmd.add(1, "-Xms1g");
-      cmd.add(2, "-Xmx2g");
-      cmd.add(3, "-XX:+UseParallelGC");
-      cmd.addAll(List.of("serve", "--demo", "--data-dir", dir.resolve("store").toString(),
-          "--port", Integer.toString(port), "--bolt-port", Integer.toString(boltPort)));
-      server = BenchSupport.start(cmd, Map.of("TALENT_ADMIN_PASSWORD", adminPassword, "TALENT_BOLT_PASSWORD", boltPassword),
-          serverLog, dir);
-      BenchSupport.awaitHttp("http://127.0.0.1:" + port + "/actuator/health", server, serverLog, Duration.ofMinutes(10));
+      server = BenchSupport.startDemoServer(dir, port, boltPort,
+          Map.of("TALENT_ADMIN_PASSWORD", adminPassword, "TALENT_BOLT_PASSWORD", boltPassword), List.of(), serverLog,
+          Duration.ofMinutes(10));
       String bolt = "bolt://127.0.0.1:" + boltPort;
       String token;
       long experts;

@@ -126,16 +126,10 @@ public class ProfileBench implements Callable<Integer> {
     Process server = null;
     try {
       log("starting TalentGraph (serve --demo, " + experts + " experts) on a store of its own in " + dir.resolve("store"));
-      List<String> cmd = new ArrayList<>(BenchSupport.javaJar());
-      cmd.add(1, "-Xms1g");
-      cmd.add(2, "-Xmx2g");
-      cmd.add(3, "-XX:+UseParallelGC");
-      cmd.addAll(List.of("serve", "--demo", "--data-dir", dir.resolve("store").toString(),
-          "--port", Integer.toString(port), "--bolt-port", Integer.toString(boltPort)));
-      server = BenchSupport.start(cmd, Map.of("TALENT_ADMIN_PASSWORD", adminPassword, "TALENT_BOLT_PASSWORD", boltPassword,
-          "TALENT_DEMO_EXPERTS", Integer.toString(experts)), serverLog, dir);
+      server = BenchSupport.startDemoServer(dir, port, boltPort, Map.of("TALENT_ADMIN_PASSWORD", adminPassword,
+          "TALENT_BOLT_PASSWORD", boltPassword, "TALENT_DEMO_EXPERTS", Integer.toString(experts)), List.of(), serverLog,
+          Duration.ofMinutes(15));
       String base = "http://127.0.0.1:" + port;
-      BenchSupport.awaitHttp(base + "/actuator/health", server, serverLog, Duration.ofMinutes(15));
       try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", boltPassword), QUIET)) {
         String token = new ApiTokens(driver, "neo4j").create("bench-profile-" + System.currentTimeMillis(), "admin",
             Set.of(Role.ADMIN), null, Duration.ofHours(3)).token();

@@ -66,16 +66,11 @@ public class SecurityBench implements Callable<Integer> {
     for (boolean secured : new boolean[] {true, false}) {
       int port = GraphqlBench.freePort();
       int boltPort = GraphqlBench.freePort();
-      List<String> cmd = new ArrayList<>(BenchSupport.javaJar());
-      cmd.addAll(1, List.of("-Xms1g", "-Xmx2g", "-XX:+UseParallelGC"));
-      cmd.addAll(List.of("serve", "--demo", "--data-dir", dir.resolve("store").toString(), "--port", Integer.toString(port),
-          "--bolt-port", Integer.toString(boltPort)));
-      if (!secured) cmd.add("--talent.security.enabled=false");
       Path log = dir.resolve(secured ? "server-secured.log" : "server-open.log");
-      Process server = BenchSupport.start(cmd, env, log, dir);
+      System.err.println("[bench] starting the server, security " + (secured ? "ON" : "OFF"));
+      Process server = BenchSupport.startDemoServer(dir, port, boltPort, env,
+          secured ? List.of() : List.of("--talent.security.enabled=false"), log, Duration.ofMinutes(10));
       try {
-        System.err.println("[bench] starting the server, security " + (secured ? "ON" : "OFF"));
-        BenchSupport.awaitHttp("http://127.0.0.1:" + port + "/actuator/health", server, log, Duration.ofMinutes(10));
         List<String> load = new ArrayList<>(List.of("node", "load.js", "-u", "http://127.0.0.1:" + port + "/graphql",
             "-q", "expert-page.graphql", "-c", Integer.toString(concurrency)));
         if (secured) {
