@@ -41,14 +41,25 @@ public class CypherGateway {
         .withBookmarkManager(bookmarks).build();
   }
 
-  /** Runs one parameterised read statement; the records arrive when Neo4j has streamed them all. */
+  /**
+   * Runs one parameterised read statement; the records arrive when Neo4j has streamed them all (the driver
+   * hands them over once the connection is back in its pool). The session is closed when the statement's
+   * stage completes, either way: a plain callback, where {@code Mono.usingWhen} cost several Reactor
+   * operators and an extra subscription on every request.
+   */
   public Mono<List<Record>> read(RoundTrips roundTrips, String cypher, Map<String, Object> parameters) {
-    return Mono.usingWhen(Mono.fromSupplier(() -> driver.session(AsyncSession.class, readConfig)),
-        session -> {
-          count(roundTrips);
-          return Mono.fromCompletionStage(session.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync));
-        },
-        session -> Mono.fromCompletionStage(session.closeAsync()));
+    return Mono.defer(() -> {
+      count(roundTrips);
+      AsyncSession session = driver.session(AsyncSession.class, readConfig);
+      CompletionStage<List<Record>> rows;
+      try {
+        rows = session.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync);
+      } catch (RuntimeException e) {
+        session.closeAsync();
+        throw e;
+      }
+      return Mono.fromCompletionStage(rows.whenComplete((r, e) -> session.closeAsync()));
+    });
   }
 
   /** Runs {@code work} in one write transaction; it commits only if the returned stage completes normally. */

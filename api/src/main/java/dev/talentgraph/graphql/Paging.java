@@ -77,6 +77,9 @@ public class Paging {
   }
 
   /** {@code edges}, {@code pageInfo}, {@code totalCount} (null when the client did not ask for it). */
+  /** What a page statement takes from the selection: the nodes' projection, and whether {@code totalCount} was asked for. */
+  public record PagePlan(String projection, boolean total) {}
+
   public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Integer totalCount) {}
 
   public record Edge<T>(T node, String cursor) {}

@@ -8,6 +8,7 @@ import dev.talentgraph.graphql.Paging.Connection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
+import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.course.CourseNode.TaughtSkill;
 import dev.talentgraph.graphql.skill.SkillRequirement;
@@ -53,8 +54,7 @@ class CourseController {
 
   @QueryMapping
   Mono<CourseNode> course(@Argument String id, DataFetchingEnvironment env) {
-    String statement = NodeQuery.byId(Labels.COURSE,
-        CourseNode.projection(Selection.of(env.getSelectionSet()), ""));
+    String statement = SelectionPlans.of(env, s -> NodeQuery.byId(Labels.COURSE, CourseNode.projection(Selection.of(s), "")));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(CourseNode.from(rows.get(0).get("node"))));
   }
@@ -70,10 +70,10 @@ class CourseController {
       }
       if (where.teaches() != null) where.teaches().addTo(q, "(n)-[r:TEACHES]->(s:Skill)", "teaches", "where.teaches");
     }
-    var selection = env.getSelectionSet();
-    boolean total = selection.contains("totalCount");
-    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        CourseNode.projection(Selection.of(selection), "edges/node/"), total, window);
+    Paging.PagePlan plan = SelectionPlans.of(env,
+        s -> new Paging.PagePlan(CourseNode.projection(Selection.of(s), "edges/node/"), s.contains("totalCount")));
+    boolean total = plan.total();
+    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(), plan.projection(), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), CourseNode::from), total ? r.get("total").asInt() : null);

@@ -9,6 +9,7 @@ import dev.talentgraph.graphql.Paging.Connection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
+import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.expert.ExpertNode.ExpertSkill;
 import dev.talentgraph.graphql.expert.ExpertNode.PublicationNode;
@@ -64,8 +65,7 @@ class ExpertController {
 
   @QueryMapping
   Mono<ExpertNode> expert(@Argument String id, DataFetchingEnvironment env) {
-    String statement = NodeQuery.byId(Labels.EXPERT,
-        ExpertNode.projection(Selection.of(env.getSelectionSet()), ""));
+    String statement = SelectionPlans.of(env, s -> NodeQuery.byId(Labels.EXPERT, ExpertNode.projection(Selection.of(s), "")));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(ExpertNode.from(rows.get(0).get("node"))));
   }
@@ -75,10 +75,10 @@ class ExpertController {
       @Argument ExpertOrderBy orderBy, DataFetchingEnvironment env) {
     Paging.Window window = paging.window(first, after);
     NodeQuery q = filter(where);
-    var selection = env.getSelectionSet();
-    boolean total = selection.contains("totalCount");
-    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        ExpertNode.projection(Selection.of(selection), "edges/node/"), total, window);
+    Paging.PagePlan plan = SelectionPlans.of(env,
+        s -> new Paging.PagePlan(ExpertNode.projection(Selection.of(s), "edges/node/"), s.contains("totalCount")));
+    boolean total = plan.total();
+    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(), plan.projection(), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), ExpertNode::from), total ? r.get("total").asInt() : null);

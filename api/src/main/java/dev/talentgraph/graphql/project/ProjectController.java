@@ -8,6 +8,7 @@ import dev.talentgraph.graphql.Paging.Connection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
+import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.project.ProjectNode.ProjectMember;
 import dev.talentgraph.graphql.project.ProjectNode.RequiredSkill;
@@ -54,8 +55,7 @@ class ProjectController {
 
   @QueryMapping
   Mono<ProjectNode> project(@Argument String id, DataFetchingEnvironment env) {
-    String statement = NodeQuery.byId(Labels.PROJECT,
-        ProjectNode.projection(Selection.of(env.getSelectionSet()), ""));
+    String statement = SelectionPlans.of(env, s -> NodeQuery.byId(Labels.PROJECT, ProjectNode.projection(Selection.of(s), "")));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(ProjectNode.from(rows.get(0).get("node"))));
   }
@@ -77,10 +77,10 @@ class ProjectController {
         q.where("EXISTS { MATCH (n)<-[:WORKED_ON]-(:Expert {id: $member}) }").param("member", where.member());
       }
     }
-    var selection = env.getSelectionSet();
-    boolean total = selection.contains("totalCount");
-    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        ProjectNode.projection(Selection.of(selection), "edges/node/"), total, window);
+    Paging.PagePlan plan = SelectionPlans.of(env,
+        s -> new Paging.PagePlan(ProjectNode.projection(Selection.of(s), "edges/node/"), s.contains("totalCount")));
+    boolean total = plan.total();
+    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(), plan.projection(), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), ProjectNode::from), total ? r.get("total").asInt() : null);

@@ -9,6 +9,7 @@ import dev.talentgraph.graphql.Paging.Connection;
 import dev.talentgraph.graphql.Relations;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
+import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
@@ -52,7 +53,7 @@ class SkillController {
 
   @QueryMapping
   Mono<SkillNode> skill(@Argument String id, DataFetchingEnvironment env) {
-    String statement = NodeQuery.byId(Labels.SKILL, SkillNode.projection(Selection.of(env.getSelectionSet()), ""));
+    String statement = SelectionPlans.of(env, s -> NodeQuery.byId(Labels.SKILL, SkillNode.projection(Selection.of(s), "")));
     return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(SkillNode.from(rows.get(0).get("node"))));
   }
@@ -73,10 +74,10 @@ class SkillController {
         q.where("EXISTS { MATCH (n)-[:BROADER*1..]->(:Skill {id: $broader}) }").param("broader", where.broader());
       }
     }
-    var selection = env.getSelectionSet();
-    boolean total = selection.contains("totalCount");
-    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(),
-        SkillNode.projection(Selection.of(selection), "edges/node/"), total, window);
+    Paging.PagePlan plan = SelectionPlans.of(env,
+        s -> new Paging.PagePlan(SkillNode.projection(Selection.of(s), "edges/node/"), s.contains("totalCount")));
+    boolean total = plan.total();
+    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(), plan.projection(), total, window);
     return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
       var r = rows.get(0);
       return Paging.connection(window, Vals.list(r.get("nodes"), SkillNode::from), total ? r.get("total").asInt() : null);
