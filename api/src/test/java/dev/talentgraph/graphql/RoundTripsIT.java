@@ -47,4 +47,22 @@ class RoundTripsIT extends GraphQlIT {
     assertThat(r.<List<Object>>at("$.data.experts.edges[*].node.collaborators[*].skills[*].level")).hasSizeGreaterThan(100);
     assertThat(r.roundTrips()).as("page + one batch for all collaborators' skills").isEqualTo(2);
   }
+
+  @Test
+  void oneDocumentIsPlannedPerVariableSet() {
+    // SelectionPlans keeps the page's projection per document, place and variables: with a plan shared across
+    // variables, the second and third requests would miss a list and load it in a second statement
+    for (int round = 0; round < 2; round++) {
+      Json neither = ok("expertPageInclude", vars("first", 5, "withProjects", false, "withSkills", false));
+      Json projects = ok("expertPageInclude", vars("first", 5, "withProjects", true, "withSkills", false));
+      Json both = ok("expertPageInclude", vars("first", 5, "withProjects", true, "withSkills", true));
+      assertThat(neither.has("$.data.experts.edges[0].node.projects")).isFalse();
+      assertThat(projects.<List<Object>>at("$.data.experts.edges[*].node.projects[*].name")).isNotEmpty();
+      assertThat(both.<List<Object>>at("$.data.experts.edges[*].node.skills[*].skill.name")).isNotEmpty();
+      assertThat(List.of(neither.roundTrips(), projects.roundTrips(), both.roundTrips())).containsOnly(1);
+    }
+    Json other = ok("expertPage", vars("first", 5));
+    assertThat(other.<List<Object>>at("$.data.experts.edges[*].node.collaborators[*].name")).isNotEmpty();
+    assertThat(other.roundTrips()).isEqualTo(1);
+  }
 }
