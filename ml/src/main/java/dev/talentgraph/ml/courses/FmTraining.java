@@ -5,6 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.tribuo.ImmutableDataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -47,17 +50,47 @@ public final class FmTraining {
     if (settings.members() == 1) {
       return trainOne(learners, catalogue, features, settings, dataName);
     }
-    List<Model<Label>> members = new ArrayList<>();
+    List<MutableDataset<Label>> sets = new ArrayList<>();
     for (int m = 0; m < settings.members(); m++) {
-      members.add(trainOne(learners, catalogue, features,
-          settings.withSeed(settings.seed() + 1000L * m), dataName));
+      sets.add(pairs(learners, catalogue, features, settings.withSeed(memberSeed(settings, m)), dataName));
+    }
+    // One feature domain for every member: each draws its own negatives, and on a small catalogue a feature
+    // may occur in one member's pairs only. Tribuo combines only models with equal domains ("Model feature
+    // domains are not equal"), so every member trains on its own pairs over the union of the features.
+    LabelFactory lf = new LabelFactory();
+    MutableDataset<Label> union = new MutableDataset<>(new SimpleDataSourceProvenance(dataName, lf), lf);
+    sets.forEach(set -> union.addAll(set.getData()));
+    ImmutableFeatureMap domain = union.getFeatureIDMap();
+    ImmutableOutputInfo<Label> outputs = union.getOutputIDInfo();
+    List<Model<Label>> members = new ArrayList<>();
+    for (int m = 0; m < sets.size(); m++) {
+      var set = sets.get(m);
+      members.add(trainer(settings.withSeed(memberSeed(settings, m)))
+          .train(new ImmutableDataset<>(set, set.getProvenance(), lf, domain, outputs, false)));
     }
     return WeightedEnsembleModel.createEnsembleFromExistingModels("course-ranker", members,
         new FullyWeightedVotingCombiner());
   }
 
+  private static long memberSeed(FmSettings settings, int member) {
+    return settings.seed() + 1000L * member;
+  }
+
   /** One FM with the settings' seed. */
   static FMClassificationModel trainOne(List<LearnerRecord> learners,
+      List<CourseFeatures.Course> catalogue, CourseFeatures features, FmSettings settings,
+      String dataName) {
+    return trainer(settings).train(pairs(learners, catalogue, features, settings, dataName));
+  }
+
+  private static FMClassificationTrainer trainer(FmSettings settings) {
+    return new FMClassificationTrainer(new LogMulticlass(),
+        new AdaGrad(settings.learningRate(), 0.1), settings.epochs(), Integer.MAX_VALUE, 1,
+        settings.seed(), settings.factors(), settings.variance());
+  }
+
+  /** The training pairs: a positive per enrolment and its sampled negatives (the settings' seed draws them). */
+  static MutableDataset<Label> pairs(List<LearnerRecord> learners,
       List<CourseFeatures.Course> catalogue, CourseFeatures features, FmSettings settings,
       String dataName) {
     if (catalogue.size() < 2) {
@@ -96,9 +129,6 @@ public final class FmTraining {
     if (data.size() == 0) {
       throw new IllegalArgumentException("no enrolments to train on");
     }
-    FMClassificationTrainer trainer = new FMClassificationTrainer(new LogMulticlass(),
-        new AdaGrad(settings.learningRate(), 0.1), settings.epochs(), Integer.MAX_VALUE, 1,
-        settings.seed(), settings.factors(), settings.variance());
-    return trainer.train(data);
+    return data;
   }
 }

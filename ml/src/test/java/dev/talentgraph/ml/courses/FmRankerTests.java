@@ -88,4 +88,39 @@ class FmRankerTests {
     assertThatThrownBy(() -> new FmSettings(4, 1, -1, 1, 0.1, 1))
         .hasMessageContaining("learningRate");
   }
+
+  @Test
+  void anEnsembleTrainsWhenItsMembersDrewDifferentNegatives() {
+    // a small catalogue: one learner, one enrolment, one negative per member, drawn from five courses. Each
+    // member sees another course feature; Tribuo used to refuse the ensemble ("Model feature domains are not
+    // equal"), which broke retraining the course ranker on small graphs
+    List<CourseFeatures.Course> catalogue = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) catalogue.add(new CourseFeatures.Course("c" + i, List.of()));
+    List<FmTraining.LearnerRecord> learners = List.of(new FmTraining.LearnerRecord(List.of("c0"), Map.of("java", 3)));
+    CourseFeatures features = new CourseFeatures(false);
+    FmSettings settings = new FmSettings(2, 2, 0.1, 1, 0.1, 7, 3);
+    java.util.Set<java.util.Set<String>> memberFeatures = new java.util.HashSet<>();
+    for (int m = 0; m < 3; m++) {
+      var pairs = FmTraining.pairs(learners, catalogue, features, settings.withSeed(7 + 1000L * m), "fixture");
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      pairs.getFeatureMap().forEach(f -> names.add(f.getName()));
+      memberFeatures.add(names);
+    }
+    assertThat(memberFeatures).as("the members' own pairs differ (else this test shows nothing)").hasSizeGreaterThan(1);
+
+    var model = FmTraining.train(learners, catalogue, features, settings, "fixture");
+
+    assertThat(model).isInstanceOf(org.tribuo.ensemble.EnsembleModel.class);
+    var ensemble = (org.tribuo.ensemble.EnsembleModel<Label>) model;
+    java.util.Set<String> union = new java.util.TreeSet<>();
+    memberFeatures.forEach(union::addAll);
+    for (var member : ensemble.getModels()) {
+      java.util.Set<String> domain = new java.util.TreeSet<>();
+      member.getFeatureIDMap().forEach(f -> domain.add(f.getName()));
+      assertThat(domain).isEqualTo(union);
+    }
+    var p = model.predict(features.example(new CourseFeatures.Learner(List.of(), Map.of("java", 3)), catalogue.get(3),
+        CourseFeatures.POSITIVE));
+    assertThat(p.getOutputScores().get(CourseFeatures.POSITIVE).getScore()).isBetween(0.0, 1.0);
+  }
 }
