@@ -52,11 +52,23 @@ public class GraphqlBench implements Callable<Integer> {
   @Option(names = {"-d", "--duration"}, defaultValue = "20", description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
   int duration;
 
-  // 60 s: on 2 cores the C2 compiler shares the CPU with the load; after 30 s the API ran at 0.40x the raw
-  // query, after 60 s at 0.59x (same build, bench-results of 2026-11-29), while the raw query's driver path
-  // is small and warm in seconds. Each run gets its own warm-up, so no side is favoured.
-  @Option(names = {"-w", "--warmup"}, defaultValue = "60", description = "Warm-up seconds before each run (default: ${DEFAULT-VALUE}).")
+  // Warm-up runs in chunks until the throughput has settled: on 2 cores the JIT compiler needs a whole core for
+  // about 100 s of this load before TalentGraph's code is compiled (jstat: 20 s of compile time per 20 s chunk),
+  // and a fixed 60 s measured it in mid-compilation at 0.43-0.62x the raw query (bench-results of 2026-11-29).
+  // The raw query's driver path and the library settle sooner. Every run gets the same rule; the curve is printed.
+  @Option(names = {"-w", "--warmup"}, defaultValue = "60",
+      description = "Minimum warm-up seconds before each run (default: ${DEFAULT-VALUE}); it goes on until the throughput settles.")
   int warmup;
+
+  @Option(names = "--max-warmup", defaultValue = "360",
+      description = "Longest warm-up per run, in seconds (default: ${DEFAULT-VALUE}); a run that has not settled by then is flagged.")
+  int maxWarmup;
+
+  @Option(names = "--settle", defaultValue = "0.10",
+      description = "Settled: the last three 15-second warm-up chunks within this fraction of each other (default: ${DEFAULT-VALUE}).")
+  double settle;
+
+  static final int WARMUP_CHUNK_S = 15;
 
   @Option(names = "--work-dir", description = "Where the store, logs and results go (default: bench-results/graphql-<time>).")
   Path workDir;
@@ -184,10 +196,7 @@ public class GraphqlBench implements Callable<Integer> {
   private Map<String, Object> measure(String label, Path peerWork, Path dir, Map<String, String> env, List<String> command,
       ProcessHandle server, ProcessHandle peer) throws Exception {
     String slug = label.replaceAll("[^A-Za-z]+", "-").toLowerCase();
-    log("warming up: " + label + " (" + warmup + " s)");
-    List<String> warm = new ArrayList<>(command);
-    warm.addAll(List.of("-c", Integer.toString(concurrency), "-w", "0", "-d", Integer.toString(warmup), "--label", "warmup"));
-    BenchSupport.run(warm, env, peerWork, dir.resolve(slug + "-warmup.log"), Duration.ofSeconds(warmup + 120L));
+    Warmup warm = warmUp(label, slug, peerWork, dir, env, command);
     log("measuring: " + label + " (" + duration + " s at " + concurrency + " clients)");
     List<String> measured = new ArrayList<>(command);
     Path out = dir.resolve(slug + ".json");
@@ -210,7 +219,49 @@ public class GraphqlBench implements Callable<Integer> {
     row.put("talentgraph_jvm_cpu_ms_per_request", requests == 0 ? null : round(serverCpu / (double) requests));
     row.put("peer_node_cpu_ms_per_request", peer == null || requests == 0 ? null : round(peerCpu / (double) requests));
     row.put("client_cpu_s", r.get("client_cpu_s").asDouble());
+    row.put("warmup_s", warm.seconds());
+    row.put("warmup_settled", warm.settled());
+    row.put("warmup_rps", warm.rps());
     return row;
+  }
+
+  /** How a run's warm-up went: the req/s of each chunk, and whether the last three agreed within {@code --settle}. */
+  record Warmup(List<Double> rps, int seconds, boolean settled) {}
+
+  /**
+   * Runs the load in {@value #WARMUP_CHUNK_S}-second chunks for at least {@code --warmup} seconds and until the
+   * last three chunks' throughputs are within {@code --settle} of each other (at most {@code --max-warmup}).
+   */
+  private Warmup warmUp(String label, String slug, Path peerWork, Path dir, Map<String, String> env, List<String> command)
+      throws Exception {
+    log("warming up: " + label + " (at least " + warmup + " s, until the throughput settles; at most " + maxWarmup + " s)");
+    List<Double> rps = new ArrayList<>();
+    Path chunkJson = dir.resolve(slug + "-warmup-chunk.json");
+    int seconds = 0;
+    boolean settled = false;
+    while (seconds < maxWarmup) {
+      List<String> chunk = new ArrayList<>(command);
+      chunk.addAll(List.of("-c", Integer.toString(concurrency), "-w", "0", "-d", Integer.toString(WARMUP_CHUNK_S),
+          "--label", "warmup", "--json", chunkJson.toString()));
+      BenchSupport.run(chunk, env, peerWork, dir.resolve(slug + "-warmup-" + rps.size() + ".log"),
+          Duration.ofSeconds(WARMUP_CHUNK_S + 120L));
+      rps.add(BenchSupport.readJson(chunkJson).get("rps").asDouble());
+      seconds += WARMUP_CHUNK_S;
+      settled = seconds >= warmup && settled(rps, settle);
+      if (settled) break;
+    }
+    log("warm-up " + (settled ? "settled" : "NOT settled") + " after " + seconds + " s; req/s per " + WARMUP_CHUNK_S
+        + " s chunk: " + rps.stream().map(v -> String.valueOf(Math.round(v))).collect(java.util.stream.Collectors.joining(" ")));
+    return new Warmup(rps.stream().map(GraphqlBench::round).toList(), seconds, settled);
+  }
+
+  /** Whether the last three values lie within {@code tolerance} (relative to the largest) of each other. */
+  static boolean settled(List<Double> rps, double tolerance) {
+    if (rps.size() < 3) return false;
+    List<Double> last = rps.subList(rps.size() - 3, rps.size());
+    double max = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    double min = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    return max > 0 && (max - min) / max <= tolerance;
   }
 
   private int report(Path dir, List<Map<String, Object>> rows, long experts, String sameData) throws IOException {
@@ -221,7 +272,9 @@ public class GraphqlBench implements Callable<Integer> {
     summary.put("experts_in_graph", experts);
     summary.put("concurrency", concurrency);
     summary.put("duration_s", duration);
-    summary.put("warmup_s", warmup);
+    summary.put("warmup_min_s", warmup);
+    summary.put("warmup_max_s", maxWarmup);
+    summary.put("warmup_settle", settle);
     summary.put("cpus", Runtime.getRuntime().availableProcessors());
     summary.put("runs", rows);
     summary.put("talentgraph_vs_raw_cypher", round(ours / raw));
@@ -242,8 +295,16 @@ public class GraphqlBench implements Callable<Integer> {
     md.append("\nTalentGraph / raw Cypher throughput: ").append(round(ours / raw));
     if (lib != null) md.append("; TalentGraph / GraphQL Library: ").append(round(ours / lib));
     md.append("\nSame data in all runs: ").append(sameData).append("\n");
-    md.append(String.format("c=%d, %d s measured after a %d s warm-up run; %d experts; %d CPUs, all processes on this machine.%n",
-        concurrency, duration, warmup, experts, Runtime.getRuntime().availableProcessors()));
+    md.append("\nWarm-up per run (").append(WARMUP_CHUNK_S).append(" s chunks, until the last three are within ")
+        .append(Math.round(settle * 100)).append("%):\n");
+    for (var r : rows) {
+      md.append("- ").append(r.get("run")).append(": ").append(r.get("warmup_s")).append(" s, ")
+          .append(Boolean.TRUE.equals(r.get("warmup_settled")) ? "settled" : "NOT settled").append("; req/s ")
+          .append(((List<?>) r.get("warmup_rps")).stream().map(v -> String.valueOf(Math.round((Double) v)))
+              .collect(java.util.stream.Collectors.joining(" "))).append("\n");
+    }
+    md.append(String.format("%nc=%d, %d s measured after each run's warm-up; %d experts; %d CPUs, all processes on this machine.%n",
+        concurrency, duration, experts, Runtime.getRuntime().availableProcessors()));
     Files.writeString(dir.resolve("summary.md"), md.toString());
     System.out.println(json ? BenchSupport.writeJson(summary) : md.toString());
     log("results in " + dir);
