@@ -34,7 +34,8 @@ final class BenchSupport {
     if (classPath == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
       throw new IllegalStateException("run the benchmark from the application jar (bin/talentgraph bench ...)");
     }
-    return List.of(javaBin, "-jar", classPath);
+    // absolute: the children run in the bench's work directory, not where this process was started
+    return List.of(javaBin, "-jar", Path.of(classPath).toAbsolutePath().toString());
   }
 
   /**

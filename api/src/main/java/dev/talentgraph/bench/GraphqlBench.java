@@ -282,15 +282,18 @@ public class GraphqlBench implements Callable<Integer> {
     summary.put("same_data", sameData);
     summary.put("target", "TalentGraph >= 50% of the raw query's throughput and above the library's");
     summary.put("target_met", ours >= 0.5 * raw && (lib == null || ours > lib));
+    summary.put("all_runs_settled", rows.stream().allMatch(r -> Boolean.TRUE.equals(r.get("warmup_settled"))));
     Files.writeString(dir.resolve("summary.json"), BenchSupport.writeJson(summary));
     StringBuilder md = new StringBuilder();
-    md.append("| run | req/s | p50 ms | p99 ms | errors | requests | CPU ms/req TalentGraph JVM (incl. Neo4j) | CPU ms/req peer node |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("| run | req/s | p50 ms | p99 ms | errors | requests | CPU ms/req TalentGraph JVM (incl. Neo4j) | CPU ms/req peer node"
+        + " | CPU ms/req load generator |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (var r : rows) {
       md.append("| ").append(r.get("run")).append(" | ").append(r.get("rps")).append(" | ").append(r.get("p50_ms"))
           .append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("errors")).append(" | ").append(r.get("requests"))
           .append(" | ").append(r.get("talentgraph_jvm_cpu_ms_per_request")).append(" | ")
-          .append(r.get("peer_node_cpu_ms_per_request") == null ? "-" : r.get("peer_node_cpu_ms_per_request")).append(" |\n");
+          .append(r.get("peer_node_cpu_ms_per_request") == null ? "-" : r.get("peer_node_cpu_ms_per_request")).append(" | ")
+          .append(round((Double) r.get("client_cpu_s") * 1000 / Math.max(1L, (Long) r.get("requests")))).append(" |\n");
     }
     md.append("\nTalentGraph / raw Cypher throughput: ").append(round(ours / raw));
     if (lib != null) md.append("; TalentGraph / GraphQL Library: ").append(round(ours / lib));
@@ -302,6 +305,9 @@ public class GraphqlBench implements Callable<Integer> {
           .append(Boolean.TRUE.equals(r.get("warmup_settled")) ? "settled" : "NOT settled").append("; req/s ")
           .append(((List<?>) r.get("warmup_rps")).stream().map(v -> String.valueOf(Math.round((Double) v)))
               .collect(java.util.stream.Collectors.joining(" "))).append("\n");
+    }
+    if (rows.stream().anyMatch(r -> !Boolean.TRUE.equals(r.get("warmup_settled")))) {
+      md.append("WARNING: a run did not settle within --max-warmup; its figure is not a steady state, compare with care.\n");
     }
     md.append(String.format("%nc=%d, %d s measured after each run's warm-up; %d experts; %d CPUs, all processes on this machine.%n",
         concurrency, duration, experts, Runtime.getRuntime().availableProcessors()));
