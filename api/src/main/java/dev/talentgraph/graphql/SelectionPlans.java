@@ -1,14 +1,10 @@
 package dev.talentgraph.graphql;
 
-import graphql.language.Document;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.GraphQLNamedType;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -18,14 +14,12 @@ import java.util.function.Function;
  * <p>Reading a field's selection makes graphql-java build the normalized operation, and building a
  * projection from it walks every selected path: together about 6% of the server's CPU on the expert
  * page, for a result that depends only on the document, the operation, the field's place in it and the
- * variables ({@code @include}/{@code @skip}). Those are the key. Documents are weak keys (when the
- * document cache drops a document, its plans go with it) and the parsed documents are shared by all
- * requests with the same text ({@link DocumentCache}). Each document keeps at most
- * {@value #PER_DOCUMENT} plans; past that its plans are dropped and derived again.
+ * variables ({@code @include}/{@code @skip}). Those are the key; the plans live beside the document
+ * ({@link PerDocument}), at most {@value #PER_DOCUMENT} of them per document.
  */
 public final class SelectionPlans {
   static final int PER_DOCUMENT = 256;
-  private static final Map<Document, Map<Key, Object>> BY_DOCUMENT = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PerDocument<Key, Object> PLANS = new PerDocument<>(PER_DOCUMENT);
 
   /** A field's place: operation, the type it is declared on, its response path without list indexes; and the variables. */
   private record Key(String operation, String parentType, List<String> path, Map<String, Object> variables) {}
@@ -40,13 +34,7 @@ public final class SelectionPlans {
   public static <T> T of(DataFetchingEnvironment env, Function<DataFetchingFieldSelectionSet, T> derive) {
     Key key = new Key(env.getOperationDefinition().getName(), ((GraphQLNamedType) env.getParentType()).getName(),
         env.getExecutionStepInfo().getPath().getKeysOnly(), env.getVariables());
-    Map<Key, Object> plans = BY_DOCUMENT.computeIfAbsent(env.getDocument(), d -> new ConcurrentHashMap<>());
-    Object plan = plans.get(key);
-    if (plan == null) {
-      plan = derive.apply(env.getSelectionSet());
-      if (plans.size() >= PER_DOCUMENT) plans.clear();
-      plans.put(key, plan);
-    }
+    Object plan = PLANS.get(env.getDocument(), key, () -> derive.apply(env.getSelectionSet()));
     return (T) plan;
   }
 }

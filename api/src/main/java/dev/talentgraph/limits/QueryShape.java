@@ -3,13 +3,10 @@ package dev.talentgraph.limits;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
+import dev.talentgraph.graphql.PerDocument;
 import graphql.execution.ExecutionContext;
-import graphql.language.Document;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The measures of one operation the limits look at, from one traversal of the document with fragments
@@ -22,17 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Analysis", ESEC/FSE 2020.
  *
  * <p>A shape depends only on the document, the operation and the variables, so it is also kept beside the
- * parsed document: clients repeat the same few documents, and the traversal was about 3% of the server's
- * CPU on the expert page. The documents are weak keys (when the document cache drops a document its
- * shapes go with it), and each document keeps at most {@value #PER_DOCUMENT} variable sets.
+ * parsed document ({@link PerDocument}, at most {@value #PER_DOCUMENT} variable sets each): clients repeat
+ * the same few documents, and the traversal was about 3% of the server's CPU on the expert page.
  */
 record QueryShape(int depth, long complexity, int aliases, long maxPageSize, boolean introspection) {
   static final String KEY = QueryShape.class.getName();
   static final Set<String> PAGE_ARGUMENTS = Set.of("first", "last", "limit", "pageSize", "size");
 
   static final int PER_DOCUMENT = 64;
-  private static final Map<Document, Map<Key, QueryShape>> BY_DOCUMENT =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PerDocument<Key, QueryShape> SHAPES = new PerDocument<>(PER_DOCUMENT);
 
   /** What a shape depends on besides the document. */
   private record Key(String operationName, Map<String, Object> variables) {}
@@ -41,13 +36,7 @@ record QueryShape(int depth, long complexity, int aliases, long maxPageSize, boo
     QueryShape cached = ctx.getGraphQLContext().get(KEY);
     if (cached != null) return cached;
     Key key = new Key(ctx.getOperationDefinition().getName(), ctx.getCoercedVariables().toMap());
-    Map<Key, QueryShape> shapes = BY_DOCUMENT.computeIfAbsent(ctx.getDocument(), d -> new ConcurrentHashMap<>());
-    QueryShape shape = shapes.get(key);
-    if (shape == null) {
-      shape = traverse(ctx);
-      if (shapes.size() >= PER_DOCUMENT) shapes.clear();
-      shapes.put(key, shape);
-    }
+    QueryShape shape = SHAPES.get(ctx.getDocument(), key, () -> traverse(ctx));
     ctx.getGraphQLContext().put(KEY, shape);
     return shape;
   }
