@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.GraphDatabase;
 import picocli.CommandLine.Command;
@@ -251,8 +252,13 @@ public class GraphqlBench implements Callable<Integer> {
       if (settled) break;
     }
     log("warm-up " + (settled ? "settled" : "NOT settled") + " after " + seconds + " s; req/s per " + WARMUP_CHUNK_S
-        + " s chunk: " + rps.stream().map(v -> String.valueOf(Math.round(v))).collect(java.util.stream.Collectors.joining(" ")));
+        + " s chunk: " + curve(rps));
     return new Warmup(rps.stream().map(GraphqlBench::round).toList(), seconds, settled);
+  }
+
+  /** A warm-up curve as whole req/s, space-separated. */
+  static String curve(List<?> rps) {
+    return rps.stream().map(v -> String.valueOf(Math.round((Double) v))).collect(Collectors.joining(" "));
   }
 
   /** Whether the last three values lie within {@code tolerance} (relative to the largest) of each other. */
@@ -303,8 +309,7 @@ public class GraphqlBench implements Callable<Integer> {
     for (var r : rows) {
       md.append("- ").append(r.get("run")).append(": ").append(r.get("warmup_s")).append(" s, ")
           .append(Boolean.TRUE.equals(r.get("warmup_settled")) ? "settled" : "NOT settled").append("; req/s ")
-          .append(((List<?>) r.get("warmup_rps")).stream().map(v -> String.valueOf(Math.round((Double) v)))
-              .collect(java.util.stream.Collectors.joining(" "))).append("\n");
+          .append(curve((List<?>) r.get("warmup_rps"))).append("\n");
     }
     if (rows.stream().anyMatch(r -> !Boolean.TRUE.equals(r.get("warmup_settled")))) {
       md.append("WARNING: a run did not settle within --max-warmup; its figure is not a steady state, compare with care.\n");

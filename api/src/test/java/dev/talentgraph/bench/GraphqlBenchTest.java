@@ -23,4 +23,9 @@ class GraphqlBenchTest {
   void noThroughputIsNeverSettled() {
     assertThat(GraphqlBench.settled(List.of(0.0, 0.0, 0.0), 0.10)).isFalse();
   }
+
+  @Test
+  void theCurveIsPrintedAsWholeRequestsPerSecond() {
+    assertThat(GraphqlBench.curve(List.of(510.4, 889.6, 2391.0))).isEqualTo("510 890 2391");
+  }
 }
