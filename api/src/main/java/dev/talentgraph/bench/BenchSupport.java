@@ -10,8 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,22 @@ final class BenchSupport {
   static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
   private BenchSupport() {}
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** The bench's work directory: {@code given}, or {@code bench-results/<kind>-<time>}; created, absolute. */
+  static Path workDir(Path given, String kind) throws IOException {
+    Path dir = given != null ? given
+        : Path.of("bench-results", kind + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    return Files.createDirectories(dir).toAbsolutePath();
+  }
+
+  /** A throw-away password for the bench's own server: {@code prefix} and 16 random hex digits. */
+  static String secret(String prefix) {
+    byte[] b = new byte[8];
+    RANDOM.nextBytes(b);
+    return prefix + HexFormat.of().formatHex(b);
+  }
 
   /** The java executable and the application jar this process runs from. */
   static List<String> javaJar() {

@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -121,12 +119,9 @@ public class GraphqlBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = workDir != null ? workDir
-        : Path.of("bench-results", "graphql-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    Files.createDirectories(dir);
-    dir = dir.toAbsolutePath();
-    String adminPassword = "bench-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
-    String boltPassword = "bolt-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    Path dir = BenchSupport.workDir(workDir, "graphql");
+    String adminPassword = BenchSupport.secret("bench-");
+    String boltPassword = BenchSupport.secret("bolt-");
     int port = freePort();
     int boltPort = freePort();
     Path serverLog = dir.resolve("talentgraph-server.log");

@@ -6,8 +6,6 @@ import dev.talentgraph.security.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,15 +49,12 @@ public class SecurityBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = (workDir != null ? workDir
-        : Path.of("bench-results", "security-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))))
-        .toAbsolutePath();
-    Files.createDirectories(dir);
+    Path dir = BenchSupport.workDir(workDir, "security");
     Path tools = dir.resolve("load");
     BenchSupport.copyTree(peerDir.toAbsolutePath(), tools); // load.js needs no npm packages
     Files.writeString(tools.resolve("expert-page.graphql"), GraphqlBench.OURS);
-    String boltPassword = "bolt-" + Long.toHexString(System.nanoTime());
-    Map<String, String> env = Map.of("TALENT_ADMIN_PASSWORD", "admin-" + Long.toHexString(System.nanoTime()),
+    String boltPassword = BenchSupport.secret("bolt-");
+    Map<String, String> env = Map.of("TALENT_ADMIN_PASSWORD", BenchSupport.secret("admin-"),
         "TALENT_BOLT_PASSWORD", boltPassword);
 
     List<Map<String, Object>> rows = new ArrayList<>();
