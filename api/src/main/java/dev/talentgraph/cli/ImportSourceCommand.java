@@ -2,14 +2,13 @@ package dev.talentgraph.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.talentgraph.importers.ImportAll;
 import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.ImportFailedException;
 import dev.talentgraph.importers.ImportOptions;
 import dev.talentgraph.importers.ImportReport;
 import dev.talentgraph.importers.ImportRunner;
 import dev.talentgraph.importers.Importer;
-import dev.talentgraph.importers.Importers;
+import dev.talentgraph.importers.catalog.Importers;
 import dev.talentgraph.importers.Problem;
 import dev.talentgraph.importers.Progress;
 import dev.talentgraph.schema.FieldCipher;
@@ -287,7 +286,7 @@ public abstract class ImportSourceCommand implements Callable<Integer> {
     protected List<ImportReport> run(ImportContext ctx) throws IOException {
       PrintStream err = System.err;
       err.println("import all from " + datasets.toAbsolutePath().normalize());
-      return ImportAll.run(datasets, ctx);
+      return Importers.importAll(datasets, ctx);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.talentgraph.cli;
 
 import dev.talentgraph.TalentGraphApplication;
-import dev.talentgraph.importers.ImportAll;
+import dev.talentgraph.importers.catalog.Importers;
 import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.ImportFailedException;
 import dev.talentgraph.importers.ImportOptions;
@@ -100,7 +100,7 @@ public class ServeCommand implements Callable<Integer> {
       FieldCipher cipher = TinkFieldCipher.resolve(envKeyset, null, uri != null ? null : dataDir);
       ImportOptions options = ImportOptions.defaults().withProgress(Progress.auto(System.err))
           .withRejectsDir(uri != null ? Path.of("rejects") : dataDir.resolve("rejects"));
-      List<ImportReport> reports = ImportAll.run(importAll, new ImportContext(c.driver(), c.database(), options, cipher));
+      List<ImportReport> reports = Importers.importAll(importAll, new ImportContext(c.driver(), c.database(), options, cipher));
       System.err.println(ImportSourceCommand.toText(reports));
     } catch (ImportFailedException e) {
       throw new CliException("--import-all: " + e.getMessage(), TalentGraphCli.EXIT_FAILURE);

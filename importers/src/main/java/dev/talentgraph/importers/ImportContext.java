@@ -72,7 +72,7 @@ public final class ImportContext {
    * it after every import, so the next source sees the skills the previous one added.
    */
   public SkillExtractor skillExtractor() {
-    if (extractor == null) extractor = new SkillExtractor(SkillDictionary.load(this));
+    if (extractor == null) extractor = new SkillExtractor(SkillDictionary.load(this::query));
     return extractor;
   }
 

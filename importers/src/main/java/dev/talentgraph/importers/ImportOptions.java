@@ -1,6 +1,5 @@
 package dev.talentgraph.importers;
 
-import dev.talentgraph.importers.io.DelimitedReader;
 import java.nio.file.Path;
 
 /**
@@ -18,6 +17,8 @@ public record ImportOptions(int batchSize, boolean strict, boolean dryRun, Path 
     int maxFieldChars, Progress progress) {
 
   public static final int DEFAULT_BATCH_SIZE = 5_000;
+  /** Default limit of one field, in characters: well above any real text cell, far below a heap problem. */
+  public static final int DEFAULT_MAX_FIELD_CHARS = 1 << 20;
 
   public ImportOptions {
     if (batchSize < 1 || batchSize > 1_000_000) {
@@ -28,7 +29,7 @@ public record ImportOptions(int batchSize, boolean strict, boolean dryRun, Path 
   }
 
   public static ImportOptions defaults() {
-    return new ImportOptions(DEFAULT_BATCH_SIZE, false, false, null, null, DelimitedReader.DEFAULT_MAX_FIELD_CHARS,
+    return new ImportOptions(DEFAULT_BATCH_SIZE, false, false, null, null, DEFAULT_MAX_FIELD_CHARS,
         Progress.NONE);
   }
 

@@ -1,5 +1,7 @@
 package dev.talentgraph.importers;
 
+import dev.talentgraph.importers.catalog.Importers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -36,11 +38,11 @@ class ImportAllDatasetIT {
   static void importTwice() throws Exception {
     assumeTrue(TestGraph.hasDatasets(), "TALENT_DATASETS not present");
     TestGraph.reset();
-    first = ImportAll.run(TestGraph.datasets(), TestGraph.context());
+    first = Importers.importAll(TestGraph.datasets(), TestGraph.context());
     first.forEach(r -> System.out.println(r.toText()));
     afterFirst = snapshot();
     System.out.println(afterFirst);
-    second = ImportAll.run(TestGraph.datasets(), TestGraph.context());
+    second = Importers.importAll(TestGraph.datasets(), TestGraph.context());
     afterSecond = snapshot();
   }
 

@@ -17,8 +17,8 @@ import java.util.List;
  * {@link Problem.Kind#FIELD_TOO_LARGE} problem and reading goes on with the next record.
  */
 public final class DelimitedReader implements Closeable {
-  /** Default limit of one field, in characters: well above any real text cell, far below a heap problem. */
-  public static final int DEFAULT_MAX_FIELD_CHARS = 1 << 20;
+  /** Default limit of one field, in characters (the import options' default). */
+  public static final int DEFAULT_MAX_FIELD_CHARS = dev.talentgraph.importers.ImportOptions.DEFAULT_MAX_FIELD_CHARS;
 
   private final TextLines lines;
   private final char delimiter;

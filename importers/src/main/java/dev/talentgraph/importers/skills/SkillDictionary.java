@@ -1,6 +1,5 @@
 package dev.talentgraph.importers.skills;
 
-import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -77,18 +76,24 @@ public final class SkillDictionary {
     return patterns;
   }
 
+  /** A read-only query of the graph: a statement and its parameters in, its records out. */
+  @FunctionalInterface
+  public interface GraphReader {
+    List<Record> read(String cypher, Map<String, Object> params);
+  }
+
   /** Loads every skill of the graph that the extractor may use ({@code extract} not false). */
-  public static SkillDictionary load(ImportContext ctx) {
-    return load(ctx, e -> false);
+  public static SkillDictionary load(GraphReader graph) {
+    return load(graph, e -> false);
   }
 
   /**
    * Loads the extractable skills of the graph plus the non-extractable ones that {@code alsoInclude}
    * accepts (e.g. skills scoped to one corpus, to measure what they would do elsewhere).
    */
-  public static SkillDictionary load(ImportContext ctx, java.util.function.Predicate<Entry> alsoInclude) {
+  public static SkillDictionary load(GraphReader graph, java.util.function.Predicate<Entry> alsoInclude) {
     Builder b = builder();
-    for (Record r : ctx.query("MATCH (s:" + Labels.SKILL + ") WHERE NOT s:" + Labels.SKILL_GROUP
+    for (Record r : graph.read("MATCH (s:" + Labels.SKILL + ") WHERE NOT s:" + Labels.SKILL_GROUP
         + " RETURN s." + Props.ID + " AS id, s." + Props.NAME + " AS name, s." + Props.ALIASES + " AS aliases, s."
         + Props.SOURCE + " AS source, s." + Props.DESCRIPTION + " AS description, coalesce(s.extract, true) AS extract,"
         + " [(s)-[:" + RelTypes.SAME_AS + "]->(o:" + Labels.SKILL + ") | o." + Props.ID + "] AS same", Map.of())) {

@@ -72,9 +72,9 @@ class ExtractorEvaluationIT {
     ImportReport aan = ImportRunner.run(new AanImporter(), TestGraph.datasets().resolve("aan"), TestGraph.context());
     withEmerging = score(TestGraph.context().skillExtractor());
     // What the emerging skills would do if they were used outside the titles they were learned from.
-    emergingPhrasesEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context(),
+    emergingPhrasesEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context()::query,
         e -> "aan".equals(e.source()) && e.name().contains(" "))));
-    emergingEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context(), e -> "aan".equals(e.source()))));
+    emergingEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context()::query, e -> "aan".equals(e.source()))));
     long papers = TestGraph.count("MATCH (p:Publication {source: 'aan'}) RETURN count(p)");
     long about = TestGraph.count("MATCH (p:Publication {source: 'aan'}) WHERE (p)-[:ABOUT]->() RETURN count(p)");
     aanCoverage = about / (double) papers;
