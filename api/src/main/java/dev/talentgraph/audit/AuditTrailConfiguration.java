@@ -1,7 +1,6 @@
-package dev.talentgraph.security;
+package dev.talentgraph.audit;
 
-import dev.talentgraph.audit.AuditEvent;
-import dev.talentgraph.audit.AuditLog;
+import dev.talentgraph.security.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
