@@ -134,6 +134,100 @@ class RecruitingService {
   private static final String INTERVIEW_FEEDBACK = "MATCH (:" + Labels.INTERVIEW + " {id: $id})-[:" + RelTypes.HAS_PERSONAL_DATA
       + "]->(p:" + Labels.PERSONAL_DATA + ") RETURN p." + Props.FEEDBACK + " AS feedback";
 
+  private static final String CREATE_OPENING = "MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o:" + Labels.JOB_OPENING
+      + " {id: $id}) SET o += $props, o.status = 'open', o.postedAt = date(), o.source = 'api', o.createdAt = datetime(),"
+      + " o.department = t.department, o.region = t.region"
+      + " CREATE (o)-[:" + RelTypes.HIRES_FOR + "]->(t) RETURN o.id AS id";
+  private static final String UPDATE_OPENING = "MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) SET o += $props,"
+      + " o.updatedAt = datetime(), o.closedAt = CASE WHEN $status = 'closed' THEN coalesce(o.closedAt, date())"
+      + " WHEN $status IS NULL THEN o.closedAt ELSE null END"
+      + " WITH o CALL (o) { WITH o WHERE $teamId IS NOT NULL"
+      + " OPTIONAL MATCH (o)-[h:" + RelTypes.HIRES_FOR + "]->() DELETE h }"
+      + " CALL (o) { MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o)-[:" + RelTypes.HIRES_FOR
+      + "]->(t) SET o.department = t.department, o.region = t.region }"
+      + " RETURN o.id AS id";
+  private static final String CLOSE_OPENING = "MATCH (o:" + Labels.JOB_OPENING + " {id: $id})"
+      + " WHERE o.status IS NULL OR o.status <> 'closed'"
+      + " SET o.status = 'closed', o.closedAt = date(), o.updatedAt = datetime()";
+  /** The highest interview round a live application of the opening is in above $rounds (null: none). */
+  private static final String ROUNDS_IN_USE = "MATCH (:" + Labels.JOB_OPENING + " {id: $id})<-[:" + RelTypes.TO + "]-(a:"
+      + Labels.APPLICATION + ") WHERE a.stage = " + Stage.INTERVIEW.cypher() + " AND a.round > $rounds"
+      + " RETURN max(a.round) AS round";
+  private static final String REPLACE_HIRING_TEAM = "MATCH (o:" + Labels.JOB_OPENING + " {id: $id})"
+      + " OPTIONAL MATCH (o)<-[old:" + RelTypes.ON_HIRING_TEAM + "]-()"
+      + " DELETE old WITH DISTINCT o UNWIND $team AS m MATCH (x:" + Labels.EXPERT + " {id: m.expertId})"
+      + " MERGE (x)-[h:" + RelTypes.ON_HIRING_TEAM + "]->(o) SET h.role = m.role";
+  private static final String PERSON_ID_TAKEN = "RETURN EXISTS { MATCH (:" + Labels.CANDIDATE + " {id: $id}) }"
+      + " OR EXISTS { MATCH (:" + Labels.EXPERT + " {id: $id}) } AS taken";
+  /** Per applicant label: the checks before an application, under a write lock on the opening. */
+  private static final Map<String, String> APPLY_CHECK = Map.of(Labels.CANDIDATE, applyCheck(Labels.CANDIDATE),
+      Labels.EXPERT, applyCheck(Labels.EXPERT));
+  /** Per applicant label: the application in stage applied, with its first StageChange. */
+  private static final Map<String, String> APPLY = Map.of(Labels.CANDIDATE, applyCreate(Labels.CANDIDATE),
+      Labels.EXPERT, applyCreate(Labels.EXPERT));
+  private static final String MOVE = "MATCH (a:" + Labels.APPLICATION + " {id: $id})"
+      + " WITH a, COUNT { (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + ") } + 1 AS seq"
+      + " SET a.stage = $to, a.round = $round, a.updatedAt = date(),"
+      + " a.closedAt = CASE WHEN $final THEN date() ELSE null END"
+      + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-' + seq, seq: seq,"
+      + " from: $from, to: $to, round: $round, at: datetime(), actor: $actor, reason: $reason})";
+  private static final String HIRE = "MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id})-[:"
+      + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ")"
+      + " OPTIONAL MATCH (o)-[:" + RelTypes.HIRES_FOR + "]->(t:" + Labels.TEAM + ")"
+      + " WITH p, o, t, p:" + Labels.EXPERT + " AS internal"
+      + " FOREACH (_ IN CASE WHEN internal THEN [] ELSE [1] END |"
+      + "   SET p:" + Labels.EXPERT + ", p.status = 'active', p.hiredAt = date(), p.title = o.title,"
+      + "   p.department = coalesce(o.department, t.department), p.grade = o.grade)"
+      + " WITH p, o, t"
+      + " OPTIONAL MATCH (p)-[old:" + RelTypes.MEMBER_OF + "]->(other:" + Labels.TEAM + ") WHERE t IS NOT NULL AND other <> t"
+      + " WITH p, o, t, collect(old) AS olds"
+      + " FOREACH (x IN olds | DELETE x)"
+      + " FOREACH (team IN CASE WHEN t IS NULL THEN [] ELSE [t] END |"
+      + "   MERGE (p)-[m:" + RelTypes.MEMBER_OF + "]->(team) ON CREATE SET m.since = date())"
+      + " WITH o, COUNT { (o)<-[:" + RelTypes.TO + "]-(:" + Labels.APPLICATION + " {stage: " + Stage.HIRED.cypher() + "}) } AS hires"
+      + " FOREACH (_ IN CASE WHEN hires >= coalesce(o.headcount, 1) AND coalesce(o.status, '') <> 'closed' THEN [1]"
+      + "   ELSE [] END | SET o.status = 'closed', o.closedAt = date())"
+      + " RETURN hires";
+  /** Takes the write lock on the application and reads where it is and its opening's rounds. */
+  private static final String LOCK_APPLICATION = "MATCH (a:" + Labels.APPLICATION + " {id: $id}) SET a._lock = true"
+      + " REMOVE a._lock WITH a OPTIONAL MATCH (a)-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ")"
+      + " RETURN a.stage AS stage, a.round AS round, o.interviewRounds AS rounds";
+  private static final String RECORD_ASSESSMENT = "MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION
+      + " {id: $app}) CREATE (a)-[:" + RelTypes.HAS_ASSESSMENT + "]->(x:" + Labels.ASSESSMENT + " {id: $id, at: datetime(),"
+      + " method: $method, assessor: $assessor, overall: $overall, source: 'api'})"
+      + " WITH p, x UNWIND $levels AS l MATCH (s:" + Labels.SKILL + " {id: l.skillId})"
+      + " CREATE (x)-[:" + RelTypes.MEASURED + " {level: l.level}]->(s)"
+      + " FOREACH (_ IN CASE WHEN $update THEN [1] ELSE [] END |"
+      + "   MERGE (p)-[h:" + RelTypes.HAS_SKILL + "]->(s) SET h.level = l.level, h.evidence = $evidence,"
+      + "   h.source = 'assessment', h.since = date())";
+  private static final String INTERVIEW_CHECK = "OPTIONAL MATCH (x:" + Labels.EXPERT + " {id: $interviewer})"
+      + " RETURN x IS NOT NULL AS found, EXISTS { MATCH (:" + Labels.APPLICATION + " {id: $app})-[:"
+      + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {round: $round})-[:" + RelTypes.INTERVIEWED_BY
+      + "]->(x) } AS done";
+  private static final String RECORD_INTERVIEW = "MATCH (a:" + Labels.APPLICATION + " {id: $app}), (x:" + Labels.EXPERT
+      + " {id: $interviewer}) CREATE (a)-[:" + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {id: $id,"
+      + " round: $round, at: datetime(), competencies: $competencies, scores: $scores, overall: $overall,"
+      + " recommendation: $recommendation, source: 'api'})-[:" + RelTypes.INTERVIEWED_BY + "]->(x)"
+      + " FOREACH (f IN CASE WHEN $feedback IS NULL THEN [] ELSE [$feedback] END |"
+      + "   CREATE (i)-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(:" + Labels.PERSONAL_DATA
+      + " {interviewId: $id, " + Props.FEEDBACK + ": f}))";
+
+  private static String applyCheck(String label) {
+    return "OPTIONAL MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}) SET o._lock = true REMOVE o._lock"
+        + " WITH o OPTIONAL MATCH (p:" + label + " {id: $applicantId})"
+        + " RETURN o IS NOT NULL AS opening, o.status AS status, p IS NOT NULL AS applicant,"
+        + " [(p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o)"
+        + " WHERE NOT a.stage IN " + Stage.cypherList(Stage.FINAL) + " | a.id] AS live";
+  }
+
+  private static String applyCreate(String label) {
+    return "MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}), (p:" + label + " {id: $applicantId})"
+        + " CREATE (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id, stage: " + Stage.APPLIED.cypher()
+        + ", appliedAt: date(), updatedAt: date(), source: 'api'})-[:" + RelTypes.TO + "]->(o)"
+        + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-1', seq: 1,"
+        + " to: " + Stage.APPLIED.cypher() + ", at: datetime(), actor: $actor, reason: " + Stage.APPLIED.cypher() + "})";
+  }
+
   private final CypherGateway cypher;
   private final FieldCipher cipher;
 
@@ -224,10 +318,7 @@ class RecruitingService {
             ? Writes.done(OpeningPayload.failed(List.of(UserError.duplicate("id", "job opening", id))))
             : references(tx, input.teamId(), input.requires(), input.hiringTeam()).thenCompose(missing -> !missing.isEmpty()
                 ? Writes.done(OpeningPayload.failed(missing))
-                : tx.run("MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o:" + Labels.JOB_OPENING + " {id: $id})"
-                    + " SET o += $props, o.status = 'open', o.postedAt = date(), o.source = 'api', o.createdAt = datetime(),"
-                    + " o.department = t.department, o.region = t.region"
-                    + " CREATE (o)-[:" + RelTypes.HIRES_FOR + "]->(t) RETURN o.id AS id",
+                : tx.run(CREATE_OPENING,
                     Map.of("teamId", input.teamId(), "id", id, "props", Writes.nonNull(props)))
                     .thenCompose(x -> links(tx, id, requires, team))
                     .thenCompose(x -> readOpening(tx, id))
@@ -258,14 +349,7 @@ class RecruitingService {
                 ? Writes.done(OpeningPayload.failed(missing))
                 : roundsInUse(tx, id, input.interviewRounds()).thenCompose(inUse -> !inUse.isEmpty()
                     ? Writes.done(OpeningPayload.failed(inUse))
-                    : tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) SET o += $props, o.updatedAt = datetime(),"
-                        + " o.closedAt = CASE WHEN $status = 'closed' THEN coalesce(o.closedAt, date())"
-                        + " WHEN $status IS NULL THEN o.closedAt ELSE null END"
-                        + " WITH o CALL (o) { WITH o WHERE $teamId IS NOT NULL"
-                        + " OPTIONAL MATCH (o)-[h:" + RelTypes.HIRES_FOR + "]->() DELETE h }"
-                        + " CALL (o) { MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o)-[:" + RelTypes.HIRES_FOR
-                        + "]->(t) SET o.department = t.department, o.region = t.region }"
-                        + " RETURN o.id AS id", nullable("id", id, "props", Writes.nonNull(props), "status", status,
+                    : tx.run(UPDATE_OPENING, nullable("id", id, "props", Writes.nonNull(props), "status", status,
                         "teamId", input.teamId()))
                         .thenCompose(x -> links(tx, id, requires, team))
                         .thenCompose(x -> readOpening(tx, id))
@@ -279,8 +363,7 @@ class RecruitingService {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", id, MAX_ID);
     return Writes.run(cypher, rt, errors, OpeningPayload::failed,
-        tx -> tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) WHERE o.status IS NULL OR o.status <> 'closed'"
-            + " SET o.status = 'closed', o.closedAt = date(), o.updatedAt = datetime()", Map.of("id", id))
+        tx -> tx.run(CLOSE_OPENING, Map.of("id", id))
             .thenCompose(x -> readOpening(tx, id))
             .thenApply(o -> o == null ? OpeningPayload.failed(List.of(UserError.notFound("id", "job opening", id)))
                 : new OpeningPayload(o, List.of())),
@@ -364,8 +447,7 @@ class RecruitingService {
   /** Fewer rounds than a live application is already in would strand it. */
   private static CompletionStage<List<UserError>> roundsInUse(CypherGateway.Tx tx, String id, Integer rounds) {
     if (rounds == null) return Writes.done(List.of());
-    return tx.run("MATCH (:" + Labels.JOB_OPENING + " {id: $id})<-[:" + RelTypes.TO + "]-(a:" + Labels.APPLICATION + ")"
-        + " WHERE a.stage = " + Stage.INTERVIEW.cypher() + " AND a.round > $rounds RETURN max(a.round) AS round",
+    return tx.run(ROUNDS_IN_USE,
         Map.of("id", id, "rounds", rounds)).thenApply(rows -> rows.get(0).get("round").isNull() ? List.of()
             : List.of(UserError.invalid("interviewRounds", "an application of this opening is already in interview round "
                 + rows.get(0).get("round").asInt() + "; interviewRounds must be at least that")));
@@ -380,9 +462,7 @@ class RecruitingService {
                 Writes.nonNull(NodeWrites.props(Props.LEVEL, row.get("level"), Props.REQUIRED, row.get("required")))))
             .toList());
     return r.thenCompose(x -> team == null ? Writes.done(null)
-        : tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) OPTIONAL MATCH (o)<-[old:" + RelTypes.ON_HIRING_TEAM + "]-()"
-            + " DELETE old WITH DISTINCT o UNWIND $team AS m MATCH (x:" + Labels.EXPERT + " {id: m.expertId})"
-            + " MERGE (x)-[h:" + RelTypes.ON_HIRING_TEAM + "]->(o) SET h.role = m.role", Map.of("id", id, "team", team))
+        : tx.run(REPLACE_HIRING_TEAM, Map.of("id", id, "team", team))
             .thenApply(y -> null));
   }
 
@@ -414,8 +494,7 @@ class RecruitingService {
     }
     String id = Writes.blank(input.id()) ? "cand-" + shortId() : input.id().strip();
     return Writes.run(cypher, rt, errors, CandidatePayload::failed,
-        tx -> tx.run("RETURN EXISTS { MATCH (:" + Labels.CANDIDATE + " {id: $id}) } OR EXISTS { MATCH (:" + Labels.EXPERT
-            + " {id: $id}) } AS taken", Map.of("id", id)).thenCompose(taken -> taken.get(0).get("taken").asBoolean()
+        tx -> tx.run(PERSON_ID_TAKEN, Map.of("id", id)).thenCompose(taken -> taken.get(0).get("taken").asBoolean()
             ? Writes.done(CandidatePayload.failed(List.of(UserError.duplicate("id", "candidate or expert", id))))
             : NodeWrites.missing(tx, Labels.SKILL, skillIds).thenCompose(idx -> !idx.isEmpty()
                 ? Writes.done(CandidatePayload.failed(idx.stream().map(i -> UserError.notFound("skills[" + i + "].skillId",
@@ -441,11 +520,7 @@ class RecruitingService {
     String id = "a-" + shortId();
     return Writes.run(cypher, rt, errors, ApplicationPayload::failed,
         // the write lock on the opening serialises applications to it (no two live ones of one person)
-        tx -> tx.run("OPTIONAL MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}) SET o._lock = true REMOVE o._lock"
-            + " WITH o OPTIONAL MATCH (p:" + label + " {id: $applicantId})"
-            + " RETURN o IS NOT NULL AS opening, o.status AS status, p IS NOT NULL AS applicant,"
-            + " [(p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o)"
-            + " WHERE NOT a.stage IN " + Stage.cypherList(Stage.FINAL) + " | a.id] AS live",
+        tx -> tx.run(APPLY_CHECK.get(label),
             Map.of("openingId", input.openingId(), "applicantId", applicantId)).thenCompose(rows -> {
               Record r = rows.get(0);
               List<UserError> found = new ArrayList<>();
@@ -463,11 +538,7 @@ class RecruitingService {
                     UserError.Code.DUPLICATE));
               }
               if (!found.isEmpty()) return Writes.done(ApplicationPayload.failed(found));
-              return tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}), (p:" + label + " {id: $applicantId})"
-                      + " CREATE (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id, stage: " + Stage.APPLIED.cypher() + ","
-                      + " appliedAt: date(), updatedAt: date(), source: 'api'})-[:" + RelTypes.TO + "]->(o)"
-                      + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-1', seq: 1,"
-                      + " to: " + Stage.APPLIED.cypher() + ", at: datetime(), actor: $actor, reason: " + Stage.APPLIED.cypher() + "})",
+              return tx.run(APPLY.get(label),
                       Map.of("openingId", input.openingId(), "applicantId", applicantId, "id", id, "actor", actor))
                   .thenCompose(x -> readApplication(tx, id))
                   .thenApply(a -> new ApplicationPayload(a, List.of()));
@@ -508,12 +579,7 @@ class RecruitingService {
           params.put("final", to.isFinal());
           params.put("actor", actor);
           params.put("reason", reason);
-          CompletionStage<List<Record>> moved = tx.run("MATCH (a:" + Labels.APPLICATION + " {id: $id})"
-              + " WITH a, COUNT { (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + ") } + 1 AS seq"
-              + " SET a.stage = $to, a.round = $round, a.updatedAt = date(),"
-              + " a.closedAt = CASE WHEN $final THEN date() ELSE null END"
-              + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-' + seq, seq: seq,"
-              + " from: $from, to: $to, round: $round, at: datetime(), actor: $actor, reason: $reason})", params);
+          CompletionStage<List<Record>> moved = tx.run(MOVE, params);
           if (to == Stage.HIRED) moved = moved.thenCompose(x -> hire(tx, applicationId));
           return moved.thenCompose(x -> readApplication(tx, applicationId)).thenApply(a -> new MoveApplicationPayload(a,
               move.from().stage(), move.from().round(), a.allowedMoves(), List.of()));
@@ -527,30 +593,11 @@ class RecruitingService {
    * opening's team (an internal mover leaves their old one); the opening closes at its headcount.
    */
   private static CompletionStage<List<Record>> hire(CypherGateway.Tx tx, String applicationId) {
-    return tx.run("MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id})-[:" + RelTypes.TO
-        + "]->(o:" + Labels.JOB_OPENING + ")"
-        + " OPTIONAL MATCH (o)-[:" + RelTypes.HIRES_FOR + "]->(t:" + Labels.TEAM + ")"
-        + " WITH p, o, t, p:" + Labels.EXPERT + " AS internal"
-        + " FOREACH (_ IN CASE WHEN internal THEN [] ELSE [1] END |"
-        + "   SET p:" + Labels.EXPERT + ", p.status = 'active', p.hiredAt = date(), p.title = o.title,"
-        + "   p.department = coalesce(o.department, t.department), p.grade = o.grade)"
-        + " WITH p, o, t"
-        + " OPTIONAL MATCH (p)-[old:" + RelTypes.MEMBER_OF + "]->(other:" + Labels.TEAM + ") WHERE t IS NOT NULL AND other <> t"
-        + " WITH p, o, t, collect(old) AS olds"
-        + " FOREACH (x IN olds | DELETE x)"
-        + " FOREACH (team IN CASE WHEN t IS NULL THEN [] ELSE [t] END |"
-        + "   MERGE (p)-[m:" + RelTypes.MEMBER_OF + "]->(team) ON CREATE SET m.since = date())"
-        + " WITH o, COUNT { (o)<-[:" + RelTypes.TO + "]-(:" + Labels.APPLICATION + " {stage: " + Stage.HIRED.cypher() + "}) } AS hires"
-        + " FOREACH (_ IN CASE WHEN hires >= coalesce(o.headcount, 1) AND coalesce(o.status, '') <> 'closed' THEN [1]"
-        + "   ELSE [] END | SET o.status = 'closed', o.closedAt = date())"
-        + " RETURN hires", Map.of("id", applicationId));
+    return tx.run(HIRE, Map.of("id", applicationId));
   }
 
-  /** Takes the write lock on the application and reads where it is and its opening's rounds. */
   private static CompletionStage<List<Record>> lockApplication(CypherGateway.Tx tx, String applicationId) {
-    return tx.run("MATCH (a:" + Labels.APPLICATION + " {id: $id}) SET a._lock = true REMOVE a._lock"
-        + " WITH a OPTIONAL MATCH (a)-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ")"
-        + " RETURN a.stage AS stage, a.round AS round, o.interviewRounds AS rounds", Map.of("id", applicationId));
+    return tx.run(LOCK_APPLICATION, Map.of("id", applicationId));
   }
 
   private static CompletionStage<ApplicationNode> readApplication(CypherGateway.Tx tx, String id) {
@@ -611,14 +658,7 @@ class RecruitingService {
             params.put("levels", levels);
             params.put("update", Boolean.TRUE.equals(input.updateSkills()));
             params.put("evidence", "assessment " + id);
-            return tx.run("MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $app})"
-                    + " CREATE (a)-[:" + RelTypes.HAS_ASSESSMENT + "]->(x:" + Labels.ASSESSMENT + " {id: $id, at: datetime(),"
-                    + " method: $method, assessor: $assessor, overall: $overall, source: 'api'})"
-                    + " WITH p, x UNWIND $levels AS l MATCH (s:" + Labels.SKILL + " {id: l.skillId})"
-                    + " CREATE (x)-[:" + RelTypes.MEASURED + " {level: l.level}]->(s)"
-                    + " FOREACH (_ IN CASE WHEN $update THEN [1] ELSE [] END |"
-                    + "   MERGE (p)-[h:" + RelTypes.HAS_SKILL + "]->(s) SET h.level = l.level, h.evidence = $evidence,"
-                    + "   h.source = 'assessment', h.since = date())", params)
+            return tx.run(RECORD_ASSESSMENT, params)
                 .thenCompose(x -> readApplication(tx, input.applicationId()))
                 .thenApply(a -> new AssessmentPayload(a.assessments().stream().filter(s -> id.equals(s.id())).findFirst()
                     .orElse(null), a, List.of()));
@@ -688,10 +728,7 @@ class RecruitingService {
           params.put("recommendation", input.recommendation().toLowerCase(Locale.ROOT));
           params.put("feedback", Writes.blank(input.feedback()) ? null
               : cipher.encrypt(input.feedback(), FieldCipher.aad(id, Props.FEEDBACK)));
-          return tx.run("OPTIONAL MATCH (x:" + Labels.EXPERT + " {id: $interviewer})"
-                  + " RETURN x IS NOT NULL AS found, EXISTS { MATCH (:" + Labels.APPLICATION + " {id: $app})-[:"
-                  + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {round: $round})-[:" + RelTypes.INTERVIEWED_BY
-                  + "]->(x) } AS done", params)
+          return tx.run(INTERVIEW_CHECK, params)
               .thenCompose(check -> {
                 if (!check.get(0).get("found").asBoolean()) {
                   return Writes.done(InterviewPayload.failed(List.of(UserError.notFound("interviewerId", "expert",
@@ -702,13 +739,7 @@ class RecruitingService {
                       + input.interviewerId() + "' already recorded round " + round + " of application '"
                       + input.applicationId() + "'", UserError.Code.DUPLICATE))));
                 }
-                return tx.run("MATCH (a:" + Labels.APPLICATION + " {id: $app}), (x:" + Labels.EXPERT + " {id: $interviewer})"
-                        + " CREATE (a)-[:" + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {id: $id, round: $round,"
-                        + " at: datetime(), competencies: $competencies, scores: $scores, overall: $overall,"
-                        + " recommendation: $recommendation, source: 'api'})-[:" + RelTypes.INTERVIEWED_BY + "]->(x)"
-                        + " FOREACH (f IN CASE WHEN $feedback IS NULL THEN [] ELSE [$feedback] END |"
-                        + "   CREATE (i)-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(:" + Labels.PERSONAL_DATA
-                        + " {interviewId: $id, " + Props.FEEDBACK + ": f}))", params)
+                return tx.run(RECORD_INTERVIEW, params)
                     .thenCompose(x -> readApplication(tx, input.applicationId()))
                     .thenApply(a -> new InterviewPayload(a.interviews().stream().filter(i -> id.equals(i.id())).findFirst()
                         .orElse(null), a, List.of()));
