@@ -3,6 +3,7 @@ package dev.talentgraph.metrics;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.recruiting.Stage;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -34,8 +35,8 @@ public final class MetricsService {
   /** Smallest group shown to callers who see aggregates only (ANALYST): retention rows and per-course gains. */
   public static final int MIN_GROUP_SIZE = 5;
 
-  /** The pipeline stages in order (interview rounds count as one stage here). */
-  static final List<String> STAGES = List.of("applied", "screened", "assessment", "interview", "offer", "hired");
+  /** Graph values of the pipeline stages in order (interview rounds count as one stage here). */
+  static final List<String> STAGES = Stage.graph(Stage.PIPELINE);
 
   static final List<String> DEFINITIONS = List.of(
       "Period: from..to, both inclusive (default: 1 January four years before 'to' .. today).",
@@ -76,6 +77,59 @@ public final class MetricsService {
   private static final String PERSON_FILTER = "($team IS NULL OR EXISTS { MATCH (e)-[:" + RelTypes.MEMBER_OF + "]->(:"
       + Labels.TEAM + " {id: $team}) }) AND ($region IS NULL OR e." + Props.REGION + " = $region)";
   private static final String ACTIVE = "coalesce(e." + Props.STATUS + ", 'active') = 'active'";
+  private static final String TEAM_FILTER = "($team IS NULL OR t.id = $team) AND ($region IS NULL OR t." + Props.REGION
+      + " = $region)";
+
+  private static final String MANAGED_TEAMS = "MATCH (:" + Labels.EXPERT + " {id: $me})-[:" + RelTypes.MANAGES + "]->(t:"
+      + Labels.TEAM + ") RETURN t.id AS id ORDER BY id";
+  private static final String TEAM_NAME = "MATCH (t:" + Labels.TEAM + " {id: $team}) RETURN t.name AS name";
+  private static final String REGION_KNOWN = "RETURN EXISTS { MATCH (t:" + Labels.TEAM + ") WHERE t.region = $region }"
+      + " OR EXISTS { MATCH (e:" + Labels.EXPERT + ") WHERE e.region = $region }"
+      + " OR EXISTS { MATCH (o:" + Labels.JOB_OPENING + ") WHERE o.region = $region } AS known";
+  private static final String HIRING = "MATCH (o:" + Labels.JOB_OPENING + ") WHERE o." + Props.STATUS + " = 'closed' AND o."
+      + Props.CLOSED_AT + " IS NOT NULL AND date(o." + Props.CLOSED_AT + ") >= $from AND date(o." + Props.CLOSED_AT
+      + ") <= $to AND " + OPENING_FILTER + " OPTIONAL MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o) WHERE a."
+      + Props.STAGE + " = " + Stage.HIRED.cypher() + " WITH o, count(a) AS hires RETURN count(o) AS closed,"
+      + " coalesce(sum(hires), 0) AS hires, coalesce(sum(CASE WHEN hires > 0 THEN 1 ELSE 0 END), 0) AS filled";
+  private static final String TIME_TO_HIRE = "MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.MOVED + "]->(h:"
+      + Labels.STAGE_CHANGE + ") WHERE h." + Props.TO + " = " + Stage.HIRED.cypher() + " MATCH (a)-[:" + RelTypes.TO + "]->(o:"
+      + Labels.JOB_OPENING + ") WHERE " + OPENING_FILTER + " WITH a, o, min(date(h." + Props.AT + ")) AS hired"
+      + " WHERE hired >= $from AND hired <= $to RETURN a.id AS id, date(a." + Props.APPLIED_AT + ") AS applied, date(o."
+      + Props.POSTED_AT + ") AS posted, hired ORDER BY id";
+  private static final String CONVERSION = "MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o:"
+      + Labels.JOB_OPENING + ") WHERE a." + Props.APPLIED_AT + " IS NOT NULL AND date(a." + Props.APPLIED_AT
+      + ") >= $from AND date(a." + Props.APPLIED_AT + ") <= $to AND " + OPENING_FILTER + " MATCH (a)-[:" + RelTypes.MOVED
+      + "]->(c:" + Labels.STAGE_CHANGE + ") RETURN a.id AS id, collect([c." + Props.SEQ + ", c." + Props.TO + "]) AS moves";
+  /** The moves out of an offer: accepted (hired), declined (withdrawn) or rescinded (rejected). */
+  private static final String OFFERS = "MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.MOVED + "]->(c:"
+      + Labels.STAGE_CHANGE + ") WHERE c." + Props.FROM + " = " + Stage.OFFER.cypher() + " AND c." + Props.TO + " IN "
+      + Stage.cypherList(List.of(Stage.HIRED, Stage.WITHDRAWN, Stage.REJECTED)) + " AND date(c." + Props.AT
+      + ") >= $from AND date(c." + Props.AT + ") <= $to MATCH (a)-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING
+      + ") WHERE " + OPENING_FILTER + " RETURN c." + Props.TO + " AS outcome, count(DISTINCT a) AS n";
+  private static final String TRAINING = "MATCH (e:" + Labels.EXPERT + ")-[r:" + RelTypes.ENROLLED + "]->(c:" + Labels.COURSE
+      + ") WHERE r." + Props.STATUS + " = 'completed' AND r." + Props.LEVEL_BEFORE + " IS NOT NULL AND r." + Props.LEVEL_AFTER
+      + " IS NOT NULL AND r." + Props.COMPLETED_AT + " IS NOT NULL AND date(r." + Props.COMPLETED_AT + ") >= $from AND date(r."
+      + Props.COMPLETED_AT + ") <= $to AND " + PERSON_FILTER + " RETURN c.id AS id, coalesce(c." + Props.TITLE + ", c."
+      + Props.NAME + ") AS title, count(*) AS n, sum(r." + Props.LEVEL_AFTER + " - r." + Props.LEVEL_BEFORE + ") AS gain"
+      + " ORDER BY id";
+  private static final String TEAM_NAMES = "MATCH (t:" + Labels.TEAM + ") RETURN t.id AS id, t.name AS name";
+  private static final String PEOPLE = "MATCH (e:" + Labels.EXPERT + ") WHERE e." + Props.HIRED_AT + " IS NOT NULL AND "
+      + PERSON_FILTER + " OPTIONAL MATCH (e)-[:" + RelTypes.MEMBER_OF + "]->(t:" + Labels.TEAM + ")"
+      + " WITH e, collect(DISTINCT t.id) AS teams RETURN date(e." + Props.HIRED_AT + ") AS hired, date(e."
+      + Props.DEPARTED_AT + ") AS departed, e." + Props.DEPARTURE_REASON + " AS reason, e." + Props.REGION
+      + " AS region, teams";
+  private static final String TEAM_MEMBERS = "MATCH (t:" + Labels.TEAM + ") WHERE " + TEAM_FILTER + " OPTIONAL MATCH (e:"
+      + Labels.EXPERT + ")-[:" + RelTypes.MEMBER_OF + "]->(t) WHERE " + ACTIVE + " RETURN t.id AS id, t.name AS name,"
+      + " t.region AS region, count(e) AS members ORDER BY id";
+  private static final String TEAM_BEST_LEVELS = "MATCH (t:" + Labels.TEAM + ")<-[:" + RelTypes.MEMBER_OF + "]-(e:"
+      + Labels.EXPERT + ")-[h:" + RelTypes.HAS_SKILL + "]->(s:" + Labels.SKILL + ") WHERE " + TEAM_FILTER + " AND " + ACTIVE
+      + " RETURN t.id AS team, s.id AS skill, max(h." + Props.LEVEL + ") AS level";
+  private static final String TEAM_NEEDS = "MATCH (t:" + Labels.TEAM + ") WHERE " + TEAM_FILTER + " CALL { WITH t MATCH (t)<-[:"
+      + RelTypes.MEMBER_OF + "]-(e:" + Labels.EXPERT + ")-[w:" + RelTypes.WORKED_ON + "]->(p:" + Labels.PROJECT + ") WHERE "
+      + ACTIVE + " AND w." + Props.TO + " IS NULL AND p." + Props.STATUS + " = 'active' RETURN p UNION WITH t MATCH (p:"
+      + Labels.PROJECT + ") WHERE p." + Props.STATUS + " = 'planned' AND p." + Props.DEPARTMENT + " = t." + Props.DEPARTMENT
+      + " RETURN p } OPTIONAL MATCH (p)-[q:" + RelTypes.REQUIRES + "]->(s:" + Labels.SKILL + ")"
+      + " RETURN t.id AS team, p.id AS project, s.id AS skill, s.name AS name, q." + Props.LEVEL + " AS level";
 
   private final Driver driver;
   private final String database;
@@ -131,8 +185,7 @@ public final class MetricsService {
   public List<String> managedTeams(String expertId) {
     if (expertId == null) return List.of();
     try (var session = driver.session(SessionConfig.builder().withDatabase(database).withDefaultAccessMode(AccessMode.READ).build())) {
-      return session.executeRead(tx -> tx.run("MATCH (:" + Labels.EXPERT + " {id: $me})-[:" + RelTypes.MANAGES + "]->(t:"
-          + Labels.TEAM + ") RETURN t.id AS id ORDER BY id", Map.of("me", expertId)).list(r -> r.get("id").asString()));
+      return session.executeRead(tx -> tx.run(MANAGED_TEAMS, Map.of("me", expertId)).list(r -> r.get("id").asString()));
     }
   }
 
@@ -144,14 +197,12 @@ public final class MetricsService {
     p.put("region", req.region());
     String teamName = null;
     if (req.team() != null) {
-      List<Record> t = tx.run("MATCH (t:" + Labels.TEAM + " {id: $team}) RETURN t.name AS name", p).list();
+      List<Record> t = tx.run(TEAM_NAME, p).list();
       if (t.isEmpty()) throw new MetricsException("team", "UNKNOWN_TEAM", "no team with id '" + req.team() + "'");
       teamName = str(t.get(0).get("name"));
     }
     if (req.region() != null) {
-      boolean known = tx.run("RETURN EXISTS { MATCH (t:" + Labels.TEAM + ") WHERE t.region = $region }"
-          + " OR EXISTS { MATCH (e:" + Labels.EXPERT + ") WHERE e.region = $region }"
-          + " OR EXISTS { MATCH (o:" + Labels.JOB_OPENING + ") WHERE o.region = $region } AS known", p).single().get("known").asBoolean();
+      boolean known = tx.run(REGION_KNOWN, p).single().get("known").asBoolean();
       if (!known) throw new MetricsException("region", "UNKNOWN_REGION", "no team, expert or opening in region '" + req.region() + "'");
     }
     Metrics.Filter filter = new Metrics.Filter(req.from().toString(), req.to().toString(), req.team(), teamName, req.region(),
@@ -163,22 +214,14 @@ public final class MetricsService {
   // ------------------------------------------------------------------ recruiting
 
   private static Metrics.Hiring hiring(TransactionContext tx, Map<String, Object> p) {
-    Record r = tx.run("MATCH (o:" + Labels.JOB_OPENING + ") WHERE o." + Props.STATUS + " = 'closed' AND o." + Props.CLOSED_AT
-        + " IS NOT NULL AND date(o." + Props.CLOSED_AT + ") >= $from AND date(o." + Props.CLOSED_AT + ") <= $to AND "
-        + OPENING_FILTER + " OPTIONAL MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o) WHERE a." + Props.STAGE
-        + " = 'hired' WITH o, count(a) AS hires RETURN count(o) AS closed, coalesce(sum(hires), 0) AS hires,"
-        + " coalesce(sum(CASE WHEN hires > 0 THEN 1 ELSE 0 END), 0) AS filled", p).single();
+    Record r = tx.run(HIRING, p).single();
     long closed = r.get("closed").asLong();
     long hires = r.get("hires").asLong();
     return new Metrics.Hiring(closed, hires, r.get("filled").asLong(), ratio(hires, closed));
   }
 
   private static Metrics.TimeToHire timeToHire(TransactionContext tx, Map<String, Object> p) {
-    List<Record> rows = tx.run("MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.MOVED + "]->(h:" + Labels.STAGE_CHANGE
-        + ") WHERE h." + Props.TO + " = 'hired' MATCH (a)-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ") WHERE "
-        + OPENING_FILTER + " WITH a, o, min(date(h." + Props.AT + ")) AS hired WHERE hired >= $from AND hired <= $to"
-        + " RETURN a.id AS id, date(a." + Props.APPLIED_AT + ") AS applied, date(o." + Props.POSTED_AT + ") AS posted, hired"
-        + " ORDER BY id", p).list();
+    List<Record> rows = tx.run(TIME_TO_HIRE, p).list();
     List<Long> fromApplied = new ArrayList<>();
     List<Long> fromPosted = new ArrayList<>();
     for (Record r : rows) {
@@ -210,10 +253,7 @@ public final class MetricsService {
   }
 
   private static List<Metrics.Conversion> conversion(TransactionContext tx, Map<String, Object> p) {
-    List<Record> rows = tx.run("MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ") WHERE a."
-        + Props.APPLIED_AT + " IS NOT NULL AND date(a." + Props.APPLIED_AT + ") >= $from AND date(a." + Props.APPLIED_AT
-        + ") <= $to AND " + OPENING_FILTER + " MATCH (a)-[:" + RelTypes.MOVED + "]->(c:" + Labels.STAGE_CHANGE + ")"
-        + " RETURN a.id AS id, collect([c." + Props.SEQ + ", c." + Props.TO + "]) AS moves", p).list();
+    List<Record> rows = tx.run(CONVERSION, p).list();
     long[] reachedFrom = new long[STAGES.size() - 1];
     long[] reachedTo = new long[STAGES.size() - 1];
     for (Record r : rows) {
@@ -243,14 +283,11 @@ public final class MetricsService {
 
   private static Metrics.OfferAcceptance offers(TransactionContext tx, Map<String, Object> p) {
     Map<String, Long> n = new HashMap<>();
-    tx.run("MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.MOVED + "]->(c:" + Labels.STAGE_CHANGE + ") WHERE c." + Props.FROM
-        + " = 'offer' AND c." + Props.TO + " IN ['hired', 'withdrawn', 'rejected'] AND date(c." + Props.AT + ") >= $from AND date(c."
-        + Props.AT + ") <= $to MATCH (a)-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ") WHERE " + OPENING_FILTER
-        + " RETURN c." + Props.TO + " AS outcome, count(DISTINCT a) AS n", p)
+    tx.run(OFFERS, p)
         .forEachRemaining(r -> n.put(r.get("outcome").asString(), r.get("n").asLong()));
-    long hired = n.getOrDefault("hired", 0L);
-    long withdrawn = n.getOrDefault("withdrawn", 0L);
-    long rejected = n.getOrDefault("rejected", 0L);
+    long hired = n.getOrDefault(Stage.HIRED.graph(), 0L);
+    long withdrawn = n.getOrDefault(Stage.WITHDRAWN.graph(), 0L);
+    long rejected = n.getOrDefault(Stage.REJECTED.graph(), 0L);
     long decided = hired + withdrawn; // a rescinded offer (rejected) was not the candidate's decision
     return new Metrics.OfferAcceptance(decided, hired, withdrawn, rejected, ratio(hired, decided));
   }
@@ -258,11 +295,7 @@ public final class MetricsService {
   // ------------------------------------------------------------------ people
 
   private static Metrics.Training training(TransactionContext tx, Map<String, Object> p, Request req) {
-    List<Metrics.CourseGain> courses = tx.run("MATCH (e:" + Labels.EXPERT + ")-[r:" + RelTypes.ENROLLED + "]->(c:" + Labels.COURSE
-        + ") WHERE r." + Props.STATUS + " = 'completed' AND r." + Props.LEVEL_BEFORE + " IS NOT NULL AND r." + Props.LEVEL_AFTER
-        + " IS NOT NULL AND r." + Props.COMPLETED_AT + " IS NOT NULL AND date(r." + Props.COMPLETED_AT + ") >= $from AND date(r."
-        + Props.COMPLETED_AT + ") <= $to AND " + PERSON_FILTER + " RETURN c.id AS id, coalesce(c." + Props.TITLE + ", c."
-        + Props.NAME + ") AS title, count(*) AS n, sum(r." + Props.LEVEL_AFTER + " - r." + Props.LEVEL_BEFORE + ") AS gain ORDER BY id", p)
+    List<Metrics.CourseGain> courses = tx.run(TRAINING, p)
         .list(r -> new Metrics.CourseGain(r.get("id").asString(), str(r.get("title")), r.get("n").asLong(), r.get("gain").asLong(),
             ratio(r.get("gain").asLong(), r.get("n").asLong())));
     long enrolments = courses.stream().mapToLong(Metrics.CourseGain::enrolments).sum();
@@ -283,13 +316,9 @@ public final class MetricsService {
 
   private static Metrics.Retention retention(TransactionContext tx, Map<String, Object> p, Request req) {
     Map<String, String> teamNames = new HashMap<>();
-    tx.run("MATCH (t:" + Labels.TEAM + ") RETURN t.id AS id, t.name AS name")
+    tx.run(TEAM_NAMES)
         .forEachRemaining(r -> teamNames.put(r.get("id").asString(), str(r.get("name"))));
-    List<Person> people = tx.run("MATCH (e:" + Labels.EXPERT + ") WHERE e." + Props.HIRED_AT + " IS NOT NULL AND " + PERSON_FILTER
-        + " OPTIONAL MATCH (e)-[:" + RelTypes.MEMBER_OF + "]->(t:" + Labels.TEAM + ") WITH e, collect(DISTINCT t.id) AS teams"
-        + " RETURN date(e." + Props.HIRED_AT
-        + ") AS hired, date(e." + Props.DEPARTED_AT + ") AS departed, e." + Props.DEPARTURE_REASON + " AS reason, e." + Props.REGION
-        + " AS region, teams", p)
+    List<Person> people = tx.run(PEOPLE, p)
         .list(r -> new Person(r.get("hired").asLocalDate(), r.get("departed").isNull() ? null : r.get("departed").asLocalDate(),
             str(r.get("reason")), str(r.get("region")), r.get("teams").asList(Value::asString)));
     List<Metrics.RetentionRow> overall = new ArrayList<>();
@@ -341,25 +370,16 @@ public final class MetricsService {
   }
 
   private static Metrics.Coverage coverage(TransactionContext tx, Map<String, Object> p) {
-    String teamFilter = "($team IS NULL OR t.id = $team) AND ($region IS NULL OR t." + Props.REGION + " = $region)";
     Map<String, Record> teams = new LinkedHashMap<>();
-    tx.run("MATCH (t:" + Labels.TEAM + ") WHERE " + teamFilter + " OPTIONAL MATCH (e:" + Labels.EXPERT + ")-[:" + RelTypes.MEMBER_OF
-        + "]->(t) WHERE " + ACTIVE + " RETURN t.id AS id, t.name AS name, t.region AS region, count(e) AS members ORDER BY id", p)
+    tx.run(TEAM_MEMBERS, p)
         .forEachRemaining(r -> teams.put(r.get("id").asString(), r));
     Map<String, Map<String, Integer>> best = new HashMap<>();
-    tx.run("MATCH (t:" + Labels.TEAM + ")<-[:" + RelTypes.MEMBER_OF + "]-(e:" + Labels.EXPERT + ")-[h:" + RelTypes.HAS_SKILL + "]->(s:"
-        + Labels.SKILL + ") WHERE " + teamFilter + " AND " + ACTIVE + " RETURN t.id AS team, s.id AS skill, max(h." + Props.LEVEL
-        + ") AS level", p).forEachRemaining(r -> best.computeIfAbsent(r.get("team").asString(), k -> new HashMap<>())
+    tx.run(TEAM_BEST_LEVELS, p).forEachRemaining(r -> best.computeIfAbsent(r.get("team").asString(), k -> new HashMap<>())
         .put(r.get("skill").asString(), r.get("level").isNull() ? 0 : r.get("level").asInt()));
     record Need(String skillId, String skillName, int level, java.util.Set<String> projects) {}
     Map<String, Map<String, Need>> needs = new HashMap<>();
     Map<String, java.util.Set<String>> projects = new HashMap<>();
-    tx.run("MATCH (t:" + Labels.TEAM + ") WHERE " + teamFilter + " CALL { WITH t MATCH (t)<-[:" + RelTypes.MEMBER_OF + "]-(e:"
-        + Labels.EXPERT + ")-[w:" + RelTypes.WORKED_ON + "]->(p:" + Labels.PROJECT + ") WHERE " + ACTIVE + " AND w." + Props.TO
-        + " IS NULL AND p." + Props.STATUS + " = 'active' RETURN p UNION WITH t MATCH (p:" + Labels.PROJECT + ") WHERE p."
-        + Props.STATUS + " = 'planned' AND p." + Props.DEPARTMENT + " = t." + Props.DEPARTMENT + " RETURN p }"
-        + " OPTIONAL MATCH (p)-[q:" + RelTypes.REQUIRES + "]->(s:" + Labels.SKILL + ")"
-        + " RETURN t.id AS team, p.id AS project, s.id AS skill, s.name AS name, q." + Props.LEVEL + " AS level", p)
+    tx.run(TEAM_NEEDS, p)
         .forEachRemaining(r -> {
           String team = r.get("team").asString();
           projects.computeIfAbsent(team, k -> new java.util.HashSet<>()).add(r.get("project").asString());

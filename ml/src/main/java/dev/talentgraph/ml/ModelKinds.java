@@ -12,6 +12,7 @@ import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.PersonalFields;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.recruiting.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,10 +146,12 @@ public final class ModelKinds {
     for (String c : HireFeatures.COLUMNS) hire.add(numeric(c, HireFeatures.describe(c), new FeatureSource.Column(c)));
     hire.addAll(protectedPersonal());
     HIRE = new ModelKind("hire", "hire likelihood", Algorithm.LOGISTIC_REGRESSION,
-        app + "(a." + Props.STAGE + " = 'hired' OR (a." + Props.STAGE + " = 'rejected' AND EXISTS { (a)-[:" + RelTypes.MOVED + "]->(c:"
-            + Labels.STAGE_CHANGE + ") WHERE c." + Props.TO + " = 'screened' })) "
-            + ret + "a." + Props.STAGE + " = 'hired' AS label, " + cols + ", a." + Props.APPLIED_AT + " AS asOf ORDER BY id",
-        app + "a." + Props.STAGE + " IN " + HireFeatures.LIVE_STAGES_CYPHER + " " + ret + cols + " ORDER BY id",
+        app + "(a." + Props.STAGE + " = " + Stage.HIRED.cypher() + " OR (a." + Props.STAGE + " = " + Stage.REJECTED.cypher()
+            + " AND EXISTS { (a)-[:" + RelTypes.MOVED + "]->(c:" + Labels.STAGE_CHANGE + ") WHERE c." + Props.TO + " = "
+            + Stage.SCREENED.cypher() + " })) "
+            + ret + "a." + Props.STAGE + " = " + Stage.HIRED.cypher() + " AS label, " + cols + ", a." + Props.APPLIED_AT
+            + " AS asOf ORDER BY id",
+        app + "a." + Props.STAGE + " IN " + Stage.cypherList(Stage.LIVE) + " " + ret + cols + " ORDER BY id",
         new FeatureSet("hire", 1, hire), false, Set.of(), new HireFeatures(), Labels.APPLICATION);
   }
 

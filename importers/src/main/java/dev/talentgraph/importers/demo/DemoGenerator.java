@@ -37,6 +37,7 @@ import dev.talentgraph.importers.demo.DemoTables.Family;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.PersonalFields;
 import dev.talentgraph.schema.Props;
+import dev.talentgraph.schema.recruiting.Stage;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -86,11 +87,10 @@ public final class DemoGenerator {
   /** Value of the {@code source} property on everything the demo writes. */
   public static final String SOURCE = "demo";
 
-  /** Stages of an Application (ADR 0006), in pipeline order; the last three are final. */
-  public static final List<String> STAGES =
-      List.of("applied", "screened", "assessment", "interview", "offer", "hired", "rejected", "withdrawn");
-  /** The final stages: no move out of them. */
-  public static final Set<String> FINAL_STAGES = Set.of("hired", "rejected", "withdrawn");
+  /** Graph values of the stages of an Application ({@link Stage}), in pipeline order; the last three are final. */
+  public static final List<String> STAGES = Stage.graphNames();
+  /** Graph values of the final stages: no move out of them. */
+  public static final Set<String> FINAL_STAGES = Set.copyOf(Stage.graph(Stage.FINAL));
 
   private final DemoSettings settings;
   private final SkillCatalog catalog;
@@ -919,7 +919,7 @@ public final class DemoGenerator {
 
     OffsetDateTime hiredAt() {
       Move last = moves.get(moves.size() - 1);
-      return last.to().equals("hired") ? last.at() : null;
+      return last.to().equals(Stage.HIRED.graph()) ? last.at() : null;
     }
   }
 
@@ -1086,7 +1086,7 @@ public final class DemoGenerator {
         default -> 1 + rng.nextInt(6);
       };
       List<String> script = o.index == 0
-          ? List.of("applied", "screened", "assessment", "interview", "offer", "rejected", "withdrawn", "interview") : null;
+          ? List.of(Stage.APPLIED.graph(), Stage.SCREENED.graph(), Stage.ASSESSMENT.graph(), Stage.INTERVIEW.graph(), Stage.OFFER.graph(), Stage.REJECTED.graph(), Stage.WITHDRAWN.graph(), Stage.INTERVIEW.graph()) : null;
       List<Trace> traces = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       List<Integer> deptCandidates = candidatesByDept.getOrDefault(o.dept.name(), List.of());
@@ -1172,7 +1172,7 @@ public final class DemoGenerator {
         traces.removeIf(t -> t.moves.isEmpty()); // arrived after the opening was filled: never applied
         for (Trace t : traces) {
           if (!FINAL_STAGES.contains(t.stage())) {
-            t.moves.add(new Move("rejected", null, closedAt.plusMinutes(30), o.manager, "position filled"));
+            t.moves.add(new Move(Stage.REJECTED.graph(), null, closedAt.plusMinutes(30), o.manager, "position filled"));
           }
         }
       }
@@ -1238,35 +1238,35 @@ public final class DemoGenerator {
     if (at.isAfter(cutoff)) {
       at = cutoff.minusHours(2);
     }
-    t.moves.add(new Move("applied", null, at, SOURCE, null));
+    t.moves.add(new Move(Stage.APPLIED.graph(), null, at, SOURCE, null));
     // screening: skills on paper and experience
     at = at(rng, at.toLocalDate().plusDays(1 + rng.nextInt(6)));
-    if (at.isAfter(cutoff) || "applied".equals(target)) {
+    if (at.isAfter(cutoff) || Stage.APPLIED.graph().equals(target)) {
       return;
     }
     if (target == null && rng.nextDouble() < 0.04) {
-      t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
+      t.moves.add(new Move(Stage.WITHDRAWN.graph(), null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
       return;
     }
     boolean pass = target != null || rng.nextDouble() < sigmoid(0.2 + 5.0 * (cov - 0.55) + 0.08 * exp);
     if (!pass) {
-      t.moves.add(new Move("rejected", null, at, screener, cov < 0.5 ? "skills below requirement"
+      t.moves.add(new Move(Stage.REJECTED.graph(), null, at, screener, cov < 0.5 ? "skills below requirement"
           : exp < -2 ? "not enough experience" : "other applicants matched better"));
       return;
     }
-    t.moves.add(new Move("screened", null, at, screener, null));
+    t.moves.add(new Move(Stage.SCREENED.graph(), null, at, screener, null));
     at = at(rng, at.toLocalDate().plusDays(1 + rng.nextInt(5)));
-    if (at.isAfter(cutoff) || "screened".equals(target)) {
+    if (at.isAfter(cutoff) || Stage.SCREENED.graph().equals(target)) {
       return;
     }
-    if ("withdrawn".equals(target) || target == null && rng.nextDouble() < 0.04) {
-      t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
+    if (Stage.WITHDRAWN.graph().equals(target) || target == null && rng.nextDouble() < 0.04) {
+      t.moves.add(new Move(Stage.WITHDRAWN.graph(), null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
       return;
     }
-    t.moves.add(new Move("assessment", null, at, screener, null));
+    t.moves.add(new Move(Stage.ASSESSMENT.graph(), null, at, screener, null));
     // the assessment measures each required skill near the applicant's true level
     OffsetDateTime assessedAt = at(rng, at.toLocalDate().plusDays(2 + rng.nextInt(5)));
-    if (assessedAt.isAfter(cutoff) || "assessment".equals(target)) {
+    if (assessedAt.isAfter(cutoff) || Stage.ASSESSMENT.graph().equals(target)) {
       return;
     }
     t.measuredLevels = new LinkedHashMap<>();
@@ -1285,17 +1285,17 @@ public final class DemoGenerator {
     if (at.isAfter(cutoff)) {
       return;
     }
-    pass = "rejected".equals(target) ? false
+    pass = Stage.REJECTED.graph().equals(target) ? false
         : target != null || rng.nextDouble() < sigmoid(0.4 + 1.6 * (t.assessment - 3) + 1.5 * (cov - 0.6) + 0.05 * exp);
     if (!pass) {
-      t.moves.add(new Move("rejected", null, at, o.manager, "assessment below the bar"));
+      t.moves.add(new Move(Stage.REJECTED.graph(), null, at, o.manager, "assessment below the bar"));
       return;
     }
     // interview rounds: the last one with the hiring manager
     for (int round = 1; round <= o.rounds; round++) {
-      t.moves.add(new Move("interview", round, at, o.manager, null));
+      t.moves.add(new Move(Stage.INTERVIEW.graph(), round, at, o.manager, null));
       OffsetDateTime interviewedAt = at(rng, at.toLocalDate().plusDays(2 + rng.nextInt(7)));
-      if (interviewedAt.isAfter(cutoff) || "interview".equals(target)) {
+      if (interviewedAt.isAfter(cutoff) || Stage.INTERVIEW.graph().equals(target)) {
         return;
       }
       String interviewer = round == o.rounds && o.rounds > 1 ? o.manager : o.interviewers.get((round - 1) % o.interviewers.size());
@@ -1315,25 +1315,25 @@ public final class DemoGenerator {
         return;
       }
       if (target == null && rng.nextDouble() < 0.03) {
-        t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
+        t.moves.add(new Move(Stage.WITHDRAWN.graph(), null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
         return;
       }
       pass = target != null || rng.nextDouble() < sigmoid(0.6 + 1.7 * (overall - 3) + 0.6 * (t.assessment - 3) + 0.05 * exp);
       if (!pass) {
-        t.moves.add(new Move("rejected", null, at, o.manager, "not a fit after interview round " + round));
+        t.moves.add(new Move(Stage.REJECTED.graph(), null, at, o.manager, "not a fit after interview round " + round));
         return;
       }
     }
-    t.moves.add(new Move("offer", null, at, o.manager, null));
+    t.moves.add(new Move(Stage.OFFER.graph(), null, at, o.manager, null));
     // the offer: most accept, some decline (withdrawn from the offer stage)
     at = at(rng, at.toLocalDate().plusDays(3 + rng.nextInt(10)));
-    if (at.isAfter(cutoff) || "offer".equals(target)) {
+    if (at.isAfter(cutoff) || Stage.OFFER.graph().equals(target)) {
       return;
     }
     if (rng.nextDouble() < 0.8) {
-      t.moves.add(new Move("hired", null, at, o.manager, null));
+      t.moves.add(new Move(Stage.HIRED.graph(), null, at, o.manager, null));
     } else {
-      t.moves.add(new Move("withdrawn", null, at, SOURCE, pick(rng, DECLINE_REASONS)));
+      t.moves.add(new Move(Stage.WITHDRAWN.graph(), null, at, SOURCE, pick(rng, DECLINE_REASONS)));
     }
   }
 
@@ -1366,7 +1366,7 @@ public final class DemoGenerator {
     String stage = t.stage();
     Move last = t.moves.get(t.moves.size() - 1);
     boolean fin = FINAL_STAGES.contains(stage);
-    out.applications.add(new Application(appId, t.label, t.applicantId, o.id, stage, stage.equals("interview") ? last.round() : null,
+    out.applications.add(new Application(appId, t.label, t.applicantId, o.id, stage, stage.equals(Stage.INTERVIEW.graph()) ? last.round() : null,
         t.moves.get(0).at().toLocalDate(), last.at().toLocalDate(), fin ? last.at().toLocalDate() : null, t.years));
     String prev = null;
     for (int i = 0; i < t.moves.size(); i++) {

@@ -4,11 +4,14 @@ import dev.talentgraph.importers.demo.DemoData.Row;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.PersonalFields;
 import dev.talentgraph.schema.Props;
+import dev.talentgraph.schema.recruiting.Stage;
+import dev.talentgraph.schema.recruiting.StageMachine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -232,23 +235,22 @@ public final class DemoValidator {
   private static final Set<String> HIRING_ROLES = Set.of("hiring_manager", "interviewer", "recruiter");
   private static final Set<String> RECOMMENDATIONS = Set.of("strong_no", "no", "yes", "strong_yes");
 
-  /** Whether ADR 0006 allows the move {@code from} (round) to {@code to} (round) for an opening of {@code rounds}. */
+  /**
+   * Whether {@link StageMachine} allows the move {@code from} (round) to {@code to} (round) for an opening of
+   * {@code rounds}, with the demo's stricter reading: every stage is spelled as today, every interview names its
+   * round, and a move into an interview lands on the round the machine says.
+   */
   static boolean allowed(String from, Integer fromRound, String to, Integer toRound, int rounds) {
-    if (from == null || DemoGenerator.FINAL_STAGES.contains(from)) {
+    Stage f = Stage.ofGraph(from);
+    Stage t = Stage.ofGraph(to);
+    if (f == null || t == null) {
       return false;
     }
-    if (to.equals("rejected") || to.equals("withdrawn")) {
-      return true;
+    if (f == Stage.INTERVIEW && fromRound == null && !(t == Stage.REJECTED || t == Stage.WITHDRAWN)) {
+      return false;
     }
-    return switch (from) {
-      case "applied" -> to.equals("screened");
-      case "screened" -> to.equals("assessment");
-      case "assessment" -> to.equals("interview") && Integer.valueOf(1).equals(toRound);
-      case "interview" -> fromRound != null && (fromRound < rounds ? to.equals("interview") && Integer.valueOf(fromRound + 1).equals(toRound)
-          : to.equals("offer"));
-      case "offer" -> to.equals("hired");
-      default -> false;
-    };
+    StageMachine.Move move = StageMachine.move(f, fromRound, rounds, t);
+    return move.ok() && (t != Stage.INTERVIEW || Objects.equals(move.to().round(), toRound));
   }
 
   /** Openings, hiring teams, applications with their move history, assessments, interviews and hires (ADR 0006). */
@@ -296,7 +298,7 @@ public final class DemoValidator {
         return;
       }
       DemoData.JobOpening o = openingById.get(a.openingId());
-      if (a.stage().equals("interview") != (a.round() != null)
+      if (a.stage().equals(Stage.INTERVIEW.graph()) != (a.round() != null)
           || a.round() != null && o != null && (a.round() < 1 || a.round() > o.interviewRounds())) {
         problem("round is set (1..interviewRounds) exactly while in stage interview: " + a);
       }
@@ -306,7 +308,7 @@ public final class DemoValidator {
       if (a.updatedAt().isBefore(a.appliedAt()) || a.updatedAt().isAfter(d.settings().asOf())) {
         problem("updatedAt before appliedAt or after today: " + a);
       }
-      if (a.stage().equals("hired")) {
+      if (a.stage().equals(Stage.HIRED.graph())) {
         hires.merge(a.openingId(), 1L, Long::sum);
       }
     });
@@ -334,7 +336,7 @@ public final class DemoValidator {
         continue;
       }
       DemoData.StageChange first = h.get(0);
-      if (first.seq() != 1 || first.from() != null || !first.to().equals("applied")
+      if (first.seq() != 1 || first.from() != null || !first.to().equals(Stage.APPLIED.graph())
           || !first.at().toLocalDate().equals(a.appliedAt())) {
         problem("the first move of " + a.id() + " is not 'applied' on appliedAt: " + first);
       }
@@ -345,7 +347,7 @@ public final class DemoValidator {
             || !allowed(m.from(), prev.round(), m.to(), m.round(), o.interviewRounds())) {
           problem("move " + m.id() + " does not follow " + prev.id() + " (ADR 0006 transitions, seq, time)");
         }
-        if ((m.to().equals("rejected") || m.to().equals("withdrawn")) && (m.reason() == null || m.reason().isBlank())) {
+        if ((m.to().equals(Stage.REJECTED.graph()) || m.to().equals(Stage.WITHDRAWN.graph())) && (m.reason() == null || m.reason().isBlank())) {
           problem("move " + m.id() + " to " + m.to() + " gives no reason");
         }
       }
@@ -401,7 +403,7 @@ public final class DemoValidator {
     // hired external candidates are Experts too, members of the opening's team since the hire
     Map<String, String> teamOf = new HashMap<>();
     d.memberships().forEach(m -> teamOf.put(m.expertId(), m.teamId()));
-    d.applications().stream().filter(a -> a.stage().equals("hired")).forEach(a -> {
+    d.applications().stream().filter(a -> a.stage().equals(Stage.HIRED.graph())).forEach(a -> {
       DemoData.JobOpening o = openingById.get(a.openingId());
       if (o != null && !o.teamId().equals(teamOf.get(a.applicantId()))) {
         problem("hired applicant " + a.applicantId() + " is not a MEMBER_OF " + o.teamId() + " of " + o.id());

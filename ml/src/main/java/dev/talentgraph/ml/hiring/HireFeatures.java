@@ -42,9 +42,6 @@ public final class HireFeatures implements ModelKind.RowEnricher {
   public static final String OPENING = "opening";
   public static final String APPLICATION = "application";
 
-  /** Stages of an application still in progress (docs/adr/0006), as a Cypher list. */
-  public static final String LIVE_STAGES_CYPHER = "['applied', 'screened', 'assessment', 'interview', 'offer']";
-
   /** The words a recruiter reads for a column in explanations. */
   public static String describe(String column) {
     return switch (column) {

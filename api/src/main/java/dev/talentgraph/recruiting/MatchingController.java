@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.matching;
+package dev.talentgraph.recruiting;
 
 import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.graphql.GraphQlSettings;

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.matching;
+package dev.talentgraph.recruiting;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.InvalidArgumentException;
@@ -10,6 +10,7 @@ import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.recruiting.Stage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,7 +95,7 @@ public class MatchingService {
   public CandidateRanking rankCandidates(String openingId, int first, boolean includeExperts, LocalDate asOf) {
     List<Record> head = read("MATCH (j:" + Labels.JOB_OPENING + " {" + Props.ID + ": $id}) "
         + "RETURN [(p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(j) WHERE a." + Props.STAGE
-        + " IN " + HireFeatures.LIVE_STAGES_CYPHER + " AND (p:" + Labels.CANDIDATE + " OR p:" + Labels.EXPERT + ") | [a." + Props.ID
+        + " IN " + Stage.cypherList(Stage.LIVE) + " AND (p:" + Labels.CANDIDATE + " OR p:" + Labels.EXPERT + ") | [a." + Props.ID
         + ", p." + Props.ID + ", a." + Props.STAGE + "]] AS apps, "
         + "[(p)-[:" + RelTypes.APPLIED + "]->(:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(j) | p." + Props.ID + "] AS applied",
         Map.of("id", openingId));

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.recruiting;
+package dev.talentgraph.recruiting;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
@@ -6,22 +6,25 @@ import static dev.talentgraph.graphql.NodeWrites.MAX_TEXT;
 
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.NodeWrites;
+import dev.talentgraph.graphql.Paging;
+import dev.talentgraph.graphql.Paging.Connection;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.graphql.recruiting.RecruitingNodes.ApplicationNode;
-import dev.talentgraph.graphql.recruiting.RecruitingNodes.AssessmentNode;
-import dev.talentgraph.graphql.recruiting.RecruitingNodes.Candidate;
-import dev.talentgraph.graphql.recruiting.RecruitingNodes.InterviewNode;
-import dev.talentgraph.graphql.recruiting.RecruitingNodes.OpeningNode;
+import dev.talentgraph.graphql.expert.ExpertNode.ExpertSkill;
+import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.recruiting.RecruitingNodes.ApplicationNode;
+import dev.talentgraph.recruiting.RecruitingNodes.AssessmentNode;
+import dev.talentgraph.recruiting.RecruitingNodes.Candidate;
+import dev.talentgraph.recruiting.RecruitingNodes.InterviewNode;
+import dev.talentgraph.recruiting.RecruitingNodes.OpeningNode;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
-import dev.talentgraph.security.Principal;
-import dev.talentgraph.security.RequestAccess;
-import graphql.schema.DataFetchingEnvironment;
+import dev.talentgraph.schema.recruiting.Stage;
+import dev.talentgraph.schema.recruiting.StageMachine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,18 +35,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.neo4j.driver.Record;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Recruiting mutations (docs/adr/0006). Each validates its input in memory, then checks it against the
- * graph and writes in ONE transaction; any error comes back in the payload and nothing is written. Moves
- * of one application are serialised by a write lock on it, so two concurrent moves cannot both pass.
+ * Recruiting (docs/adr/0006): the reads of openings, applications and candidates, and the seven
+ * mutations with their validation, statements and hiring side effects. Each mutation validates its input
+ * in memory, then checks it against the graph and writes in ONE transaction; any error comes back in the
+ * payload and nothing is written. Moves of one application are serialised by a write lock on it, so two
+ * concurrent moves cannot both pass. Who may call what is decided by {@code FieldAccessRules} /
+ * {@code AccessPolicy}, never here.
  */
-@Controller
-class RecruitingMutations {
+@Service
+class RecruitingService {
   record RequirementInput(String skillId, Integer level, Boolean required) {}
 
   record HiringTeamInput(String expertId, String role) {}
@@ -61,6 +65,10 @@ class RecruitingMutations {
   record CreateCandidateInput(String id, String name, List<CandidateSkillInput> skills) {}
 
   record ApplyInput(String openingId, String candidateId, String expertId) {}
+
+  record CloseOpeningInput(String id) {}
+
+  record MoveApplicationInput(String applicationId, Stage to, String reason) {}
 
   record MeasuredSkillInput(String skillId, Integer level) {}
 
@@ -109,18 +117,187 @@ class RecruitingMutations {
     }
   }
 
+  private static final String OPENINGS_MATCH = "MATCH (o:" + Labels.JOB_OPENING + ") WHERE ($status IS NULL OR o.status = $status)"
+      + " AND ($teamId IS NULL OR EXISTS { MATCH (o)-[:" + RelTypes.HIRES_FOR + "]->(:" + Labels.TEAM + " {id: $teamId}) })";
+  private static final String OPENINGS_PAGE = "CALL () { " + OPENINGS_MATCH + " RETURN count(o) AS total }"
+      + " CALL () { " + OPENINGS_MATCH + " WITH o ORDER BY o.id SKIP $skip LIMIT $limit RETURN collect("
+      + RecruitingNodes.opening("o") + ") AS nodes } RETURN total, nodes";
+  private static final String CANDIDATE_BY_ID = "MATCH (c:" + Labels.CANDIDATE + " {id: $id}) RETURN c.id AS id, c.name AS name";
+  private static final String OPENING_APPLICATIONS = "MATCH (:" + Labels.JOB_OPENING + " {id: $id})<-[:" + RelTypes.TO + "]-(a:"
+      + Labels.APPLICATION + ") WHERE $stages IS NULL OR a.stage IN $stages RETURN " + RecruitingNodes.application("a")
+      + " AS node ORDER BY a.id";
+  private static final String CANDIDATE_APPLICATIONS = "MATCH (:" + Labels.CANDIDATE + " {id: $id})-[:" + RelTypes.APPLIED
+      + "]->(a:" + Labels.APPLICATION + ") RETURN " + RecruitingNodes.application("a") + " AS node ORDER BY a.id";
+  private static final String CANDIDATE_SKILLS = "MATCH (:" + Labels.CANDIDATE + " {id: $id})-[r:" + RelTypes.HAS_SKILL + "]->(s:"
+      + Labels.SKILL + ") RETURN {level: r.level, evidence: r.evidence, source: r.source, since: r.since, skill: "
+      + SkillNode.summary("s") + "} AS skill ORDER BY s.name";
+  private static final String INTERVIEW_FEEDBACK = "MATCH (:" + Labels.INTERVIEW + " {id: $id})-[:" + RelTypes.HAS_PERSONAL_DATA
+      + "]->(p:" + Labels.PERSONAL_DATA + ") RETURN p." + Props.FEEDBACK + " AS feedback";
+
+  private static final String CREATE_OPENING = "MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o:" + Labels.JOB_OPENING
+      + " {id: $id}) SET o += $props, o.status = 'open', o.postedAt = date(), o.source = 'api', o.createdAt = datetime(),"
+      + " o.department = t.department, o.region = t.region"
+      + " CREATE (o)-[:" + RelTypes.HIRES_FOR + "]->(t) RETURN o.id AS id";
+  private static final String UPDATE_OPENING = "MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) SET o += $props,"
+      + " o.updatedAt = datetime(), o.closedAt = CASE WHEN $status = 'closed' THEN coalesce(o.closedAt, date())"
+      + " WHEN $status IS NULL THEN o.closedAt ELSE null END"
+      + " WITH o CALL (o) { WITH o WHERE $teamId IS NOT NULL"
+      + " OPTIONAL MATCH (o)-[h:" + RelTypes.HIRES_FOR + "]->() DELETE h }"
+      + " CALL (o) { MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o)-[:" + RelTypes.HIRES_FOR
+      + "]->(t) SET o.department = t.department, o.region = t.region }"
+      + " RETURN o.id AS id";
+  private static final String CLOSE_OPENING = "MATCH (o:" + Labels.JOB_OPENING + " {id: $id})"
+      + " WHERE o.status IS NULL OR o.status <> 'closed'"
+      + " SET o.status = 'closed', o.closedAt = date(), o.updatedAt = datetime()";
+  /** The highest interview round a live application of the opening is in above $rounds (null: none). */
+  private static final String ROUNDS_IN_USE = "MATCH (:" + Labels.JOB_OPENING + " {id: $id})<-[:" + RelTypes.TO + "]-(a:"
+      + Labels.APPLICATION + ") WHERE a.stage = " + Stage.INTERVIEW.cypher() + " AND a.round > $rounds"
+      + " RETURN max(a.round) AS round";
+  private static final String REPLACE_HIRING_TEAM = "MATCH (o:" + Labels.JOB_OPENING + " {id: $id})"
+      + " OPTIONAL MATCH (o)<-[old:" + RelTypes.ON_HIRING_TEAM + "]-()"
+      + " DELETE old WITH DISTINCT o UNWIND $team AS m MATCH (x:" + Labels.EXPERT + " {id: m.expertId})"
+      + " MERGE (x)-[h:" + RelTypes.ON_HIRING_TEAM + "]->(o) SET h.role = m.role";
+  private static final String PERSON_ID_TAKEN = "RETURN EXISTS { MATCH (:" + Labels.CANDIDATE + " {id: $id}) }"
+      + " OR EXISTS { MATCH (:" + Labels.EXPERT + " {id: $id}) } AS taken";
+  /** Per applicant label: the checks before an application, under a write lock on the opening. */
+  private static final Map<String, String> APPLY_CHECK = Map.of(Labels.CANDIDATE, applyCheck(Labels.CANDIDATE),
+      Labels.EXPERT, applyCheck(Labels.EXPERT));
+  /** Per applicant label: the application in stage applied, with its first StageChange. */
+  private static final Map<String, String> APPLY = Map.of(Labels.CANDIDATE, applyCreate(Labels.CANDIDATE),
+      Labels.EXPERT, applyCreate(Labels.EXPERT));
+  private static final String MOVE = "MATCH (a:" + Labels.APPLICATION + " {id: $id})"
+      + " WITH a, COUNT { (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + ") } + 1 AS seq"
+      + " SET a.stage = $to, a.round = $round, a.updatedAt = date(),"
+      + " a.closedAt = CASE WHEN $final THEN date() ELSE null END"
+      + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-' + seq, seq: seq,"
+      + " from: $from, to: $to, round: $round, at: datetime(), actor: $actor, reason: $reason})";
+  private static final String HIRE = "MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id})-[:"
+      + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ")"
+      + " OPTIONAL MATCH (o)-[:" + RelTypes.HIRES_FOR + "]->(t:" + Labels.TEAM + ")"
+      + " WITH p, o, t, p:" + Labels.EXPERT + " AS internal"
+      + " FOREACH (_ IN CASE WHEN internal THEN [] ELSE [1] END |"
+      + "   SET p:" + Labels.EXPERT + ", p.status = 'active', p.hiredAt = date(), p.title = o.title,"
+      + "   p.department = coalesce(o.department, t.department), p.grade = o.grade)"
+      + " WITH p, o, t"
+      + " OPTIONAL MATCH (p)-[old:" + RelTypes.MEMBER_OF + "]->(other:" + Labels.TEAM + ") WHERE t IS NOT NULL AND other <> t"
+      + " WITH p, o, t, collect(old) AS olds"
+      + " FOREACH (x IN olds | DELETE x)"
+      + " FOREACH (team IN CASE WHEN t IS NULL THEN [] ELSE [t] END |"
+      + "   MERGE (p)-[m:" + RelTypes.MEMBER_OF + "]->(team) ON CREATE SET m.since = date())"
+      + " WITH o, COUNT { (o)<-[:" + RelTypes.TO + "]-(:" + Labels.APPLICATION + " {stage: " + Stage.HIRED.cypher() + "}) } AS hires"
+      + " FOREACH (_ IN CASE WHEN hires >= coalesce(o.headcount, 1) AND coalesce(o.status, '') <> 'closed' THEN [1]"
+      + "   ELSE [] END | SET o.status = 'closed', o.closedAt = date())"
+      + " RETURN hires";
+  /** Takes the write lock on the application and reads where it is and its opening's rounds. */
+  private static final String LOCK_APPLICATION = "MATCH (a:" + Labels.APPLICATION + " {id: $id}) SET a._lock = true"
+      + " REMOVE a._lock WITH a OPTIONAL MATCH (a)-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ")"
+      + " RETURN a.stage AS stage, a.round AS round, o.interviewRounds AS rounds";
+  private static final String RECORD_ASSESSMENT = "MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION
+      + " {id: $app}) CREATE (a)-[:" + RelTypes.HAS_ASSESSMENT + "]->(x:" + Labels.ASSESSMENT + " {id: $id, at: datetime(),"
+      + " method: $method, assessor: $assessor, overall: $overall, source: 'api'})"
+      + " WITH p, x UNWIND $levels AS l MATCH (s:" + Labels.SKILL + " {id: l.skillId})"
+      + " CREATE (x)-[:" + RelTypes.MEASURED + " {level: l.level}]->(s)"
+      + " FOREACH (_ IN CASE WHEN $update THEN [1] ELSE [] END |"
+      + "   MERGE (p)-[h:" + RelTypes.HAS_SKILL + "]->(s) SET h.level = l.level, h.evidence = $evidence,"
+      + "   h.source = 'assessment', h.since = date())";
+  private static final String INTERVIEW_CHECK = "OPTIONAL MATCH (x:" + Labels.EXPERT + " {id: $interviewer})"
+      + " RETURN x IS NOT NULL AS found, EXISTS { MATCH (:" + Labels.APPLICATION + " {id: $app})-[:"
+      + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {round: $round})-[:" + RelTypes.INTERVIEWED_BY
+      + "]->(x) } AS done";
+  private static final String RECORD_INTERVIEW = "MATCH (a:" + Labels.APPLICATION + " {id: $app}), (x:" + Labels.EXPERT
+      + " {id: $interviewer}) CREATE (a)-[:" + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {id: $id,"
+      + " round: $round, at: datetime(), competencies: $competencies, scores: $scores, overall: $overall,"
+      + " recommendation: $recommendation, source: 'api'})-[:" + RelTypes.INTERVIEWED_BY + "]->(x)"
+      + " FOREACH (f IN CASE WHEN $feedback IS NULL THEN [] ELSE [$feedback] END |"
+      + "   CREATE (i)-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(:" + Labels.PERSONAL_DATA
+      + " {interviewId: $id, " + Props.FEEDBACK + ": f}))";
+
+  private static String applyCheck(String label) {
+    return "OPTIONAL MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}) SET o._lock = true REMOVE o._lock"
+        + " WITH o OPTIONAL MATCH (p:" + label + " {id: $applicantId})"
+        + " RETURN o IS NOT NULL AS opening, o.status AS status, p IS NOT NULL AS applicant,"
+        + " [(p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o)"
+        + " WHERE NOT a.stage IN " + Stage.cypherList(Stage.FINAL) + " | a.id] AS live";
+  }
+
+  private static String applyCreate(String label) {
+    return "MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}), (p:" + label + " {id: $applicantId})"
+        + " CREATE (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id, stage: " + Stage.APPLIED.cypher()
+        + ", appliedAt: date(), updatedAt: date(), source: 'api'})-[:" + RelTypes.TO + "]->(o)"
+        + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-1', seq: 1,"
+        + " to: " + Stage.APPLIED.cypher() + ", at: datetime(), actor: $actor, reason: " + Stage.APPLIED.cypher() + "})";
+  }
+
   private final CypherGateway cypher;
   private final FieldCipher cipher;
 
-  RecruitingMutations(CypherGateway cypher, FieldCipher cipher) {
+  RecruitingService(CypherGateway cypher, FieldCipher cipher) {
     this.cypher = cypher;
     this.cipher = cipher;
   }
 
+  // ---------------------------------------------------------------- reads
+
+  Mono<OpeningNode> opening(String id, RoundTrips rt) {
+    return cypher.read(rt, RecruitingNodes.OPENING_BY_ID, Map.of("id", id))
+        .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(OpeningNode.from(rows.get(0).get("node"))));
+  }
+
+  /** One page of openings by id, optionally only those with a status or hiring for a team. */
+  Mono<Connection<OpeningNode>> openings(Paging.Window window, String status, String teamId, RoundTrips rt) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("status", lower(status));
+    params.put("teamId", teamId);
+    params.put("skip", window.offset());
+    params.put("limit", window.fetch());
+    return cypher.read(rt, OPENINGS_PAGE, params).map(rows -> Paging.connection(window,
+        Vals.list(rows.get(0).get("nodes"), OpeningNode::from), rows.get(0).get("total").asInt()));
+  }
+
+  Mono<ApplicationNode> application(String id, RoundTrips rt) {
+    return cypher.read(rt, RecruitingNodes.APPLICATION_BY_ID, Map.of("id", id))
+        .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(ApplicationNode.from(rows.get(0).get("node"))));
+  }
+
+  Mono<Candidate> candidate(String id, RoundTrips rt) {
+    return cypher.read(rt, CANDIDATE_BY_ID, Map.of("id", id))
+        .flatMap(rows -> rows.isEmpty() ? Mono.empty()
+            : Mono.just(new Candidate(rows.get(0).get("id").asString(), Vals.str(rows.get(0).get("name")))));
+  }
+
+  /** The applications to an opening, optionally only those in {@code stage} (any of its graph spellings). */
+  Mono<List<ApplicationNode>> applications(String openingId, Stage stage, RoundTrips rt) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("id", openingId);
+    params.put("stages", stage == null ? null : stage.graphSpellings());
+    return cypher.read(rt, OPENING_APPLICATIONS, params)
+        .map(rows -> rows.stream().map(r -> ApplicationNode.from(r.get("node"))).toList());
+  }
+
+  Mono<List<ApplicationNode>> candidateApplications(String candidateId, RoundTrips rt) {
+    return cypher.read(rt, CANDIDATE_APPLICATIONS, Map.of("id", candidateId))
+        .map(rows -> rows.stream().map(r -> ApplicationNode.from(r.get("node"))).toList());
+  }
+
+  Mono<List<ExpertSkill>> candidateSkills(String candidateId, RoundTrips rt) {
+    return cypher.read(rt, CANDIDATE_SKILLS, Map.of("id", candidateId))
+        .map(rows -> rows.stream().map(r -> ExpertSkill.from(r.get("skill"))).toList());
+  }
+
+  /** The decrypted feedback of an interview; the caller has passed {@code AccessPolicy.mayReadFeedback}. */
+  Mono<String> feedback(String interviewId, RoundTrips rt) {
+    return cypher.read(rt, INTERVIEW_FEEDBACK, Map.of("id", interviewId))
+        .flatMap(rows -> {
+          String sealed = rows.isEmpty() ? null : Vals.str(rows.get(0).get("feedback"));
+          if (sealed == null) return Mono.empty();
+          return Mono.just(sealed.startsWith(FieldCipher.PREFIX)
+              ? cipher.decrypt(sealed, FieldCipher.aad(interviewId, Props.FEEDBACK)) : sealed);
+        });
+  }
+
   // ---------------------------------------------------------------- openings
 
-  @MutationMapping
-  Mono<OpeningPayload> createOpening(@Argument CreateOpeningInput input, DataFetchingEnvironment env) {
+  Mono<OpeningPayload> createOpening(CreateOpeningInput input, RoundTrips rt) {
     List<UserError> errors = new ArrayList<>();
     Writes.optionalText(errors, "id", input.id(), MAX_ID);
     Writes.requireText(errors, "title", input.title(), MAX_NAME);
@@ -136,15 +313,12 @@ class RecruitingMutations {
     Map<String, Object> props = NodeWrites.props("title", strip(input.title()), "name", strip(input.title()),
         "description", input.description(), "location", input.location(), "country", input.country(), "city", input.city(),
         "remotePolicy", lower(input.remotePolicy()), "interviewRounds", rounds, "headcount", headcount);
-    return Writes.run(cypher, RoundTrips.of(env), errors, OpeningPayload::failed,
+    return Writes.run(cypher, rt, errors, OpeningPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.JOB_OPENING, id).thenCompose(found -> found
             ? Writes.done(OpeningPayload.failed(List.of(UserError.duplicate("id", "job opening", id))))
             : references(tx, input.teamId(), input.requires(), input.hiringTeam()).thenCompose(missing -> !missing.isEmpty()
                 ? Writes.done(OpeningPayload.failed(missing))
-                : tx.run("MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o:" + Labels.JOB_OPENING + " {id: $id})"
-                    + " SET o += $props, o.status = 'open', o.postedAt = date(), o.source = 'api', o.createdAt = datetime(),"
-                    + " o.department = t.department, o.region = t.region"
-                    + " CREATE (o)-[:" + RelTypes.HIRES_FOR + "]->(t) RETURN o.id AS id",
+                : tx.run(CREATE_OPENING,
                     Map.of("teamId", input.teamId(), "id", id, "props", Writes.nonNull(props)))
                     .thenCompose(x -> links(tx, id, requires, team))
                     .thenCompose(x -> readOpening(tx, id))
@@ -152,8 +326,7 @@ class RecruitingMutations {
         UserError.duplicate("id", "job opening", id));
   }
 
-  @MutationMapping
-  Mono<OpeningPayload> updateOpening(@Argument UpdateOpeningInput input, DataFetchingEnvironment env) {
+  Mono<OpeningPayload> updateOpening(UpdateOpeningInput input, RoundTrips rt) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     if (input.title() != null) Writes.requireText(errors, "title", input.title(), MAX_NAME);
@@ -169,21 +342,14 @@ class RecruitingMutations {
         "remotePolicy", lower(input.remotePolicy()), "interviewRounds", input.interviewRounds(),
         "headcount", input.headcount(), "status", status);
     String id = input.id();
-    return Writes.run(cypher, RoundTrips.of(env), errors, OpeningPayload::failed,
+    return Writes.run(cypher, rt, errors, OpeningPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.JOB_OPENING, id).thenCompose(found -> !found
             ? Writes.done(OpeningPayload.failed(List.of(UserError.notFound("id", "job opening", id))))
             : references(tx, input.teamId(), input.requires(), input.hiringTeam()).thenCompose(missing -> !missing.isEmpty()
                 ? Writes.done(OpeningPayload.failed(missing))
                 : roundsInUse(tx, id, input.interviewRounds()).thenCompose(inUse -> !inUse.isEmpty()
                     ? Writes.done(OpeningPayload.failed(inUse))
-                    : tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) SET o += $props, o.updatedAt = datetime(),"
-                        + " o.closedAt = CASE WHEN $status = 'closed' THEN coalesce(o.closedAt, date())"
-                        + " WHEN $status IS NULL THEN o.closedAt ELSE null END"
-                        + " WITH o CALL (o) { WITH o WHERE $teamId IS NOT NULL"
-                        + " OPTIONAL MATCH (o)-[h:" + RelTypes.HIRES_FOR + "]->() DELETE h }"
-                        + " CALL (o) { MATCH (t:" + Labels.TEAM + " {id: $teamId}) CREATE (o)-[:" + RelTypes.HIRES_FOR
-                        + "]->(t) SET o.department = t.department, o.region = t.region }"
-                        + " RETURN o.id AS id", nullable("id", id, "props", Writes.nonNull(props), "status", status,
+                    : tx.run(UPDATE_OPENING, nullable("id", id, "props", Writes.nonNull(props), "status", status,
                         "teamId", input.teamId()))
                         .thenCompose(x -> links(tx, id, requires, team))
                         .thenCompose(x -> readOpening(tx, id))
@@ -192,13 +358,12 @@ class RecruitingMutations {
   }
 
   /** Closes an opening; closing a closed one changes nothing (safe to repeat). */
-  @MutationMapping
-  Mono<OpeningPayload> closeOpening(@Argument String id, DataFetchingEnvironment env) {
+  Mono<OpeningPayload> closeOpening(CloseOpeningInput input, RoundTrips rt) {
+    String id = input.id();
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", id, MAX_ID);
-    return Writes.run(cypher, RoundTrips.of(env), errors, OpeningPayload::failed,
-        tx -> tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) WHERE o.status IS NULL OR o.status <> 'closed'"
-            + " SET o.status = 'closed', o.closedAt = date(), o.updatedAt = datetime()", Map.of("id", id))
+    return Writes.run(cypher, rt, errors, OpeningPayload::failed,
+        tx -> tx.run(CLOSE_OPENING, Map.of("id", id))
             .thenCompose(x -> readOpening(tx, id))
             .thenApply(o -> o == null ? OpeningPayload.failed(List.of(UserError.notFound("id", "job opening", id)))
                 : new OpeningPayload(o, List.of())),
@@ -282,8 +447,7 @@ class RecruitingMutations {
   /** Fewer rounds than a live application is already in would strand it. */
   private static CompletionStage<List<UserError>> roundsInUse(CypherGateway.Tx tx, String id, Integer rounds) {
     if (rounds == null) return Writes.done(List.of());
-    return tx.run("MATCH (:" + Labels.JOB_OPENING + " {id: $id})<-[:" + RelTypes.TO + "]-(a:" + Labels.APPLICATION + ")"
-        + " WHERE a.stage = 'interview' AND a.round > $rounds RETURN max(a.round) AS round",
+    return tx.run(ROUNDS_IN_USE,
         Map.of("id", id, "rounds", rounds)).thenApply(rows -> rows.get(0).get("round").isNull() ? List.of()
             : List.of(UserError.invalid("interviewRounds", "an application of this opening is already in interview round "
                 + rows.get(0).get("round").asInt() + "; interviewRounds must be at least that")));
@@ -298,21 +462,17 @@ class RecruitingMutations {
                 Writes.nonNull(NodeWrites.props(Props.LEVEL, row.get("level"), Props.REQUIRED, row.get("required")))))
             .toList());
     return r.thenCompose(x -> team == null ? Writes.done(null)
-        : tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) OPTIONAL MATCH (o)<-[old:" + RelTypes.ON_HIRING_TEAM + "]-()"
-            + " DELETE old WITH DISTINCT o UNWIND $team AS m MATCH (x:" + Labels.EXPERT + " {id: m.expertId})"
-            + " MERGE (x)-[h:" + RelTypes.ON_HIRING_TEAM + "]->(o) SET h.role = m.role", Map.of("id", id, "team", team))
+        : tx.run(REPLACE_HIRING_TEAM, Map.of("id", id, "team", team))
             .thenApply(y -> null));
   }
 
   private static CompletionStage<OpeningNode> readOpening(CypherGateway.Tx tx, String id) {
-    return tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) RETURN " + RecruitingNodes.opening("o") + " AS node",
-        Map.of("id", id)).thenApply(rows -> rows.isEmpty() ? null : OpeningNode.from(rows.get(0).get("node")));
+    return tx.run(RecruitingNodes.OPENING_BY_ID, Map.of("id", id)).thenApply(rows -> rows.isEmpty() ? null : OpeningNode.from(rows.get(0).get("node")));
   }
 
   // ---------------------------------------------------------------- candidates and applications
 
-  @MutationMapping
-  Mono<CandidatePayload> createCandidate(@Argument CreateCandidateInput input, DataFetchingEnvironment env) {
+  Mono<CandidatePayload> createCandidate(CreateCandidateInput input, RoundTrips rt) {
     List<UserError> errors = new ArrayList<>();
     Writes.optionalText(errors, "id", input.id(), MAX_ID);
     Writes.requireText(errors, "name", input.name(), MAX_NAME);
@@ -333,9 +493,8 @@ class RecruitingMutations {
       }
     }
     String id = Writes.blank(input.id()) ? "cand-" + shortId() : input.id().strip();
-    return Writes.run(cypher, RoundTrips.of(env), errors, CandidatePayload::failed,
-        tx -> tx.run("RETURN EXISTS { MATCH (:" + Labels.CANDIDATE + " {id: $id}) } OR EXISTS { MATCH (:" + Labels.EXPERT
-            + " {id: $id}) } AS taken", Map.of("id", id)).thenCompose(taken -> taken.get(0).get("taken").asBoolean()
+    return Writes.run(cypher, rt, errors, CandidatePayload::failed,
+        tx -> tx.run(PERSON_ID_TAKEN, Map.of("id", id)).thenCompose(taken -> taken.get(0).get("taken").asBoolean()
             ? Writes.done(CandidatePayload.failed(List.of(UserError.duplicate("id", "candidate or expert", id))))
             : NodeWrites.missing(tx, Labels.SKILL, skillIds).thenCompose(idx -> !idx.isEmpty()
                 ? Writes.done(CandidatePayload.failed(idx.stream().map(i -> UserError.notFound("skills[" + i + "].skillId",
@@ -346,8 +505,7 @@ class RecruitingMutations {
         UserError.duplicate("id", "candidate", id));
   }
 
-  @MutationMapping
-  Mono<ApplicationPayload> apply(@Argument ApplyInput input, DataFetchingEnvironment env) {
+  Mono<ApplicationPayload> apply(ApplyInput input, RoundTrips rt, String actor) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "openingId", input.openingId(), MAX_ID);
     boolean byCandidate = !Writes.blank(input.candidateId());
@@ -360,14 +518,9 @@ class RecruitingMutations {
     String label = byCandidate ? Labels.CANDIDATE : Labels.EXPERT;
     String applicantId = byCandidate ? input.candidateId() : input.expertId();
     String id = "a-" + shortId();
-    String actor = actor(env);
-    return Writes.run(cypher, RoundTrips.of(env), errors, ApplicationPayload::failed,
+    return Writes.run(cypher, rt, errors, ApplicationPayload::failed,
         // the write lock on the opening serialises applications to it (no two live ones of one person)
-        tx -> tx.run("OPTIONAL MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}) SET o._lock = true REMOVE o._lock"
-            + " WITH o OPTIONAL MATCH (p:" + label + " {id: $applicantId})"
-            + " RETURN o IS NOT NULL AS opening, o.status AS status, p IS NOT NULL AS applicant,"
-            + " [(p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(o)"
-            + " WHERE NOT a.stage IN ['hired', 'rejected', 'withdrawn'] | a.id] AS live",
+        tx -> tx.run(APPLY_CHECK.get(label),
             Map.of("openingId", input.openingId(), "applicantId", applicantId)).thenCompose(rows -> {
               Record r = rows.get(0);
               List<UserError> found = new ArrayList<>();
@@ -385,11 +538,7 @@ class RecruitingMutations {
                     UserError.Code.DUPLICATE));
               }
               if (!found.isEmpty()) return Writes.done(ApplicationPayload.failed(found));
-              return tx.run("MATCH (o:" + Labels.JOB_OPENING + " {id: $openingId}), (p:" + label + " {id: $applicantId})"
-                      + " CREATE (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id, stage: 'applied',"
-                      + " appliedAt: date(), updatedAt: date(), source: 'api'})-[:" + RelTypes.TO + "]->(o)"
-                      + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-1', seq: 1,"
-                      + " to: 'applied', at: datetime(), actor: $actor, reason: 'applied'})",
+              return tx.run(APPLY.get(label),
                       Map.of("openingId", input.openingId(), "applicantId", applicantId, "id", id, "actor", actor))
                   .thenCompose(x -> readApplication(tx, id))
                   .thenApply(a -> new ApplicationPayload(a, List.of()));
@@ -399,15 +548,15 @@ class RecruitingMutations {
 
   // ---------------------------------------------------------------- moves
 
-  @MutationMapping
-  Mono<MoveApplicationPayload> moveApplication(@Argument String applicationId, @Argument Stage to,
-      @Argument String reason, DataFetchingEnvironment env) {
+  Mono<MoveApplicationPayload> moveApplication(MoveApplicationInput input, RoundTrips rt, String actor) {
+    String applicationId = input.applicationId();
+    Stage to = input.to();
+    String reason = input.reason();
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "applicationId", applicationId, MAX_ID);
     Writes.optionalText(errors, "reason", reason, MAX_TEXT);
     if (to == null) errors.add(UserError.required("to"));
-    String actor = actor(env);
-    return Writes.run(cypher, RoundTrips.of(env), errors, MoveApplicationPayload::failed,
+    return Writes.run(cypher, rt, errors, MoveApplicationPayload::failed,
         tx -> lockApplication(tx, applicationId).thenCompose(rows -> {
           if (rows.isEmpty()) {
             return Writes.done(MoveApplicationPayload.failed(List.of(UserError.notFound("applicationId", "application",
@@ -430,12 +579,7 @@ class RecruitingMutations {
           params.put("final", to.isFinal());
           params.put("actor", actor);
           params.put("reason", reason);
-          CompletionStage<List<Record>> moved = tx.run("MATCH (a:" + Labels.APPLICATION + " {id: $id})"
-              + " WITH a, COUNT { (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + ") } + 1 AS seq"
-              + " SET a.stage = $to, a.round = $round, a.updatedAt = date(),"
-              + " a.closedAt = CASE WHEN $final THEN date() ELSE null END"
-              + " CREATE (a)-[:" + RelTypes.MOVED + "]->(:" + Labels.STAGE_CHANGE + " {id: $id + '-' + seq, seq: seq,"
-              + " from: $from, to: $to, round: $round, at: datetime(), actor: $actor, reason: $reason})", params);
+          CompletionStage<List<Record>> moved = tx.run(MOVE, params);
           if (to == Stage.HIRED) moved = moved.thenCompose(x -> hire(tx, applicationId));
           return moved.thenCompose(x -> readApplication(tx, applicationId)).thenApply(a -> new MoveApplicationPayload(a,
               move.from().stage(), move.from().round(), a.allowedMoves(), List.of()));
@@ -449,34 +593,15 @@ class RecruitingMutations {
    * opening's team (an internal mover leaves their old one); the opening closes at its headcount.
    */
   private static CompletionStage<List<Record>> hire(CypherGateway.Tx tx, String applicationId) {
-    return tx.run("MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $id})-[:" + RelTypes.TO
-        + "]->(o:" + Labels.JOB_OPENING + ")"
-        + " OPTIONAL MATCH (o)-[:" + RelTypes.HIRES_FOR + "]->(t:" + Labels.TEAM + ")"
-        + " WITH p, o, t, p:" + Labels.EXPERT + " AS internal"
-        + " FOREACH (_ IN CASE WHEN internal THEN [] ELSE [1] END |"
-        + "   SET p:" + Labels.EXPERT + ", p.status = 'active', p.hiredAt = date(), p.title = o.title,"
-        + "   p.department = coalesce(o.department, t.department), p.grade = o.grade)"
-        + " WITH p, o, t"
-        + " OPTIONAL MATCH (p)-[old:" + RelTypes.MEMBER_OF + "]->(other:" + Labels.TEAM + ") WHERE t IS NOT NULL AND other <> t"
-        + " WITH p, o, t, collect(old) AS olds"
-        + " FOREACH (x IN olds | DELETE x)"
-        + " FOREACH (team IN CASE WHEN t IS NULL THEN [] ELSE [t] END |"
-        + "   MERGE (p)-[m:" + RelTypes.MEMBER_OF + "]->(team) ON CREATE SET m.since = date())"
-        + " WITH o, COUNT { (o)<-[:" + RelTypes.TO + "]-(:" + Labels.APPLICATION + " {stage: 'hired'}) } AS hires"
-        + " FOREACH (_ IN CASE WHEN hires >= coalesce(o.headcount, 1) AND coalesce(o.status, '') <> 'closed' THEN [1]"
-        + "   ELSE [] END | SET o.status = 'closed', o.closedAt = date())"
-        + " RETURN hires", Map.of("id", applicationId));
+    return tx.run(HIRE, Map.of("id", applicationId));
   }
 
-  /** Takes the write lock on the application and reads where it is and its opening's rounds. */
   private static CompletionStage<List<Record>> lockApplication(CypherGateway.Tx tx, String applicationId) {
-    return tx.run("MATCH (a:" + Labels.APPLICATION + " {id: $id}) SET a._lock = true REMOVE a._lock"
-        + " WITH a OPTIONAL MATCH (a)-[:" + RelTypes.TO + "]->(o:" + Labels.JOB_OPENING + ")"
-        + " RETURN a.stage AS stage, a.round AS round, o.interviewRounds AS rounds", Map.of("id", applicationId));
+    return tx.run(LOCK_APPLICATION, Map.of("id", applicationId));
   }
 
   private static CompletionStage<ApplicationNode> readApplication(CypherGateway.Tx tx, String id) {
-    return tx.run(RecruitingController.applicationById(), Map.of("id", id))
+    return tx.run(RecruitingNodes.APPLICATION_BY_ID, Map.of("id", id))
         .thenApply(rows -> rows.isEmpty() ? null : ApplicationNode.from(rows.get(0).get("node")));
   }
 
@@ -484,8 +609,7 @@ class RecruitingMutations {
 
   private static final Set<Stage> ASSESSABLE = Set.of(Stage.ASSESSMENT, Stage.INTERVIEW, Stage.OFFER);
 
-  @MutationMapping
-  Mono<AssessmentPayload> recordAssessment(@Argument RecordAssessmentInput input, DataFetchingEnvironment env) {
+  Mono<AssessmentPayload> recordAssessment(RecordAssessmentInput input, RoundTrips rt, String actor) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "applicationId", input.applicationId(), MAX_ID);
     Writes.requireText(errors, "method", input.method(), MAX_NAME);
@@ -507,8 +631,7 @@ class RecruitingMutations {
       }
     }
     String id = "as-" + shortId();
-    String actor = actor(env);
-    return Writes.run(cypher, RoundTrips.of(env), errors, AssessmentPayload::failed,
+    return Writes.run(cypher, rt, errors, AssessmentPayload::failed,
         tx -> lockApplication(tx, input.applicationId()).thenCompose(rows -> {
           if (rows.isEmpty()) {
             return Writes.done(AssessmentPayload.failed(List.of(UserError.notFound("applicationId", "application",
@@ -535,14 +658,7 @@ class RecruitingMutations {
             params.put("levels", levels);
             params.put("update", Boolean.TRUE.equals(input.updateSkills()));
             params.put("evidence", "assessment " + id);
-            return tx.run("MATCH (p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + " {id: $app})"
-                    + " CREATE (a)-[:" + RelTypes.HAS_ASSESSMENT + "]->(x:" + Labels.ASSESSMENT + " {id: $id, at: datetime(),"
-                    + " method: $method, assessor: $assessor, overall: $overall, source: 'api'})"
-                    + " WITH p, x UNWIND $levels AS l MATCH (s:" + Labels.SKILL + " {id: l.skillId})"
-                    + " CREATE (x)-[:" + RelTypes.MEASURED + " {level: l.level}]->(s)"
-                    + " FOREACH (_ IN CASE WHEN $update THEN [1] ELSE [] END |"
-                    + "   MERGE (p)-[h:" + RelTypes.HAS_SKILL + "]->(s) SET h.level = l.level, h.evidence = $evidence,"
-                    + "   h.source = 'assessment', h.since = date())", params)
+            return tx.run(RECORD_ASSESSMENT, params)
                 .thenCompose(x -> readApplication(tx, input.applicationId()))
                 .thenApply(a -> new AssessmentPayload(a.assessments().stream().filter(s -> id.equals(s.id())).findFirst()
                     .orElse(null), a, List.of()));
@@ -551,8 +667,7 @@ class RecruitingMutations {
         null);
   }
 
-  @MutationMapping
-  Mono<InterviewPayload> recordInterview(@Argument RecordInterviewInput input, DataFetchingEnvironment env) {
+  Mono<InterviewPayload> recordInterview(RecordInterviewInput input, RoundTrips rt) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "applicationId", input.applicationId(), MAX_ID);
     Writes.requireText(errors, "interviewerId", input.interviewerId(), MAX_ID);
@@ -581,7 +696,7 @@ class RecruitingMutations {
       }
     }
     String id = "iv-" + shortId();
-    return Writes.run(cypher, RoundTrips.of(env), errors, InterviewPayload::failed,
+    return Writes.run(cypher, rt, errors, InterviewPayload::failed,
         tx -> lockApplication(tx, input.applicationId()).thenCompose(rows -> {
           if (rows.isEmpty()) {
             return Writes.done(InterviewPayload.failed(List.of(UserError.notFound("applicationId", "application",
@@ -613,10 +728,7 @@ class RecruitingMutations {
           params.put("recommendation", input.recommendation().toLowerCase(Locale.ROOT));
           params.put("feedback", Writes.blank(input.feedback()) ? null
               : cipher.encrypt(input.feedback(), FieldCipher.aad(id, Props.FEEDBACK)));
-          return tx.run("OPTIONAL MATCH (x:" + Labels.EXPERT + " {id: $interviewer})"
-                  + " RETURN x IS NOT NULL AS found, EXISTS { MATCH (:" + Labels.APPLICATION + " {id: $app})-[:"
-                  + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {round: $round})-[:" + RelTypes.INTERVIEWED_BY
-                  + "]->(x) } AS done", params)
+          return tx.run(INTERVIEW_CHECK, params)
               .thenCompose(check -> {
                 if (!check.get(0).get("found").asBoolean()) {
                   return Writes.done(InterviewPayload.failed(List.of(UserError.notFound("interviewerId", "expert",
@@ -627,13 +739,7 @@ class RecruitingMutations {
                       + input.interviewerId() + "' already recorded round " + round + " of application '"
                       + input.applicationId() + "'", UserError.Code.DUPLICATE))));
                 }
-                return tx.run("MATCH (a:" + Labels.APPLICATION + " {id: $app}), (x:" + Labels.EXPERT + " {id: $interviewer})"
-                        + " CREATE (a)-[:" + RelTypes.HAS_INTERVIEW + "]->(i:" + Labels.INTERVIEW + " {id: $id, round: $round,"
-                        + " at: datetime(), competencies: $competencies, scores: $scores, overall: $overall,"
-                        + " recommendation: $recommendation, source: 'api'})-[:" + RelTypes.INTERVIEWED_BY + "]->(x)"
-                        + " FOREACH (f IN CASE WHEN $feedback IS NULL THEN [] ELSE [$feedback] END |"
-                        + "   CREATE (i)-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(:" + Labels.PERSONAL_DATA
-                        + " {interviewId: $id, " + Props.FEEDBACK + ": f}))", params)
+                return tx.run(RECORD_INTERVIEW, params)
                     .thenCompose(x -> readApplication(tx, input.applicationId()))
                     .thenApply(a -> new InterviewPayload(a.interviews().stream().filter(i -> id.equals(i.id())).findFirst()
                         .orElse(null), a, List.of()));
@@ -643,13 +749,6 @@ class RecruitingMutations {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  /** The login name of the caller: the actor of every StageChange. */
-  static String actor(DataFetchingEnvironment env) {
-    RequestAccess access = env.getGraphQlContext() == null ? null : env.getGraphQlContext().get(RequestAccess.class);
-    Principal p = access == null ? null : access.principal();
-    return p == null ? "anonymous" : p.username();
-  }
 
   private static String shortId() {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 12);

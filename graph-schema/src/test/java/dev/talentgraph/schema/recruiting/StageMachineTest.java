@@ -1,13 +1,13 @@
-package dev.talentgraph.graphql.recruiting;
+package dev.talentgraph.schema.recruiting;
 
-import static dev.talentgraph.graphql.recruiting.Stage.APPLIED;
-import static dev.talentgraph.graphql.recruiting.Stage.ASSESSMENT;
-import static dev.talentgraph.graphql.recruiting.Stage.HIRED;
-import static dev.talentgraph.graphql.recruiting.Stage.INTERVIEW;
-import static dev.talentgraph.graphql.recruiting.Stage.OFFER;
-import static dev.talentgraph.graphql.recruiting.Stage.REJECTED;
-import static dev.talentgraph.graphql.recruiting.Stage.SCREENED;
-import static dev.talentgraph.graphql.recruiting.Stage.WITHDRAWN;
+import static dev.talentgraph.schema.recruiting.Stage.APPLIED;
+import static dev.talentgraph.schema.recruiting.Stage.ASSESSMENT;
+import static dev.talentgraph.schema.recruiting.Stage.HIRED;
+import static dev.talentgraph.schema.recruiting.Stage.INTERVIEW;
+import static dev.talentgraph.schema.recruiting.Stage.OFFER;
+import static dev.talentgraph.schema.recruiting.Stage.REJECTED;
+import static dev.talentgraph.schema.recruiting.Stage.SCREENED;
+import static dev.talentgraph.schema.recruiting.Stage.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

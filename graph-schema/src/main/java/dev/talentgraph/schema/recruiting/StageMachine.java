@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.recruiting;
+package dev.talentgraph.schema.recruiting;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.matching;
+package dev.talentgraph.recruiting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

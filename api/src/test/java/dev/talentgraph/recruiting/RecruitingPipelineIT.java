@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.recruiting;
+package dev.talentgraph.recruiting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,7 +139,7 @@ class RecruitingPipelineIT {
       + " interviews { id round interviewer { id } scores { competency score } recommendation }";
 
   static final String MOVE = "mutation($id: ID!, $to: Stage!, $reason: String) {"
-      + " moveApplication(applicationId: $id, to: $to, reason: $reason) {"
+      + " moveApplication(input: {applicationId: $id, to: $to, reason: $reason}) {"
       + " application { " + APPLICATION + " } currentStage currentRound allowedStages errors { field message code } } }";
 
   JsonNode move(String token, String applicationId, String to) {
@@ -370,7 +370,7 @@ class RecruitingPipelineIT {
     // an unknown stage: a GraphQL error for the enum literal and for a string variable; nothing written
     String pending = apply(opening, createCandidate("it-rp-c5", "Uma Unknown"));
     before = snapshot(pending);
-    JsonNode literal = gql(hr, "mutation { moveApplication(applicationId: \"" + pending + "\", to: PROMOTED) { errors { code } } }", null);
+    JsonNode literal = gql(hr, "mutation { moveApplication(input: {applicationId: \"" + pending + "\", to: PROMOTED}) { errors { code } } }", null);
     assertThat(literal.at("/errors/0/message").asText()).contains("PROMOTED");
     assertThat(literal.at("/data/moveApplication").isMissingNode() || literal.at("/data/moveApplication").isNull()).isTrue();
     JsonNode variable = gql(hr, MOVE, vars("id", pending, "to", "promoted"));
@@ -570,7 +570,7 @@ class RecruitingPipelineIT {
     JsonNode shrink = ok(hr, update, vars("in", Map.of("id", opening, "interviewRounds", 1))).get("updateOpening");
     assertThat(shrink.at("/errors/0/field").asText()).isEqualTo("interviewRounds");
 
-    String close = "mutation($id: ID!) { closeOpening(id: $id) { opening { status closedAt } errors { code } } }";
+    String close = "mutation($id: ID!) { closeOpening(input: {id: $id}) { opening { status closedAt } errors { code } } }";
     JsonNode c1 = ok(hr, close, vars("id", opening)).get("closeOpening");
     assertThat(c1.at("/opening/status").asText()).isEqualTo("CLOSED");
     JsonNode c2 = ok(hr, close, vars("id", opening)).get("closeOpening");

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.recruiting;
+package dev.talentgraph.recruiting;
 
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.expert.ExpertNode;
@@ -8,6 +8,8 @@ import dev.talentgraph.graphql.skill.SkillNode;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.recruiting.Stage;
+import dev.talentgraph.schema.recruiting.StageMachine;
 import dev.talentgraph.security.HiringScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +58,13 @@ final class RecruitingNodes {
         + " .competencies, .scores, .overall, .recommendation, interviewer: head([(ai)-[:" + RelTypes.INTERVIEWED_BY
         + "]->(ax:" + Labels.EXPERT + ") | ax" + EXPERT + "])}]}";
   }
+
+  /** Reads one application by id, as {@code node}. */
+  static final String APPLICATION_BY_ID = "MATCH (a:" + Labels.APPLICATION + " {id: $id}) RETURN " + application("a")
+      + " AS node";
+
+  /** Reads one opening by id, as {@code node}. */
+  static final String OPENING_BY_ID = "MATCH (o:" + Labels.JOB_OPENING + " {id: $id}) RETURN " + opening("o") + " AS node";
 
   static String upper(String graphValue) {
     return graphValue == null ? null : graphValue.toUpperCase(Locale.ROOT);
