@@ -132,11 +132,12 @@ public class ProfileBench implements Callable<Integer> {
         try (var s = driver.session()) {
           ids = s.run("MATCH (e:Expert) RETURN e.id AS id ORDER BY id").list(r -> r.get("id").asString());
         }
-        log("graph has " + ids.size() + " experts; training attrition and training-effect, building the recommenders");
+        log("graph has " + ids.size() + " experts; training attrition, training-effect and the two rankers");
         String url = base + "/graphql";
         for (String m : List.of("mutation { trainModel(input: {kind: \"attrition\"}) { model { id } errors { message } } }",
             "mutation { trainModel(input: {kind: \"training-effect\"}) { model { id } errors { message } } }",
-            "mutation { retrainCourseRanker }", "mutation { rebuildCollaboratorRecommender }")) {
+            "mutation { trainModel(input: {kind: \"course-ranker\"}) { model { id } errors { message } } }",
+            "mutation { trainModel(input: {kind: \"collaborator-ranker\"}) { model { id } errors { message } } }")) {
           String body = post(url, token, m, null, Duration.ofMinutes(20));
           JsonNode r = JSON.readTree(body);
           if (r.has("errors") || r.findValues("errors").stream().anyMatch(e -> !e.isEmpty())) {

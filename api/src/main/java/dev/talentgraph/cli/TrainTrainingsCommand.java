@@ -1,6 +1,7 @@
 package dev.talentgraph.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.ml.courses.CourseRankerModels;
 import dev.talentgraph.ml.courses.CourseRankerTraining;
 import dev.talentgraph.ml.courses.FmSettings;
 import java.io.IOException;
@@ -14,13 +15,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code talentgraph train trainings}: trains the course ranker (a Tribuo factorization machine over
- * learner history, learner skills, course and taught skills) on the graph's ENROLLED edges and writes
- * the model, with its Tribuo provenance, to a file.
+ * learner history, learner skills, course and taught skills) on the graph's ENROLLED edges and
+ * registers it in the graph as the active {@value CourseRankerModels#KIND}, which a running server
+ * loads (at its next check of the registry) and a starting server loads at start.
  */
 @Command(name = "trainings", mixinStandardHelpOptions = true,
     description = "Train the course ranker (an ensemble of Tribuo factorization machines over learner history, "
-        + "learner skills, course and taught skills) on the graph's ENROLLED edges; writes the model in "
-        + "Tribuo's protobuf format, provenance included.")
+        + "learner skills, course and taught skills) on the graph's ENROLLED edges and register it in the graph as the "
+        + "active " + CourseRankerModels.KIND + ".")
 public class TrainTrainingsCommand implements Callable<Integer> {
   /** Tribuo logs every SGD run at INFO on stderr; the command prints its own progress. Held strongly. */
   static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
@@ -28,9 +30,12 @@ public class TrainTrainingsCommand implements Callable<Integer> {
   @Mixin
   GraphOptions graph;
 
-  @Option(names = "--out", paramLabel = "FILE", defaultValue = "models/course-ranker.tribuo",
-      description = "Where to write the model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Also export the Tribuo model (protobuf, provenance included) to this file; the server never reads it.")
   Path out;
+
+  @Option(names = "--no-activate", description = "Register the new version without making it active.")
+  boolean noActivate;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of negative sampling and training (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -41,22 +46,27 @@ public class TrainTrainingsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
-    CourseRankerTraining.Result result;
+    CourseRankerModels.Trained trained;
     try (GraphConnection g = graph.open()) {
       System.err.println("train trainings: reading enrolments and training the ranker...");
       try {
-        result = CourseRankerTraining.train(g.driver(), g.database(), FmSettings.defaults(seed));
+        trained = CourseRankerModels.train(g.driver(), g.database(), FmSettings.defaults(seed), !noActivate);
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
       }
     }
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      java.nio.file.Files.createDirectories(parent);
+    CourseRankerTraining.Result result = trained.result();
+    if (out != null) {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) java.nio.file.Files.createDirectories(parent);
+      result.ranker().save(out);
     }
-    result.ranker().save(out);
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("model", out.toString());
+    summary.put("model", trained.info().id());
+    summary.put("active", trained.info().active());
+    summary.put("metrics", trained.info().metrics());
+    summary.put("trainedUntil", String.valueOf(trained.info().trainedUntil()));
+    if (out != null) summary.put("exported", out.toString());
     summary.put("learners", result.learners());
     summary.put("courses", result.courses());
     summary.put("enrolments", result.enrolments());

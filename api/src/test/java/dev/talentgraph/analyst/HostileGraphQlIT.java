@@ -91,7 +91,7 @@ class HostileGraphQlIT {
         refused("h-manager", "manager reads someone outside their teams", personalTop, "FORBIDDEN"),
         refused("h-manager", "manager deletes an expert", "mutation { deleteExpert(input: {id: \"guard-e2\"}) { errors { field } } }", "FORBIDDEN"),
         refused("h-hr", "HR reads the audit log", "{ auditLog(first: 1) { hasNextPage } }", "FORBIDDEN"),
-        refused("h-hr", "HR retrains the recommender", "mutation { rebuildCollaboratorRecommender }", "FORBIDDEN"),
+        refused("h-hr", "HR retrains the recommender", "mutation { trainModel(input: {kind: \"collaborator-ranker\"}) { errors { field } } }", "FORBIDDEN"),
         refused("h-hr", "HR queries Cypher", "{ cypher(query: \"MATCH (n:Skill) RETURN count(n) AS n\") { columns } }", "CYPHER_FORBIDDEN"),
         refused("h-portal", "depth bomb", "{ expert(id: \"guard-e1\") { collaborators { collaborators { collaborators { collaborators {"
             + " collaborators { collaborators { collaborators { collaborators { name } } } } } } } } } }", "MAX_DEPTH_EXCEEDED"),

@@ -160,11 +160,13 @@ class DemoRecommendationsIT {
   void theCourseRankerRetrainsOnASmallGraph() {
     // 100 experts: few enrolments per course, so the ensemble's members drew negatives with different features
     // (retraining failed with "Model feature domains are not equal" before the members shared one domain)
-    JsonNode r = gql("mutation { retrainCourseRanker }");
+    JsonNode r = gql("mutation { trainModel(input: {kind: \"course-ranker\"}) { model { id active } errors { message } } }");
     assertThat(r.get("errors")).as(r.toString()).isNull();
-    assertThat(r.at("/data/retrainCourseRanker").asText()).isNotBlank();
+    assertThat(r.at("/data/trainModel/errors").size()).as(r.toString()).isZero();
+    assertThat(r.at("/data/trainModel/model/id").asText()).startsWith("course-ranker:");
     JsonNode after = gql("{ recommendTrainings(expertId: \"" + expert + "\", target: {jobOpeningId: \"" + opening + "\"}, first: 3) {"
-        + " items { courseId score why } } }");
+        + " items { courseId score why } ranker } }");
     assertThat(after.get("errors")).as(after.toString()).isNull();
+    assertThat(after.at("/data/recommendTrainings/ranker").asText()).startsWith(r.at("/data/trainModel/model/id").asText());
   }
 }

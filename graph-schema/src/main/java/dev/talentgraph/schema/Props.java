@@ -106,6 +106,13 @@ public final class Props {
   /** True on the one Model version per kind that scores. */
   public static final String ACTIVE = "active";
   public static final String TRAINED_AT = "trainedAt";
+  /**
+   * The data window a Model was trained on: the first and last date its rows cover (the first may be
+   * absent: all history up to the last) and how many rows or pairs it learned from.
+   */
+  public static final String TRAINED_FROM = "trainedFrom";
+  public static final String TRAINED_UNTIL = "trainedUntil";
+  public static final String TRAINING_ROWS = "trainingRows";
   public static final String ALGORITHM = "algorithm";
   public static final String SEED = "seed";
   /** Serialisation format of a Model's bytes ("tribuo-protobuf") and its version. */

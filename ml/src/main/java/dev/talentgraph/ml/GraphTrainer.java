@@ -12,6 +12,7 @@ import dev.talentgraph.ml.features.FeatureType;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.features.ProtectedAttributes;
 import dev.talentgraph.ml.features.PropertyDiscovery;
+import dev.talentgraph.ml.registry.DataWindow;
 import dev.talentgraph.ml.registry.ModelInfo;
 import dev.talentgraph.ml.registry.ModelRegistry;
 import dev.talentgraph.ml.registry.Provenance;
@@ -221,7 +222,7 @@ public final class GraphTrainer {
         .filter(nm -> !o.allowProtected().contains(nm)).toList());
     fs.put("protectedAllowed", List.copyOf(o.allowProtected()));
     ModelInfo info = registry.register(kind.name(), finalModel, new Provenance(kind.outcome(), data, fs, spec.hyperparameters(),
-        spec.seed(), Instant.now(), metrics), o.activate());
+        spec.seed(), Instant.now(), metrics, new DataWindow(null, o.asOf(), n)), o.activate());
     progress.accept(String.format(Locale.ROOT, "%s: registered %s%s", kind.name(), info.id(), info.active() ? " (active)" : ""));
     return new Result(info, n, positives, used.definitions().stream().map(FeatureDefinition::name).toList(),
         declared.protectedDefinitions().stream().map(FeatureDefinition::name).filter(nm -> !o.allowProtected().contains(nm)).toList(),

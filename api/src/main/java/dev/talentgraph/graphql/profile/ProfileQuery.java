@@ -21,7 +21,7 @@ import dev.talentgraph.graphql.profile.TalentProfile.ProfileSkill;
 import dev.talentgraph.graphql.profile.TalentProfile.TimelineEvent;
 import dev.talentgraph.graphql.profile.TalentProfile.TimelineKind;
 import dev.talentgraph.graphql.project.ProjectNode;
-import dev.talentgraph.graphql.score.ScoreView;
+import dev.talentgraph.scoring.ScoreView;
 import dev.talentgraph.graphql.skill.SkillNode;
 import dev.talentgraph.privacy.PerformanceReview;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import dev.talentgraph.graphql.course.CourseNode;
 import dev.talentgraph.graphql.expert.ExpertNode;
 import dev.talentgraph.graphql.expert.ExpertNode.PublicationNode;
 import dev.talentgraph.graphql.project.ProjectNode;
-import dev.talentgraph.graphql.score.ScoreView;
+import dev.talentgraph.scoring.ScoreView;
 import dev.talentgraph.graphql.skill.SkillNode;
 import dev.talentgraph.privacy.PerformanceReview;
 import dev.talentgraph.security.PersonalOwner;

@@ -106,9 +106,22 @@ public final class CollaboratorRanker {
   private final FastRpEmbedding.Settings embedding;
   private final String[] names;
 
+  /** Pairs the model was fitted on and their AUC under it (NaN for a model read back from storage). */
+  private final int positives;
+  private final int negatives;
+  private final double trainingAuc;
+
   private CollaboratorRanker(Model<Label> model, FastRpEmbedding.Settings embedding) {
+    this(model, embedding, 0, 0, Double.NaN);
+  }
+
+  private CollaboratorRanker(Model<Label> model, FastRpEmbedding.Settings embedding, int positives, int negatives,
+      double trainingAuc) {
     this.model = model;
     this.embedding = embedding;
+    this.positives = positives;
+    this.negatives = negatives;
+    this.trainingAuc = trainingAuc;
     this.names = PairFeatures.NAMES.toArray(new String[0]);
     this.linear = LinearScorer.of(model, names);
   }
@@ -276,7 +289,32 @@ public final class CollaboratorRanker {
     prov.put(P_POSITIVES, new IntProvenance(P_POSITIVES, positives.length));
     prov.put(P_NEGATIVES, new IntProvenance(P_NEGATIVES, uniform.length + near.length));
     Model<Label> model = trainer.train(data, prov);
-    return new CollaboratorRanker(model, s.embedding());
+    CollaboratorRanker fitted = new CollaboratorRanker(model, s.embedding());
+    double[] pos = new double[feats[0].length];
+    double[] neg = new double[feats[1].length + feats[2].length];
+    for (int i = 0; i < pos.length; i++) pos[i] = fitted.score(feats[0][i]);
+    for (int i = 0; i < feats[1].length; i++) neg[i] = fitted.score(feats[1][i]);
+    for (int i = 0; i < feats[2].length; i++) neg[feats[1].length + i] = fitted.score(feats[2][i]);
+    double auc = neg.length == 0 ? Double.NaN : LinkPredictionMetrics.auc(pos, neg);
+    return new CollaboratorRanker(model, s.embedding(), pos.length, neg.length, auc);
+  }
+
+  /** Positive pairs the model was fitted on (0 for a model read back from storage). */
+  public int trainingPositives() {
+    return positives;
+  }
+
+  /** Sampled non-edges the model was fitted on (0 for a model read back from storage). */
+  public int trainingNegatives() {
+    return negatives;
+  }
+
+  /**
+   * AUC of the fitted model on its own training pairs: a check that it learned the snapshot, not a
+   * measure of quality on new pairs (that is {@code eval collaborators}).
+   */
+  public double trainingAuc() {
+    return trainingAuc;
   }
 
   /**

@@ -14,7 +14,9 @@ import java.util.Locale;
  * {@link CollaboratorRanker} on the same {@link PairFeatures} it was trained on. With a project, the
  * score also rewards filling what the project still lacks: {@code (1 - w) * p + w * fill}, where
  * {@code fill} is the rarity-weighted share of the project's missing skills (required, held by no
- * member nor by the expert) that the candidate has, and {@code w = } {@link #PROJECT_WEIGHT}. Existing
+ * member nor by the expert) that the candidate has, and {@code w = } {@link #PROJECT_WEIGHT}. Without a
+ * ranker (none trained and activated yet) candidates are ranked by the Adamic-Adar index, the
+ * heuristic the learned ranker is measured against, scaled to {@code aa / (1 + aa)}. Existing
  * collaborators, the expert and the project's members are never recommended.
  *
  * <p>Thread-safe: per-thread scratch space.
@@ -45,8 +47,22 @@ public final class CollaboratorRecommender {
 
   private record Scratch(PairFeatures features, CandidateGenerator candidates, double[] f) {}
 
+  /** What ranks the candidates when no learned ranker is given. */
+  public static final String HEURISTIC = "Adamic-Adar";
+  private static final int ADAMIC_ADAR = PairFeatures.NAMES.indexOf("adamic_adar");
+
+  /**
+   * @param ranker the learned ranker, or null to rank by the {@value #HEURISTIC} index (the
+   *     embedding used in reasons then takes {@link FastRpEmbedding.Settings#defaults} with seed 1)
+   */
   public CollaboratorRecommender(CollabGraph g, CollaboratorRanker ranker) {
-    this(g, ranker, FastRpEmbedding.compute(g, ranker.embeddingSettings()), CandidateGenerator.Limits.defaults());
+    this(g, ranker, FastRpEmbedding.compute(g, ranker == null ? FastRpEmbedding.Settings.defaults(1) : ranker.embeddingSettings()),
+        CandidateGenerator.Limits.defaults());
+  }
+
+  /** Whether a learned ranker scores the candidates (false: the {@value #HEURISTIC} heuristic). */
+  public boolean learned() {
+    return ranker != null;
   }
 
   CollaboratorRecommender(CollabGraph g, CollaboratorRanker ranker, FastRpEmbedding emb, CandidateGenerator.Limits limits) {
@@ -100,7 +116,13 @@ public final class CollaboratorRecommender {
     sc.features().prepare(u);
     for (int i = 0; i < cands.length; i++) {
       sc.features().computeFromPrepared(u, cands[i], sc.f());
-      double p = ranker.score(sc.f());
+      double p;
+      if (ranker != null) {
+        p = ranker.score(sc.f());
+      } else {
+        double aa = sc.f()[ADAMIC_ADAR];
+        p = aa / (1 + aa);
+      }
       if (project != null && missingMass > 0) {
         double fill = 0;
         for (int s : missing) if (g.hasSkill(cands[i], s)) fill += g.rarity(s);

@@ -3,6 +3,8 @@ package dev.talentgraph.ml.collab;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains the collaborator ranker on the product's own graph, the temporal way: features from the
@@ -10,10 +12,18 @@ import org.neo4j.driver.Driver;
  * {@code window} years after it. The latest year is the latest collaboration or publication found.
  */
 public final class CollaboratorTraining {
+  private static final Logger log = LoggerFactory.getLogger(CollaboratorTraining.class);
+
   private CollaboratorTraining() {}
 
-  /** The trained ranker and what it was trained on. */
-  public record Result(CollaboratorRanker ranker, String description, int positives, int snapshotYear, int latestYear) {}
+  /**
+   * The trained ranker and what it was trained on.
+   *
+   * @param experts experts in the training snapshot
+   * @param collaborations collaborations in the training snapshot
+   */
+  public record Result(CollaboratorRanker ranker, String description, int positives, int snapshotYear, int latestYear,
+      int experts, int collaborations) {}
 
   public static Result fromGraph(Driver driver, String database, int window, CollaboratorRanker.Settings settings,
       Consumer<String> progress) {
@@ -35,7 +45,8 @@ public final class CollaboratorTraining {
     String description = String.format(Locale.ROOT, "graph %s as of %d, %,d pairs new in %d-%d", database, cut,
         positives.length, cut + 1, last);
     progress.accept("training on " + description);
+    log.info("training the collaborator ranker on {}", description);
     CollaboratorRanker ranker = CollaboratorRanker.train(snapshot, positives, settings, description);
-    return new Result(ranker, description, positives.length, cut, last);
+    return new Result(ranker, description, positives.length, cut, last, snapshot.size(), snapshot.edgeCount());
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
@@ -19,6 +21,8 @@ import org.tribuo.classification.Label;
  * {@link CourseFeatures} and {@link FmTraining} as the MOOCCube evaluation.
  */
 public final class CourseRankerTraining {
+  private static final Logger log = LoggerFactory.getLogger(CourseRankerTraining.class);
+
   private CourseRankerTraining() {}
 
   /** What the training read and produced. */
@@ -26,6 +30,7 @@ public final class CourseRankerTraining {
 
   /** Reads the graph and trains; throws IllegalArgumentException when there is nothing to learn. */
   public static Result train(Driver driver, String database, FmSettings settings) {
+    log.info("training the course ranker on the graph's enrolments (seed {})", settings.seed());
     List<CourseFeatures.Course> catalogue = new ArrayList<>();
     List<FmTraining.LearnerRecord> learners = new ArrayList<>();
     int enrolments = 0;

@@ -78,6 +78,8 @@ public final class TrainingAdvisor {
   private final String database;
   private final CourseRanker ranker;
   private final EffectModel effects;
+  /** How the answers name the ranker (the registered model's id), or null for the ranker's own description. */
+  private final String rankerLabel;
 
   /**
    * @param driver the graph
@@ -93,10 +95,19 @@ public final class TrainingAdvisor {
    *     of the measured average when it answers; null to rank by measured averages only
    */
   public TrainingAdvisor(Driver driver, String database, CourseRanker ranker, EffectModel effects) {
+    this(driver, database, ranker, effects, null);
+  }
+
+  /**
+   * @param rankerLabel how answers name the ranker (e.g. the registry's model id and training data);
+   *     null for the ranker's own description
+   */
+  public TrainingAdvisor(Driver driver, String database, CourseRanker ranker, EffectModel effects, String rankerLabel) {
     this.driver = driver;
     this.database = database;
     this.ranker = ranker;
     this.effects = effects;
+    this.rankerLabel = rankerLabel;
   }
 
   // ---------------------------------------------------------------- public API
@@ -617,7 +628,8 @@ public final class TrainingAdvisor {
   }
 
   private String rankerName() {
-    return ranker == null ? "enrolment counts (no trained ranker)" : ranker.describe();
+    if (ranker == null) return "enrolment counts (popularity): no active course-ranker model";
+    return rankerLabel != null ? rankerLabel : ranker.describe();
   }
 
   // ---------------------------------------------------------------- training effect

@@ -65,23 +65,40 @@ public final class ModelRegistry {
    * active version, if any, is deactivated in the same transaction).
    */
   public ModelInfo register(String kind, EncodedModel model, Provenance p, boolean activate) {
+    return store(kind, model.tribuoModel(), model.algorithm().name(), json(model.encoder().columns()), p, activate);
+  }
+
+  /**
+   * Saves a new version of a kind whose Tribuo model needs no encoder of ours: it carries its own
+   * feature scaling and names (the collaborator and course rankers). Loaded with {@link #loadTribuo}.
+   *
+   * @param algorithm words for the learner ("logistic regression", "factorization machine ensemble")
+   */
+  public ModelInfo registerTribuo(String kind, Model<?> model, String algorithm, Provenance p, boolean activate) {
+    return store(kind, model, algorithm, null, p, activate);
+  }
+
+  private ModelInfo store(String kind, Model<?> model, String algorithm, String encoderJson, Provenance p, boolean activate) {
     checkKind(kind);
-    byte[] bytes = model.tribuoModel().serialize().toByteArray();
+    byte[] bytes = model.serialize().toByteArray();
     Map<String, Object> props = new HashMap<>();
     props.put(Props.KIND, kind);
     props.put(Props.ACTIVE, false);
     props.put(Props.TRAINED_AT, ZonedDateTime.ofInstant(p.trainedAt(), ZoneOffset.UTC));
-    props.put(Props.ALGORITHM, model.algorithm().name());
+    props.put(Props.ALGORITHM, algorithm);
     props.put(Props.SEED, p.seed());
     props.put(Props.OUTCOME, p.outcome() == null ? "" : p.outcome());
     props.put(Props.FORMAT, FORMAT);
     props.put(Props.FORMAT_VERSION, FORMAT_VERSION);
     props.put(Props.BYTES, bytes);
-    props.put(Props.ENCODER, json(model.encoder().columns()));
+    if (encoderJson != null) props.put(Props.ENCODER, encoderJson);
     props.put(Props.FEATURE_SET, json(p.featureSet()));
     props.put(Props.HYPERPARAMETERS, json(p.hyperparameters()));
     props.put(Props.DATA, json(p.data()));
     props.put(Props.METRICS, json(p.metrics()));
+    if (p.window().from() != null) props.put(Props.TRAINED_FROM, p.window().from());
+    props.put(Props.TRAINED_UNTIL, p.window().until());
+    props.put(Props.TRAINING_ROWS, p.window().rows());
     try (Session s = session()) {
       int version = s.executeWrite(tx -> {
         int next = tx.run("OPTIONAL MATCH (m:" + Labels.MODEL + " {" + Props.KIND + ": $kind}) RETURN coalesce(max(m."
@@ -132,40 +149,69 @@ public final class ModelRegistry {
 
   /** Loads the active version of a kind. */
   public StoredModel loadActive(String kind) {
-    ModelInfo i = active(kind).orElseThrow(() -> new ModelNotFoundException("no active model of kind '" + kind
-        + "'; train one first (bin/talentgraph train " + kind + ")"));
-    return load(kind, i.version());
+    return load(kind, activeVersion(kind));
   }
 
   /** Loads any version, active or not. */
   public StoredModel load(String kind, int version) {
     String id = kind + ":" + version;
+    Value m = read(id);
+    ModelInfo info = toInfo(m);
+    Model<?> tribuo = tribuo(id, info, m);
+    if (m.get(Props.ENCODER).isNull()) {
+      throw new ModelFormatException("model " + id + " carries its own feature scaling and no encoder: load it with loadTribuo", null);
+    }
+    List<EncodedColumn> cols;
+    try {
+      cols = JSON.readValue(m.get(Props.ENCODER).asString(), new TypeReference<List<EncodedColumn>>() {});
+    } catch (JsonProcessingException e) {
+      throw new ModelFormatException("model " + id + " has an unreadable encoder: " + e.getOriginalMessage(), e);
+    }
+    return new StoredModel(info, new EncodedModel(Algorithm.valueOf(info.algorithm()), new FeatureEncoder(cols), tribuo));
+  }
+
+  /** A model stored with {@link #registerTribuo}: its record and the Tribuo model itself. */
+  public record TribuoModel(ModelInfo info, Model<?> model) {}
+
+  /** Loads the active version of a kind stored with {@link #registerTribuo}. */
+  public TribuoModel loadActiveTribuo(String kind) {
+    return loadTribuo(kind, activeVersion(kind));
+  }
+
+  /** Loads a version stored with {@link #registerTribuo} (or the Tribuo part of any version). */
+  public TribuoModel loadTribuo(String kind, int version) {
+    String id = kind + ":" + version;
+    Value m = read(id);
+    ModelInfo info = toInfo(m);
+    return new TribuoModel(info, tribuo(id, info, m));
+  }
+
+  private int activeVersion(String kind) {
+    return active(kind).orElseThrow(() -> new ModelNotFoundException("no active model of kind '" + kind
+        + "'; train one first (bin/talentgraph train, or the trainModel mutation)")).version();
+  }
+
+  private Value read(String id) {
     try (Session s = session()) {
       Record r = s.executeRead(tx -> {
         var res = tx.run("MATCH (m:" + Labels.MODEL + " {" + Props.ID + ": $id}) RETURN m", Map.of("id", id));
         return res.hasNext() ? res.next() : null;
       });
       if (r == null) throw new ModelNotFoundException("no model " + id + " in the registry");
-      Value m = r.get("m");
-      ModelInfo info = toInfo(m);
-      if (!FORMAT.equals(info.format()) || info.formatVersion() < 1 || info.formatVersion() > FORMAT_VERSION) {
-        throw new ModelFormatException("model " + id + " is stored in format '" + info.format() + "' version "
-            + info.formatVersion() + ", which this build cannot read (it reads " + FORMAT + " versions 1.." + FORMAT_VERSION
-            + "); retrain it or use a newer build", null);
-      }
-      Model<?> tribuo;
-      try {
-        tribuo = Model.deserialize(ModelProto.parseFrom(m.get(Props.BYTES).asByteArray()));
-      } catch (InvalidProtocolBufferException | RuntimeException e) {
-        throw new ModelFormatException("model " + id + " has bytes Tribuo cannot read: " + e.getMessage(), e);
-      }
-      List<EncodedColumn> cols;
-      try {
-        cols = JSON.readValue(m.get(Props.ENCODER).asString(), new TypeReference<List<EncodedColumn>>() {});
-      } catch (JsonProcessingException e) {
-        throw new ModelFormatException("model " + id + " has an unreadable encoder: " + e.getOriginalMessage(), e);
-      }
-      return new StoredModel(info, new EncodedModel(Algorithm.valueOf(info.algorithm()), new FeatureEncoder(cols), tribuo));
+      return r.get("m");
+    }
+  }
+
+  private static Model<?> tribuo(String id, ModelInfo info, Value m) {
+    if (!FORMAT.equals(info.format()) || info.formatVersion() < 1 || info.formatVersion() > FORMAT_VERSION) {
+      throw new ModelFormatException("model " + id + " is stored in format '" + info.format() + "' version "
+          + info.formatVersion() + ", which this build cannot read (it reads " + FORMAT + " versions 1.." + FORMAT_VERSION
+          + "); retrain it or use a newer build", null);
+    }
+    try {
+      return Model.deserialize(ModelProto.parseFrom(m.get(Props.BYTES).asByteArray()));
+    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      throw new ModelFormatException("model " + id + " has bytes Tribuo cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -191,7 +237,9 @@ public final class ModelRegistry {
         m.get(Props.ACTIVE).asBoolean(false), m.get(Props.TRAINED_AT).asZonedDateTime().toInstant(),
         m.get(Props.ALGORITHM).asString(""), m.get(Props.SEED).asLong(0), m.get(Props.OUTCOME).asString(""), metrics,
         m.get(Props.FORMAT).asString(""), m.get(Props.FORMAT_VERSION).asInt(0), bytes.isNull() ? 0 : bytes.size(),
-        m.get(Props.DATA).asString("{}"), m.get(Props.FEATURE_SET).asString("{}"), m.get(Props.HYPERPARAMETERS).asString("{}"));
+        m.get(Props.DATA).asString("{}"), m.get(Props.FEATURE_SET).asString("{}"), m.get(Props.HYPERPARAMETERS).asString("{}"),
+        m.get(Props.TRAINED_FROM).isNull() ? null : m.get(Props.TRAINED_FROM).asLocalDate(),
+        m.get(Props.TRAINED_UNTIL).isNull() ? null : m.get(Props.TRAINED_UNTIL).asLocalDate(), m.get(Props.TRAINING_ROWS).asLong(0));
   }
 
   private Session session() {

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param seed the seed; the same seed on the same data gives the same model
  * @param trainedAt when training finished
  * @param metrics evaluation figures (e.g. cross-validated AUC), name to value
+ * @param window the dates and row count of the training data, stored as properties of its own
  */
 public record Provenance(String outcome, Map<String, Object> data, Map<String, Object> featureSet,
-    Map<String, Object> hyperparameters, long seed, Instant trainedAt, Map<String, Double> metrics) {
+    Map<String, Object> hyperparameters, long seed, Instant trainedAt, Map<String, Double> metrics, DataWindow window) {
 
   public Provenance {
     data = data == null ? Map.of() : Map.copyOf(data);
@@ -23,5 +24,6 @@ public record Provenance(String outcome, Map<String, Object> data, Map<String, O
     hyperparameters = hyperparameters == null ? Map.of() : Map.copyOf(hyperparameters);
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     if (trainedAt == null) throw new IllegalArgumentException("trainedAt is required");
+    if (window == null) throw new IllegalArgumentException("the training data window is required");
   }
 }

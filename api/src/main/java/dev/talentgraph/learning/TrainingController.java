@@ -1,4 +1,4 @@
-package dev.talentgraph.recommend;
+package dev.talentgraph.learning;
 
 import dev.talentgraph.ml.courses.LearningPath;
 import dev.talentgraph.ml.courses.Recommendations;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
@@ -60,11 +59,6 @@ class TrainingController {
   Mono<LearningPath> learningPath(@Argument String expertId, @Argument TargetInput target, @Argument Integer maxHours) {
     if (maxHours != null && maxHours < 1) return Mono.error(new BadTarget("maxHours: must be at least 1 (was " + maxHours + ")"));
     return call(a -> a.learningPath(expertId, target(target, true), maxHours));
-  }
-
-  @MutationMapping
-  Mono<String> retrainCourseRanker() {
-    return service.retrain();
   }
 
   /** The advisor reads the graph with the blocking driver: off the event loop. */

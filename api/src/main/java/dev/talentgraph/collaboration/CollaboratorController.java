@@ -1,4 +1,4 @@
-package dev.talentgraph.recommend;
+package dev.talentgraph.collaboration;
 
 import dev.talentgraph.ml.collab.CollabDataException;
 import graphql.GraphQLError;
@@ -7,7 +7,6 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Controller;
@@ -26,11 +25,6 @@ class CollaboratorController {
   Mono<CollaboratorRecommendations> recommendCollaborators(@Argument String expertId, @Argument Integer first,
       @Argument String forProject) {
     return service.recommend(expertId, first == null ? 10 : first, forProject);
-  }
-
-  @MutationMapping
-  Mono<String> rebuildCollaboratorRecommender() {
-    return service.rebuild().map(CollaboratorService.Built::model);
   }
 
   @GraphQlExceptionHandler

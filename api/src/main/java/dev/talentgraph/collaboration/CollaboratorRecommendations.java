@@ -1,4 +1,4 @@
-package dev.talentgraph.recommend;
+package dev.talentgraph.collaboration;
 
 import dev.talentgraph.graphql.expert.ExpertNode;
 import dev.talentgraph.ml.collab.CollaboratorRecommender.Reason;
@@ -6,7 +6,7 @@ import java.util.List;
 
 /** {@code type CollaboratorRecommendations}: what {@code recommendCollaborators} and the talent profile answer. */
 public record CollaboratorRecommendations(String expertId, String projectId, List<CollaboratorRecommendation> items,
-    List<String> notes, String model) {
+    List<String> notes, String model, String method) {
 
   /** {@code type CollaboratorRecommendation}. */
   public record CollaboratorRecommendation(ExpertNode expert, double score, List<Reason> reasons) {}

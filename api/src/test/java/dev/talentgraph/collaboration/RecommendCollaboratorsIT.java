@@ -1,4 +1,4 @@
-package dev.talentgraph.recommend;
+package dev.talentgraph.collaboration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +48,12 @@ class RecommendCollaboratorsIT {
           """).consume();
     }
     token = tokens.create("rc-admin", "admin", Set.of(Role.ADMIN), null, null).token();
-    JsonNode rebuilt = gql("mutation { rebuildCollaboratorRecommender }");
-    assertThat(rebuilt.at("/data/rebuildCollaboratorRecommender").asText()).as(rebuilt.toString()).contains("learned ranker");
+    JsonNode trained = gql("mutation { trainModel(input: {kind: \"collaborator-ranker\"}) { model { id active } errors { message } } }");
+    assertThat(trained.at("/data/trainModel/errors").size()).as(trained.toString()).isZero();
+    assertThat(trained.at("/data/trainModel/model/active").asBoolean()).as(trained.toString()).isTrue();
+    JsonNode method = gql("{ recommendCollaborators(expertId: \"rc-5\", first: 1) { method model } }");
+    assertThat(method.at("/data/recommendCollaborators/method").asText()).as(method.toString()).contains("learned ranker");
+    assertThat(method.at("/data/recommendCollaborators/model").asText()).startsWith(trained.at("/data/trainModel/model/id").asText());
   }
 
   JsonNode gql(String query) {

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.score;
+package dev.talentgraph.scoring;
 
 import dev.talentgraph.schema.Props;
 import java.util.ArrayList;
