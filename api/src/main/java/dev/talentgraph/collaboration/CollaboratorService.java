@@ -9,6 +9,7 @@ import dev.talentgraph.ml.collab.Neo4jCollabGraphLoader;
 import dev.talentgraph.scoring.ModelActivated;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.driver.Driver;
@@ -65,7 +66,7 @@ public class CollaboratorService {
       var r = built.recommender().recommend(expertId, first, forProject);
       List<CollaboratorRecommendations.CollaboratorRecommendation> items = r.items().stream()
           .map(i -> new CollaboratorRecommendations.CollaboratorRecommendation(
-              new ExpertNode(i.expertId(), i.name(), null, null, null, null, null, null, null, null),
+              new ExpertNode(i.expertId(), i.name(), null, null, null, null, null, null, null, null, Map.of()),
               Math.round(i.score() * 10_000) / 10_000.0, i.reasons()))
           .toList();
       return new CollaboratorRecommendations(r.expertId(), r.projectId(), items, r.notes(), built.model(), built.method());

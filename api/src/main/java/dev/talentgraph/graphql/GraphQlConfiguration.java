@@ -11,6 +11,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 
 /**
  * Settings of the GraphQL layer and how graphql-java runs here: the nested-list fast path, the
+ * schema-declared properties ({@link SchemaProperties}), the
  * parsed-document cache, the instrumentations as one operation-level instrumentation
  * ({@link OperationInstrumentations}) and the query strategy that completes plain lists in one pass
  * ({@link ProjectedListStrategy}).
@@ -28,7 +29,7 @@ class GraphQlConfiguration {
   GraphQlSourceBuilderCustomizer talentGraphQlSource(ObjectProvider<Instrumentation> instrumentations,
       ProjectedListStrategy queryStrategy) {
     OperationInstrumentations operationLevel = new OperationInstrumentations(instrumentations.orderedStream().toList());
-    return builder -> builder.typeVisitors(List.of(new NestedListFetchers()))
+    return builder -> builder.typeVisitors(List.of(new NestedListFetchers(), new SchemaProperties()))
         .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new DocumentCache(500))
             // replaces the ChainedInstrumentation Spring builds from the same beans
             .instrumentation(operationLevel)

@@ -215,7 +215,7 @@ public final class ProjectedListStrategy extends AsyncExecutionStrategy {
         if (def == null || !def.getArguments().isEmpty()) throw NotPlain.INSTANCE;
         DataFetcher<?> fetcher = registry.getDataFetcher(type, def);
         if (fetcher instanceof PropertyDataFetcher<?> pdf && pdf.getPropertyName() != null
-            || fetcher instanceof SingletonPropertyDataFetcher<?>) {
+            || fetcher instanceof SingletonPropertyDataFetcher<?> || fetcher instanceof SchemaProperties.Fetcher) {
           plan.add(new Step(e.getKey(), sub.getName(), Kind.PROPERTY, def.getType(), (LightDataFetcher<?>) fetcher, sub, def));
         } else if (fetcher instanceof NestedListFetchers.PrefetchedOrDelegate) {
           plan.add(new Step(e.getKey(), sub.getName(), Kind.PREFETCHED, def.getType(), null, sub, def));

@@ -113,7 +113,7 @@ class PrivacyController {
       doc.put("personal", personal);
       doc.put("relationships", document);
       ExpertNode profile = new ExpertNode(expertId, expert.get("name").asString(null), expert.get("country").asString(null),
-          expert.get("region").asString(null), expert.get("title").asString(null), null, null, null, null, null);
+          expert.get("region").asString(null), expert.get("title").asString(null), null, null, null, null, null, Map.of());
       return Mono.just(new PersonalDataExport(expertId, ZonedDateTime.now().toString(), profile, personal, reviews, facts,
           json(doc)));
     });

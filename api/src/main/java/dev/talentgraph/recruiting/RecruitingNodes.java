@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.neo4j.driver.Value;
 
 /**
@@ -122,7 +123,7 @@ final class RecruitingNodes {
         String name = Vals.str(p.get("name"));
         applicant = Boolean.TRUE.equals(Vals.bool(p.get("candidate"))) ? new Candidate(applicantId, name)
             : new InternalApplicant(applicantId, name, new ExpertNode(applicantId, name, null, null, null, null, null,
-                null, null, null));
+                null, null, null, Map.of()));
       }
       String openingId = opening == null ? null : opening.id();
       String who = applicantId;

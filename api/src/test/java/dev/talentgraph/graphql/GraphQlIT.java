@@ -3,6 +3,7 @@ package dev.talentgraph.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.talentgraph.graphql.spec.StatementLog;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,11 +28,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Base of the GraphQL integration tests: ONE application context (same configuration and properties in
  * every subclass, so Spring's test context cache starts one embedded Neo4j for all of them), the
  * {@link TestGraph} loaded once, and requests authenticated with an API token created through the
- * {@link ApiTokens} bean. Documents live in {@code src/test/resources/graphql-test/NAME.graphql}.
+ * {@link ApiTokens} bean. Documents live in {@code src/test/resources/graphql-test/NAME.graphql}. The driver
+ * records the statements it sends while a {@link StatementLog} recording is open (the golden specification).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "talent.neo4j.embedded.bolt-port=0",
     "talent.graphql.round-trips-in-extensions=true"})
+@Import(StatementLog.Recording.class)
 public abstract class GraphQlIT {
   private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
   private static volatile String token;
@@ -42,7 +46,7 @@ public abstract class GraphQlIT {
   protected WebTestClient web;
 
   @BeforeEach
-  void connect() {
+  protected void connect() {
     TestGraph.load(driver);
     if (token == null) token = tokens.create("graphql-it", "admin", Set.of(Role.ADMIN), null, null).token();
     // 60 s like TestClientTimeout: the default 5 s is too short when 2 cores are shared with builds (CI)
@@ -74,8 +78,13 @@ public abstract class GraphQlIT {
 
   /** Runs a document as the test's admin token and returns the response, asserting HTTP 200. */
   protected Json run(String documentName, Map<String, Object> variables) {
+    return runText(document(documentName), variables);
+  }
+
+  /** Runs a document given as text as the test's admin token, asserting HTTP 200. */
+  protected Json runText(String document, Map<String, Object> variables) {
     String body = web.post().uri("/graphql").headers(h -> h.setBearerAuth(token))
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", document(documentName), "variables", variables))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", document, "variables", variables))
         .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     return new Json(body);
   }

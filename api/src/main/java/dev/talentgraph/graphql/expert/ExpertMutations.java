@@ -74,7 +74,7 @@ class ExpertMutations {
     return Writes.run(cypher, RoundTrips.of(env), errors, ExpertPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.EXPERT, id).thenCompose(found -> found
             ? Writes.done(ExpertPayload.failed(List.of(UserError.duplicate("id", "expert", id))))
-            : NodeWrites.create(tx, Labels.EXPERT, id, props, ExpertNode.SCALARS)
+            : NodeWrites.create(tx, Labels.EXPERT, id, props, ExpertNode.scalars())
                 .thenApply(v -> new ExpertPayload(ExpertNode.from(v), List.of()))),
         UserError.duplicate("id", "expert", id));
   }
@@ -90,7 +90,7 @@ class ExpertMutations {
     return Writes.run(cypher, RoundTrips.of(env), errors, ExpertPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.EXPERT, input.id()).thenCompose(found -> !found
             ? Writes.done(ExpertPayload.failed(List.of(UserError.notFound("id", "expert", input.id()))))
-            : NodeWrites.update(tx, Labels.EXPERT, input.id(), props, ExpertNode.SCALARS)
+            : NodeWrites.update(tx, Labels.EXPERT, input.id(), props, ExpertNode.scalars())
                 .thenApply(v -> new ExpertPayload(ExpertNode.from(v), List.of()))),
         null);
   }
@@ -124,7 +124,7 @@ class ExpertMutations {
             : tx.run("MATCH (e:Expert {id: $expertId}), (s:Skill {id: $skillId}) MERGE (e)-[r:HAS_SKILL]->(s)"
                 + " SET r.level = $level, r.evidence = $evidence, r.source = $source, r.since = coalesce($since, r.since),"
                 + " r.updatedAt = datetime()"
-                + " RETURN e {" + ExpertNode.SCALARS + "} AS expert, {level: r.level, evidence: r.evidence,"
+                + " RETURN e {" + ExpertNode.scalars() + "} AS expert, {level: r.level, evidence: r.evidence,"
                 + " source: r.source, since: r.since, skill: " + SkillNode.summary("s") + "} AS expertSkill", params)
                 .thenApply(rows -> new ExpertSkillPayload(ExpertNode.from(rows.get(0).get("expert")),
                     ExpertSkill.from(rows.get(0).get("expertSkill")), List.of()))),
@@ -142,7 +142,7 @@ class ExpertMutations {
         tx -> endpoints(tx, input.expertId(), input.skillId()).thenCompose(missing -> !missing.isEmpty()
             ? Writes.done(ExpertSkillPayload.failed(missing))
             : tx.run("MATCH (e:Expert {id: $expertId}) OPTIONAL MATCH (e)-[r:HAS_SKILL]->(:Skill {id: $skillId})"
-                + " WITH e, collect(r) AS rs FOREACH (x IN rs | DELETE x) RETURN e {" + ExpertNode.SCALARS
+                + " WITH e, collect(r) AS rs FOREACH (x IN rs | DELETE x) RETURN e {" + ExpertNode.scalars()
                 + "} AS expert, size(rs) AS removed", params)
                 .thenApply(rows -> rows.get(0).get("removed").asInt() == 0
                     ? ExpertSkillPayload.failed(List.of(UserError.notFound("skillId", "skill of expert '"

@@ -2,6 +2,7 @@ package dev.talentgraph.graphql.expert;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
+import dev.talentgraph.graphql.SchemaProperties;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.project.ProjectNode;
@@ -19,13 +20,27 @@ import org.neo4j.driver.Value;
  */
 public record ExpertNode(String id, String name, String country, String region, String title,
     List<ExpertSkill> skills, List<ProjectNode> projects, List<ExpertNode> collaborators,
-    List<PublicationNode> publications, List<TeamNode> teams) implements Prefetched {
+    List<PublicationNode> publications, List<TeamNode> teams, Map<String, Object> properties)
+    implements Prefetched, SchemaProperties.Holder {
 
-  /** The scalar fields (GraphQL field = property name). */
-  public static final String[] FIELDS = {"name", "country", "region", "title"};
+  /** The scalar fields with a component of their own (GraphQL field = property name). */
+  public static final String[] FIXED = {"name", "country", "region", "title"};
 
-  /** All scalars, for payloads and nodes reached by a batched load. */
+  /**
+   * The fixed scalars, for statement constants built before the schema (recruiting); {@link #scalars()}
+   * adds the schema-declared ones.
+   */
   public static final String SCALARS = ".id, .name, .country, .region, .title";
+
+  /** Every scalar field: {@link #FIXED} and the {@code @property} fields of {@code type Expert}. */
+  public static String[] fields() {
+    return SchemaProperties.withFixed("Expert", FIXED);
+  }
+
+  /** All scalars as map-projection entries, for payloads. */
+  public static String scalars() {
+    return Selection.ALL.props("", List.of(), fields());
+  }
 
   /**
    * The nested list fields, each one pattern comprehension over {@code n} shaped by the selection below
@@ -39,7 +54,7 @@ public record ExpertNode(String id, String name, String country, String region, 
         + Selection.join(s.relProps("xr", p, "level", "evidence", "source", "since"), SkillNode.skill(s, p, "xs")) + "}]");
     m.put("projects", (s, p) -> "[(n)-[:WORKED_ON]->(xp:Project) | xp {"
         + s.props(p, ProjectNode.LISTS.keySet(), ProjectNode.FIELDS) + "}]");
-    m.put("collaborators", (s, p) -> "[(n)-[:COLLABORATED_WITH]-(xc:Expert) | xc {" + s.props(p, LISTS.keySet(), FIELDS) + "}]");
+    m.put("collaborators", (s, p) -> "[(n)-[:COLLABORATED_WITH]-(xc:Expert) | xc {" + s.props(p, LISTS.keySet(), fields()) + "}]");
     m.put("publications", (s, p) -> "[(n)-[:AUTHORED]->(xu:Publication) | xu {"
         + s.props(p, List.of(), "title", "year", "venue") + "}]");
     m.put("teams", (s, p) -> "[(n)-[:MEMBER_OF]->(xt:Team) | xt {" + s.props(p, List.of(), "name") + "}]");
@@ -48,7 +63,7 @@ public record ExpertNode(String id, String name, String country, String region, 
 
   /** The projection of an expert for a selection. */
   public static String projection(Selection selection, String prefix) {
-    return Projection.node(selection, prefix, FIELDS, LISTS);
+    return Projection.node(selection, prefix, fields(), LISTS);
   }
 
   public static ExpertNode from(Value v) {
@@ -56,7 +71,24 @@ public record ExpertNode(String id, String name, String country, String region, 
     return new ExpertNode(Vals.str(v.get("id")), Vals.str(v.get("name")), Vals.str(v.get("country")),
         Vals.str(v.get("region")), Vals.str(v.get("title")), Vals.list(v.get("skills"), ExpertSkill::from),
         Vals.list(v.get("projects"), ProjectNode::from), Vals.list(v.get("collaborators"), ExpertNode::from),
-        Vals.list(v.get("publications"), PublicationNode::from), Vals.list(v.get("teams"), TeamNode::from));
+        Vals.list(v.get("publications"), PublicationNode::from), Vals.list(v.get("teams"), TeamNode::from),
+        properties(v));
+  }
+
+  private static Map<String, Object> properties(Value v) {
+    List<String> declared = SchemaProperties.of("Expert");
+    if (declared.isEmpty()) return Map.of();
+    Map<String, Object> m = new java.util.HashMap<>();
+    for (String f : declared) {
+      Value p = v.get(f);
+      if (p != null && !p.isNull()) m.put(f, p.asObject());
+    }
+    return m;
+  }
+
+  @Override
+  public Object property(String field) {
+    return properties == null ? null : properties.get(field);
   }
 
   @Override

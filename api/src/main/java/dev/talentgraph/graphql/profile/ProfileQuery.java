@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
@@ -153,7 +154,7 @@ public final class ProfileQuery {
   TalentProfile read(String expertId, Record row, LocalDate today) {
     Value e = row.get("expert");
     ExpertNode expert = new ExpertNode(expertId, Vals.str(e.get("name")), Vals.str(e.get("country")), Vals.str(e.get("region")),
-        Vals.str(e.get("title")), null, null, null, null, null);
+        Vals.str(e.get("title")), null, null, null, null, null, Map.of());
     List<ProjectRow> projects = read.contains(Section.PROJECTS) ? Vals.list(row.get("projects"), v -> project(expertId, v)) : null;
     List<TimelineEvent> timeline = read.contains(Section.TEAMS) ? timeline(expertId, e, row.get("teams"), projects) : null;
     List<Value> promotions = read.contains(Section.PROMOTIONS) ? row.get("promotions").asList(v -> v) : null;

@@ -147,7 +147,7 @@ class ProjectMutations {
               if (!missing.isEmpty()) return Writes.done(ProjectMemberPayload.failed(missing));
               return tx.run("MATCH (e:Expert {id: $expertId}), (p:Project {id: $projectId}) MERGE (e)-[w:WORKED_ON]->(p)"
                   + " SET w.role = $role, w.from = $from, w.to = $to RETURN p {" + ProjectNode.SCALARS + "} AS project,"
-                  + " {role: w.role, from: w.from, to: w.to, expert: e {" + ExpertNode.SCALARS + "}} AS member", params)
+                  + " {role: w.role, from: w.from, to: w.to, expert: e {" + ExpertNode.scalars() + "}} AS member", params)
                   .thenApply(r -> new ProjectMemberPayload(ProjectNode.from(r.get(0).get("project")),
                       ProjectMember.from(r.get(0).get("member")), List.of()));
             }),

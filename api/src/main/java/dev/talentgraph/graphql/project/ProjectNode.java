@@ -33,7 +33,7 @@ public record ProjectNode(String id, String name, String status, List<RequiredSk
     m.put("requires", (s, p) -> "[(n)-[pr:REQUIRES]->(ps:Skill) | {"
         + Selection.join(s.relProps("pr", p, "level", "required"), SkillNode.skill(s, p, "ps")) + "}]");
     m.put("members", (s, p) -> "[(n)<-[pw:WORKED_ON]-(pe:Expert) | {" + Selection.join(s.relProps("pw", p, "role", "from", "to"),
-        (s.has(p + "expert") ? "expert: pe {" + s.props(p + "expert/", ExpertNode.LISTS.keySet(), ExpertNode.FIELDS) + "}" : "")) + "}]");
+        (s.has(p + "expert") ? "expert: pe {" + s.props(p + "expert/", ExpertNode.LISTS.keySet(), ExpertNode.fields()) + "}" : "")) + "}]");
     return Collections.unmodifiableMap(m);
   }
 

@@ -31,7 +31,7 @@ public record SkillNode(String id, String name, String category, List<String> al
     m.put("broader", (s, p) -> "[(n)-[:BROADER]->(sb:Skill) | sb {" + s.props(p, LISTS.keySet(), FIELDS) + "}]");
     m.put("narrower", (s, p) -> "[(n)<-[:BROADER]-(sn:Skill) | sn {" + s.props(p, LISTS.keySet(), FIELDS) + "}]");
     m.put("experts", (s, p) -> "[(n)<-[sr:HAS_SKILL]-(se:Expert) | {" + Selection.join(s.relProps("sr", p, "level", "evidence", "source", "since"),
-        (s.has(p + "expert") ? "expert: se {" + s.props(p + "expert/", ExpertNode.LISTS.keySet(), ExpertNode.FIELDS) + "}" : "")) + "}]");
+        (s.has(p + "expert") ? "expert: se {" + s.props(p + "expert/", ExpertNode.LISTS.keySet(), ExpertNode.fields()) + "}" : "")) + "}]");
     return java.util.Collections.unmodifiableMap(m);
   }
 
