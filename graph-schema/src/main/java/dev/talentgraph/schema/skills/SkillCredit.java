@@ -113,7 +113,7 @@ public final class SkillCredit {
 
   /** Missing levels of a requirement wanted at {@code wantedLevel} given its credit. */
   public static double gap(double credit, double wantedLevel) {
-    return Math.max(0, wantedLevel * (1 - credit));
+    return Math.max(0, wantedLevel - wantedLevel * credit);
   }
 
   /** The held skill that stands in best for a required one. */
