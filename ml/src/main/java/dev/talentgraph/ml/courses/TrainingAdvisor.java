@@ -3,6 +3,7 @@ package dev.talentgraph.ml.courses;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.skills.SkillCredit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,21 +27,16 @@ import org.neo4j.driver.Value;
  * {@code recommendTrainings} and {@code learningPath} are thin wrappers).
  *
  * <h2>Taxonomy rule</h2>
- * A required skill S is met by the expert's effective level in S, the largest of
- * <ul>
- *   <li>the expert's own level in S;
- *   <li>their level in a skill linked to S by SAME_AS (the same concept in another taxonomy),
- *       counted in full;
- *   <li>their level in a narrower skill N, {@code (N)-[:BROADER*d]->(S)} with d &lt;= {@value
- *       #MAX_TAXONOMY_DEPTH}, times {@value #NARROWER_CREDIT}^d: a level-4 Spring Boot developer
- *       counts as level 2 in Java (one step) and 1 in programming (two steps).
- * </ul>
- * A broader skill never counts toward a narrower one (knowing "programming" says nothing of
- * Rust). The same rule credits courses: a course teaching S or a SAME_AS twin closes S's gap in
- * full, one teaching a narrower skill closes {@value #NARROWER_CREDIT}^d of it; a course whose
- * {@code TEACHES.level} is below the wanted level closes only the part up to that level. A
- * REQUIRES edge without a level counts as level {@value #DEFAULT_LEVEL}; one with {@code required
- * = false} is a nice-to-have and ignored.
+ * A required skill S wanted at level L is met as far as {@link SkillCredit} credits the expert's
+ * best skill for it, the same rule candidate matching uses: their own level h in S gives {@code
+ * min(1, h / L)}, a SAME_AS twin the same, a narrower, related, sibling or broader skill its weight
+ * times that ratio. The gap is {@code L * (1 - credit)} levels; the current level shown is the own
+ * level, or {@code L * credit} for a stand-in (a level-4 Spring Boot developer asked for Java 4
+ * stands at Java 2). The same weights credit courses: a course teaching S or a SAME_AS twin closes
+ * S's gap in full, one teaching a narrower skill closes the narrower weight of it (up to {@value
+ * SkillCredit#MAX_DEPTH} steps); a course whose {@code TEACHES.level} is below the wanted level
+ * closes only the part up to that level. A REQUIRES edge without a level counts as level {@value
+ * #DEFAULT_LEVEL}; one with {@code required = false} is a nice-to-have and ignored.
  *
  * <h2>Ranking</h2>
  * With a target: {@code score = 0.5 coverage + 0.3 model + 0.2 effect}, where coverage is the
@@ -59,12 +55,8 @@ import org.neo4j.driver.Value;
  * replace it at merge time through {@link #effects}).
  */
 public final class TrainingAdvisor {
-  /** Share of a narrower skill's level that counts toward its broader skill, per step. */
-  public static final double NARROWER_CREDIT = 0.5;
-  /** Taxonomy steps followed from a narrower to a broader skill. */
-  public static final int MAX_TAXONOMY_DEPTH = 3;
   /** Level assumed for a REQUIRES edge without one. */
-  public static final int DEFAULT_LEVEL = 3;
+  public static final int DEFAULT_LEVEL = SkillCredit.DEFAULT_LEVEL;
   /** Pseudo-measurements of the prior in the expected gain. */
   public static final double EFFECT_PRIOR_WEIGHT = 3;
   /** A gain of this many levels or more counts as full effect. */
@@ -361,44 +353,39 @@ public final class TrainingAdvisor {
     t.requirements().forEach(q -> byId.put(q.skillId(), q));
     List<SkillGap.Comparison> gaps = new ArrayList<>();
     List<SkillGap.Comparison> met = new ArrayList<>();
-    List<Record> rows = s.run("MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": $expert}) "
-        + "UNWIND $skills AS sid MATCH (r:" + Labels.SKILL + " {" + Props.ID + ": sid}) "
-        + "RETURN sid, [(e)-[d:" + RelTypes.HAS_SKILL + "]->(r) | coalesce(d." + Props.LEVEL + ", "
-        + DEFAULT_LEVEL + ")] AS direct, "
-        + "[(e)-[h:" + RelTypes.HAS_SKILL + "]->(x:" + Labels.SKILL + ")-[:" + RelTypes.SAME_AS
-        + "]-(r) | [x." + Props.ID + ", coalesce(x." + Props.NAME + ", x." + Props.ID
-        + "), coalesce(h." + Props.LEVEL + ", " + DEFAULT_LEVEL + "), 0]] AS same, "
-        + "[p = (e)-[h:" + RelTypes.HAS_SKILL + "]->(n:" + Labels.SKILL + ")-[:" + RelTypes.BROADER
-        + "*1.." + MAX_TAXONOMY_DEPTH + "]->(r) | [n." + Props.ID + ", coalesce(n." + Props.NAME
-        + ", n." + Props.ID + "), coalesce(h." + Props.LEVEL + ", " + DEFAULT_LEVEL
-        + "), length(p) - 1]] AS narrower",
-        Map.of("expert", e.id(), "skills", new ArrayList<>(byId.keySet()))).list();
-    for (Record r : rows) {
-      Requirement q = byId.get(r.get("sid").asString());
+    SkillCredit.Taxonomy taxonomy = new SkillCredit.Taxonomy();
+    s.run(SkillCredit.TAXONOMY_AROUND, Map.of("ids", new ArrayList<>(byId.keySet())))
+        .forEachRemaining(r -> taxonomy.add(r.asMap()));
+    Map<String, String> names = new HashMap<>();
+    s.run("UNWIND $ids AS id MATCH (k:" + Labels.SKILL + " {" + Props.ID + ": id}) RETURN id, coalesce(k."
+        + Props.NAME + ", k." + Props.ID + ") AS name", Map.of("ids", new ArrayList<>(e.skills().keySet())))
+        .forEachRemaining(r -> names.put(r.get("id").asString(), r.get("name").asString()));
+    for (Requirement q : byId.values()) {
+      SkillCredit.Best best = SkillCredit.best(q.skillId(), q.level(), e.skills(), taxonomy);
+      double credit = best == null ? 0 : best.credit();
       double current = 0;
       String from = null;
-      String reason = "no " + q.name() + " and no SAME_AS or narrower skill in the profile";
-      for (Value d : r.get("direct").values()) {
-        if (d.asNumber().doubleValue() > current) {
-          current = d.asNumber().doubleValue();
-          reason = "own level " + fmt(current) + " in " + q.name();
-        }
+      String reason = "no " + q.name() + " and no skill in the profile that stands in for it";
+      if (best != null && best.link().relation() == SkillCredit.Relation.EXACT) {
+        current = best.heldLevel();
+        reason = "own level " + fmt(current) + " in " + q.name();
+      } else if (best != null) {
+        current = q.level() * credit;
+        from = best.heldId();
+        String held = names.getOrDefault(from, from);
+        int d = best.link().depth();
+        reason = switch (best.link().relation()) {
+          case SAME_AS -> "level " + fmt(best.heldLevel()) + " in " + held + ", the same skill (SAME_AS)";
+          case NARROWER -> "level " + fmt(best.heldLevel()) + " in " + held + ", " + d + " step(s) narrower than "
+              + q.name();
+          case BROADER -> "level " + fmt(best.heldLevel()) + " in " + held + ", broader than " + q.name();
+          case RELATED -> "level " + fmt(best.heldLevel()) + " in " + held + ", related to " + q.name();
+          case SIBLING -> "level " + fmt(best.heldLevel()) + " in " + held + ", a sibling of " + q.name()
+              + " under the same broader skill";
+          case EXACT -> throw new IllegalStateException();
+        } + ", counts as " + fmt(current);
       }
-      for (String key : List.of("same", "narrower")) {
-        for (Value v : r.get(key).values()) {
-          int depth = v.get(3).asInt();
-          double credit = v.get(2).asNumber().doubleValue() * Math.pow(NARROWER_CREDIT, depth);
-          if (credit > current + EPS) {
-            current = credit;
-            from = v.get(0).asString();
-            reason = depth == 0
-                ? "level " + fmt(credit) + " in " + v.get(1).asString() + ", the same skill (SAME_AS)"
-                : "level " + v.get(2).asNumber() + " in " + v.get(1).asString() + ", " + depth
-                    + " step(s) narrower than " + q.name() + ", counts as " + fmt(credit);
-          }
-        }
-      }
-      double missing = Math.max(0, q.level() - current);
+      double missing = SkillCredit.gap(credit, q.level());
       var cmp = new SkillGap.Comparison(q.skillId(), q.name(), q.level(), current, missing, from,
           reason);
       (missing > EPS ? gaps : met).add(cmp);
@@ -449,7 +436,7 @@ public final class TrainingAdvisor {
         + "MATCH " + teach + "(x:" + Labels.SKILL + ")-[:" + RelTypes.SAME_AS
         + "]-(r) RETURN c, t, x AS via, 0 AS depth UNION "
         + "MATCH p = " + teach + "(x:" + Labels.SKILL + ")-[:" + RelTypes.BROADER + "*1.."
-        + MAX_TAXONOMY_DEPTH + "]->(r) RETURN c, t, x AS via, length(p) - 1 AS depth } "
+        + SkillCredit.MAX_DEPTH + "]->(r) RETURN c, t, x AS via, length(p) - 1 AS depth } "
         + "RETURN sid, c." + Props.ID + " AS course, t." + Props.LEVEL + " AS level, via."
         + Props.ID + " AS viaId, coalesce(via." + Props.NAME + ", via." + Props.ID
         + ") AS viaName, depth ORDER BY course, sid",
@@ -461,7 +448,9 @@ public final class TrainingAdvisor {
       }
       SkillGap.Comparison g = gaps.get(r.get("sid").asString());
       int depth = r.get("depth").asInt();
-      double factor = Math.pow(NARROWER_CREDIT, depth);
+      String viaId = r.get("viaId").asString();
+      double factor = SkillCredit.weight(viaId.equals(g.skillId()) ? SkillCredit.Relation.EXACT
+          : depth == 0 ? SkillCredit.Relation.SAME_AS : SkillCredit.Relation.NARROWER, depth);
       double fraction = 1.0;
       String levelNote = "";
       if (!r.get("level").isNull()) {
@@ -476,7 +465,6 @@ public final class TrainingAdvisor {
       if (credit <= EPS) {
         continue;
       }
-      String viaId = r.get("viaId").asString();
       String viaName = r.get("viaName").asString();
       String how = viaId.equals(g.skillId()) ? "teaches " + g.skillName()
           : depth == 0 ? "teaches " + viaName + ", the same skill as " + g.skillName()

@@ -5,6 +5,7 @@ import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.skills.SkillCredit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +103,7 @@ public final class HireFeatures implements ModelKind.RowEnricher {
         Map<String, Opening> openings = openings(tx, List.copyOf(openingIds));
         Set<String> required = new LinkedHashSet<>();
         openings.values().forEach(o -> o.requirements().forEach(r -> required.add(r.skillId())));
-        SkillCoverage.Taxonomy taxonomy = taxonomy(tx, List.copyOf(required));
+        SkillCredit.Taxonomy taxonomy = taxonomy(tx, List.copyOf(required));
         Map<String, Person> persons = people(tx, List.copyOf(people));
         Map<String, AppFacts> facts = applications(tx, List.copyOf(apps));
         Map<String, Features> out = new LinkedHashMap<>();
@@ -138,33 +139,10 @@ public final class HireFeatures implements ModelKind.RowEnricher {
     return out;
   }
 
-  /** The taxonomy around the required skills: their narrower (two steps), broader, sibling, SAME_AS and RELATED_TO skills. */
-  static SkillCoverage.Taxonomy taxonomy(org.neo4j.driver.TransactionContext tx, List<String> skills) {
-    SkillCoverage.Taxonomy t = new SkillCoverage.Taxonomy();
-    tx.run("UNWIND $ids AS id MATCH (s:" + Labels.SKILL + " {" + Props.ID + ": id}) RETURN id, "
-        + "[(s)<-[:" + RelTypes.BROADER + "]-(n:" + Labels.SKILL + ") | n." + Props.ID + "] AS narrower, "
-        + "[(s)<-[:" + RelTypes.BROADER + "]-(m:" + Labels.SKILL + ")<-[:" + RelTypes.BROADER + "]-(n:" + Labels.SKILL + ") | [m."
-        + Props.ID + ", n." + Props.ID + "]] AS narrower2, "
-        + "[(s)-[:" + RelTypes.BROADER + "]->(b:" + Labels.SKILL + ") | [b." + Props.ID + ", b:" + Labels.SKILL_GROUP + "]] AS broader, "
-        + "[(s)-[:" + RelTypes.BROADER + "]->(b:" + Labels.SKILL + ")<-[:" + RelTypes.BROADER + "]-(o:" + Labels.SKILL + ") WHERE NOT b:"
-        + Labels.SKILL_GROUP + " AND o <> s | [b." + Props.ID + ", o." + Props.ID + "]] AS siblings, "
-        + "[(s)-[:" + RelTypes.SAME_AS + "]-(o:" + Labels.SKILL + ") | o." + Props.ID + "] AS same, "
-        + "[(s)-[:" + RelTypes.RELATED_TO + "]-(o:" + Labels.SKILL + ") | o." + Props.ID + "] AS related",
-        Map.of("ids", skills)).forEachRemaining(r -> {
-          String id = r.get("id").asString();
-          for (Value n : r.get("narrower").values()) t.broader(n.asString(), id);
-          for (Value p : r.get("narrower2").values()) {
-            t.broader(p.get(0).asString(), id);
-            t.broader(p.get(1).asString(), p.get(0).asString());
-          }
-          for (Value b : r.get("broader").values()) {
-            t.broader(id, b.get(0).asString());
-            if (b.get(1).asBoolean()) t.group(b.get(0).asString());
-          }
-          for (Value p : r.get("siblings").values()) t.broader(p.get(1).asString(), p.get(0).asString());
-          for (Value o : r.get("same").values()) t.sameAs(id, o.asString());
-          for (Value o : r.get("related").values()) t.related(id, o.asString());
-        });
+  /** The taxonomy around the required skills, as {@link SkillCredit} reads it. */
+  static SkillCredit.Taxonomy taxonomy(org.neo4j.driver.TransactionContext tx, List<String> skills) {
+    SkillCredit.Taxonomy t = new SkillCredit.Taxonomy();
+    tx.run(SkillCredit.TAXONOMY_AROUND, Map.of("ids", skills)).forEachRemaining(r -> t.add(r.asMap()));
     return t;
   }
 
@@ -222,7 +200,7 @@ public final class HireFeatures implements ModelKind.RowEnricher {
     return out;
   }
 
-  static Features features(Pair p, Opening o, Person person, AppFacts a, SkillCoverage.Taxonomy taxonomy, LocalDate asOf) {
+  static Features features(Pair p, Opening o, Person person, AppFacts a, SkillCredit.Taxonomy taxonomy, LocalDate asOf) {
     List<SkillCoverage.Requirement> reqs = o == null ? List.of() : o.requirements();
     List<SkillCoverage.Held> held = person == null ? List.of() : person.skills();
     SkillCoverage.Coverage c = SkillCoverage.of(reqs, held, taxonomy);

@@ -1,29 +1,25 @@
 package dev.talentgraph.ml.hiring;
 
+import dev.talentgraph.schema.skills.SkillCredit;
+import dev.talentgraph.schema.skills.SkillCredit.Relation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How well a person's skills cover an opening's requirements, requirement by requirement, through
  * the skill taxonomy. Pure Java: the caller loads the requirements, the person's HAS_SKILL and the
- * taxonomy around the required skills ({@link Taxonomy}).
+ * taxonomy around the required skills ({@link SkillCredit#TAXONOMY_AROUND}).
  *
- * <p>Per requirement (wanted level L, {@value #DEFAULT_LEVEL} when the REQUIRES edge has none):
+ * <p>Per requirement (wanted level L, {@value #DEFAULT_LEVEL} when the REQUIRES edge has none) the
+ * credit is the one of {@link SkillCredit}: the best held skill's {@code weight * min(1, h / L)}.
  * <ul>
- *   <li><b>covered</b>: the person has the skill at level h; credit {@code min(1, h / L)} (full at or
- *       above the level, partial by the level ratio below it);
- *   <li><b>adjacent</b>: the person has another skill that stands in for it; credit {@code factor *
- *       min(1, h / L)} with factor {@value #SAME_AS} for a SAME_AS twin, {@value #NARROWER} per step
- *       for a narrower skill (held -BROADER-&gt; required, up to two steps; the convention of the
- *       training advisor), {@value #RELATED} for RELATED_TO, {@value #BROADER_CREDIT} for a broader skill
- *       (knowing "programming" says little of Rust) and {@value #SIBLING} for a sibling (both under the
- *       same broader skill, skill groups excluded); the best stand-in wins;
+ *   <li><b>covered</b>: that skill is the required skill itself;
+ *   <li><b>adjacent</b>: another skill stands in for it (a SAME_AS twin, a narrower, related,
+ *       sibling or broader skill, weighted as {@link SkillCredit} says);
  *   <li><b>missing</b>: nothing stands in; credit 0.
  * </ul>
  * The coverage is the weighted mean of the credits, required requirements weighing
@@ -33,14 +29,9 @@ import java.util.Set;
 public final class SkillCoverage {
   private SkillCoverage() {}
 
-  /** Level assumed for a REQUIRES edge without one (as in the training advisor). */
-  public static final int DEFAULT_LEVEL = 3;
+  /** Level assumed for a REQUIRES edge without one. */
+  public static final int DEFAULT_LEVEL = SkillCredit.DEFAULT_LEVEL;
   public static final double REQUIRED_WEIGHT = 2.0;
-  public static final double SAME_AS = 0.9;
-  public static final double NARROWER = 0.5;
-  public static final double RELATED = 0.5;
-  public static final double BROADER_CREDIT = 0.25;
-  public static final double SIBLING = 0.3;
 
   /** One requirement of an opening; {@code level} null when the edge has none. */
   public record Requirement(String skillId, String skillName, Integer level, boolean required) {
@@ -60,17 +51,6 @@ public final class SkillCoverage {
     }
   }
 
-  /** How a stand-in skill relates to the required one. */
-  public enum Relation {
-    SAME_AS("same-as"), NARROWER("narrower"), RELATED("related"), BROADER("broader"), SIBLING("sibling");
-
-    public final String word;
-
-    Relation(String word) {
-      this.word = word;
-    }
-  }
-
   public enum Status { COVERED, ADJACENT, MISSING }
 
   /**
@@ -78,7 +58,7 @@ public final class SkillCoverage {
    *
    * @param held the person's skill that gave the credit (the required skill itself when covered); null when missing
    * @param relation how {@code held} relates to the required skill when adjacent; null otherwise
-   * @param steps taxonomy steps for a narrower stand-in (1 or 2), else 0 or 1
+   * @param steps taxonomy steps as in {@link SkillCredit.Link#depth()}; 0 when covered or missing
    * @param credit 0..1
    */
   public record Match(Requirement requirement, Status status, Held held, Relation relation, int steps, double credit) {
@@ -126,72 +106,8 @@ public final class SkillCoverage {
     }
   }
 
-  /**
-   * The taxonomy around some skills: BROADER edges (narrower -&gt; broader), SAME_AS and RELATED_TO
-   * pairs (read undirected), and which nodes are skill groups (never a sibling's common parent).
-   */
-  public static final class Taxonomy {
-    private final Map<String, Set<String>> broader = new HashMap<>();
-    private final Map<String, Set<String>> narrower = new HashMap<>();
-    private final Map<String, Set<String>> same = new HashMap<>();
-    private final Map<String, Set<String>> related = new HashMap<>();
-    private final Set<String> groups = new HashSet<>();
-
-    public Taxonomy broader(String narrowerId, String broaderId) {
-      broader.computeIfAbsent(narrowerId, k -> new HashSet<>()).add(broaderId);
-      narrower.computeIfAbsent(broaderId, k -> new HashSet<>()).add(narrowerId);
-      return this;
-    }
-
-    public Taxonomy sameAs(String a, String b) {
-      same.computeIfAbsent(a, k -> new HashSet<>()).add(b);
-      same.computeIfAbsent(b, k -> new HashSet<>()).add(a);
-      return this;
-    }
-
-    public Taxonomy related(String a, String b) {
-      related.computeIfAbsent(a, k -> new HashSet<>()).add(b);
-      related.computeIfAbsent(b, k -> new HashSet<>()).add(a);
-      return this;
-    }
-
-    public Taxonomy group(String id) {
-      groups.add(id);
-      return this;
-    }
-
-    private Set<String> get(Map<String, Set<String>> m, String id) {
-      return m.getOrDefault(id, Set.of());
-    }
-
-    /** How {@code held} relates to {@code required} and in how many steps; null when it does not. */
-    Object[] relation(String required, String held) {
-      if (get(same, required).contains(held)) return new Object[] {Relation.SAME_AS, 1};
-      if (get(narrower, required).contains(held)) return new Object[] {Relation.NARROWER, 1};
-      for (String mid : get(narrower, required)) {
-        if (get(narrower, mid).contains(held)) return new Object[] {Relation.NARROWER, 2};
-      }
-      if (get(related, required).contains(held)) return new Object[] {Relation.RELATED, 1};
-      if (get(broader, required).contains(held)) return new Object[] {Relation.BROADER, 1};
-      for (String parent : get(broader, required)) {
-        if (!groups.contains(parent) && get(narrower, parent).contains(held)) return new Object[] {Relation.SIBLING, 1};
-      }
-      return null;
-    }
-
-    static double factor(Relation r, int steps) {
-      return switch (r) {
-        case SAME_AS -> SAME_AS;
-        case NARROWER -> Math.pow(NARROWER, steps);
-        case RELATED -> RELATED;
-        case BROADER -> BROADER_CREDIT;
-        case SIBLING -> SIBLING;
-      };
-    }
-  }
-
   /** Coverage of the requirements by the held skills (several HAS_SKILL to one skill: the highest level counts). */
-  public static Coverage of(List<Requirement> requirements, Collection<Held> heldSkills, Taxonomy taxonomy) {
+  public static Coverage of(List<Requirement> requirements, Collection<Held> heldSkills, SkillCredit.Taxonomy taxonomy) {
     Map<String, Held> held = new HashMap<>();
     int maxLevel = 0;
     for (Held h : heldSkills) {
@@ -225,22 +141,13 @@ public final class SkillCoverage {
         prefN == 0 ? null : prefSum / prefN, missingRequired, adjacent, evW == 0 ? 0 : ev / evW, maxLevel, held.size());
   }
 
-  private static Match match(Requirement r, Map<String, Held> held, Taxonomy taxonomy) {
-    double wanted = r.wanted();
-    Held exact = held.get(r.skillId());
-    if (exact != null) return new Match(r, Status.COVERED, exact, null, 0, Math.min(1.0, exact.level() / wanted));
-    Match best = null;
-    for (Held h : held.values()) {
-      Object[] rel = taxonomy.relation(r.skillId(), h.skillId());
-      if (rel == null) continue;
-      Relation relation = (Relation) rel[0];
-      int steps = (Integer) rel[1];
-      double credit = Taxonomy.factor(relation, steps) * Math.min(1.0, h.level() / wanted);
-      if (best == null || credit > best.credit() + 1e-12
-          || (Math.abs(credit - best.credit()) <= 1e-12 && h.skillId().compareTo(best.held().skillId()) < 0)) {
-        best = new Match(r, Status.ADJACENT, h, relation, steps, credit);
-      }
-    }
-    return best != null ? best : new Match(r, Status.MISSING, null, null, 0, 0);
+  private static Match match(Requirement r, Map<String, Held> held, SkillCredit.Taxonomy taxonomy) {
+    Map<String, Integer> levels = new HashMap<>();
+    held.forEach((id, h) -> levels.put(id, h.level()));
+    SkillCredit.Best best = SkillCredit.best(r.skillId(), r.wanted(), levels, taxonomy);
+    if (best == null) return new Match(r, Status.MISSING, null, null, 0, 0);
+    Held h = held.get(best.heldId());
+    if (best.link().relation() == Relation.EXACT) return new Match(r, Status.COVERED, h, null, 0, best.credit());
+    return new Match(r, Status.ADJACENT, h, best.link().relation(), best.link().depth(), best.credit());
   }
 }

@@ -87,13 +87,19 @@ class TrainingAdvisorIT {
     }
 
     @Test
-    void broaderSkillDoesNotCountTowardNarrower() {
+    void aStandInNeverMeetsMoreThanItsWeightAndTheOwnLevelCountsAsItIs() {
       SkillGap gap = advisor.skillGap("alice",
           new Target.Skills(List.of(new Target.Requirement("programming", 1),
               new Target.Requirement("spring", 5))));
-      // Spring Boot 4 is two steps below programming: 4 * 0.25 = 1 meets level 1
-      assertThat(find(gap.met(), "programming").currentLevel()).isCloseTo(1.0, within(1e-9));
+      // Spring Boot 4 is two steps below programming: weight 0.25 of the level 1 wanted, however
+      // high the Spring Boot level
+      SkillGap.Comparison programming = find(gap.gaps(), "programming");
+      assertThat(programming.currentLevel()).isCloseTo(0.25, within(1e-9));
+      assertThat(programming.missing()).isCloseTo(0.75, within(1e-9));
+      assertThat(programming.creditedFrom()).isEqualTo("spring");
+      assertThat(programming.reason()).contains("2 step(s) narrower");
       assertThat(find(gap.gaps(), "spring").currentLevel()).isEqualTo(4.0);
+      assertThat(find(gap.gaps(), "spring").missing()).isCloseTo(1.0, within(1e-9));
     }
 
     @Test

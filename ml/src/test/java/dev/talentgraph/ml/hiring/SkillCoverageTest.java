@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.talentgraph.ml.hiring.SkillCoverage.Coverage;
 import dev.talentgraph.ml.hiring.SkillCoverage.Held;
-import dev.talentgraph.ml.hiring.SkillCoverage.Relation;
 import dev.talentgraph.ml.hiring.SkillCoverage.Requirement;
 import dev.talentgraph.ml.hiring.SkillCoverage.Status;
+import dev.talentgraph.schema.skills.SkillCredit;
+import dev.talentgraph.schema.skills.SkillCredit.Relation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SkillCoverageTest {
   /** se > java > spring; se > python; se > go; kotlin related to java; scala same as scala-onet; group g > sql, nosql. */
-  static SkillCoverage.Taxonomy taxonomy() {
-    return new SkillCoverage.Taxonomy()
+  static SkillCredit.Taxonomy taxonomy() {
+    return new SkillCredit.Taxonomy()
         .broader("java", "se").broader("spring", "java").broader("spring-boot", "spring").broader("python", "se")
         .broader("go", "se").related("kotlin", "java").sameAs("scala", "scala-onet")
         .broader("sql", "g").broader("nosql", "g").group("g");
@@ -56,13 +57,14 @@ class SkillCoverageTest {
     assertThat(m.get(0).held().skillId()).isEqualTo("spring");
     assertThat(m.get(0).credit()).isEqualTo(0.5);
     assertThat(m.get(1).relation()).isEqualTo(Relation.SAME_AS);
-    assertThat(m.get(1).credit()).isCloseTo(0.45, within(1e-9));
+    // a twin counts in full: level 1 of the 2 wanted
+    assertThat(m.get(1).credit()).isCloseTo(0.5, within(1e-9));
     assertThat(m.get(2).relation()).isEqualTo(Relation.SIBLING);
     assertThat(m.get(2).credit()).isCloseTo(0.3, within(1e-9));
     assertThat(m.get(3).status()).isEqualTo(Status.MISSING);
     assertThat(c.missingRequired()).isZero();
     assertThat(c.adjacent()).isEqualTo(3);
-    assertThat(c.score()).isCloseTo((2 * 0.5 + 0.45 + 0.3 + 0) / 5, within(1e-9));
+    assertThat(c.score()).isCloseTo((2 * 0.5 + 0.5 + 0.3 + 0) / 5, within(1e-9));
     assertThat(m.get(0).text()).isEqualTo("JAVA (required): SPRING stands in (narrower), level 4 of 2, evidence unstated, credit 0.50");
     assertThat(m.get(3).text()).isEqualTo("SQL (preferred, level 2): missing");
 
@@ -80,7 +82,7 @@ class SkillCoverageTest {
     assertThat(c.matches().get(0).credit()).isEqualTo(0.5);
     Coverage broader = SkillCoverage.of(List.of(req("java", 3, true)), List.of(held("se", 5, null, null)), taxonomy());
     assertThat(broader.matches().get(0).relation()).isEqualTo(Relation.BROADER);
-    assertThat(broader.matches().get(0).credit()).isEqualTo(SkillCoverage.BROADER_CREDIT);
+    assertThat(broader.matches().get(0).credit()).isEqualTo(SkillCredit.BROADER);
   }
 
   @Test
