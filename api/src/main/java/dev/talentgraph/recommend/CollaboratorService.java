@@ -1,7 +1,7 @@
 package dev.talentgraph.recommend;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
-import dev.talentgraph.graphql.expert.ExpertNode;
+import dev.talentgraph.profiles.ExpertNode;
 import dev.talentgraph.ml.collab.CollabGraph;
 import dev.talentgraph.ml.collab.CollaboratorRanker;
 import dev.talentgraph.ml.collab.CollaboratorRecommender;

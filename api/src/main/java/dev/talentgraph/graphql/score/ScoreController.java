@@ -4,7 +4,7 @@ import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
-import dev.talentgraph.graphql.expert.ExpertNode;
+import dev.talentgraph.profiles.ExpertNode;
 import dev.talentgraph.ml.GraphTrainer;
 import dev.talentgraph.ml.ModelKind;
 import dev.talentgraph.ml.ModelKinds;

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.expert;
+package dev.talentgraph.profiles;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
@@ -10,8 +10,8 @@ import dev.talentgraph.graphql.NodeWrites.DeletePayload;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.graphql.expert.ExpertNode.ExpertSkill;
-import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.profiles.ExpertNode.ExpertSkill;
+import dev.talentgraph.skills.SkillNode;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;

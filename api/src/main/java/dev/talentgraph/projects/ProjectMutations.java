@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.project;
+package dev.talentgraph.projects;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
@@ -9,8 +9,8 @@ import dev.talentgraph.graphql.NodeWrites.DeletePayload;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.graphql.expert.ExpertNode;
-import dev.talentgraph.graphql.project.ProjectNode.ProjectMember;
+import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.projects.ProjectNode.ProjectMember;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
 import graphql.schema.DataFetchingEnvironment;

@@ -1,11 +1,11 @@
-package dev.talentgraph.graphql.profile;
+package dev.talentgraph.profiles;
 
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.graphql.profile.TalentProfile.Contest;
-import dev.talentgraph.graphql.profile.TalentProfile.ContestFactType;
+import dev.talentgraph.profiles.TalentProfile.Contest;
+import dev.talentgraph.profiles.TalentProfile.ContestFactType;
 import dev.talentgraph.security.AccessPolicy;
 import dev.talentgraph.security.Principal;
 import dev.talentgraph.security.RequestAccess;

@@ -1,11 +1,10 @@
-package dev.talentgraph.graphql.profile;
+package dev.talentgraph.profiles;
 
-import dev.talentgraph.graphql.course.CourseNode;
-import dev.talentgraph.graphql.expert.ExpertNode;
-import dev.talentgraph.graphql.expert.ExpertNode.PublicationNode;
-import dev.talentgraph.graphql.project.ProjectNode;
+import dev.talentgraph.learning.CourseNode;
+import dev.talentgraph.profiles.ExpertNode.PublicationNode;
+import dev.talentgraph.projects.ProjectNode;
 import dev.talentgraph.graphql.score.ScoreView;
-import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.skills.SkillNode;
 import dev.talentgraph.privacy.PerformanceReview;
 import dev.talentgraph.security.PersonalOwner;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.course;
+package dev.talentgraph.learning;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;

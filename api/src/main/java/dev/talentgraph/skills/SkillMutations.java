@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.skill;
+package dev.talentgraph.skills;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
