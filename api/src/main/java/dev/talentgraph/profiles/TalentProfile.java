@@ -14,7 +14,7 @@ import java.util.List;
  * or the caller may not see it (the {@code @personal} rule then answers with its refusal; this record is the
  * owner it checks, see {@link PersonalOwner}).
  */
-public record TalentProfile(String expertId, ExpertNode expert, List<ProfileSkill> skills, List<TimelineEvent> timeline,
+record TalentProfile(String expertId, ExpertNode expert, List<ProfileSkill> skills, List<TimelineEvent> timeline,
     List<ProfileProject> projects, List<ProfilePublication> publications, List<ProfileCollaborator> collaborators,
     List<ProfileCourse> courses, List<ProfileScore> scores, List<ProfileReview> performanceReviews,
     List<TimelineEvent> careerEvents, CareerStage careerStage, List<Contest> contests) implements PersonalOwner {
