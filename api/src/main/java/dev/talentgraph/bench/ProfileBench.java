@@ -2,7 +2,7 @@ package dev.talentgraph.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.talentgraph.graphql.profile.ProfileQuery;
+import dev.talentgraph.profiles.ProfileQuery;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
 import java.net.URI;

@@ -1,12 +1,12 @@
-package dev.talentgraph.graphql.expert;
+package dev.talentgraph.profiles;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.SchemaProperties;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.graphql.project.ProjectNode;
-import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.projects.ProjectNode;
+import dev.talentgraph.skills.SkillNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,2 +1,2 @@
 /** Skills and their BROADER hierarchy: {@code skill}, {@code skills}, nested lists and mutations. */
-package dev.talentgraph.graphql.skill;
+package dev.talentgraph.skills;

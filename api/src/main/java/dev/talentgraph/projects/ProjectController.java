@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.project;
+package dev.talentgraph.projects;
 
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.NodeQuery;
@@ -10,9 +10,9 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.graphql.project.ProjectNode.ProjectMember;
-import dev.talentgraph.graphql.project.ProjectNode.RequiredSkill;
-import dev.talentgraph.graphql.skill.SkillRequirement;
+import dev.talentgraph.projects.ProjectNode.ProjectMember;
+import dev.talentgraph.projects.ProjectNode.RequiredSkill;
+import dev.talentgraph.skills.SkillRequirement;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.profile;
+package dev.talentgraph.profiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.skill;
+package dev.talentgraph.skills;
 
 import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.graphql.NodeQuery;

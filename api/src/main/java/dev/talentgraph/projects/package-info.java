@@ -1,2 +1,2 @@
 /** Projects, the skills they require and their members: queries, nested lists and mutations. */
-package dev.talentgraph.graphql.project;
+package dev.talentgraph.projects;

@@ -1,10 +1,10 @@
-package dev.talentgraph.graphql.skill;
+package dev.talentgraph.skills;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.graphql.expert.ExpertNode;
+import dev.talentgraph.profiles.ExpertNode;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;

@@ -1,10 +1,10 @@
-package dev.talentgraph.graphql.profile;
+package dev.talentgraph.profiles;
 
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
-import dev.talentgraph.graphql.profile.TalentProfile.ProfileCourse;
+import dev.talentgraph.profiles.TalentProfile.ProfileCourse;
 import dev.talentgraph.ml.courses.Recommendations;
 import dev.talentgraph.ml.scoring.TrainingEffectEstimator;
 import dev.talentgraph.collaboration.CollaboratorRecommendations;

@@ -1,10 +1,10 @@
-package dev.talentgraph.graphql.course;
+package dev.talentgraph.learning;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.skills.SkillNode;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;

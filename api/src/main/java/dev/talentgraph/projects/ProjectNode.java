@@ -1,11 +1,11 @@
-package dev.talentgraph.graphql.project;
+package dev.talentgraph.projects;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.graphql.expert.ExpertNode;
-import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.skills.SkillNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,2 +1,2 @@
 /** Courses and the skills they teach: {@code course}, {@code courses}, {@code Course.teaches} and mutations. */
-package dev.talentgraph.graphql.course;
+package dev.talentgraph.learning;

@@ -1,11 +1,10 @@
-package dev.talentgraph.graphql.profile;
+package dev.talentgraph.profiles;
 
-import dev.talentgraph.graphql.course.CourseNode;
-import dev.talentgraph.graphql.expert.ExpertNode;
-import dev.talentgraph.graphql.expert.ExpertNode.PublicationNode;
-import dev.talentgraph.graphql.project.ProjectNode;
+import dev.talentgraph.learning.CourseNode;
+import dev.talentgraph.profiles.ExpertNode.PublicationNode;
+import dev.talentgraph.projects.ProjectNode;
 import dev.talentgraph.scoring.ScoreView;
-import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.skills.SkillNode;
 import dev.talentgraph.privacy.PerformanceReview;
 import dev.talentgraph.security.PersonalOwner;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  * or the caller may not see it (the {@code @personal} rule then answers with its refusal; this record is the
  * owner it checks, see {@link PersonalOwner}).
  */
-public record TalentProfile(String expertId, ExpertNode expert, List<ProfileSkill> skills, List<TimelineEvent> timeline,
+record TalentProfile(String expertId, ExpertNode expert, List<ProfileSkill> skills, List<TimelineEvent> timeline,
     List<ProfileProject> projects, List<ProfilePublication> publications, List<ProfileCollaborator> collaborators,
     List<ProfileCourse> courses, List<ProfileScore> scores, List<ProfileReview> performanceReviews,
     List<TimelineEvent> careerEvents, CareerStage careerStage, List<Contest> contests) implements PersonalOwner {

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.course;
+package dev.talentgraph.learning;
 
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.NodeQuery;
@@ -10,8 +10,8 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.graphql.course.CourseNode.TaughtSkill;
-import dev.talentgraph.graphql.skill.SkillRequirement;
+import dev.talentgraph.learning.CourseNode.TaughtSkill;
+import dev.talentgraph.skills.SkillRequirement;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;

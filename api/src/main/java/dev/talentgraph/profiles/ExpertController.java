@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.expert;
+package dev.talentgraph.profiles;
 
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.InvalidArgumentException;
@@ -11,11 +11,11 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.graphql.expert.ExpertNode.ExpertSkill;
-import dev.talentgraph.graphql.expert.ExpertNode.PublicationNode;
-import dev.talentgraph.graphql.expert.ExpertNode.TeamNode;
-import dev.talentgraph.graphql.project.ProjectNode;
-import dev.talentgraph.graphql.skill.SkillRequirement;
+import dev.talentgraph.profiles.ExpertNode.ExpertSkill;
+import dev.talentgraph.profiles.ExpertNode.PublicationNode;
+import dev.talentgraph.profiles.ExpertNode.TeamNode;
+import dev.talentgraph.projects.ProjectNode;
+import dev.talentgraph.skills.SkillRequirement;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.course;
+package dev.talentgraph.learning;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
@@ -11,20 +11,20 @@ import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
-import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Mutations of courses and the skills they teach. */
-@Controller
-class CourseMutations {
+/**
+ * The rules of changing courses and the skills they teach: input validated in memory, then checked against the
+ * graph and written in one transaction, or nothing written.
+ */
+@Service
+class CourseService {
   record SkillLevelInput(String skillId, Integer level) {}
 
   record CreateCourseInput(String id, String title, Double hours, List<SkillLevelInput> teaches) {}
@@ -39,7 +39,7 @@ class CourseMutations {
 
   private final CypherGateway cypher;
 
-  CourseMutations(CypherGateway cypher) {
+  CourseService(CypherGateway cypher) {
     this.cypher = cypher;
   }
 
@@ -67,15 +67,14 @@ class CourseMutations {
         .map(i -> UserError.notFound("teaches[" + i + "].skillId", "skill", ids.get(i))).toList());
   }
 
-  @MutationMapping
-  Mono<CoursePayload> createCourse(@Argument CreateCourseInput input, DataFetchingEnvironment env) {
+  Mono<CoursePayload> createCourse(CreateCourseInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     Writes.requireText(errors, "title", input.title(), MAX_NAME);
     var rows = teaches(errors, input.hours(), input.teaches());
     String id = input.id() == null ? null : input.id().strip();
     var props = NodeWrites.props("title", input.title() == null ? null : input.title().strip(), "hours", input.hours());
-    return Writes.run(cypher, RoundTrips.of(env), errors, CoursePayload::failed,
+    return Writes.run(cypher, roundTrips, errors, CoursePayload::failed,
         tx -> NodeWrites.exists(tx, Labels.COURSE, id).thenCompose(found -> found
             ? Writes.done(CoursePayload.failed(List.of(UserError.duplicate("id", "course", id))))
             : missingSkills(tx, input.teaches()).thenCompose(missing -> !missing.isEmpty()
@@ -86,15 +85,14 @@ class CourseMutations {
         UserError.duplicate("id", "course", id));
   }
 
-  @MutationMapping
-  Mono<CoursePayload> updateCourse(@Argument UpdateCourseInput input, DataFetchingEnvironment env) {
+  Mono<CoursePayload> updateCourse(UpdateCourseInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     if (input.title() != null) Writes.requireText(errors, "title", input.title(), MAX_NAME);
     var rows = teaches(errors, input.hours(), input.teaches());
     String id = input.id();
     var props = NodeWrites.props("title", input.title() == null ? null : input.title().strip(), "hours", input.hours());
-    return Writes.run(cypher, RoundTrips.of(env), errors, CoursePayload::failed,
+    return Writes.run(cypher, roundTrips, errors, CoursePayload::failed,
         tx -> NodeWrites.exists(tx, Labels.COURSE, id).thenCompose(found -> !found
             ? Writes.done(CoursePayload.failed(List.of(UserError.notFound("id", "course", id))))
             : missingSkills(tx, input.teaches()).thenCompose(missing -> !missing.isEmpty()
@@ -106,8 +104,7 @@ class CourseMutations {
         null);
   }
 
-  @MutationMapping
-  Mono<DeletePayload> deleteCourse(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
-    return NodeWrites.delete(cypher, RoundTrips.of(env), Labels.COURSE, "course", input.id(), "");
+  Mono<DeletePayload> deleteCourse(NodeWrites.DeleteInput input, RoundTrips roundTrips) {
+    return NodeWrites.delete(cypher, roundTrips, Labels.COURSE, "course", input.id(), "");
   }
 }

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.skill;
+package dev.talentgraph.skills;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
@@ -10,22 +10,19 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
 import dev.talentgraph.schema.Labels;
-import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Mutations of skills and their BROADER hierarchy. The hierarchy stays a forest of DAGs: a broader skill
+ * The rules of changing skills and their BROADER hierarchy. The hierarchy stays a forest of DAGs: a broader skill
  * that is the skill itself or one of its descendants is refused.
  */
-@Controller
-class SkillMutations {
+@Service
+class SkillService {
   record CreateSkillInput(String id, String name, String category, List<String> aliases, List<String> broaderIds) {}
 
   record UpdateSkillInput(String id, String name, String category, List<String> aliases, List<String> broaderIds) {}
@@ -36,9 +33,18 @@ class SkillMutations {
     }
   }
 
+  private static final String UNLINK_BROADER = "MATCH (n:Skill {id: $id})-[old:BROADER]->(:Skill) DELETE old";
+
+  /** The positions in {@code $ids} of the skills that are already below {@code $id}. */
+  private static final String NARROWER_OF = "UNWIND range(0, size($ids) - 1) AS i WITH i"
+      + " WHERE EXISTS { MATCH (:Skill {id: $ids[i]})-[:BROADER*1..]->(:Skill {id: $id}) } RETURN i";
+
+  private static final String LINK_BROADER =
+      "MATCH (n:Skill {id: $id}) UNWIND $ids AS b MATCH (p:Skill {id: b}) MERGE (n)-[:BROADER]->(p)";
+
   private final CypherGateway cypher;
 
-  SkillMutations(CypherGateway cypher) {
+  SkillService(CypherGateway cypher) {
     this.cypher = cypher;
   }
 
@@ -58,8 +64,7 @@ class SkillMutations {
     }
   }
 
-  @MutationMapping
-  Mono<SkillPayload> createSkill(@Argument CreateSkillInput input, DataFetchingEnvironment env) {
+  Mono<SkillPayload> createSkill(CreateSkillInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     Writes.requireText(errors, "name", input.name(), MAX_NAME);
@@ -68,7 +73,7 @@ class SkillMutations {
     var props = NodeWrites.props("name", input.name() == null ? null : input.name().strip(), "category",
         input.category(), "aliases", input.aliases());
     List<String> broader = input.broaderIds() == null ? List.of() : input.broaderIds();
-    return Writes.run(cypher, RoundTrips.of(env), errors, SkillPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, SkillPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.SKILL, id).thenCompose(found -> found
             ? Writes.done(SkillPayload.failed(List.of(UserError.duplicate("id", "skill", id))))
             : missingBroader(tx, broader).thenCompose(missing -> !missing.isEmpty()
@@ -78,8 +83,7 @@ class SkillMutations {
         UserError.duplicate("id", "skill", id));
   }
 
-  @MutationMapping
-  Mono<SkillPayload> updateSkill(@Argument UpdateSkillInput input, DataFetchingEnvironment env) {
+  Mono<SkillPayload> updateSkill(UpdateSkillInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     if (input.name() != null) Writes.requireText(errors, "name", input.name(), MAX_NAME);
@@ -87,7 +91,7 @@ class SkillMutations {
     var props = NodeWrites.props("name", input.name() == null ? null : input.name().strip(), "category",
         input.category(), "aliases", input.aliases());
     String id = input.id();
-    return Writes.run(cypher, RoundTrips.of(env), errors, SkillPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, SkillPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.SKILL, id).thenCompose(found -> !found
             ? Writes.done(SkillPayload.failed(List.of(UserError.notFound("id", "skill", id))))
             : input.broaderIds() == null
@@ -96,15 +100,14 @@ class SkillMutations {
                 : checkBroader(tx, id, input.broaderIds()).thenCompose(problems -> !problems.isEmpty()
                     ? Writes.done(SkillPayload.failed(problems))
                     : NodeWrites.update(tx, Labels.SKILL, id, props, SkillNode.SCALARS)
-                        .thenCompose(v -> tx.run("MATCH (n:Skill {id: $id})-[old:BROADER]->(:Skill) DELETE old", Map.of("id", id))
+                        .thenCompose(v -> tx.run(UNLINK_BROADER, Map.of("id", id))
                             .thenCompose(x -> link(tx, id, input.broaderIds()))
                             .thenApply(x -> new SkillPayload(SkillNode.from(v), List.of()))))),
         null);
   }
 
-  @MutationMapping
-  Mono<DeletePayload> deleteSkill(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
-    return NodeWrites.delete(cypher, RoundTrips.of(env), Labels.SKILL, "skill", input.id(), "");
+  Mono<DeletePayload> deleteSkill(NodeWrites.DeleteInput input, RoundTrips roundTrips) {
+    return NodeWrites.delete(cypher, roundTrips, Labels.SKILL, "skill", input.id(), "");
   }
 
   private static CompletionStage<List<UserError>> missingBroader(CypherGateway.Tx tx, List<String> broader) {
@@ -115,15 +118,13 @@ class SkillMutations {
   /** Unknown broader skills, and broader skills that are below this one already (a cycle). */
   private static CompletionStage<List<UserError>> checkBroader(CypherGateway.Tx tx, String id, List<String> broader) {
     return missingBroader(tx, broader).thenCompose(missing -> !missing.isEmpty() ? Writes.done(missing)
-        : tx.run("UNWIND range(0, size($ids) - 1) AS i WITH i WHERE EXISTS { MATCH (:Skill {id: $ids[i]})-[:BROADER*1..]->(:Skill {id: $id}) }"
-            + " RETURN i", Map.of("ids", broader, "id", id))
+        : tx.run(NARROWER_OF, Map.of("ids", broader, "id", id))
             .thenApply(rows -> rows.stream().map(r -> UserError.invalid("broaderIds[" + r.get(0).asInt() + "]",
                 "skill '" + broader.get(r.get(0).asInt()) + "' is narrower than '" + id + "': this would make a cycle")).toList()));
   }
 
   private static CompletionStage<Void> link(CypherGateway.Tx tx, String id, List<String> broader) {
     if (broader.isEmpty()) return Writes.done(null);
-    return tx.run("MATCH (n:Skill {id: $id}) UNWIND $ids AS b MATCH (p:Skill {id: b}) MERGE (n)-[:BROADER]->(p)",
-        Map.of("id", id, "ids", broader)).thenApply(x -> null);
+    return tx.run(LINK_BROADER, Map.of("id", id, "ids", broader)).thenApply(x -> null);
   }
 }

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.project;
+package dev.talentgraph.projects;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
@@ -9,24 +9,24 @@ import dev.talentgraph.graphql.NodeWrites.DeletePayload;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.graphql.expert.ExpertNode;
-import dev.talentgraph.graphql.project.ProjectNode.ProjectMember;
+import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.projects.ProjectNode.ProjectMember;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
-import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Mutations of projects, the skills they require and the experts who work on them. */
-@Controller
-class ProjectMutations {
+/**
+ * The rules of changing projects, the skills they require and the experts who work on them: input validated in
+ * memory, then checked against the graph and written in one transaction, or nothing written.
+ */
+@Service
+class ProjectService {
   record RequirementInput(String skillId, Integer level, Boolean required) {}
 
   record CreateProjectInput(String id, String name, String status, List<RequirementInput> requires) {}
@@ -47,9 +47,19 @@ class ProjectMutations {
     }
   }
 
+  private static final String ENDPOINTS =
+      "RETURN EXISTS { MATCH (:Expert {id: $expertId}) } AS e, EXISTS { MATCH (:Project {id: $projectId}) } AS p";
+
+  /** Built on use: the member carries the schema-declared {@code @property} fields too. */
+  private static String addMember() {
+    return "MATCH (e:Expert {id: $expertId}), (p:Project {id: $projectId}) MERGE (e)-[w:WORKED_ON]->(p)"
+      + " SET w.role = $role, w.from = $from, w.to = $to RETURN p {" + ProjectNode.SCALARS + "} AS project,"
+      + " {role: w.role, from: w.from, to: w.to, expert: e {" + ExpertNode.scalars() + "}} AS member";
+  }
+
   private final CypherGateway cypher;
 
-  ProjectMutations(CypherGateway cypher) {
+  ProjectService(CypherGateway cypher) {
     this.cypher = cypher;
   }
 
@@ -77,15 +87,14 @@ class ProjectMutations {
         .map(i -> UserError.notFound("requires[" + i + "].skillId", "skill", ids.get(i))).toList());
   }
 
-  @MutationMapping
-  Mono<ProjectPayload> createProject(@Argument CreateProjectInput input, DataFetchingEnvironment env) {
+  Mono<ProjectPayload> createProject(CreateProjectInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     Writes.requireText(errors, "name", input.name(), MAX_NAME);
     var rows = requirements(errors, input.status(), input.requires());
     String id = input.id() == null ? null : input.id().strip();
     var props = NodeWrites.props("name", input.name() == null ? null : input.name().strip(), "status", input.status());
-    return Writes.run(cypher, RoundTrips.of(env), errors, ProjectPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, ProjectPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.PROJECT, id).thenCompose(found -> found
             ? Writes.done(ProjectPayload.failed(List.of(UserError.duplicate("id", "project", id))))
             : missingSkills(tx, input.requires()).thenCompose(missing -> !missing.isEmpty()
@@ -96,15 +105,14 @@ class ProjectMutations {
         UserError.duplicate("id", "project", id));
   }
 
-  @MutationMapping
-  Mono<ProjectPayload> updateProject(@Argument UpdateProjectInput input, DataFetchingEnvironment env) {
+  Mono<ProjectPayload> updateProject(UpdateProjectInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     if (input.name() != null) Writes.requireText(errors, "name", input.name(), MAX_NAME);
     var rows = requirements(errors, input.status(), input.requires());
     String id = input.id();
     var props = NodeWrites.props("name", input.name() == null ? null : input.name().strip(), "status", input.status());
-    return Writes.run(cypher, RoundTrips.of(env), errors, ProjectPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, ProjectPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.PROJECT, id).thenCompose(found -> !found
             ? Writes.done(ProjectPayload.failed(List.of(UserError.notFound("id", "project", id))))
             : missingSkills(tx, input.requires()).thenCompose(missing -> !missing.isEmpty()
@@ -116,13 +124,11 @@ class ProjectMutations {
         null);
   }
 
-  @MutationMapping
-  Mono<DeletePayload> deleteProject(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
-    return NodeWrites.delete(cypher, RoundTrips.of(env), Labels.PROJECT, "project", input.id(), "");
+  Mono<DeletePayload> deleteProject(NodeWrites.DeleteInput input, RoundTrips roundTrips) {
+    return NodeWrites.delete(cypher, roundTrips, Labels.PROJECT, "project", input.id(), "");
   }
 
-  @MutationMapping
-  Mono<ProjectMemberPayload> addExpertToProject(@Argument AddExpertToProjectInput input, DataFetchingEnvironment env) {
+  Mono<ProjectMemberPayload> addExpertToProject(AddExpertToProjectInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "expertId", input.expertId(), MAX_ID);
     Writes.requireText(errors, "projectId", input.projectId(), MAX_ID);
@@ -138,16 +144,13 @@ class ProjectMutations {
     params.put("role", input.role());
     params.put("from", from);
     params.put("to", to);
-    return Writes.run(cypher, RoundTrips.of(env), errors, ProjectMemberPayload::failed,
-        tx -> tx.run("RETURN EXISTS { MATCH (:Expert {id: $expertId}) } AS e, EXISTS { MATCH (:Project {id: $projectId}) } AS p",
-            params).thenCompose(rows -> {
+    return Writes.run(cypher, roundTrips, errors, ProjectMemberPayload::failed,
+        tx -> tx.run(ENDPOINTS, params).thenCompose(rows -> {
               List<UserError> missing = new ArrayList<>();
               if (!rows.get(0).get("e").asBoolean()) missing.add(UserError.notFound("expertId", "expert", input.expertId()));
               if (!rows.get(0).get("p").asBoolean()) missing.add(UserError.notFound("projectId", "project", input.projectId()));
               if (!missing.isEmpty()) return Writes.done(ProjectMemberPayload.failed(missing));
-              return tx.run("MATCH (e:Expert {id: $expertId}), (p:Project {id: $projectId}) MERGE (e)-[w:WORKED_ON]->(p)"
-                  + " SET w.role = $role, w.from = $from, w.to = $to RETURN p {" + ProjectNode.SCALARS + "} AS project,"
-                  + " {role: w.role, from: w.from, to: w.to, expert: e {" + ExpertNode.scalars() + "}} AS member", params)
+              return tx.run(addMember(), params)
                   .thenApply(r -> new ProjectMemberPayload(ProjectNode.from(r.get(0).get("project")),
                       ProjectMember.from(r.get(0).get("member")), List.of()));
             }),

@@ -1,4 +1,4 @@
-package dev.talentgraph.graphql.expert;
+package dev.talentgraph.profiles;
 
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
@@ -10,25 +10,22 @@ import dev.talentgraph.graphql.NodeWrites.DeletePayload;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.graphql.expert.ExpertNode.ExpertSkill;
-import dev.talentgraph.graphql.skill.SkillNode;
+import dev.talentgraph.profiles.ExpertNode.ExpertSkill;
+import dev.talentgraph.skills.SkillNode;
 import dev.talentgraph.schema.Labels;
-import graphql.schema.DataFetchingEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Mutations of experts and their skills. Each validates its input in memory, then checks it against the
- * graph and writes in one transaction; any error comes back in the payload and nothing is written.
+ * The rules of changing experts and their skills. Each change validates its input in memory, then checks it
+ * against the graph and writes in one transaction; any error comes back in the payload and nothing is written.
  */
-@Controller
-class ExpertMutations {
+@Service
+class ExpertService {
   record CreateExpertInput(String id, String name, String country, String region, String title) {}
 
   record UpdateExpertInput(String id, String name, String country, String region, String title) {}
@@ -50,9 +47,31 @@ class ExpertMutations {
     }
   }
 
+  /** Deleting an expert also deletes its personal-data node, which belongs to no one else. */
+  private static final String DELETE_PERSONAL_DATA =
+      "OPTIONAL MATCH (n)-[:HAS_PERSONAL_DATA]->(pd:PersonalData) DETACH DELETE pd WITH DISTINCT n";
+
+  /** Built on use: the payload carries the schema-declared {@code @property} fields too. */
+  private static String setSkill() {
+    return "MATCH (e:Expert {id: $expertId}), (s:Skill {id: $skillId}) MERGE (e)-[r:HAS_SKILL]->(s)"
+      + " SET r.level = $level, r.evidence = $evidence, r.source = $source, r.since = coalesce($since, r.since),"
+      + " r.updatedAt = datetime()"
+      + " RETURN e {" + ExpertNode.scalars() + "} AS expert, {level: r.level, evidence: r.evidence,"
+      + " source: r.source, since: r.since, skill: " + SkillNode.summary("s") + "} AS expertSkill";
+  }
+
+  private static String removeSkill() {
+    return "MATCH (e:Expert {id: $expertId}) OPTIONAL MATCH (e)-[r:HAS_SKILL]->(:Skill {id: $skillId})"
+      + " WITH e, collect(r) AS rs FOREACH (x IN rs | DELETE x) RETURN e {" + ExpertNode.scalars()
+      + "} AS expert, size(rs) AS removed";
+  }
+
+  private static final String ENDPOINTS =
+      "RETURN EXISTS { MATCH (:Expert {id: $expertId}) } AS e, EXISTS { MATCH (:Skill {id: $skillId}) } AS s";
+
   private final CypherGateway cypher;
 
-  ExpertMutations(CypherGateway cypher) {
+  ExpertService(CypherGateway cypher) {
     this.cypher = cypher;
   }
 
@@ -62,8 +81,7 @@ class ExpertMutations {
     Writes.optionalText(errors, "title", title, MAX_NAME);
   }
 
-  @MutationMapping
-  Mono<ExpertPayload> createExpert(@Argument CreateExpertInput input, DataFetchingEnvironment env) {
+  Mono<ExpertPayload> createExpert(CreateExpertInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     Writes.requireText(errors, "name", input.name(), MAX_NAME);
@@ -71,7 +89,7 @@ class ExpertMutations {
     String id = input.id() == null ? null : input.id().strip();
     var props = NodeWrites.props("name", input.name() == null ? null : input.name().strip(), "country", input.country(),
         "region", input.region(), "title", input.title());
-    return Writes.run(cypher, RoundTrips.of(env), errors, ExpertPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, ExpertPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.EXPERT, id).thenCompose(found -> found
             ? Writes.done(ExpertPayload.failed(List.of(UserError.duplicate("id", "expert", id))))
             : NodeWrites.create(tx, Labels.EXPERT, id, props, ExpertNode.scalars())
@@ -79,15 +97,14 @@ class ExpertMutations {
         UserError.duplicate("id", "expert", id));
   }
 
-  @MutationMapping
-  Mono<ExpertPayload> updateExpert(@Argument UpdateExpertInput input, DataFetchingEnvironment env) {
+  Mono<ExpertPayload> updateExpert(UpdateExpertInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", input.id(), MAX_ID);
     if (input.name() != null) Writes.requireText(errors, "name", input.name(), MAX_NAME);
     optional(errors, input.country(), input.region(), input.title());
     var props = NodeWrites.props("name", input.name() == null ? null : input.name().strip(), "country", input.country(),
         "region", input.region(), "title", input.title());
-    return Writes.run(cypher, RoundTrips.of(env), errors, ExpertPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, ExpertPayload::failed,
         tx -> NodeWrites.exists(tx, Labels.EXPERT, input.id()).thenCompose(found -> !found
             ? Writes.done(ExpertPayload.failed(List.of(UserError.notFound("id", "expert", input.id()))))
             : NodeWrites.update(tx, Labels.EXPERT, input.id(), props, ExpertNode.scalars())
@@ -95,15 +112,13 @@ class ExpertMutations {
         null);
   }
 
-  /** Deletes the expert, its relationships and its personal-data node (which belongs to no one else). */
-  @MutationMapping
-  Mono<DeletePayload> deleteExpert(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
-    return NodeWrites.delete(cypher, RoundTrips.of(env), Labels.EXPERT, "expert", input.id(),
-        "OPTIONAL MATCH (n)-[:HAS_PERSONAL_DATA]->(pd:PersonalData) DETACH DELETE pd WITH DISTINCT n");
+  /** Deletes the expert, its relationships and its personal-data node. */
+  Mono<DeletePayload> deleteExpert(NodeWrites.DeleteInput input, RoundTrips roundTrips) {
+    return NodeWrites.delete(cypher, roundTrips, Labels.EXPERT, "expert", input.id(),
+        DELETE_PERSONAL_DATA);
   }
 
-  @MutationMapping
-  Mono<ExpertSkillPayload> setExpertSkill(@Argument SetExpertSkillInput input, DataFetchingEnvironment env) {
+  Mono<ExpertSkillPayload> setExpertSkill(SetExpertSkillInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "expertId", input.expertId(), MAX_ID);
     Writes.requireText(errors, "skillId", input.skillId(), MAX_ID);
@@ -118,32 +133,25 @@ class ExpertMutations {
     params.put("evidence", input.evidence());
     params.put("source", Writes.blank(input.source()) ? "api" : input.source());
     params.put("since", since);
-    return Writes.run(cypher, RoundTrips.of(env), errors, ExpertSkillPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, ExpertSkillPayload::failed,
         tx -> endpoints(tx, input.expertId(), input.skillId()).thenCompose(missing -> !missing.isEmpty()
             ? Writes.done(ExpertSkillPayload.failed(missing))
-            : tx.run("MATCH (e:Expert {id: $expertId}), (s:Skill {id: $skillId}) MERGE (e)-[r:HAS_SKILL]->(s)"
-                + " SET r.level = $level, r.evidence = $evidence, r.source = $source, r.since = coalesce($since, r.since),"
-                + " r.updatedAt = datetime()"
-                + " RETURN e {" + ExpertNode.scalars() + "} AS expert, {level: r.level, evidence: r.evidence,"
-                + " source: r.source, since: r.since, skill: " + SkillNode.summary("s") + "} AS expertSkill", params)
+            : tx.run(setSkill(), params)
                 .thenApply(rows -> new ExpertSkillPayload(ExpertNode.from(rows.get(0).get("expert")),
                     ExpertSkill.from(rows.get(0).get("expertSkill")), List.of()))),
         null);
   }
 
-  @MutationMapping
-  Mono<ExpertSkillPayload> removeExpertSkill(@Argument RemoveExpertSkillInput input, DataFetchingEnvironment env) {
+  Mono<ExpertSkillPayload> removeExpertSkill(RemoveExpertSkillInput input, RoundTrips roundTrips) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "expertId", input.expertId(), MAX_ID);
     Writes.requireText(errors, "skillId", input.skillId(), MAX_ID);
     Map<String, Object> params = Map.of("expertId", String.valueOf(input.expertId()), "skillId",
         String.valueOf(input.skillId()));
-    return Writes.run(cypher, RoundTrips.of(env), errors, ExpertSkillPayload::failed,
+    return Writes.run(cypher, roundTrips, errors, ExpertSkillPayload::failed,
         tx -> endpoints(tx, input.expertId(), input.skillId()).thenCompose(missing -> !missing.isEmpty()
             ? Writes.done(ExpertSkillPayload.failed(missing))
-            : tx.run("MATCH (e:Expert {id: $expertId}) OPTIONAL MATCH (e)-[r:HAS_SKILL]->(:Skill {id: $skillId})"
-                + " WITH e, collect(r) AS rs FOREACH (x IN rs | DELETE x) RETURN e {" + ExpertNode.scalars()
-                + "} AS expert, size(rs) AS removed", params)
+            : tx.run(removeSkill(), params)
                 .thenApply(rows -> rows.get(0).get("removed").asInt() == 0
                     ? ExpertSkillPayload.failed(List.of(UserError.notFound("skillId", "skill of expert '"
                         + input.expertId() + "'", input.skillId())))
@@ -153,8 +161,7 @@ class ExpertMutations {
 
   private static java.util.concurrent.CompletionStage<List<UserError>> endpoints(CypherGateway.Tx tx, String expertId,
       String skillId) {
-    return tx.run("RETURN EXISTS { MATCH (:Expert {id: $expertId}) } AS e, EXISTS { MATCH (:Skill {id: $skillId}) } AS s",
-        Map.of("expertId", expertId, "skillId", skillId)).thenApply(rows -> {
+    return tx.run(ENDPOINTS, Map.of("expertId", expertId, "skillId", skillId)).thenApply(rows -> {
           List<UserError> missing = new ArrayList<>();
           if (!rows.get(0).get("e").asBoolean()) missing.add(UserError.notFound("expertId", "expert", expertId));
           if (!rows.get(0).get("s").asBoolean()) missing.add(UserError.notFound("skillId", "skill", skillId));

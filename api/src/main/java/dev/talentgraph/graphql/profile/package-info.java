@@ -1,7 +1,0 @@
-/**
- * The talent profile ({@code talentProfile}): every public and personal section of one person from ONE Cypher
- * statement (plus the recommenders when their sections are selected), each fact with the graph element it
- * comes from; and the contests a person raises against an inferred skill or a model score
- * ({@code contestFact}, {@code resolveContest}).
- */
-package dev.talentgraph.graphql.profile;
