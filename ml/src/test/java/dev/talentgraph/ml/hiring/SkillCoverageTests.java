@@ -11,7 +11,7 @@ import dev.talentgraph.ml.hiring.SkillCoverage.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SkillCoverageTest {
+class SkillCoverageTests {
   /** se > java > spring; se > python; se > go; kotlin related to java; scala same as scala-onet; group g > sql, nosql. */
   static SkillCoverage.Taxonomy taxonomy() {
     return new SkillCoverage.Taxonomy()
