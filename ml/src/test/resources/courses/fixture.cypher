@@ -1,4 +1,4 @@
-// A small talent graph for the training-recommendation tests (issue 7).
+// A small talent graph for the training-recommendation tests.
 // Taxonomy: Spring Boot -> Java -> Programming; Kubernetes (ESCO) SAME_AS Kubernetes (O*NET).
 CREATE (prog:Skill {id: 'programming', name: 'Programming'})
 CREATE (java:Skill {id: 'java', name: 'Java'})-[:BROADER]->(prog)

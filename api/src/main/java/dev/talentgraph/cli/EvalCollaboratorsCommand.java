@@ -133,7 +133,7 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
   }
 
   /** Tribuo logs every training run at INFO through java.util.logging; the command prints its own progress. */
-  static void quietTribuo() {
+  public static void quietTribuo() {
     TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 

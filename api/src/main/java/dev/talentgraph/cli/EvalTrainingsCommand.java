@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph eval trainings}: the course-recommendation evaluation of issue 7 on the MOOCCube
+ * {@code talentgraph eval trainings}: the course-recommendation evaluation on the MOOCCube
  * enrolments, popularity, item-kNN, EASE and the factorization machines in one run. Reads files only;
  * no graph is opened.
  */

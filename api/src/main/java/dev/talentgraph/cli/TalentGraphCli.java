@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "talentgraph", mixinStandardHelpOptions = true, versionProvider = TalentGraphCli.Version.class,
     description = "TalentGraph: who knows what, who should work with whom, what to learn next, whom to hire.",
     subcommands = {ServeCommand.class, ImportCommand.class, TrainCommand.class, EvalCommand.class,
-        ReportCommand.class, BenchCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        ReportCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Benchmarks are not part of this jar: bin/talentgraph bench graphql|security|collaborators|scoring|profile",
+        "runs them from the bench module (bin/talentgraph bench --help)."})
 public class TalentGraphCli implements Runnable {
   public static final int EXIT_FAILURE = 1;
   public static final int EXIT_USAGE = 2;
@@ -33,7 +35,14 @@ public class TalentGraphCli implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new TalentGraphCli());
+    return withExitCodes(new CommandLine(new TalentGraphCli()));
+  }
+
+  /**
+   * Maps a command's failure to a one-line message and the exit codes above; shared with the benchmarks'
+   * command line, which reuses these commands' options and exceptions.
+   */
+  public static CommandLine withExitCodes(CommandLine cli) {
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       Throwable cause = e;
       if (cause instanceof CliException c) {
@@ -65,7 +74,7 @@ public class TalentGraphCli implements Runnable {
     return commandLine().execute(args);
   }
 
-  static final class Version implements CommandLine.IVersionProvider {
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String v = TalentGraphCli.class.getPackage().getImplementationVersion();

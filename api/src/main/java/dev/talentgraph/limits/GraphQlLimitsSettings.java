@@ -27,7 +27,7 @@ public record GraphQlLimitsSettings(Integer maxDepth, Integer maxComplexity, Int
   /**
    * A token bucket per user: {@code capacity} requests, all refilled at once every {@code period}
    * (Bucket4j, interval refill). Capacity 0 switches the limit off, which is the default: a single
-   * token driving a load test (issue 3 asks for one at 32 connections) would otherwise be throttled;
+   * token driving a load test (bench security runs one at 32 connections) would otherwise be throttled;
    * production sets e.g. {@code capacity: 600, period: 1m}.
    */
   public record RateLimit(Integer capacity, Duration period) {

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The hostile-request suite of issue 3 for {@code POST /cypher}: every bypass of the plan check an
+ * The hostile-request suite for {@code POST /cypher}: every bypass of the plan check an
  * ANALYST might try (writes, schema, files and network, Cypher-in-a-string, DBMS administration, GDS
  * writes, personal data and secrets reached by label, type, id, untyped patterns or dynamic labels, each
  * disguised by case, comments, back-quotes, whitespace or unicode escapes), refused with the named reason;

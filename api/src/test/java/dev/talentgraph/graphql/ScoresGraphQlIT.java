@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 5, "Must show" 3: after training attrition (here through the admin mutation, which trains,
+ * After training attrition (here through the admin mutation, which trains,
  * registers and scores like {@code bin/talentgraph train attrition}), an expert's attrition score is
  * served with its model version and at least three explanation entries; {@code models} lists it.
  */

@@ -29,7 +29,7 @@ import org.w3c.dom.Document;
 import picocli.CommandLine;
 
 /**
- * Must-show 5: {@code talentgraph report metrics} on the demo graph (100 experts, imported by {@code import
+ * {@code talentgraph report metrics} on the demo graph (100 experts, imported by {@code import
  * demo} over Bolt) writes metrics.json, at least four SVG charts and an index; every checked figure in the JSON equals
  * a count computed here with hand-written Cypher that shares no code with {@link MetricsService}.
  */

@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Issue 8, must-show 4: {@code talentProfile} on the demo graph (the context of DemoGraphIT: 100 experts).
+ * {@code talentProfile} on the demo graph (the context of DemoGraphIT: 100 experts).
  * An expert with skills, projects, papers, courses, collaborators, a promotion and (after training attrition and
  * training-effect here) a score gets every section, each fact with its evidence, checked against Cypher; PORTAL
  * and another employee get the public sections and a refusal for each personal one; the person, HR and their

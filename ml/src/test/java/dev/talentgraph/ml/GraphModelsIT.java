@@ -248,7 +248,7 @@ class GraphModelsIT {
     assertThat(te.rows()).isEqualTo(241); // 240 completed enrolments with levels, plus x1's
   }
 
-  /** Regression (issue 5): the scores written by one run must not become features of the next (degree counted HAS_SCORE). */
+  /** The scores written by one run must not become features of the next (degree counted HAS_SCORE). */
   @Test
   @Order(8)
   void scoresOnTheGraphDoNotLeakIntoTheNextTraining() {

@@ -94,7 +94,8 @@ public final class EdgeList {
     return new Split(this, rest, held);
   }
 
-  static void shuffle(long[] a, SplittableRandom rnd) {
+  /** Fisher-Yates with the caller's seeded generator: the same seed draws the same pairs in every caller. */
+  public static void shuffle(long[] a, SplittableRandom rnd) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       long t = a[i];

@@ -17,7 +17,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 
 /**
- * The active {@code training-effect} model (issue 5's regression of {@code levelAfter - levelBefore} on
+ * The active {@code training-effect} model (a regression of {@code levelAfter - levelBefore} on
  * the learner's graph features and the course) asked about courses the learner has not taken: each
  * (expert, course) becomes the same row the model was trained on, with {@code levelBefore} = the expert's
  * current level in the skills the course teaches (0 when none). Reloads when another version is activated.

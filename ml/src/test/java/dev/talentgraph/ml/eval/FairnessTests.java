@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class FairnessTest {
+class FairnessTests {
 
   @Test
   void gapsInSelectionAndTruePositiveRates() {

@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue's figures on the real HR tables (issue 5, "Must show" 1): skipped when the data sets
+ * The published figures on the real HR tables: skipped when the data sets
  * are absent. The directory comes from TALENT_DATASETS, else the build's default ../shared/data.
  */
-class HrDatasetsTest {
+class HrDatasetsTests {
 
   static Path datasets() {
     String env = System.getenv("TALENT_DATASETS");

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class StratifiedKFoldTest {
+class StratifiedKFoldTests {
 
   private static boolean[] labels(int n, int every) {
     boolean[] y = new boolean[n];

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Cross-validation on a 300-row fixture whose label depends on tenure, overtime, satisfaction and
  * department (generated with a known logistic model; Noise is pure noise, Age and Gender play no part).
  */
-class TabularCrossValidationTest {
+class TabularCrossValidationTests {
   @TempDir Path tmp;
 
   static Path fixture() throws URISyntaxException {
-    return Path.of(TabularCrossValidationTest.class.getResource("/fixtures/attrition-small.csv").toURI());
+    return Path.of(TabularCrossValidationTests.class.getResource("/fixtures/attrition-small.csv").toURI());
   }
 
   static TabularOptions options(String label, String positive, List<String> drop) {

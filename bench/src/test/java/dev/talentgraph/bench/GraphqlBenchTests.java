@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up rule of {@code bench graphql}: go on while the JIT is still raising the throughput. */
-class GraphqlBenchTest {
+class GraphqlBenchTests {
 
   @Test
   void aWarmUpCurveThatIsStillRisingHasNotSettled() {

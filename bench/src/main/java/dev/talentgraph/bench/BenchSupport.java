@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Process plumbing shared by the benchmarks: start the product (or a peer) as a child process, wait for
+ * Process plumbing shared by the benchmarks: start the product jar (or a peer) as a child process, wait for
  * it, read its CPU time from /proc, run the peer's Node.js load generators and read their JSON.
  */
 final class BenchSupport {
@@ -47,19 +47,23 @@ final class BenchSupport {
     return prefix + HexFormat.of().formatHex(b);
   }
 
-  /** The java executable and the application jar this process runs from. */
+  /** The system property naming the product jar the servers under test start from (set by bin/talentgraph). */
+  static final String PRODUCT_JAR = "talentgraph.product.jar";
+
+  /** The java executable and the product jar: the benchmarks measure the jar users run, not this one. */
   static List<String> javaJar() {
     String javaBin = ProcessHandle.current().info().command().orElse("java");
-    String classPath = System.getProperty("java.class.path");
-    if (classPath == null || !classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-      throw new IllegalStateException("run the benchmark from the application jar (bin/talentgraph bench ...)");
+    String jar = System.getProperty(PRODUCT_JAR);
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException("no product jar in -D" + PRODUCT_JAR + " (" + jar
+          + "): run the benchmark through bin/talentgraph bench ...");
     }
     // absolute: the children run in the bench's work directory, not where this process was started
-    return List.of(javaBin, "-jar", Path.of(classPath).toAbsolutePath().toString());
+    return List.of(javaBin, "-jar", Path.of(jar).toAbsolutePath().toString());
   }
 
   /**
-   * Starts {@code serve --demo} from this jar (1-2 GB heap, ParallelGC) on {@code dir/store} at these ports, with
+   * Starts {@code serve --demo} from the product jar (1-2 GB heap, ParallelGC) on {@code dir/store} at these ports, with
    * {@code env} and any {@code extraArgs}, and waits until its health answers. A server that never becomes healthy
    * is stopped before the error is thrown.
    */

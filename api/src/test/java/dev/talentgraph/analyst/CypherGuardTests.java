@@ -19,7 +19,7 @@ import org.neo4j.driver.summary.ResultSummary;
  * {@code EXPLAIN} output): fast, and each rule and each lexer corner on its own. The real planner's
  * plans are covered by {@code CypherGuardIT}.
  */
-class CypherGuardTest {
+class CypherGuardTests {
   final CypherGuard guard = new CypherGuard(AnalystSettings.defaults(), "neo4j");
 
   record FakePlan(String operatorType, Map<String, Value> arguments, List<String> identifiers,

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * minibatch with rows that have a zero used to crash Tribuo 4.3.2's SGD (a dense and a sparse
  * gradient cannot be merged); they train now, and the padding feature never shows.
  */
-class EncodedModelPaddingTest {
+class EncodedModelPaddingTests {
   @Test
   void rowsWithEveryFeatureNonZeroTrainInMinibatches() {
     List<Object[]> rows = new ArrayList<>();

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BinaryMetricsTest {
+class BinaryMetricsTests {
 
   @Test
   void aucCountsPairsAndHalvesTies() {

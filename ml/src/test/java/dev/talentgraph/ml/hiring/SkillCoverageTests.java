@@ -12,7 +12,7 @@ import dev.talentgraph.schema.skills.SkillCredit.Relation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SkillCoverageTest {
+class SkillCoverageTests {
   /** se > java > spring; se > python; se > go; kotlin related to java; scala same as scala-onet; group g > sql, nosql. */
   static SkillCredit.Taxonomy taxonomy() {
     return new SkillCredit.Taxonomy()

@@ -1,4 +1,10 @@
-package dev.talentgraph.ml.collab;
+package dev.talentgraph.bench;
+
+import dev.talentgraph.ml.collab.CollabGraph;
+import dev.talentgraph.ml.collab.CollaboratorRanker;
+import dev.talentgraph.ml.collab.CollaboratorRecommender;
+import dev.talentgraph.ml.collab.EdgeList;
+import dev.talentgraph.ml.collab.Neo4jCollabGraphLoader;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,8 +15,8 @@ import java.util.function.Consumer;
  * Latency of {@link CollaboratorRecommender#recommend} over seeded random experts, single-threaded,
  * after a warm-up, on a graph already in memory (the product loads it once at start-up).
  */
-public final class CollaboratorBenchmark {
-  private CollaboratorBenchmark() {}
+final class CollaboratorLatency {
+  private CollaboratorLatency() {}
 
   /** Percentiles in milliseconds, plus how the graph and the recommender were built. */
   public record Latency(String graph, int experts, int collaborations, int queries, double p50, double p90,
@@ -23,7 +29,7 @@ public final class CollaboratorBenchmark {
     }
   }
 
-  public static Latency measure(String name, CollaboratorRecommender rec, int queries, int warmup, long seed,
+  static Latency measure(String name, CollaboratorRecommender rec, int queries, int warmup, long seed,
       double setupSeconds) {
     CollabGraph g = rec.graph();
     SplittableRandom r = new SplittableRandom(seed);
@@ -56,7 +62,7 @@ public final class CollaboratorBenchmark {
   }
 
   /** A recommender over a graph with a ranker trained on the graph's own earlier snapshot (positives capped). */
-  public static CollaboratorRecommender temporalRecommender(CollabGraph earlier, CollabGraph later, CollabGraph serving,
+  static CollaboratorRecommender temporalRecommender(CollabGraph earlier, CollabGraph later, CollabGraph serving,
       int maxPositives, long seed, Consumer<String> progress) {
     long[] pos = Neo4jCollabGraphLoader.newPairs(earlier, later);
     if (pos.length > maxPositives) {

@@ -1,11 +1,15 @@
-package dev.talentgraph.cli;
+package dev.talentgraph.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.talentgraph.cli.CliException;
+import dev.talentgraph.cli.EvalCollaboratorsCommand;
+import dev.talentgraph.cli.GraphConnection;
+import dev.talentgraph.cli.GraphOptions;
+import dev.talentgraph.cli.TalentGraphCli;
 import dev.talentgraph.ml.collab.AanCorpus;
 import dev.talentgraph.ml.collab.CollabDataException;
 import dev.talentgraph.ml.collab.CollabGraph;
-import dev.talentgraph.ml.collab.CollaboratorBenchmark;
 import dev.talentgraph.ml.collab.CollaboratorRanker;
 import dev.talentgraph.ml.collab.CollaboratorRecommender;
 import dev.talentgraph.ml.collab.CollaboratorTraining;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "collaborators", mixinStandardHelpOptions = true,
     description = {"Latency of collaborator recommendations over random experts: the AAN graph and a synthetic one.",
         "AAN comes from --aan DIR (files), or from the imported graph with --from-graph (--data-dir/--uri)."})
-public class BenchCollaboratorsCommand implements Callable<Integer> {
+public class CollaboratorsBench implements Callable<Integer> {
 
   @Option(names = "--aan", paramLabel = "DIR", defaultValue = "${env:TALENT_DATASETS:-../shared/data}/aan",
       description = "AAN directory (default: ${DEFAULT-VALUE}).")
@@ -65,7 +69,7 @@ public class BenchCollaboratorsCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Consumer<String> progress = m -> System.err.printf("[%5.1fs] %s%n", (System.nanoTime() - t0) / 1e9, m);
     EvalCollaboratorsCommand.quietTribuo();
-    List<CollaboratorBenchmark.Latency> results = new ArrayList<>();
+    List<CollaboratorLatency.Latency> results = new ArrayList<>();
     try {
       long s = System.nanoTime();
       CollaboratorRecommender aanRec;
@@ -81,7 +85,7 @@ public class BenchCollaboratorsCommand implements Callable<Integer> {
         progress.accept("reading " + aan);
         AanCorpus corpus = AanCorpus.load(aan);
         int last = corpus.lastYear();
-        aanRec = CollaboratorBenchmark.temporalRecommender(corpus.graphUpTo(last - 2), corpus.graphUpTo(last),
+        aanRec = CollaboratorLatency.temporalRecommender(corpus.graphUpTo(last - 2), corpus.graphUpTo(last),
             corpus.graphUpTo(last), Integer.MAX_VALUE, seed, progress);
         aanName = "AAN (files, up to " + last + ")";
       }
@@ -96,18 +100,18 @@ public class BenchCollaboratorsCommand implements Callable<Integer> {
         }
       }
       progress.accept("measuring " + queries + " recommendations on " + aanName);
-      results.add(CollaboratorBenchmark.measure(aanName, aanRec, queries, warmup, seed, setup));
+      results.add(CollaboratorLatency.measure(aanName, aanRec, queries, warmup, seed, setup));
       aanRec = null;
       if (synthetic > 0) {
         s = System.nanoTime();
         progress.accept(String.format("generating a synthetic graph of %,d experts", synthetic));
         SyntheticCollabGraph sg = SyntheticCollabGraph.generate(synthetic, 6, seed);
         CollabGraph serving = sg.graphUpTo(SyntheticCollabGraph.LAST_YEAR);
-        CollaboratorRecommender rec = CollaboratorBenchmark.temporalRecommender(
+        CollaboratorRecommender rec = CollaboratorLatency.temporalRecommender(
             sg.graphUpTo(SyntheticCollabGraph.LAST_YEAR - 2), serving, serving, 5_000, seed, progress);
         setup = (System.nanoTime() - s) / 1e9;
         progress.accept("measuring " + queries + " recommendations on the synthetic graph");
-        results.add(CollaboratorBenchmark.measure(String.format("synthetic %,d", synthetic), rec, queries, warmup, seed, setup));
+        results.add(CollaboratorLatency.measure(String.format("synthetic %,d", synthetic), rec, queries, warmup, seed, setup));
       }
     } catch (CollabDataException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);

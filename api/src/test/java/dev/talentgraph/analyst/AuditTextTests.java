@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The audit form of a query keeps its shape and drops every literal and comment. */
-class AuditTextTest {
+class AuditTextTests {
   @Test
   void literalsAndCommentsAreReplaced() {
     String q = "MATCH (e:Expert2)-[:HAS_SKILL]->(s) // secret note\n WHERE e.mail = 'a@b.org' AND s.level > 3.5"
