@@ -98,9 +98,13 @@ class ContestController {
         }), null);
   }
 
+  record ResolveContestInput(String id, Boolean upheld, String resolution) {}
+
   @MutationMapping
-  Mono<DataFetcherResult<ContestPayload>> resolveContest(@Argument String id, @Argument Boolean upheld,
-      @Argument String resolution, DataFetchingEnvironment env) {
+  Mono<DataFetcherResult<ContestPayload>> resolveContest(@Argument ResolveContestInput input, DataFetchingEnvironment env) {
+    String id = input.id();
+    Boolean upheld = input.upheld();
+    String resolution = input.resolution();
     List<UserError> errors = new ArrayList<>();
     if (Writes.blank(id)) errors.add(UserError.required("id"));
     if (upheld == null) errors.add(UserError.required("upheld"));

@@ -54,9 +54,14 @@ class RecruitingController {
         .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(OpeningNode.from(rows.get(0).get("node"))));
   }
 
+  /** {@code JobOpeningWhere}: all given filters apply. */
+  record OpeningWhere(String status, String teamId) {}
+
   @QueryMapping
-  Mono<Connection<OpeningNode>> openings(@Argument Integer first, @Argument String after, @Argument String status,
-      @Argument String teamId, DataFetchingEnvironment env) {
+  Mono<Connection<OpeningNode>> openings(@Argument Integer first, @Argument String after, @Argument OpeningWhere where,
+      DataFetchingEnvironment env) {
+    String status = where == null ? null : where.status();
+    String teamId = where == null ? null : where.teamId();
     Paging.Window window = paging.window(first, after);
     Map<String, Object> params = new HashMap<>();
     params.put("status", status == null ? null : status.toLowerCase(Locale.ROOT));
