@@ -202,19 +202,30 @@ public final class AuditLog implements AutoCloseable {
           + " AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))"
           + " RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit", p).list(r -> r.get("a").asNode()));
       List<AuditEvent> events = new ArrayList<>();
-      for (var n : rows.subList(0, Math.min(first, rows.size()))) {
-        events.add(new AuditEvent(n.get("id").asString(), n.get("at").asZonedDateTime().toInstant(),
-            n.get("actor").asString(), n.get("roles").asList(v -> v.asString()), n.get("via").asString(null),
-            n.get("action").asString(), n.get("target").asString(null),
-            AuditEvent.Outcome.valueOf(n.get("outcome").asString()), n.get("reason").asString(null),
-            n.get("remoteAddress").asString(null)));
-      }
+      for (var n : rows.subList(0, Math.min(first, rows.size()))) events.add(event(n));
       String cursor = events.isEmpty() ? null : cursor(events.get(events.size() - 1));
       return new Page(events, cursor, rows.size() > first);
     }
   }
 
-  private static String cursor(AuditEvent e) {
+  /** One event by id, or null. */
+  public AuditEvent byId(String id) {
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      var rows = s.executeRead(tx -> tx.run("MATCH (a:" + Labels.AUDIT_EVENT + " {id: $id}) RETURN a", Map.of("id", id))
+          .list(r -> r.get("a").asNode()));
+      return rows.isEmpty() ? null : event(rows.get(0));
+    }
+  }
+
+  private static AuditEvent event(org.neo4j.driver.types.Node n) {
+    return new AuditEvent(n.get("id").asString(), n.get("at").asZonedDateTime().toInstant(),
+        n.get("actor").asString(), n.get("roles").asList(v -> v.asString()), n.get("via").asString(null),
+        n.get("action").asString(), n.get("target").asString(null),
+        AuditEvent.Outcome.valueOf(n.get("outcome").asString()), n.get("reason").asString(null),
+        n.get("remoteAddress").asString(null));
+  }
+
+  static String cursor(AuditEvent e) {
     return Base64.getUrlEncoder().withoutPadding()
         .encodeToString((e.at().toString() + "|" + e.id()).getBytes(StandardCharsets.UTF_8));
   }

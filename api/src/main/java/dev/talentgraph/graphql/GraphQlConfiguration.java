@@ -8,6 +8,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * Settings of the GraphQL layer and how graphql-java runs here: the nested-list fast path, the
@@ -23,6 +24,23 @@ class GraphQlConfiguration {
   ProjectedListStrategy projectedListStrategy(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
     // the same exception handling Spring gives graphql-java's default strategy (Boot passes these same beans)
     return new ProjectedListStrategy(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()));
+  }
+
+  /**
+   * The contract's own scalars and the {@code Node} type resolver: global ids ({@link GlobalIds}) and the
+   * {@code Date} / {@code DateTime} scalars ({@link DateScalars}).
+   */
+  @Bean
+  RuntimeWiringConfigurer contractWiring() {
+    // strict wiring refuses to redefine a built-in scalar: lifted for ID only
+    return wiring -> wiring.strictMode(false).scalar(GlobalIds.idScalar()).strictMode(true)
+        .scalar(DateScalars.DATE).scalar(DateScalars.DATE_TIME)
+        .type(GlobalIds.NODE, type -> type.typeResolver(env -> GlobalIds.typeOf(env.getObject(), env.getSchema())));
+  }
+
+  @Bean
+  NodeController.RawVariables nodeRawVariables() {
+    return new NodeController.RawVariables();
   }
 
   @Bean

@@ -119,6 +119,10 @@ class PrivacyController {
     });
   }
 
+  record EraseExpertInput(String expertId) {}
+
+  record EraseCandidateInput(String candidateId) {}
+
   /**
    * Removes what identifies the person: personal data, reviews, promotions and model scores (nodes), the
    * written feedback of their interviews, and
@@ -127,7 +131,8 @@ class PrivacyController {
    * counts by skill and team are unchanged. One transaction; idempotent.
    */
   @MutationMapping
-  Mono<ErasePayload> eraseExpert(@Argument String expertId, DataFetchingEnvironment env) {
+  Mono<ErasePayload> eraseExpert(@Argument EraseExpertInput input, DataFetchingEnvironment env) {
+    String expertId = input.expertId();
     if (expertId == null || expertId.isBlank()) {
       return Mono.just(new ErasePayload(expertId, false, 0, 0, List.of(UserError.required("expertId"))));
     }
@@ -163,7 +168,8 @@ class PrivacyController {
    * and their skill evidence removed, applications cut from them, the name replaced. One transaction; idempotent.
    */
   @MutationMapping
-  Mono<ErasePayload> eraseCandidate(@Argument String candidateId, DataFetchingEnvironment env) {
+  Mono<ErasePayload> eraseCandidate(@Argument EraseCandidateInput input, DataFetchingEnvironment env) {
+    String candidateId = input.candidateId();
     if (candidateId == null || candidateId.isBlank()) {
       return Mono.just(new ErasePayload(candidateId, false, 0, 0, List.of(UserError.required("candidateId"))));
     }

@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class ContestController {
+  record ResolveContestInput(String id, Boolean upheld, String resolution) {}
+
   private final ContestService contests;
 
   ContestController(ContestService contests) {
@@ -34,11 +36,11 @@ class ContestController {
   }
 
   @MutationMapping
-  Mono<DataFetcherResult<ContestPayload>> resolveContest(@Argument String id, @Argument Boolean upheld,
-      @Argument String resolution, DataFetchingEnvironment env) {
+  Mono<DataFetcherResult<ContestPayload>> resolveContest(@Argument ResolveContestInput input,
+      DataFetchingEnvironment env) {
     RequestAccess access = env.getGraphQlContext().get(RequestAccess.class);
     Mono<Set<String>> managed = access == null ? Mono.just(Set.of()) : access.managed();
-    return contests.resolveContest(id, upheld, resolution, access == null ? null : access.principal(), actor(env),
+    return contests.resolveContest(input.id(), input.upheld(), input.resolution(), access == null ? null : access.principal(), actor(env),
         managed, RoundTrips.of(env)).map(r -> r.refused() == null ? ok(r.payload()) : refused(env, r.refused()));
   }
 

@@ -37,10 +37,14 @@ class RecruitingController {
     return service.opening(id, RoundTrips.of(env));
   }
 
+  /** {@code JobOpeningWhere}: all given filters apply. */
+  record OpeningWhere(String status, String teamId) {}
+
   @QueryMapping
-  Mono<Connection<OpeningNode>> openings(@Argument Integer first, @Argument String after, @Argument String status,
-      @Argument String teamId, DataFetchingEnvironment env) {
-    return service.openings(paging.window(first, after), status, teamId, RoundTrips.of(env));
+  Mono<Connection<OpeningNode>> openings(@Argument Integer first, @Argument String after, @Argument OpeningWhere where,
+      DataFetchingEnvironment env) {
+    return service.openings(paging.window(first, after), where == null ? null : where.status(),
+        where == null ? null : where.teamId(), RoundTrips.of(env));
   }
 
   @QueryMapping

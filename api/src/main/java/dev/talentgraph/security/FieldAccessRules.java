@@ -310,7 +310,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     return id == null ? (env.getArgument("id") == null ? null : env.getArgument("id").toString()) : id.toString();
   }
 
-  private DataFetcherResult<Object> deny(DataFetchingEnvironment env, Principal p, String coordinate, String reason) {
+  static DataFetcherResult<Object> deny(DataFetchingEnvironment env, Principal p, String coordinate, String reason) {
     return DataFetcherResult.newResult()
         .error(GraphqlErrorBuilder.newError(env)
             .errorType(p == null ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)

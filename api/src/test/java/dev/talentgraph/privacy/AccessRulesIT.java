@@ -154,10 +154,10 @@ class AccessRulesIT {
     try (var s = driver.session()) {
       before = s.run(aggregate).single().asMap();
     }
-    JsonNode refused = gql("ar-portal", "mutation { eraseExpert(expertId: \"ar-ada\") { erased } }");
+    JsonNode refused = gql("ar-portal", "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased } }");
     assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
 
-    JsonNode erased = gql("ar-hr", "mutation { eraseExpert(expertId: \"ar-ada\") { erased nodesDeleted relationshipsDeleted errors { field } } }");
+    JsonNode erased = gql("ar-hr", "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased nodesDeleted relationshipsDeleted errors { field } } }");
     assertThat(erased.at("/data/eraseExpert/erased").asBoolean()).isTrue();
     assertThat(erased.at("/data/eraseExpert/nodesDeleted").asInt()).isEqualTo(2); // personal data + review
     JsonNode export = gql("ar-hr", "{ exportPersonalData(expertId: \"ar-ada\") { profile { name } personal { email }"
@@ -170,7 +170,7 @@ class AccessRulesIT {
     try (var s = driver.session()) {
       assertThat(s.run(aggregate).single().asMap()).isEqualTo(before);
     }
-    JsonNode again = gql("ar-hr", "mutation { eraseExpert(expertId: \"ar-ada\") { erased nodesDeleted } }");
+    JsonNode again = gql("ar-hr", "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased nodesDeleted } }");
     assertThat(again.at("/data/eraseExpert/nodesDeleted").asInt()).as("idempotent").isZero();
   }
 

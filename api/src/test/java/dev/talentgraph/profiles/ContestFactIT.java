@@ -94,7 +94,7 @@ class ContestFactIT {
   }
 
   JsonNode resolve(String user, String id, boolean upheld, String resolution) {
-    return gql(user, "mutation { resolveContest(id: \"" + id + "\", upheld: " + upheld + ", resolution: \"" + resolution + "\") "
+    return gql(user, "mutation { resolveContest(input: {id: \"" + id + "\", upheld: " + upheld + ", resolution: \"" + resolution + "\"}) "
         + PAYLOAD + " }");
   }
 

@@ -486,7 +486,7 @@ class RecruitingPipelineIT {
     assertThat(recordInterview(hr, app, 1, interviewer1Id, "About Eli.").get("errors")).isEmpty();
     moveOk(hr, app, "OFFER");
     moveOk(hr, app, "HIRED");
-    JsonNode erased = ok(hr, "mutation($id: ID!) { eraseExpert(expertId: $id) { erased errors { message } } }",
+    JsonNode erased = ok(hr, "mutation($id: ID!) { eraseExpert(input: {expertId: $id}) { erased errors { message } } }",
         vars("id", candidate)).get("eraseExpert");
     assertThat(erased.get("erased").asBoolean()).isTrue();
     try (var s = driver.session()) {
@@ -499,7 +499,7 @@ class RecruitingPipelineIT {
     String app2 = apply(opening, other);
     for (String to : List.of("SCREENED", "ASSESSMENT", "INTERVIEW")) moveOk(hr, app2, to);
     assertThat(recordInterview(hr, app2, 1, interviewer1Id, "About Cora.").get("errors")).isEmpty();
-    String erase = "mutation($id: ID!) { eraseCandidate(candidateId: $id) { erased nodesDeleted errors { code } } }";
+    String erase = "mutation($id: ID!) { eraseCandidate(input: {candidateId: $id}) { erased nodesDeleted errors { code } } }";
     assertThat(gql(analyst, erase, vars("id", other)).at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
     JsonNode e2 = ok(hr, erase, vars("id", other)).get("eraseCandidate");
     assertThat(e2.get("erased").asBoolean()).isTrue();
@@ -543,7 +543,7 @@ class RecruitingPipelineIT {
   @Test
   void openingsAreListedUpdatedAndClosed() {
     String opening = createOpening("it-rp-j5", 2, 2);
-    JsonNode page = ok(hr, "query($team: ID!) { openings(first: 100, status: OPEN, teamId: $team) { totalCount"
+    JsonNode page = ok(hr, "query($team: ID!) { openings(first: 100, where: {status: OPEN, teamId: $team}) { totalCount"
         + " edges { node { id status team { id } } } } }", vars("team", team)).get("openings");
     try (var s = driver.session()) {
       int open = s.run("MATCH (o:JobOpening {status: 'open'})-[:HIRES_FOR]->(:Team {id: $t}) RETURN count(o) AS n",
