@@ -1,7 +1,7 @@
 package dev.talentgraph.cli;
 
-import dev.talentgraph.ml.Algorithm;
-import dev.talentgraph.ml.TrainerSpec;
+import dev.talentgraph.ml.model.Algorithm;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.tabular.CsvTable;
 import dev.talentgraph.ml.tabular.TabularCrossValidation;
 import dev.talentgraph.ml.tabular.TabularInputException;

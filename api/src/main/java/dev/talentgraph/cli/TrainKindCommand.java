@@ -2,11 +2,11 @@ package dev.talentgraph.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.talentgraph.ml.Algorithm;
+import dev.talentgraph.ml.model.Algorithm;
 import dev.talentgraph.ml.GraphTrainer;
-import dev.talentgraph.ml.ModelKind;
+import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.ModelKinds;
-import dev.talentgraph.ml.TrainerSpec;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.eval.Fairness;
 import dev.talentgraph.ml.registry.ModelFormatException;
 import dev.talentgraph.ml.registry.ModelNotFoundException;

@@ -1,6 +1,6 @@
 package dev.talentgraph.collaboration;
 
-import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.ml.collab.CollaboratorRecommender.Reason;
 import java.util.List;
 

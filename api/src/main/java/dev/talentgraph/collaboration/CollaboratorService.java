@@ -1,7 +1,7 @@
 package dev.talentgraph.collaboration;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
-import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.ml.collab.CollabGraph;
 import dev.talentgraph.ml.collab.CollaboratorModels;
 import dev.talentgraph.ml.collab.CollaboratorRecommender;

@@ -1,5 +1,6 @@
 package dev.talentgraph.learning;
 
+import dev.talentgraph.graphql.nodes.CourseNode;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.NodeQuery;
 import dev.talentgraph.graphql.OrderDirection;
@@ -10,8 +11,8 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.learning.CourseNode.TaughtSkill;
-import dev.talentgraph.skills.SkillRequirement;
+import dev.talentgraph.graphql.nodes.CourseNode.TaughtSkill;
+import dev.talentgraph.graphql.nodes.SkillRequirement;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;

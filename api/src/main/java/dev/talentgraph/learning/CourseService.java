@@ -1,5 +1,6 @@
 package dev.talentgraph.learning;
 
+import dev.talentgraph.graphql.nodes.CourseNode;
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
 

@@ -1,5 +1,6 @@
 package dev.talentgraph.learning;
 
+import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.ml.courses.CourseRankerModels;
 import dev.talentgraph.ml.courses.TrainingAdvisor;
@@ -35,7 +36,7 @@ public class TrainingService {
   TrainingService(Driver driver, SchemaMigrations schema, FieldCipher cipher) {
     this.driver = driver;
     this.database = schema.database();
-    this.effects = new TrainingEffectEstimator(driver, database, cipher);
+    this.effects = new TrainingEffectEstimator(driver, database, cipher, ModelKinds.TRAINING_EFFECT);
     this.advisor.set(new TrainingAdvisor(driver, database, null, effects));
     load();
   }

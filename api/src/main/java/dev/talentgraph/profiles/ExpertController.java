@@ -1,5 +1,6 @@
 package dev.talentgraph.profiles;
 
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.graphql.NodeQuery;
@@ -11,11 +12,11 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.profiles.ExpertNode.ExpertSkill;
-import dev.talentgraph.profiles.ExpertNode.PublicationNode;
-import dev.talentgraph.profiles.ExpertNode.TeamNode;
-import dev.talentgraph.projects.ProjectNode;
-import dev.talentgraph.skills.SkillRequirement;
+import dev.talentgraph.graphql.nodes.ExpertNode.ExpertSkill;
+import dev.talentgraph.graphql.nodes.ExpertNode.PublicationNode;
+import dev.talentgraph.graphql.nodes.ExpertNode.TeamNode;
+import dev.talentgraph.graphql.nodes.ProjectNode;
+import dev.talentgraph.graphql.nodes.SkillRequirement;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.talentgraph.profiles;
 
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
 import static dev.talentgraph.graphql.NodeWrites.MAX_TEXT;
@@ -10,8 +11,8 @@ import dev.talentgraph.graphql.NodeWrites.DeletePayload;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.profiles.ExpertNode.ExpertSkill;
-import dev.talentgraph.skills.SkillNode;
+import dev.talentgraph.graphql.nodes.ExpertNode.ExpertSkill;
+import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.schema.Labels;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,10 @@
 package dev.talentgraph.profiles;
 
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.learning.CourseNode;
-import dev.talentgraph.profiles.ExpertNode.PublicationNode;
+import dev.talentgraph.graphql.nodes.CourseNode;
+import dev.talentgraph.graphql.nodes.ExpertNode.PublicationNode;
 import dev.talentgraph.profiles.TalentProfile.CareerStage;
 import dev.talentgraph.profiles.TalentProfile.CareerStageKind;
 import dev.talentgraph.profiles.TalentProfile.Contest;
@@ -19,9 +20,9 @@ import dev.talentgraph.profiles.TalentProfile.ProfileScore;
 import dev.talentgraph.profiles.TalentProfile.ProfileSkill;
 import dev.talentgraph.profiles.TalentProfile.TimelineEvent;
 import dev.talentgraph.profiles.TalentProfile.TimelineKind;
-import dev.talentgraph.projects.ProjectNode;
+import dev.talentgraph.graphql.nodes.ProjectNode;
 import dev.talentgraph.scoring.ScoreView;
-import dev.talentgraph.skills.SkillNode;
+import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.privacy.PerformanceReview;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,10 +1,11 @@
 package dev.talentgraph.profiles;
 
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.NodeResolver;
 import dev.talentgraph.graphql.RoundTrips;
-import dev.talentgraph.profiles.ExpertNode.PublicationNode;
-import dev.talentgraph.profiles.ExpertNode.TeamNode;
+import dev.talentgraph.graphql.nodes.ExpertNode.PublicationNode;
+import dev.talentgraph.graphql.nodes.ExpertNode.TeamNode;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;

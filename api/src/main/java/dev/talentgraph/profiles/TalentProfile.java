@@ -1,10 +1,11 @@
 package dev.talentgraph.profiles;
 
-import dev.talentgraph.learning.CourseNode;
-import dev.talentgraph.profiles.ExpertNode.PublicationNode;
-import dev.talentgraph.projects.ProjectNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
+import dev.talentgraph.graphql.nodes.CourseNode;
+import dev.talentgraph.graphql.nodes.ExpertNode.PublicationNode;
+import dev.talentgraph.graphql.nodes.ProjectNode;
 import dev.talentgraph.scoring.ScoreView;
-import dev.talentgraph.skills.SkillNode;
+import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.privacy.PerformanceReview;
 import dev.talentgraph.security.PersonalOwner;
 import java.util.List;

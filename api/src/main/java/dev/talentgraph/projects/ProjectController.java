@@ -1,5 +1,6 @@
 package dev.talentgraph.projects;
 
+import dev.talentgraph.graphql.nodes.ProjectNode;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.NodeQuery;
 import dev.talentgraph.graphql.OrderDirection;
@@ -10,9 +11,9 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.projects.ProjectNode.ProjectMember;
-import dev.talentgraph.projects.ProjectNode.RequiredSkill;
-import dev.talentgraph.skills.SkillRequirement;
+import dev.talentgraph.graphql.nodes.ProjectNode.ProjectMember;
+import dev.talentgraph.graphql.nodes.ProjectNode.RequiredSkill;
+import dev.talentgraph.graphql.nodes.SkillRequirement;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;

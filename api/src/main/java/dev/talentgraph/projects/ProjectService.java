@@ -1,5 +1,6 @@
 package dev.talentgraph.projects;
 
+import dev.talentgraph.graphql.nodes.ProjectNode;
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
 
@@ -9,8 +10,8 @@ import dev.talentgraph.graphql.NodeWrites.DeletePayload;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.graphql.Writes;
-import dev.talentgraph.profiles.ExpertNode;
-import dev.talentgraph.projects.ProjectNode.ProjectMember;
+import dev.talentgraph.graphql.nodes.ExpertNode;
+import dev.talentgraph.graphql.nodes.ProjectNode.ProjectMember;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package dev.talentgraph.recruiting;
 
+import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.InvalidArgumentException;
-import dev.talentgraph.ml.Contribution;
+import dev.talentgraph.ml.model.Contribution;
 import dev.talentgraph.ml.hiring.HireFeatures;
 import dev.talentgraph.ml.hiring.HireScorer;
 import dev.talentgraph.ml.hiring.SkillCoverage;
@@ -53,7 +54,7 @@ public class MatchingService {
   public MatchingService(Driver driver, SchemaMigrations schema, FieldCipher cipher) {
     this.driver = driver;
     this.database = schema.database();
-    this.scorer = new HireScorer(driver, database, cipher);
+    this.scorer = new HireScorer(driver, database, cipher, ModelKinds.HIRE);
   }
 
   public record Requirement(String skillId, String skillName, int level, boolean required) {}

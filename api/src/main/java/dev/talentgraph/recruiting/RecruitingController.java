@@ -3,7 +3,7 @@ package dev.talentgraph.recruiting;
 import dev.talentgraph.graphql.Paging;
 import dev.talentgraph.graphql.Paging.Connection;
 import dev.talentgraph.graphql.RoundTrips;
-import dev.talentgraph.profiles.ExpertNode.ExpertSkill;
+import dev.talentgraph.graphql.nodes.ExpertNode.ExpertSkill;
 import dev.talentgraph.recruiting.RecruitingNodes.ApplicationNode;
 import dev.talentgraph.recruiting.RecruitingNodes.Candidate;
 import dev.talentgraph.recruiting.RecruitingNodes.InterviewNode;

@@ -1,10 +1,10 @@
 package dev.talentgraph.recruiting;
 
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.profiles.ExpertNode;
-import dev.talentgraph.profiles.ExpertNode.TeamNode;
-import dev.talentgraph.projects.ProjectNode.RequiredSkill;
-import dev.talentgraph.skills.SkillNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
+import dev.talentgraph.graphql.nodes.ExpertNode.TeamNode;
+import dev.talentgraph.graphql.nodes.ProjectNode.RequiredSkill;
+import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;

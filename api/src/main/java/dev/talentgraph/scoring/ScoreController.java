@@ -3,7 +3,7 @@ package dev.talentgraph.scoring;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
-import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.ml.registry.ModelInfo;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;

@@ -1,6 +1,6 @@
 package dev.talentgraph.security;
 
-import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import graphql.GraphQLContext;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;

@@ -1,5 +1,6 @@
 package dev.talentgraph.skills;
 
+import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.graphql.NodeQuery;

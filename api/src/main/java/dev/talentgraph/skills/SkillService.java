@@ -1,5 +1,6 @@
 package dev.talentgraph.skills;
 
+import dev.talentgraph.graphql.nodes.SkillNode;
 import static dev.talentgraph.graphql.NodeWrites.MAX_ID;
 import static dev.talentgraph.graphql.NodeWrites.MAX_NAME;
 

@@ -2,8 +2,8 @@ package dev.talentgraph.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talentgraph.profiles.ExpertNode;
-import dev.talentgraph.skills.SkillNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
+import dev.talentgraph.graphql.nodes.SkillNode;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.SelectedField;
 import java.lang.reflect.Proxy;
@@ -52,7 +52,7 @@ class ProjectionTests {
   @Test
   void filtersAreFixedFragmentsWithParameters() {
     NodeQuery q = new NodeQuery("Expert");
-    new dev.talentgraph.skills.SkillRequirement(null, " Neo4j ", 3).addTo(q, "(n)-[r:HAS_SKILL]->(s:Skill)", "hs0", "where.hasSkill[0]");
+    new dev.talentgraph.graphql.nodes.SkillRequirement(null, " Neo4j ", 3).addTo(q, "(n)-[r:HAS_SKILL]->(s:Skill)", "hs0", "where.hasSkill[0]");
     String cypher = q.page("n.name, n.id", "n {.id}", true, new Paging.Window(20, 20));
     assertThat(cypher).doesNotContain("neo4j").contains("$hs0_name").contains("$hs0_level").startsWith("CALL () {")
         .contains("RETURN count(n) AS total").endsWith("RETURN nodes, total");

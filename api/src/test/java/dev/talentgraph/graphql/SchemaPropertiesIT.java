@@ -2,7 +2,7 @@ package dev.talentgraph.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talentgraph.profiles.ExpertNode;
+import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.graphql.spec.StatementLog;
 import java.util.List;
 import java.util.Map;

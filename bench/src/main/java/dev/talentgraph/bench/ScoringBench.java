@@ -6,7 +6,7 @@ import dev.talentgraph.cli.GraphOptions;
 import dev.talentgraph.ml.GraphTrainer;
 import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.SyntheticWorkforce;
-import dev.talentgraph.ml.TrainerSpec;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.scoring.BatchScorer;
 import dev.talentgraph.ml.tabular.CsvTable;
 import dev.talentgraph.schema.FieldCipher;

@@ -1,5 +1,8 @@
 package dev.talentgraph.ml;
 
+import dev.talentgraph.ml.model.TrainerSpec;
+import dev.talentgraph.ml.model.ModelKind;
+import dev.talentgraph.ml.model.EncodedModel;
 import dev.talentgraph.ml.eval.BinaryMetrics;
 import dev.talentgraph.ml.eval.Fairness;
 import dev.talentgraph.ml.eval.RegressionMetrics;

@@ -1,5 +1,7 @@
 package dev.talentgraph.ml;
 
+import dev.talentgraph.ml.model.ModelKind;
+import dev.talentgraph.ml.model.Algorithm;
 import static dev.talentgraph.ml.features.FeatureDefinition.measure;
 import static dev.talentgraph.ml.features.FeatureDefinition.numeric;
 

@@ -1,5 +1,9 @@
 package dev.talentgraph.ml;
 
+import dev.talentgraph.ml.model.TrainerSpec;
+import dev.talentgraph.ml.model.EncodedModel;
+import dev.talentgraph.ml.model.Contribution;
+import dev.talentgraph.ml.model.Algorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

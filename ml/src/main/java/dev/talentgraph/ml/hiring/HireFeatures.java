@@ -1,6 +1,6 @@
 package dev.talentgraph.ml.hiring;
 
-import dev.talentgraph.ml.ModelKind;
+import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;

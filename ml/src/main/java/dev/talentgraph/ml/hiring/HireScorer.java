@@ -1,7 +1,7 @@
 package dev.talentgraph.ml.hiring;
 
-import dev.talentgraph.ml.Contribution;
-import dev.talentgraph.ml.ModelKinds;
+import dev.talentgraph.ml.model.Contribution;
+import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.scoring.ActiveModel;
 import dev.talentgraph.schema.FieldCipher;
@@ -24,15 +24,18 @@ public final class HireScorer {
   private final String database;
   private final FieldCipher cipher;
   private final ActiveModel active;
+  private final ModelKind kind;
 
   /** A pair's model score and the inputs that moved it most. */
   public record Scored(double value, List<Contribution> reasons) {}
 
-  public HireScorer(Driver driver, String database, FieldCipher cipher) {
+  /** {@code kind} is the hire kind of the model catalogue ({@code ModelKinds.HIRE}). */
+  public HireScorer(Driver driver, String database, FieldCipher cipher, ModelKind kind) {
     this.driver = driver;
     this.database = database;
     this.cipher = cipher;
-    this.active = new ActiveModel(driver, database, ModelKinds.HIRE.name());
+    this.kind = kind;
+    this.active = new ActiveModel(driver, database, kind.name());
   }
 
   /** The active hire model's id, loading it (or keeping it from the last call while it stays active); empty when none. */
@@ -50,7 +53,7 @@ public final class HireScorer {
       rows.add(new GraphFeatureExtractor.Row(f.pair().rowId(), f.pair().personId(), null, f.cols()));
     }
     List<Object[]> x = new GraphFeatureExtractor(driver, database, cipher).features(cur.get().features(), rows, asOf);
-    String outcome = cur.get().stored().info().outcome().isBlank() ? ModelKinds.HIRE.outcome() : cur.get().stored().info().outcome();
+    String outcome = cur.get().stored().info().outcome().isBlank() ? kind.outcome() : cur.get().stored().info().outcome();
     for (int i = 0; i < rows.size(); i++) {
       out.put(rows.get(i).id(), new Scored(cur.get().stored().model().predict(x.get(i)),
           cur.get().stored().model().explain(x.get(i), top, outcome)));

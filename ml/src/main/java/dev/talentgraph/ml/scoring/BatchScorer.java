@@ -1,8 +1,8 @@
 package dev.talentgraph.ml.scoring;
 
-import dev.talentgraph.ml.Contribution;
-import dev.talentgraph.ml.EncodedModel;
-import dev.talentgraph.ml.ModelKind;
+import dev.talentgraph.ml.model.Contribution;
+import dev.talentgraph.ml.model.EncodedModel;
+import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.features.FeatureSet;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.registry.ModelRegistry;

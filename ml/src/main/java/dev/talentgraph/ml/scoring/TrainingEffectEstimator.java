@@ -1,6 +1,6 @@
 package dev.talentgraph.ml.scoring;
 
-import dev.talentgraph.ml.ModelKinds;
+import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.courses.EffectModel;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.schema.FieldCipher;
@@ -28,11 +28,12 @@ public final class TrainingEffectEstimator implements EffectModel {
   private final FieldCipher cipher;
   private final ActiveModel active;
 
-  public TrainingEffectEstimator(Driver driver, String database, FieldCipher cipher) {
+  /** {@code kind} is the training-effect kind of the model catalogue ({@code ModelKinds.TRAINING_EFFECT}). */
+  public TrainingEffectEstimator(Driver driver, String database, FieldCipher cipher, ModelKind kind) {
     this.driver = driver;
     this.database = database;
     this.cipher = cipher;
-    this.active = new ActiveModel(driver, database, ModelKinds.TRAINING_EFFECT.name());
+    this.active = new ActiveModel(driver, database, kind.name());
   }
 
   @Override

@@ -2,7 +2,7 @@ package dev.talentgraph.ml.tabular;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.talentgraph.ml.EncodedModel;
+import dev.talentgraph.ml.model.EncodedModel;
 import dev.talentgraph.ml.eval.BinaryMetrics;
 import dev.talentgraph.ml.eval.Fairness;
 import dev.talentgraph.ml.eval.StratifiedKFold;

@@ -1,6 +1,6 @@
 package dev.talentgraph.ml.tabular;
 
-import dev.talentgraph.ml.TrainerSpec;
+import dev.talentgraph.ml.model.TrainerSpec;
 import java.util.List;
 
 /**

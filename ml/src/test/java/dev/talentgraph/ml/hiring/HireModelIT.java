@@ -2,11 +2,11 @@ package dev.talentgraph.ml.hiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.talentgraph.ml.Algorithm;
+import dev.talentgraph.ml.model.Algorithm;
 import dev.talentgraph.ml.GraphFixtures;
 import dev.talentgraph.ml.GraphTrainer;
 import dev.talentgraph.ml.ModelKinds;
-import dev.talentgraph.ml.TrainerSpec;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.scoring.BatchScorer;
 import dev.talentgraph.schema.MigrationRunner;
 import java.time.Duration;
@@ -106,7 +106,7 @@ class HireModelIT {
     // on demand (rankCandidates): the same value as the batch score of an open application, and a person who has not applied
     Record open = query("MATCH (p)-[:APPLIED]->(a:Application {stage: 'interview'})-[:TO]->(j:JobOpening), (a)-[:HAS_SCORE]->(s:Score) "
         + "RETURN a.id AS a, p.id AS p, j.id AS j, s.value AS v ORDER BY a.id LIMIT 1").get(0);
-    HireScorer scorer = new HireScorer(driver, "neo4j", CIPHER);
+    HireScorer scorer = new HireScorer(driver, "neo4j", CIPHER, ModelKinds.HIRE);
     assertThat(scorer.activeModel()).contains("hire:1");
     var pairs = List.of(new HireFeatures.Pair("open", open.get("p").asString(), open.get("j").asString(), open.get("a").asString()),
         new HireFeatures.Pair("new", "hx-e4", "hx-j2", null));

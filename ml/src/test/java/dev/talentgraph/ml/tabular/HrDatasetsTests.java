@@ -3,8 +3,8 @@ package dev.talentgraph.ml.tabular;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.talentgraph.ml.Algorithm;
-import dev.talentgraph.ml.TrainerSpec;
+import dev.talentgraph.ml.model.Algorithm;
+import dev.talentgraph.ml.model.TrainerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

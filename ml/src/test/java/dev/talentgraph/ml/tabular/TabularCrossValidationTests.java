@@ -3,8 +3,8 @@ package dev.talentgraph.ml.tabular;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.talentgraph.ml.Algorithm;
-import dev.talentgraph.ml.TrainerSpec;
+import dev.talentgraph.ml.model.Algorithm;
+import dev.talentgraph.ml.model.TrainerSpec;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.talentgraph.ml;
+package dev.talentgraph.ml.model;
 
 /** The learning algorithms a model kind can use, all trained by stochastic gradient descent in Tribuo. */
 public enum Algorithm {

@@ -1,4 +1,4 @@
-package dev.talentgraph.ml;
+package dev.talentgraph.ml.model;
 
 import dev.talentgraph.ml.features.EncodedColumn;
 import dev.talentgraph.ml.features.FeatureEncoder;

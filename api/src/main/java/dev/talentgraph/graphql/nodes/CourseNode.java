@@ -1,10 +1,9 @@
-package dev.talentgraph.learning;
+package dev.talentgraph.graphql.nodes;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.skills.SkillNode;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
@@ -50,7 +49,7 @@ public record CourseNode(String id, String title, Double hours, List<TaughtSkill
 
   /** {@code type TaughtSkill}: a TEACHES relationship with its skill. */
   public record TaughtSkill(Integer level, SkillNode skill) {
-    static TaughtSkill from(Value v) {
+    public static TaughtSkill from(Value v) {
     if (v == null || v.isNull()) return null;
       return new TaughtSkill(Vals.integer(v.get("level")), SkillNode.from(v.get("skill")));
     }

@@ -1,10 +1,9 @@
-package dev.talentgraph.skills;
+package dev.talentgraph.graphql.nodes;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.profiles.ExpertNode;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
@@ -82,7 +81,7 @@ public record SkillNode(String id, String name, String category, List<String> al
 
   /** An expert holding this skill, with the HAS_SKILL properties. */
   public record SkillHolder(Integer level, String evidence, String source, String since, ExpertNode expert) {
-    static SkillHolder from(Value v) {
+    public static SkillHolder from(Value v) {
     if (v == null || v.isNull()) return null;
       return new SkillHolder(Vals.integer(v.get("level")), Vals.str(v.get("evidence")), Vals.str(v.get("source")),
           Vals.str(v.get("since")), ExpertNode.from(v.get("expert")));

@@ -1,4 +1,4 @@
-package dev.talentgraph.ml;
+package dev.talentgraph.ml.model;
 
 /**
  * How much one input pushed one score, with the sentence a recruiter reads.

@@ -1,4 +1,4 @@
-package dev.talentgraph.ml;
+package dev.talentgraph.ml.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

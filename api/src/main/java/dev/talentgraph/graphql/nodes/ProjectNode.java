@@ -1,11 +1,9 @@
-package dev.talentgraph.projects;
+package dev.talentgraph.graphql.nodes;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.profiles.ExpertNode;
-import dev.talentgraph.skills.SkillNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +71,7 @@ public record ProjectNode(String id, String name, String status, List<RequiredSk
 
   /** {@code type RequiredSkill}: a REQUIRES relationship with its skill. */
   public record RequiredSkill(Integer level, Boolean required, SkillNode skill) {
-    static RequiredSkill from(Value v) {
+    public static RequiredSkill from(Value v) {
     if (v == null || v.isNull()) return null;
       return new RequiredSkill(Vals.integer(v.get("level")), Vals.bool(v.get("required")), SkillNode.from(v.get("skill")));
     }

@@ -1,12 +1,10 @@
-package dev.talentgraph.profiles;
+package dev.talentgraph.graphql.nodes;
 
 import dev.talentgraph.graphql.Prefetched;
 import dev.talentgraph.graphql.Projection;
 import dev.talentgraph.graphql.SchemaProperties;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.Vals;
-import dev.talentgraph.projects.ProjectNode;
-import dev.talentgraph.skills.SkillNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +131,7 @@ public record ExpertNode(String id, String name, String country, String region, 
 
   /** {@code type Team}. */
   public record TeamNode(String id, String name) {
-    static TeamNode from(Value v) {
+    public static TeamNode from(Value v) {
     if (v == null || v.isNull()) return null;
       return new TeamNode(Vals.str(v.get("id")), Vals.str(v.get("name")));
     }

@@ -1,4 +1,4 @@
-package dev.talentgraph.skills;
+package dev.talentgraph.graphql.nodes;
 
 import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.graphql.NodeQuery;
