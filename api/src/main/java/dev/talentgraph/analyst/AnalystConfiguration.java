@@ -30,7 +30,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 /** The analyst endpoint's beans and the {@code CypherValue} scalar (any JSON value) of {@code analyst.graphqls}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnalystSettings.class)
-public class AnalystConfiguration {
+class AnalystConfiguration {
 
   @Bean
   AnalystCypher analystCypher(Driver driver, SchemaMigrations schema, AnalystSettings settings, AuditLog audit) {

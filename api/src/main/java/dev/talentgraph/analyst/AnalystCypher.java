@@ -33,7 +33,7 @@ import reactor.core.scheduler.Schedulers;
  * plan cache makes the second planning a lookup). READ access mode is kept as a second line: on a cluster
  * it routes to a reader, and Neo4j refuses writes in it even if the guard missed one.
  */
-public final class AnalystCypher {
+final class AnalystCypher {
   private final Driver driver;
   private final String database;
   private final AnalystSettings settings;

@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deniedRoutines procedures or functions refused even if an allow pattern matches (defence in depth)
  */
 @ConfigurationProperties("talent.analyst")
-public record AnalystSettings(Duration timeout, Integer maxRows, Integer maxConcurrent, List<String> protectedLabels,
+record AnalystSettings(Duration timeout, Integer maxRows, Integer maxConcurrent, List<String> protectedLabels,
     List<String> protectedTypes, List<String> allowedProcedures, List<String> allowedFunctions,
     List<String> deniedRoutines) {
 

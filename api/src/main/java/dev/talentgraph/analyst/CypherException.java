@@ -1,7 +1,7 @@
 package dev.talentgraph.analyst;
 
 /** Why an analyst query did not run or did not finish; {@link Kind} says which answer the client gets. */
-public final class CypherException extends RuntimeException {
+final class CypherException extends RuntimeException {
   /** The failure kinds, with their HTTP status and GraphQL error code. */
   public enum Kind {
     /** The caller's roles do not include ANALYST or ADMIN. */

@@ -34,7 +34,7 @@ import org.neo4j.driver.summary.ResultSummary;
  * stop {@code properties(n)} or {@code n.passwordHash} from leaking values. Results are still checked for
  * protected nodes as a second line (see {@link AnalystCypher}).
  */
-public final class CypherGuard {
+final class CypherGuard {
   /** Operators (without the {@code (All)}/{@code (Into)} suffix) that change data or run side effects. */
   private static final List<String> REFUSED_OPERATOR_PREFIXES = List.of("Create", "Merge", "Delete", "DetachDelete",
       "Set", "Remove", "Foreach", "LoadCSV", "Transaction", "Show", "Terminate", "Drop", "Alter", "Grant", "Deny",

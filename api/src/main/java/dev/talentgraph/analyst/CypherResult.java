@@ -7,4 +7,4 @@ import java.util.List;
  * as maps with {@code elementId}, {@code labels}/{@code type} and {@code properties}), whether rows were
  * cut at the row limit, and the time taken including the plan check.
  */
-public record CypherResult(List<String> columns, List<List<Object>> rows, boolean truncated, long elapsedMs) {}
+record CypherResult(List<String> columns, List<List<Object>> rows, boolean truncated, long elapsedMs) {}

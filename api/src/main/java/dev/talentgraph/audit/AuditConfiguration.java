@@ -13,7 +13,7 @@ import org.springframework.web.server.WebFilter;
  * and instrumentation (refusals and mutations). Registered here so the security configuration stays as it is.
  */
 @Configuration(proxyBeanMethods = false)
-public class AuditConfiguration {
+class AuditConfiguration {
 
   @Bean(destroyMethod = "close")
   AuditLog auditLog(Driver driver, SchemaMigrations schema, @Value("${talent.audit.queue-capacity:10000}") int capacity) {

@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * the web filters do not see them. Errors coded {@code CYPHER_*} are audited by the analyst service itself.
  * The event names the operation's top-level fields, never argument values.
  */
-public final class GraphQlAudit {
+final class GraphQlAudit {
   static final String OPERATION = GraphQlAudit.class.getName() + ".operation";
   private static final Set<String> REFUSAL_TYPES = Set.of("FORBIDDEN", "UNAUTHORIZED");
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code talentgraph eval}: Evaluate models and recommenders against baselines on real data. Each source or kind is one subcommand. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate models and recommenders against baselines on real data.",
     subcommands = {EvalCollaboratorsCommand.class, EvalTrainingsCommand.class, TabularCommand.class})
-public class EvalCommand implements Runnable {
+class EvalCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         + "enrolments, full ranking of the courses not taken; HR@5, HR@10, NDCG@10 and MRR of popularity, "
         + "item-kNN, EASE, the factorization-machine ranker and the same with the course-concept graph; "
         + "mean and spread over five draws (seeds SEED..SEED+4).")
-public class EvalTrainingsCommand implements Callable<Integer> {
+class EvalTrainingsCommand implements Callable<Integer> {
   /** Tribuo logs every SGD run at INFO on stderr; the command prints its own progress. Held strongly. */
   static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         ImportSourceCommand.Onet.class, ImportSourceCommand.Aan.class, ImportSourceCommand.Snap.class,
         ImportSourceCommand.MoocCube.class, ImportSourceCommand.Resumes.class, ImportSourceCommand.Jobs.class,
         ImportSourceCommand.Csv.class, ImportSourceCommand.Json.class})
-public class ImportCommand implements Runnable {
+class ImportCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 

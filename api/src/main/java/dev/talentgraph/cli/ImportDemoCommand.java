@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:loaded, or the store already holds the demo", "1:failure, or the store holds other data (see --force)",
         "2:bad usage or input", "3:the store is in use by another process"})
-public class ImportDemoCommand implements Callable<Integer> {
+class ImportDemoCommand implements Callable<Integer> {
   @Mixin GraphOptions graph;
 
   @Option(names = "--seed", defaultValue = "" + DemoSettings.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}, the served demo).")

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  * (see the rejects file), 1 failure, 2 bad input that stopped the import before anything was written
  * (missing or empty file, header or mapping mismatch, a bad row with {@code --strict}), 3 store in use.
  */
-public abstract class ImportSourceCommand implements Callable<Integer> {
+abstract class ImportSourceCommand implements Callable<Integer> {
   public static final int EXIT_REJECTED_ROWS = 4;
 
   @Mixin GraphOptions graph;

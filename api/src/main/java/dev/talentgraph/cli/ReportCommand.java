@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code talentgraph report}: Business reports: hiring success, training effect, retention. Each source or kind is one subcommand. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Business reports: hiring success, training effect, retention.",
     subcommands = {ReportMetricsCommand.class})
-public class ReportCommand implements Runnable {
+class ReportCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Write hiring, training, retention and skill-coverage metrics as JSON plus SVG charts and an index.html.",
     footer = "Exit codes: 0 written, 1 failure, 2 bad argument (nothing written), 3 the store is in use.")
-public class ReportMetricsCommand implements Callable<Integer> {
+class ReportMetricsCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into (created if missing).")
   Path out;
 

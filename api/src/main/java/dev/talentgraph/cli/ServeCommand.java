@@ -26,7 +26,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Run the server on the embedded database (default) or on a Neo4j server given by --uri.",
         "Extra Spring properties may follow, e.g. --talent.security.enabled=false."})
-public class ServeCommand implements Callable<Integer> {
+class ServeCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Generate the seeded demo graph first when the store is empty.")
   boolean demo;
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
         "are protected: never features, but reported for fairness."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:report printed", "1:failure", "2:bad input (file, column, label, too few rows, bad setting)"})
-public class TabularCommand implements Callable<Integer> {
+class TabularCommand implements Callable<Integer> {
 
   @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The labelled CSV (header row first).")
   Path csv;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code talentgraph token}: API tokens for programs (shown once, stored as a hash). */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Create, list or revoke API tokens.",
     subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
-public class TokenCommand {
+class TokenCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token and print it once.")
   static class Create implements Callable<Integer> {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
         "Features come from the graph as of (latest year - window); labels are the pairs first collaborating after it."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:trained", "1:failure", "2:bad usage or a graph without usable collaborations", "3:store in use"})
-public class TrainCollaboratorsCommand implements Callable<Integer> {
+class TrainCollaboratorsCommand implements Callable<Integer> {
 
   @Mixin
   GraphOptions graph;

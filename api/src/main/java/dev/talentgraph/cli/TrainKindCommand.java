@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  * scores the kind's experts with it. Each kind is a three-line subclass naming its declaration in
  * {@link ModelKinds}.
  */
-public abstract class TrainKindCommand implements Callable<Integer> {
+abstract class TrainKindCommand implements Callable<Integer> {
   @Mixin GraphOptions graph;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed for folds and training (default: ${DEFAULT-VALUE}).")

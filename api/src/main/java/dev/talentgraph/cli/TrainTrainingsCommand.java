@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     description = "Train the course ranker (an ensemble of Tribuo factorization machines over learner history, "
         + "learner skills, course and taught skills) on the graph's ENROLLED edges and register it in the graph as the "
         + "active " + CourseRankerModels.KIND + ".")
-public class TrainTrainingsCommand implements Callable<Integer> {
+class TrainTrainingsCommand implements Callable<Integer> {
   /** Tribuo logs every SGD run at INFO on stderr; the command prints its own progress. Held strongly. */
   static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
 

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "talent.demo", name = "enabled", havingValue = "true")
 @EnableConfigurationProperties(DemoGraphConfiguration.DemoProperties.class)
-public class DemoGraphConfiguration {
+class DemoGraphConfiguration {
   private static final Logger log = LoggerFactory.getLogger(DemoGraphConfiguration.class);
 
   /** {@code talent.demo.*}: the served demo is seed 42 with 2,000 experts; tests use fewer. */

@@ -28,7 +28,7 @@ import java.util.Set;
  * field), both forms are accepted: the {@code ID} scalar strips a leading {@code Type:} of a Node type
  * while coercing, once per request, so the controllers and their statements only ever see keys.
  */
-public final class GlobalIds {
+final class GlobalIds {
   /** The GraphQL interface every entity type implements. */
   public static final String NODE = "Node";
 

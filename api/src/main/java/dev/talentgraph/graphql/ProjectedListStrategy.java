@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * because none is installed ({@link OperationInstrumentations}); with any other instrumentation, or with
  * graphql-java's max-result-nodes limit set, the shortcut is off.
  */
-public final class ProjectedListStrategy extends AsyncExecutionStrategy {
+final class ProjectedListStrategy extends AsyncExecutionStrategy {
   private final FieldCollector collector = new FieldCollector();
   private final AtomicLong shortcut = new AtomicLong();
   private final AtomicLong ordinary = new AtomicLong();

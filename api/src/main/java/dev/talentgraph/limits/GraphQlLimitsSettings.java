@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param introspection whether {@code __schema}/{@code __type} may be queried
  */
 @ConfigurationProperties("talent.graphql.limits")
-public record GraphQlLimitsSettings(Integer maxDepth, Integer maxComplexity, Integer maxAliases, Integer maxPageSize,
+record GraphQlLimitsSettings(Integer maxDepth, Integer maxComplexity, Integer maxAliases, Integer maxPageSize,
     Duration requestTimeout, RateLimit rateLimit, Introspection introspection) {
 
   /** Who may introspect the schema. */

@@ -12,7 +12,7 @@ import org.springframework.graphql.execution.ErrorType;
  * The error codes of the request limits, in the GraphQL error's {@code extensions}: {@code code}, the
  * {@code limit} and the {@code actual} value, and {@code refused: true} (the audit log records refusals).
  */
-public enum LimitError {
+enum LimitError {
   MAX_DEPTH_EXCEEDED, MAX_COMPLEXITY_EXCEEDED, MAX_ALIASES_EXCEEDED, MAX_PAGE_SIZE_EXCEEDED, REQUEST_TIMEOUT,
   RATE_LIMITED, INTROSPECTION_DISABLED;
 

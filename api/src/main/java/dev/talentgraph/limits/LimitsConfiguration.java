@@ -8,7 +8,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 /** The GraphQL request limits as instrumentation beans (Spring for GraphQL chains every Instrumentation bean). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlLimitsSettings.class)
-public class LimitsConfiguration {
+class LimitsConfiguration {
 
   @Bean
   WebGraphQlInterceptor limitsInterceptor() {

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  * Blocking (the driver's sessions): the controller calls it off the event loop.
  */
 @Service
-public class MatchingService {
+class MatchingService {
   static final double W_COVERAGE = 0.5, W_MODEL = 0.3, W_EVIDENCE = 0.2;
   static final double W_COVERAGE_ALONE = 0.8;
   /** Experts considered by includeExperts (those holding most required skills or stand-ins first). */

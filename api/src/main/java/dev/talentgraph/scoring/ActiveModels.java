@@ -32,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
  * (default 30 s, 0 to switch the check off), one small read of the active {@code :Model} ids.
  */
 @Component
-public class ActiveModels implements SmartLifecycle {
+class ActiveModels implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ActiveModels.class);
   private static final String ACTIVE = "MATCH (m:" + Labels.MODEL + " {" + Props.ACTIVE + ": true}) RETURN m." + Props.KIND
       + " AS kind, m." + Props.VERSION + " AS version";

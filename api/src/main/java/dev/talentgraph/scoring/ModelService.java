@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * callers run it off the event loop.
  */
 @Service
-public class ModelService {
+class ModelService {
   private static final Logger log = LoggerFactory.getLogger(ModelService.class);
 
   /** A model, or why there is none. */

@@ -8,7 +8,7 @@ import java.util.Set;
  * hiring manager of (team manager, or {@code ON_HIRING_TEAM {role: hiring_manager}}); and the
  * applications to them.
  */
-public record HiringScope(Set<String> openings, Set<String> hiringManagerOf, Set<String> applications) {
+record HiringScope(Set<String> openings, Set<String> hiringManagerOf, Set<String> applications) {
   public static final HiringScope NONE = new HiringScope(Set.of(), Set.of(), Set.of());
 
   public HiringScope {

@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * linked Expert id. A token that carries no TalentGraph role is refused: it would otherwise authenticate
  * a caller no rule speaks of.
  */
-public final class JwtPrincipals {
+final class JwtPrincipals {
   private final SecuritySettings.Jwt settings;
 
   public JwtPrincipals(SecuritySettings.Jwt settings) {

@@ -48,7 +48,7 @@ import reactor.core.scheduler.Schedulers;
 @EnableWebFluxSecurity
 @EnableReactiveMethodSecurity
 @EnableConfigurationProperties(SecuritySettings.class)
-public class SecurityConfiguration {
+class SecurityConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
   @Bean

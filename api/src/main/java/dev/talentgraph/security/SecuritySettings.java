@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwt how OAuth2/OIDC JWT claims map to roles and to an Expert
  */
 @ConfigurationProperties("talent.security")
-public record SecuritySettings(Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens, Jwt jwt) {
+record SecuritySettings(Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens, Jwt jwt) {
   public SecuritySettings {
     if (enabled == null) enabled = true;
     if (users == null) users = List.of();

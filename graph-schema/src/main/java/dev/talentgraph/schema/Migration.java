@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * One versioned Cypher migration, named like {@code V0001__unique_expert_id.cypher}. Its statements are
  * separated by a semicolon at the end of a line; {@code //} comment lines are ignored.
  */
-public record Migration(int version, String description, String fileName, String script) {
+record Migration(int version, String description, String fileName, String script) {
   private static final Pattern NAME = Pattern.compile("V(\\d{4})__([A-Za-z0-9_]+)\\.cypher");
 
   public Migration {

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * counts would disagree), acyclic BROADER and PREREQUISITE_OF. The loader refuses data with
  * problems, so a bug in the generator shows up as a message rather than as a half-plausible graph.
  */
-public final class DemoValidator {
+final class DemoValidator {
   /** Stop collecting after this many problems; the first few say enough. */
   static final int MAX_PROBLEMS = 50;
 

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * weighted sum. Why not GDS: the evaluation runs on files without a database, and the product and the
  * evaluation must use the same code.
  */
-public final class FastRpEmbedding {
+final class FastRpEmbedding {
 
   /** Settings; the defaults are what the ranker is trained with. */
   public record Settings(int dimension, double[] iterationWeights, double propertyRatio, long seed) {

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * ties cost half). AUC is the Mann-Whitney probability that a positive outscores a negative, ties
  * counting one half.
  */
-public final class LinkPredictionMetrics {
+final class LinkPredictionMetrics {
   private LinkPredictionMetrics() {}
 
   /** OGB Hits@K. */

@@ -29,7 +29,7 @@ import org.tribuo.impl.ArrayExample;
  *
  * @param useConcepts whether course concepts/skills are features
  */
-public record CourseFeatures(boolean useConcepts) {
+record CourseFeatures(boolean useConcepts) {
   public static final String POSITIVE = "enrolled";
   public static final String NEGATIVE = "not-enrolled";
   public static final String COURSE = "c=";

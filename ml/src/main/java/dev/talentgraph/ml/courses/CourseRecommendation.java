@@ -17,7 +17,7 @@ import java.util.List;
  * @param closes the gap skills the course closes, with how
  * @param why one or two sentences explaining the rank
  */
-public record CourseRecommendation(String courseId, String title, Integer hours, double score,
+record CourseRecommendation(String courseId, String title, Integer hours, double score,
     double gapCoverage, double modelScore, double expectedGain, int measuredEnrolments,
     List<ClosedSkill> closes, String why) {
 

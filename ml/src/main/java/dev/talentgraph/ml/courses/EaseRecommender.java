@@ -15,7 +15,7 @@ import java.util.List;
  * on the validation hold-outs wins; the final model is then refitted on all training data. The
  * test hold-outs are never looked at.
  */
-public final class EaseRecommender implements ItemRecommender {
+final class EaseRecommender implements ItemRecommender {
   /** Candidate lambdas, spanning the range Steck reports useful (hundreds to thousands). */
   public static final List<Double> LAMBDA_GRID =
       List.of(1.0, 5.0, 10.0, 25.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0);

@@ -1,7 +1,7 @@
 package dev.talentgraph.ml.courses;
 
 /** Runs the leave-one-out protocol of {@link LeaveOneOutSplit} for one recommender and one draw. */
-public final class Evaluator {
+final class Evaluator {
   private Evaluator() {}
 
   /**

@@ -13,7 +13,7 @@ import org.tribuo.ensemble.EnsembleModel;
  * are the history, course features the course and, with concepts, its concepts; see {@link
  * CourseFeatures}. Trains with {@link FmTraining} and scores with {@link FmScorer}.
  */
-public final class FmRecommender implements ItemRecommender {
+final class FmRecommender implements ItemRecommender {
   private final CourseFeatures features;
   private final FmSettings settings;
   private final int conceptsPerCourse;

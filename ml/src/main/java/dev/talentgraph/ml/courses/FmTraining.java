@@ -29,7 +29,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * did not take, drawn uniformly. Pointwise logistic loss on sampled negatives is the usual way to
  * fit an FM to implicit feedback (Rendle, ICDM 2010; He &amp; Chua, SIGIR 2017).
  */
-public final class FmTraining {
+final class FmTraining {
   private FmTraining() {}
 
   /** One learner's training material: all their enrolments and their skills. */

@@ -7,7 +7,7 @@ package dev.talentgraph.ml.courses;
  * of its similarities to the courses in the learner's history. With ~219 courses every neighbour
  * is kept (no top-k truncation), which is the strongest setting on this data in our runs.
  */
-public final class ItemKnnRecommender implements ItemRecommender {
+final class ItemKnnRecommender implements ItemRecommender {
   private double[][] sim;
 
   @Override

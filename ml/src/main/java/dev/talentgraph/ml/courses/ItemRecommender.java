@@ -6,7 +6,7 @@ package dev.talentgraph.ml.courses;
  * not from a learner id) lets the same model serve a learner it has not been trained on, which is
  * what the product needs for new employees.
  */
-public interface ItemRecommender {
+interface ItemRecommender {
 
   /** Short name shown in the evaluation table. */
   String name();

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * @param heldOut for each entry of {@code evalUsers}, its held-out item
  * @param seed the seed of the draw
  */
-public record LeaveOneOutSplit(Interactions train, int[] evalUsers, int[] heldOut, long seed) {
+record LeaveOneOutSplit(Interactions train, int[] evalUsers, int[] heldOut, long seed) {
 
   /** Draws one held-out enrolment per eligible user. */
   public static LeaveOneOutSplit draw(Interactions data, long seed) {

@@ -1,7 +1,7 @@
 package dev.talentgraph.ml.courses;
 
 /** Ranks courses by their number of enrolments in the training data, the same for everyone. */
-public final class PopularityRecommender implements ItemRecommender {
+final class PopularityRecommender implements ItemRecommender {
   private double[] counts;
 
   @Override

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * single relevant item the ideal DCG is 1, so NDCG = 1/log2(rank+1) when rank &lt;= 10) and the
  * mean reciprocal rank over the full ranking.
  */
-public final class RankingMetrics {
+final class RankingMetrics {
   private long users;
   private double hr5;
   private double hr10;

@@ -20,7 +20,7 @@ import org.neo4j.driver.SessionConfig;
  * embedded store, a server or a cluster. Scores are scaled so the mean is 1 (size-independent);
  * people without collaborations get the teleport share.
  */
-public final class PageRank {
+final class PageRank {
   private PageRank() {}
 
   public static Map<String, Double> compute(Driver driver, String database) {

@@ -14,7 +14,7 @@ import java.util.Locale;
  * certification, prior role}); the resume importer ({@code source: "resumes"}, evidence a text span);
  * AAN ({@code source: "aan"}, evidence a list of papers); MOOCCube ({@code source: "mooccube"}).
  */
-public final class EvidenceStrength {
+final class EvidenceStrength {
   private EvidenceStrength() {}
 
   public static final double ASSESSMENT = 1.0;

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * and rejected with the line of the first bad value; columns with more text values (such as
  * "&gt;20" years of experience) are categorical.
  */
-public final class TabularData {
+final class TabularData {
   /** Column roles, for the report. */
   public record ColumnInfo(String name, String role, String type, int missing, int distinct) {}
 
