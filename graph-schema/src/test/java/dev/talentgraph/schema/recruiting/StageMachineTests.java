@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The transition rules of docs/adr/0006, one row per case: from (stage, round), rounds, to -> allowed or not. */
-class StageMachineTest {
+class StageMachineTests {
 
   static Stream<Arguments> moves() {
     return Stream.of(

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The stage names as stored in the graph and as embedded in Cypher. */
-class StageTest {
+class StageTests {
 
   @Test
   void graphNamesAreLowerCaseInDeclarationOrder() {
