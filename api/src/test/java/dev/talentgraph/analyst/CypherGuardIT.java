@@ -96,6 +96,7 @@ class CypherGuardIT {
         refused("gds write", "CALL gds.pageRank.write('guard-g', {writeProperty: 'pr'})", "procedure"),
         refused("gds mutate", "CALL gds.pageRank.mutate('guard-g', {mutateProperty: 'pr'})", "procedure"),
         refused("gds cypher projection", "CALL gds.graph.project.cypher('g2', 'MATCH (p:PersonalData) RETURN id(p) AS id', 'RETURN 0 AS source, 0 AS target')", "procedure"),
+        refused("gds cypher aggregation projection", "MATCH (a:Expert)-[:COLLABORATED_WITH]->(b:Expert) WITH gds.graph.project('g3', a, b) AS g RETURN g.nodeCount", "function"),
         refused("gds.util.asNode", "CALL gds.pageRank.stream('guard-g') YIELD nodeId RETURN gds.util.asNode(nodeId).name", "function"),
         // personal data and secrets
         refused("PersonalData by label", "MATCH (p:PersonalData) RETURN p.email", "protected"),

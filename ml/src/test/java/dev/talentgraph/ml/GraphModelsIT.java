@@ -18,7 +18,6 @@ import dev.talentgraph.ml.registry.ModelRegistry;
 import dev.talentgraph.ml.registry.StoredModel;
 import dev.talentgraph.ml.scoring.BatchScorer;
 import dev.talentgraph.schema.MigrationRunner;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +29,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
-import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
 
 /**
  * Graph features, training from the graph, the model registry and batch scoring against a real
@@ -55,11 +51,7 @@ class GraphModelsIT {
 
   @BeforeAll
   static void start() {
-    neo4j = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
-        .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-        .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-        .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-        .build();
+    neo4j = GdsHarness.start();
     driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
     new MigrationRunner(driver, "neo4j").migrate();
     GraphFixtures.trio(driver, CIPHER);

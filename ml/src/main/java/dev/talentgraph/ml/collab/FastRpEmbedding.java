@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
  * way GDS FastRP mixes in node properties via {@code propertyRatio}), so that experts whose
  * neighbourhoods work on the same topics end up close even without a shared collaborator.
  * Propagation averages over neighbours ({@code D^-1 A}) and each power is L2-normalised before the
- * weighted sum. Why not GDS: the evaluation runs on files without a database, and the product and the
- * evaluation must use the same code.
+ * weighted sum. Why not GDS's {@code gds.fastRP}: the evaluation runs on files without a database,
+ * the product and the evaluation must use the same code, GDS mixes in node properties rather than
+ * neighbouring skills, and on these graphs this runs 5-10x faster than the GDS call (measured in
+ * ADR 0003).
  */
 final class FastRpEmbedding {
 

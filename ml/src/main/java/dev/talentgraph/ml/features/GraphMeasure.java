@@ -6,8 +6,8 @@ import dev.talentgraph.schema.RelTypes;
 
 /**
  * Measures computed on the graph around an Expert. Each is one fixed Cypher query over a batch of
- * expert ids ({@code $ids}), returning {@code id} and {@code value}; PageRank is computed in Java
- * over the collaboration edges (see {@link PageRank}). Years-since measures return a date or a year
+ * expert ids ({@code $ids}), returning {@code id} and {@code value}; PageRank is computed by GDS
+ * over the whole collaboration graph (see {@link PageRank}). Years-since measures return a date or a year
  * and are turned into years before the as-of date by the extractor.
  */
 public enum GraphMeasure {
@@ -77,7 +77,7 @@ public enum GraphMeasure {
     return description;
   }
 
-  /** The batch query, or null for measures computed in Java. */
+  /** The batch query, or null for PageRank, which is computed over the whole graph. */
   String query() {
     if (expression == null) return null;
     return "UNWIND $ids AS id MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": id}) CALL { WITH e " + expression

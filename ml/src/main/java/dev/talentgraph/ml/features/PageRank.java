@@ -3,77 +3,58 @@ package dev.talentgraph.ml.features;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 
 /**
  * PageRank of every Expert in the undirected collaboration graph (Page, Brin, Motwani and Winograd,
- * "The PageRank citation ranking", Stanford 1999), by power iteration with damping 0.85 until the
- * L1 change is below 1e-9 or 100 iterations. Edges are read with one streaming Cypher query and the
- * computation runs in Java, so it needs no graph-algorithms plugin and gives the same numbers on an
- * embedded store, a server or a cluster. Scores are scaled so the mean is 1 (size-independent);
- * people without collaborations get the teleport share.
+ * "The PageRank citation ranking", Stanford 1999), computed by the Graph Data Science library
+ * ({@code gds.pageRank.stream}) on a Cypher projection of the Expert-to-Expert
+ * {@code COLLABORATED_WITH} relationships, read in both directions, self-loops left out. Damping
+ * 0.85, at most 100 iterations, single-threaded so that a re-run gives the same numbers.
+ *
+ * <p>GDS gives an isolated node the teleport share and does not redistribute it; scores are scaled so
+ * that their mean is 1 (size-independent), which makes them equal to the power iteration with
+ * dangling mass spread uniformly (the two vectors are proportional). The projection has a unique name
+ * and is dropped whatever happens, so concurrent trainings never meet each other's graphs.
+ * The database must have GDS installed (the embedded one registers it).
  */
 final class PageRank {
+  static final double DAMPING = 0.85;
+  static final int MAX_ITERATIONS = 100;
+  static final double TOLERANCE = 1e-10;
+
+  private static final String PROJECT = "MATCH (a:" + Labels.EXPERT + ") OPTIONAL MATCH (a)-[:" + RelTypes.COLLABORATED_WITH
+      + "]->(b:" + Labels.EXPERT + ") WHERE b <> a"
+      + " WITH gds.graph.project($graph, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g RETURN g.nodeCount AS nodes";
+  private static final String STREAM = "CALL gds.pageRank.stream($graph, {dampingFactor: $damping, maxIterations: $iterations,"
+      + " tolerance: $tolerance, concurrency: 1}) YIELD nodeId, score RETURN gds.util.asNode(nodeId)." + Props.ID + " AS id, score";
+  private static final String DROP = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName";
+
   private PageRank() {}
 
+  /** Expert id to PageRank, mean 1; empty when there are no experts. */
   public static Map<String, Double> compute(Driver driver, String database) {
-    Map<String, Integer> index = new HashMap<>();
-    List<String> ids = new ArrayList<>();
-    List<int[]> edges = new ArrayList<>();
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
-      s.executeRead(tx -> {
-        tx.run("MATCH (e:" + Labels.EXPERT + ") RETURN e." + Props.ID + " AS id").forEachRemaining(r -> {
-          index.put(r.get("id").asString(), ids.size());
-          ids.add(r.get("id").asString());
-        });
-        tx.run("MATCH (a:" + Labels.EXPERT + ")-[:" + RelTypes.COLLABORATED_WITH + "]->(b:" + Labels.EXPERT + ") RETURN a."
-            + Props.ID + " AS a, b." + Props.ID + " AS b").forEachRemaining(r -> {
-              Integer a = index.get(r.get("a").asString()), b = index.get(r.get("b").asString());
-              if (a != null && b != null && !a.equals(b)) edges.add(new int[] {a, b});
-            });
-        return null;
-      });
-    }
-    double[] rank = compute(ids.size(), edges, 0.85, 100, 1e-9);
+    String graph = "talentgraph-pagerank-" + UUID.randomUUID();
     Map<String, Double> out = new HashMap<>();
-    for (int i = 0; i < ids.size(); i++) out.put(ids.get(i), rank[i] * ids.size());
+    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+      try {
+        long nodes = s.run(PROJECT, Map.of("graph", graph)).single().get("nodes").asLong(0);
+        if (nodes == 0) return out;
+        s.run(STREAM, Map.of("graph", graph, "damping", DAMPING, "iterations", MAX_ITERATIONS, "tolerance", TOLERANCE))
+            .forEachRemaining(r -> {
+              if (!r.get("id").isNull()) out.put(r.get("id").asString(), r.get("score").asDouble());
+            });
+      } finally {
+        s.run(DROP, Map.of("graph", graph)).consume();
+      }
+    }
+    double sum = out.values().stream().mapToDouble(Double::doubleValue).sum();
+    if (sum > 0) out.replaceAll((id, v) -> v * out.size() / sum);
     return out;
-  }
-
-  /** PageRank over n nodes and undirected edges; sums to 1. Dangling mass is spread uniformly. */
-  static double[] compute(int n, List<int[]> edges, double damping, int maxIter, double tol) {
-    if (n == 0) return new double[0];
-    int[] deg = new int[n];
-    for (int[] e : edges) {
-      deg[e[0]]++;
-      deg[e[1]]++;
-    }
-    double[] r = new double[n];
-    Arrays.fill(r, 1.0 / n);
-    for (int it = 0; it < maxIter; it++) {
-      double[] next = new double[n];
-      double dangling = 0;
-      for (int i = 0; i < n; i++) if (deg[i] == 0) dangling += r[i];
-      for (int[] e : edges) {
-        next[e[1]] += damping * r[e[0]] / deg[e[0]];
-        next[e[0]] += damping * r[e[1]] / deg[e[1]];
-      }
-      double base = (1 - damping) / n + damping * dangling / n;
-      double diff = 0;
-      for (int i = 0; i < n; i++) {
-        next[i] += base;
-        diff += Math.abs(next[i] - r[i]);
-      }
-      r = next;
-      if (diff < tol) break;
-    }
-    return r;
   }
 }
