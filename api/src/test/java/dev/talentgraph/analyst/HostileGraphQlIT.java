@@ -82,7 +82,7 @@ class HostileGraphQlIT {
         refused("h-analyst", "analyst reads personal data in a connection", personalInConnection, "FORBIDDEN"),
         refused("h-analyst", "analyst changes a skill", "mutation { setExpertSkill(input: {expertId: \"guard-e2\", skillId: \"guard-s1\", level: 5}) { errors { field } } }", "FORBIDDEN"),
         refused("h-analyst", "analyst deletes a skill", "mutation { deleteSkill(input: {id: \"guard-s1\"}) { errors { field } } }", "FORBIDDEN"),
-        refused("h-analyst", "analyst reads the audit log", "{ auditLog(first: 1) { hasNextPage } }", "FORBIDDEN"),
+        refused("h-analyst", "analyst reads the audit log", "{ auditLog(first: 1) { pageInfo { hasNextPage } } }", "FORBIDDEN"),
         refused("h-employee", "employee reads a colleague's personal data", personalTop, "FORBIDDEN"),
         refused("h-employee", "employee reads a colleague's ratings", reviews, "FORBIDDEN"),
         refused("h-employee", "employee changes a colleague's skill", "mutation { setExpertSkill(input: {expertId: \"guard-e2\", skillId: \"guard-s1\", level: 1}) { errors { field } } }", "FORBIDDEN"),
@@ -90,7 +90,7 @@ class HostileGraphQlIT {
         refused("h-employee", "employee trains a model", "mutation { trainModel(input: {kind: ATTRITION}) { errors { field } } }", "FORBIDDEN"),
         refused("h-manager", "manager reads someone outside their teams", personalTop, "FORBIDDEN"),
         refused("h-manager", "manager deletes an expert", "mutation { deleteExpert(input: {id: \"guard-e2\"}) { errors { field } } }", "FORBIDDEN"),
-        refused("h-hr", "HR reads the audit log", "{ auditLog(first: 1) { hasNextPage } }", "FORBIDDEN"),
+        refused("h-hr", "HR reads the audit log", "{ auditLog(first: 1) { pageInfo { hasNextPage } } }", "FORBIDDEN"),
         refused("h-hr", "HR retrains the recommender", "mutation { trainModel(input: {kind: COLLABORATOR_RANKER}) { errors { field } } }", "FORBIDDEN"),
         refused("h-hr", "HR queries Cypher", "{ cypher(query: \"MATCH (n:Skill) RETURN count(n) AS n\") { columns } }", "CYPHER_FORBIDDEN"),
         refused("h-portal", "depth bomb", "{ expert(id: \"guard-e1\") { collaborators { collaborators { collaborators { collaborators {"
