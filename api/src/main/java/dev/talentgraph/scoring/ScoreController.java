@@ -54,6 +54,9 @@ class ScoreController {
 
   record ScorePayload(ModelView model, int scored, List<UserError> errors) {}
 
+  /** {@code input ModelWhere}. */
+  record ModelWhere(ModelKindName kind, Boolean active) {}
+
   record TrainModelInput(ModelKindName kind, Integer seed, Integer folds) {}
 
   record ScoreModelInput(ModelKindName kind) {}
@@ -87,8 +90,11 @@ class ScoreController {
 
   @QueryMapping
   @PreAuthorize("hasAnyRole('ADMIN', 'HR', 'ANALYST')")
-  Mono<List<ModelView>> models(@Argument ModelKindName kind) {
-    return Mono.fromCallable(() -> models.list(ModelKindName.registryNameOf(kind)).stream().map(ModelView::of).toList()).subscribeOn(Schedulers.boundedElastic());
+  Mono<List<ModelView>> models(@Argument ModelWhere where) {
+    ModelKindName kind = where == null ? null : where.kind();
+    Boolean active = where == null ? null : where.active();
+    return Mono.fromCallable(() -> models.list(ModelKindName.registryNameOf(kind)).stream()
+            .filter(i -> active == null || i.active() == active).map(ModelView::of).toList()).subscribeOn(Schedulers.boundedElastic());
   }
 
   @MutationMapping

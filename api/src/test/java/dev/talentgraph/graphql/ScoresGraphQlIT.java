@@ -44,6 +44,11 @@ class ScoresGraphQlIT extends GraphQlIT {
     assertThat(models.<List<String>>at("$.data.models[*].kind")).containsOnly("ATTRITION");
     assertThat(models.<List<String>>at("$.data.models[?(@.active == true)].id")).containsExactly(id);
     assertThat(models.<List<String>>at("$.data.models[*].algorithm")).contains("LOGISTIC_REGRESSION");
+    Json active = runText("{ models(where: {kind: ATTRITION, active: true}) { id active } }", Map.of());
+    assertThat(active.<List<String>>at("$.data.models[*].id")).as(active.body()).containsExactly(id);
+    Json inactive = runText("{ models(where: {kind: ATTRITION, active: false}) { id active } }", Map.of());
+    assertThat(inactive.<List<Boolean>>at("$.data.models[*].active")).as(inactive.body()).doesNotContain(true);
+    assertThat(ok("models", vars("kind", "HIRE")).<List<Object>>at("$.data.models")).isEmpty();
   }
 
   @Test
