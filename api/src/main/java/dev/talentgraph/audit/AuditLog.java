@@ -195,16 +195,30 @@ public final class AuditLog implements AutoCloseable {
     p.put("afterId", afterId);
     p.put("limit", first + 1);
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      var rows = s.executeRead(tx -> tx.run("MATCH (a:" + Labels.AUDIT_EVENT + ")"
-          + " WHERE ($actor IS NULL OR a.actor = $actor)"
-          + " AND ($action IS NULL OR a.action = $action OR a.action STARTS WITH $action + '.')"
-          + " AND ($since IS NULL OR a.at >= $since)"
+      var rows = s.executeRead(tx -> tx.run("MATCH (a:" + Labels.AUDIT_EVENT + ")" + FILTERS
           + " AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))"
           + " RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit", p).list(r -> r.get("a").asNode()));
       List<AuditEvent> events = new ArrayList<>();
       for (var n : rows.subList(0, Math.min(first, rows.size()))) events.add(event(n));
       String cursor = events.isEmpty() ? null : cursor(events.get(events.size() - 1));
       return new Page(events, cursor, rows.size() > first);
+    }
+  }
+
+  /** The filters of {@link #query} and {@link #count} on the event {@code a}: actor, action (or its dotted prefix), since. */
+  private static final String FILTERS = " WHERE ($actor IS NULL OR a.actor = $actor)"
+      + " AND ($action IS NULL OR a.action = $action OR a.action STARTS WITH $action + '.')"
+      + " AND ($since IS NULL OR a.at >= $since)";
+
+  /** How many events match the filters of {@link #query} (on every page). */
+  public long count(String actor, String action, Instant since) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("actor", actor);
+    p.put("action", action);
+    p.put("since", since == null ? null : ZonedDateTime.ofInstant(since, ZoneOffset.UTC));
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      return s.executeRead(tx -> tx.run("MATCH (a:" + Labels.AUDIT_EVENT + ")" + FILTERS + " RETURN count(a) AS n", p)
+          .single().get("n").asLong());
     }
   }
 

@@ -7,6 +7,6 @@
  * personal data and every mutation, with ids and field names, never values. Refusals are recorded here
  * without anyone's help: 401/403 of the security chain by two web filters around it, GraphQL refusals
  * (role checks, request limits) and all mutations by an interceptor, analyst Cypher by its service.
- * ADMIN reads the log with the GraphQL field {@code auditLog(first, after, actor, action, since)}.
+ * ADMIN reads the log with the GraphQL connection {@code auditLog(first, after, where: {actor, action, since})}.
  */
 package dev.talentgraph.audit;

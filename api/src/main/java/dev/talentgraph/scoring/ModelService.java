@@ -112,7 +112,10 @@ class ModelService {
   /** Scores the experts (or open applications) with a scoring kind's active model. */
   public Scored score(String kind) {
     Optional<ModelKind> k = ModelKinds.byName(kind);
-    if (k.isEmpty()) return new Scored(null, 0, List.of(unknownKind(kind)));
+    if (k.isEmpty()) {
+      return new Scored(null, 0, List.of(kinds().contains(kind) ? UserError.invalid("kind", "'" + kind
+          + "' ranks and does not score; scoring kinds: " + String.join(", ", ModelKinds.names())) : unknownKind(kind)));
+    }
     try {
       BatchScorer.Result r = new BatchScorer(driver, database, cipher).score(k.get(), LocalDate.now(), Instant.now(), 5, s -> {});
       ModelInfo info = new ModelRegistry(driver, database).active(k.get().name()).orElseThrow();

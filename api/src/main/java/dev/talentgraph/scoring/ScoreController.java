@@ -31,14 +31,16 @@ import reactor.core.scheduler.Schedulers;
 class ScoreController {
   record Metric(String name, double value) {}
 
-  record ModelView(String id, String kind, int version, boolean active, String trainedAt, String algorithm, String outcome,
+  record ModelView(String id, ModelKindName kind, int version, boolean active, String trainedAt, String algorithm, String outcome,
       List<Metric> metrics, String trainedFrom, String trainedUntil, Long trainingRows) {
     static ModelView of(ModelInfo i) {
       if (i == null) return null;
       List<Metric> m = new ArrayList<>();
       i.metrics().forEach((k, v) -> m.add(new Metric(k, v)));
       m.sort(java.util.Comparator.comparing(Metric::name));
-      return new ModelView(i.id(), i.kind(), i.version(), i.active(), i.trainedAt().toString(), i.algorithm(), i.outcome(), m,
+      ModelKindName kind = ModelKindName.ofRegistryName(i.kind())
+          .orElseThrow(() -> new IllegalStateException("model kind '" + i.kind() + "' has no ModelKind value"));
+      return new ModelView(i.id(), kind, i.version(), i.active(), i.trainedAt().toString(), i.algorithm(), i.outcome(), m,
           i.trainedFrom() == null ? null : i.trainedFrom().toString(), i.trainedUntil() == null ? null : i.trainedUntil().toString(),
           i.trainedUntil() == null ? null : i.trainingRows());
     }
@@ -52,11 +54,14 @@ class ScoreController {
 
   record ScorePayload(ModelView model, int scored, List<UserError> errors) {}
 
-  record TrainModelInput(String kind, Integer seed, Integer folds) {}
+  /** {@code input ModelWhere}. */
+  record ModelWhere(ModelKindName kind, Boolean active) {}
 
-  record ScoreModelInput(String kind) {}
+  record TrainModelInput(ModelKindName kind, Integer seed, Integer folds) {}
 
-  record ActivateModelInput(String kind, Integer version) {}
+  record ScoreModelInput(ModelKindName kind) {}
+
+  record ActivateModelInput(ModelKindName kind, Integer version) {}
 
   private final CypherGateway cypher;
   private final ModelService models;
@@ -85,8 +90,11 @@ class ScoreController {
 
   @QueryMapping
   @PreAuthorize("hasAnyRole('ADMIN', 'HR', 'ANALYST')")
-  Mono<List<ModelView>> models(@Argument String kind) {
-    return Mono.fromCallable(() -> models.list(kind).stream().map(ModelView::of).toList()).subscribeOn(Schedulers.boundedElastic());
+  Mono<List<ModelView>> models(@Argument ModelWhere where) {
+    ModelKindName kind = where == null ? null : where.kind();
+    Boolean active = where == null ? null : where.active();
+    return Mono.fromCallable(() -> models.list(ModelKindName.registryNameOf(kind)).stream()
+            .filter(i -> active == null || i.active() == active).map(ModelView::of).toList()).subscribeOn(Schedulers.boundedElastic());
   }
 
   @MutationMapping
@@ -94,14 +102,14 @@ class ScoreController {
   Mono<ModelPayload> trainModel(@Argument TrainModelInput input) {
     int seed = input.seed() == null ? 1 : input.seed();
     int folds = input.folds() == null ? 5 : input.folds();
-    return Mono.fromCallable(() -> ModelPayload.of(models.train(input.kind(), seed, folds))).subscribeOn(Schedulers.boundedElastic());
+    return Mono.fromCallable(() -> ModelPayload.of(models.train(ModelKindName.registryNameOf(input.kind()), seed, folds))).subscribeOn(Schedulers.boundedElastic());
   }
 
   @MutationMapping
   @PreAuthorize("hasRole('ADMIN')")
   Mono<ScorePayload> scoreModel(@Argument ScoreModelInput input) {
     return Mono.fromCallable(() -> {
-      ModelService.Scored r = models.score(input.kind());
+      ModelService.Scored r = models.score(ModelKindName.registryNameOf(input.kind()));
       return new ScorePayload(ModelView.of(r.model()), r.scored(), r.errors());
     }).subscribeOn(Schedulers.boundedElastic());
   }
@@ -109,7 +117,7 @@ class ScoreController {
   @MutationMapping
   @PreAuthorize("hasRole('ADMIN')")
   Mono<ModelPayload> activateModel(@Argument ActivateModelInput input) {
-    return Mono.fromCallable(() -> ModelPayload.of(models.activate(input.kind(), input.version())))
+    return Mono.fromCallable(() -> ModelPayload.of(models.activate(ModelKindName.registryNameOf(input.kind()), input.version())))
         .subscribeOn(Schedulers.boundedElastic());
   }
 }

@@ -14,17 +14,21 @@ import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.dataloader.BatchLoaderEnvironment;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** {@code skill(id)}, {@code skills(...)} and the nested lists of {@code Skill}. */
+/** {@code skill(id)}, {@code skills(...)}, the nested lists of {@code Skill} and its {@code experts} connection. */
 @Controller
 class SkillController {
   /** {@code input SkillWhere}. */
@@ -44,12 +48,26 @@ class SkillController {
     }
   }
 
+  /** {@code input SkillHolderWhere}. */
+  record SkillHolderWhere(Integer minLevel) {}
+
+  /** The batched load of the holders of skills whose statement did not fetch them. */
+  static final String EXPERTS_LOADER = "Skill.experts";
+
+  /** The order of {@code Skill.experts}: the highest level first, then by expert id (cursors are positions in it). */
+  private static final Comparator<SkillNode.SkillHolder> HOLDER_ORDER = Comparator
+      .comparing((SkillNode.SkillHolder h) -> h.level() == null ? Integer.MIN_VALUE : h.level()).reversed()
+      .thenComparing(h -> h.expert() == null ? "" : h.expert().id());
+
   private final CypherGateway cypher;
   private final Paging paging;
 
-  SkillController(CypherGateway cypher, Paging paging) {
+  SkillController(CypherGateway cypher, Paging paging, BatchLoaderRegistry loaders) {
     this.cypher = cypher;
     this.paging = paging;
+    loaders.<String, List<SkillNode.SkillHolder>>forName(EXPERTS_LOADER).registerMappedBatchLoader((ids, env) ->
+        Relations.loader(cypher, RoundTrips.of(env), Labels.SKILL, SkillNode.LISTS.get("experts").of(Selection.ALL, ""),
+            SkillNode.SkillHolder::from).apply(List.copyOf(ids)));
   }
 
   @QueryMapping
@@ -97,9 +115,26 @@ class SkillController {
         Labels.SKILL, SkillNode.LISTS.get("narrower").of(Selection.ALL, ""), SkillNode::from));
   }
 
-  @BatchMapping(typeName = "Skill")
-  Mono<Map<SkillNode, List<SkillNode.SkillHolder>>> experts(List<SkillNode> skills, BatchLoaderEnvironment env) {
-    return Relations.resolve(skills, SkillNode::experts, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.SKILL, SkillNode.LISTS.get("experts").of(Selection.ALL, ""), SkillNode.SkillHolder::from));
+  /**
+   * {@code Skill.experts}: from the holders the skill was fetched with, or from one batched load for all the
+   * skills of the request that came without them; filtered, ordered and cut to the page here.
+   */
+  @SchemaMapping(typeName = "Skill", field = "experts")
+  CompletableFuture<Connection<SkillNode.SkillHolder>> experts(SkillNode skill, @Argument Integer first,
+      @Argument String after, @Argument SkillHolderWhere where, DataFetchingEnvironment env) {
+    Paging.Window window = paging.window(first, after);
+    Integer minLevel = where == null ? null : where.minLevel();
+    boolean total = env.getSelectionSet().contains("totalCount");
+    CompletableFuture<List<SkillNode.SkillHolder>> holders = skill.experts() != null
+        ? CompletableFuture.completedFuture(skill.experts())
+        : env.<String, List<SkillNode.SkillHolder>>getDataLoader(EXPERTS_LOADER).load(skill.id());
+    return holders.thenApply(loaded -> {
+      List<SkillNode.SkillHolder> all = loaded == null ? List.of() : loaded;
+      List<SkillNode.SkillHolder> matching = all.stream()
+          .filter(h -> minLevel == null || h.level() != null && h.level() >= minLevel).sorted(HOLDER_ORDER).toList();
+      int from = Math.min(window.offset(), matching.size());
+      List<SkillNode.SkillHolder> rows = matching.subList(from, Math.min(matching.size(), from + window.fetch()));
+      return Paging.connection(window, rows, total ? matching.size() : null);
+    });
   }
 }

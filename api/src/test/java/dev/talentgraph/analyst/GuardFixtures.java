@@ -54,7 +54,7 @@ public final class GuardFixtures {
    */
   public static void warmUp(WebTestClient web) {
     if (!WARM.compareAndSet(false, true)) return;
-    graphql(web, "admin-warmup", "{ graphStats { experts } auditLog(first: 1) { hasNextPage } }", null)
+    graphql(web, "admin-warmup", "{ graphStats { experts } auditLog(first: 1) { pageInfo { hasNextPage } } }", null)
         .expectStatus().isOk();
   }
 

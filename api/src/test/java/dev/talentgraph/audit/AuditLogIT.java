@@ -86,30 +86,34 @@ class AuditLogIT {
       cypher(web, "curious", "MATCH (u:User) RETURN u.passwordHash", null).expectStatus().isForbidden();
     }
     assertThat(audit.flush(Duration.ofSeconds(10))).isTrue();
-    String q = "query($after: String) { auditLog(first: 2, after: $after, actor: \"curious\", action: \"cypher\","
-        + " since: \"2020-01-01T00:00:00Z\") { events { id at actor roles action target outcome reason remoteAddress }"
-        + " endCursor hasNextPage } }";
+    String q = "query($after: String) { auditLog(first: 2, after: $after, where: {actor: \"curious\", action: \"cypher\","
+        + " since: \"2020-01-01T00:00:00Z\"}) { edges { cursor node { id at actor roles action target outcome reason"
+        + " remoteAddress } } pageInfo { endCursor hasNextPage hasPreviousPage } totalCount } }";
     var first = graphql(web, "auditor", q, null).expectStatus().isOk().expectBody()
         .jsonPath("$.errors").doesNotExist()
-        .jsonPath("$.data.auditLog.events.length()").isEqualTo(2)
-        .jsonPath("$.data.auditLog.events[0].actor").isEqualTo("curious")
-        .jsonPath("$.data.auditLog.events[0].action").isEqualTo("cypher.query")
-        .jsonPath("$.data.auditLog.events[0].outcome").isEqualTo("REFUSED")
-        .jsonPath("$.data.auditLog.hasNextPage").isEqualTo(true)
+        .jsonPath("$.data.auditLog.edges.length()").isEqualTo(2)
+        .jsonPath("$.data.auditLog.edges[0].node.actor").isEqualTo("curious")
+        .jsonPath("$.data.auditLog.edges[0].node.action").isEqualTo("cypher.query")
+        .jsonPath("$.data.auditLog.edges[0].node.outcome").isEqualTo("REFUSED")
+        .jsonPath("$.data.auditLog.pageInfo.hasNextPage").isEqualTo(true)
+        .jsonPath("$.data.auditLog.pageInfo.hasPreviousPage").isEqualTo(false)
+        .jsonPath("$.data.auditLog.totalCount").value(n -> assertThat(((Number) n).intValue()).isGreaterThanOrEqualTo(5))
         .returnResult().getResponseBody();
     String json = new String(first);
-    String cursor = com.jayway.jsonpath.JsonPath.read(json, "$.data.auditLog.endCursor");
-    List<String> firstIds = com.jayway.jsonpath.JsonPath.read(json, "$.data.auditLog.events[*].id");
+    String cursor = com.jayway.jsonpath.JsonPath.read(json, "$.data.auditLog.pageInfo.endCursor");
+    assertThat(cursor).isEqualTo(com.jayway.jsonpath.JsonPath.read(json, "$.data.auditLog.edges[1].cursor"));
+    List<String> firstIds = com.jayway.jsonpath.JsonPath.read(json, "$.data.auditLog.edges[*].node.id");
     byte[] second = graphql(web, "auditor", q, Map.of("after", cursor)).expectStatus().isOk().expectBody()
-        .jsonPath("$.data.auditLog.events.length()").isEqualTo(2).returnResult().getResponseBody();
-    List<String> secondIds = com.jayway.jsonpath.JsonPath.read(new String(second), "$.data.auditLog.events[*].id");
+        .jsonPath("$.data.auditLog.edges.length()").isEqualTo(2)
+        .jsonPath("$.data.auditLog.pageInfo.hasPreviousPage").isEqualTo(true).returnResult().getResponseBody();
+    List<String> secondIds = com.jayway.jsonpath.JsonPath.read(new String(second), "$.data.auditLog.edges[*].node.id");
     assertThat(secondIds).doesNotContainAnyElementsOf(firstIds);
   }
 
   @Test
   void othersMayNotReadTheLogAndTheAttemptIsRecorded() {
     for (String user : List.of("curious", "hr", "portal")) {
-      graphql(web, user, "{ auditLog(first: 5) { events { actor } } }", null).expectStatus().isOk().expectBody()
+      graphql(web, user, "{ auditLog(first: 5) { edges { node { actor } } } }", null).expectStatus().isOk().expectBody()
           .jsonPath("$.data").doesNotExist()
           .jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN")
           .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("ADMIN"));

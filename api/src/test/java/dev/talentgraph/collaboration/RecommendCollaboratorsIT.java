@@ -48,7 +48,7 @@ class RecommendCollaboratorsIT {
           """).consume();
     }
     token = tokens.create("rc-admin", "admin", Set.of(Role.ADMIN), null, null).token();
-    JsonNode trained = gql("mutation { trainModel(input: {kind: \"collaborator-ranker\"}) { model { id active } errors { message } } }");
+    JsonNode trained = gql("mutation { trainModel(input: {kind: COLLABORATOR_RANKER}) { model { id active } errors { message } } }");
     assertThat(trained.at("/data/trainModel/errors").size()).as(trained.toString()).isZero();
     assertThat(trained.at("/data/trainModel/model/active").asBoolean()).as(trained.toString()).isTrue();
     JsonNode method = gql("{ recommendCollaborators(expertId: \"rc-5\", first: 1) { method model } }");

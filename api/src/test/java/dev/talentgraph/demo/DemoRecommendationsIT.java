@@ -98,7 +98,7 @@ class DemoRecommendationsIT {
 
   @Test
   void theRankingUsesTheActiveTrainingEffectModel() {
-    JsonNode trained = gql("mutation { trainModel(input: {kind: \"training-effect\"}) { model { version } errors { field message } } }");
+    JsonNode trained = gql("mutation { trainModel(input: {kind: TRAINING_EFFECT}) { model { version } errors { field message } } }");
     assertThat(trained.get("errors")).as(trained.toString()).isNull();
     String version = trained.at("/data/trainModel/model/version").asText();
     JsonNode r = gql("{ recommendTrainings(expertId: \"" + expert + "\", target: {jobOpeningId: \"" + opening + "\"}, first: 5) {"
@@ -161,7 +161,7 @@ class DemoRecommendationsIT {
   void theCourseRankerRetrainsOnASmallGraph() {
     // 100 experts: few enrolments per course, so the ensemble's members drew negatives with different features
     // (retraining failed with "Model feature domains are not equal" before the members shared one domain)
-    JsonNode r = gql("mutation { trainModel(input: {kind: \"course-ranker\"}) { model { id active } errors { message } } }");
+    JsonNode r = gql("mutation { trainModel(input: {kind: COURSE_RANKER}) { model { id active } errors { message } } }");
     assertThat(r.get("errors")).as(r.toString()).isNull();
     assertThat(r.at("/data/trainModel/errors").size()).as(r.toString()).isZero();
     assertThat(r.at("/data/trainModel/model/id").asText()).startsWith("course-ranker:");

@@ -21,12 +21,37 @@ class CatalogQueriesIT extends GraphQlIT {
       assertThat(r.<List<String>>at("$.data.skill.broader[*].id")).containsExactly("s-se");
       assertThat(r.<List<String>>at("$.data.skill.narrower[*].id")).containsExactly("s-spring");
       // Ada, Grace and the 57 generated experts have Java
-      assertThat(r.<List<String>>at("$.data.skill.experts[*].expert.id")).hasSize(59).contains("e001", "e003");
-      assertThat(r.<List<Integer>>at("$.data.skill.experts[?(@.expert.id == 'e001')].level")).containsExactly(5);
-      assertThat(r.<List<String>>at("$.data.skill.experts[?(@.expert.id == 'e001')].evidence"))
+      assertThat(r.<List<String>>at("$.data.skill.experts.edges[*].node.expert.id")).hasSize(59).contains("e001", "e003");
+      assertThat(r.<List<Integer>>at("$.data.skill.experts.edges[?(@.node.expert.id == 'e001')].node.level")).containsExactly(5);
+      assertThat(r.<List<String>>at("$.data.skill.experts.edges[?(@.node.expert.id == 'e001')].node.evidence"))
           .containsExactly("wrote the first program");
+      assertThat(r.<Integer>at("$.data.skill.experts.totalCount")).isEqualTo(59);
+      assertThat(r.<Boolean>at("$.data.skill.experts.pageInfo.hasNextPage")).isFalse();
       assertThat(r.roundTrips()).isEqualTo(1);
       assertThat(ok("skill", vars("id", "s-nope")).<Object>at("$.data.skill")).isNull();
+    }
+
+    @Test
+    void skillExpertsArePagedHighestLevelFirstAndFilteredByLevel() {
+      Json all = ok("skill", vars("id", "s-java"));
+      List<Integer> levels = all.at("$.data.skill.experts.edges[*].node.level");
+      assertThat(levels).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      List<String> ids = all.at("$.data.skill.experts.edges[*].node.expert.id");
+
+      Json first = ok("skill", vars("id", "s-java", "first", 10));
+      assertThat(first.<List<String>>at("$.data.skill.experts.edges[*].node.expert.id")).isEqualTo(ids.subList(0, 10));
+      assertThat(first.<Integer>at("$.data.skill.experts.totalCount")).isEqualTo(59);
+      assertThat(first.<Boolean>at("$.data.skill.experts.pageInfo.hasNextPage")).isTrue();
+      String cursor = first.at("$.data.skill.experts.pageInfo.endCursor");
+      Json second = ok("skill", vars("id", "s-java", "first", 10, "after", cursor));
+      assertThat(second.<List<String>>at("$.data.skill.experts.edges[*].node.expert.id")).isEqualTo(ids.subList(10, 20));
+      assertThat(second.<Boolean>at("$.data.skill.experts.pageInfo.hasPreviousPage")).isTrue();
+
+      Json strong = ok("skill", vars("id", "s-java", "minLevel", 4));
+      List<Integer> strongLevels = strong.at("$.data.skill.experts.edges[*].node.level");
+      assertThat(strongLevels).isNotEmpty().allMatch(l -> l >= 4);
+      assertThat(strongLevels).hasSize((int) levels.stream().filter(l -> l >= 4).count()).hasSizeLessThan(59);
+      assertThat(strong.<Integer>at("$.data.skill.experts.totalCount")).isEqualTo(strongLevels.size());
     }
 
     @Test

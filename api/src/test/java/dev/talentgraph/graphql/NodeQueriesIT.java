@@ -66,7 +66,7 @@ class NodeQueriesIT {
           + " actor: $e})", Map.of("e", keys.get("Expert"))).consume();
       keys.put("Contest", "it-node-contest");
     }
-    JsonNode trained = ok(admin, "mutation { trainModel(input: {kind: \"attrition\", seed: 1, folds: 2}) { model { id } errors { message } } }", null);
+    JsonNode trained = ok(admin, "mutation { trainModel(input: {kind: ATTRITION, seed: 1, folds: 2}) { model { id } errors { message } } }", null);
     keys.put("Model", trained.at("/trainModel/model/id").asText());
     assertThat(auditLog.flush(Duration.ofSeconds(30))).isTrue();
     try (var s = driver.session()) {

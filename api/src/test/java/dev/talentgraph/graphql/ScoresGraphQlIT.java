@@ -22,7 +22,7 @@ class ScoresGraphQlIT extends GraphQlIT {
           + "e.hiredAt = date('2020-01-01') + duration({days: i * 30})").consume();
     }
     web = web.mutate().responseTimeout(java.time.Duration.ofMinutes(3)).build(); // training takes seconds, not milliseconds
-    Json trained = ok("trainModel", vars("kind", "attrition"));
+    Json trained = ok("trainModel", vars("kind", "ATTRITION"));
     assertThat(trained.<List<Object>>at("$.data.trainModel.errors")).isEmpty();
     String id = trained.at("$.data.trainModel.model.id");
     int version = trained.at("$.data.trainModel.model.version");
@@ -40,17 +40,31 @@ class ScoresGraphQlIT extends GraphQlIT {
     System.out.println("expertScores e001: " + scores.body());
     assertThat(scores.roundTrips()).as("the expert, then all scores of the request in one statement").isEqualTo(2);
 
-    Json models = ok("models", vars("kind", "attrition"));
+    Json models = ok("models", vars("kind", "ATTRITION"));
+    assertThat(models.<List<String>>at("$.data.models[*].kind")).containsOnly("ATTRITION");
     assertThat(models.<List<String>>at("$.data.models[?(@.active == true)].id")).containsExactly(id);
     assertThat(models.<List<String>>at("$.data.models[*].algorithm")).contains("LOGISTIC_REGRESSION");
+    Json active = runText("{ models(where: {kind: ATTRITION, active: true}) { id active } }", Map.of());
+    assertThat(active.<List<String>>at("$.data.models[*].id")).as(active.body()).containsExactly(id);
+    Json inactive = runText("{ models(where: {kind: ATTRITION, active: false}) { id active } }", Map.of());
+    assertThat(inactive.<List<Boolean>>at("$.data.models[*].active")).as(inactive.body()).doesNotContain(true);
+    assertThat(ok("models", vars("kind", "HIRE")).<List<Object>>at("$.data.models")).isEmpty();
   }
 
   @Test
   void adminMutationsReportExpectedFailuresAsErrors() {
-    Json unknown = ok("trainModel", vars("kind", "astrology"));
-    assertThat(unknown.<Object>at("$.data.trainModel.model")).isNull();
-    assertThat(unknown.<List<String>>at("$.data.trainModel.errors[*].message").get(0)).contains("unknown model kind 'astrology'");
-    Json missing = ok("activateModel", Map.of("kind", "attrition", "version", 999));
+    // a kind outside the ModelKind enum is refused by validation, before anything runs
+    Json unknown = run("trainModel", vars("kind", "astrology"));
+    assertThat(unknown.<String>at("$.errors[0].extensions.classification")).as(unknown.body()).isEqualTo("ValidationError");
+    assertThat(unknown.<String>at("$.errors[0].message")).contains("ModelKind").contains("astrology");
+    assertThat(unknown.has("$.data.trainModel")).isFalse();
+    Json ranker = runText("mutation { scoreModel(input: {kind: COLLABORATOR_RANKER}) { model { id } scored errors { field code message } } }",
+        Map.of());
+    assertThat(ranker.<Object>at("$.data.scoreModel.model")).isNull();
+    assertThat(ranker.<List<String>>at("$.data.scoreModel.errors[*].code")).as(ranker.body()).containsExactly("INVALID");
+    assertThat(ranker.<List<String>>at("$.data.scoreModel.errors[*].message").get(0))
+        .contains("'collaborator-ranker' ranks and does not score");
+    Json missing = ok("activateModel", Map.of("kind", "ATTRITION", "version", 999));
     assertThat(missing.<List<String>>at("$.data.activateModel.errors[*].code")).containsExactly("NOT_FOUND");
   }
 }

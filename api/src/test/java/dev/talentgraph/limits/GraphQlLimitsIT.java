@@ -57,10 +57,10 @@ class GraphQlLimitsIT {
 
   @Test
   void complexity() {
-    refused("limits-admin", "{ auditLog(first: 150) { events { id at actor roles via action target outcome reason"
-        + " remoteAddress } } }", "MAX_COMPLEXITY_EXCEEDED")
+    refused("limits-admin", "{ auditLog(first: 150) { edges { node { id at actor roles via action target outcome reason"
+        + " remoteAddress } } } }", "MAX_COMPLEXITY_EXCEEDED")
         .jsonPath("$.errors[0].message").value(m -> assertThat(m.toString()).contains("exceeds the maximum of 1000"));
-    graphql(web, "limits-admin", "{ auditLog(first: 20) { events { id actor action } } }", null)
+    graphql(web, "limits-admin", "{ auditLog(first: 20) { edges { node { id actor action } } } }", null)
         .expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist();
   }
 
@@ -76,7 +76,7 @@ class GraphQlLimitsIT {
 
   @Test
   void pageSize() {
-    refused("limits-admin", "{ auditLog(first: 300) { hasNextPage } }", "MAX_PAGE_SIZE_EXCEEDED")
+    refused("limits-admin", "{ auditLog(first: 300) { pageInfo { hasNextPage } } }", "MAX_PAGE_SIZE_EXCEEDED")
         .jsonPath("$.errors[0].extensions.limit").isEqualTo(200);
   }
 

@@ -71,8 +71,8 @@ class TalentProfileIT {
   void setUp() {
     admin = tokens.create("talent-profile-it", "admin", Set.of(Role.ADMIN), null, null).token();
     web = web.mutate().responseTimeout(Duration.ofMinutes(3)).build(); // training takes seconds
-    for (String kind : List.of("attrition", "training-effect")) {
-      JsonNode trained = gqlToken("mutation { trainModel(input: {kind: \"" + kind + "\"}) { model { id } errors { message } } }");
+    for (String kind : List.of("ATTRITION", "TRAINING_EFFECT")) {
+      JsonNode trained = gqlToken("mutation { trainModel(input: {kind: " + kind + "}) { model { id } errors { message } } }");
       assertThat(trained.at("/data/trainModel/errors").size()).as(trained.toString()).isZero();
     }
     try (var s = driver.session()) {

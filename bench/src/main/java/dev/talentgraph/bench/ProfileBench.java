@@ -134,10 +134,10 @@ public class ProfileBench implements Callable<Integer> {
         }
         log("graph has " + ids.size() + " experts; training attrition, training-effect and the two rankers");
         String url = base + "/graphql";
-        for (String m : List.of("mutation { trainModel(input: {kind: \"attrition\"}) { model { id } errors { message } } }",
-            "mutation { trainModel(input: {kind: \"training-effect\"}) { model { id } errors { message } } }",
-            "mutation { trainModel(input: {kind: \"course-ranker\"}) { model { id } errors { message } } }",
-            "mutation { trainModel(input: {kind: \"collaborator-ranker\"}) { model { id } errors { message } } }")) {
+        for (String m : List.of("mutation { trainModel(input: {kind: ATTRITION}) { model { id } errors { message } } }",
+            "mutation { trainModel(input: {kind: TRAINING_EFFECT}) { model { id } errors { message } } }",
+            "mutation { trainModel(input: {kind: COURSE_RANKER}) { model { id } errors { message } } }",
+            "mutation { trainModel(input: {kind: COLLABORATOR_RANKER}) { model { id } errors { message } } }")) {
           String body = post(url, token, m, null, Duration.ofMinutes(20));
           JsonNode r = JSON.readTree(body);
           if (r.has("errors") || r.findValues("errors").stream().anyMatch(e -> !e.isEmpty())) {

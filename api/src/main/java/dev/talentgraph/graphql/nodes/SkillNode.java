@@ -10,7 +10,8 @@ import org.neo4j.driver.Value;
 
 /**
  * A skill as the API reads it. A nested list is null when it was not fetched with the node (it is then
- * loaded in one batch for all the skills of the request, see {@code SkillController}). Equal by id, so
+ * loaded in one batch for all the skills of the request, see {@code SkillController}); {@code experts} holds
+ * every holder, from which {@code SkillController} cuts the connection the client asked for. Equal by id, so
  * that a skill reached along two paths is loaded once.
  */
 public record SkillNode(String id, String name, String category, List<String> aliases, List<SkillNode> broader,
@@ -29,8 +30,11 @@ public record SkillNode(String id, String name, String category, List<String> al
     Map<String, Projection> m = new java.util.LinkedHashMap<>();
     m.put("broader", (s, p) -> "[(n)-[:BROADER]->(sb:Skill) | sb {" + s.props(p, LISTS.keySet(), FIELDS) + "}]");
     m.put("narrower", (s, p) -> "[(n)<-[:BROADER]-(sn:Skill) | sn {" + s.props(p, LISTS.keySet(), FIELDS) + "}]");
-    m.put("experts", (s, p) -> "[(n)<-[sr:HAS_SKILL]-(se:Expert) | {" + Selection.join(s.relProps("sr", p, "level", "evidence", "source", "since"),
-        (s.has(p + "expert") ? "expert: se {" + s.props(p + "expert/", ExpertNode.LISTS.keySet(), ExpertNode.fields()) + "}" : "")) + "}]");
+    // every holder with its level and expert id (the connection is ordered, filtered and cut by them in SkillController)
+    m.put("experts", (s, p) -> "[(n)<-[sr:HAS_SKILL]-(se:Expert) | {level: sr.level, "
+        + Selection.join(s.relProps("sr", p + "edges/node/", "evidence", "source", "since"), "expert: se {"
+            + (s.has(p + "edges/node/expert") ? s.props(p + "edges/node/expert/", ExpertNode.LISTS.keySet(), ExpertNode.fields())
+                : ".id") + "}") + "}]");
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -64,7 +68,6 @@ public record SkillNode(String id, String name, String category, List<String> al
     return switch (field) {
       case "broader" -> broader;
       case "narrower" -> narrower;
-      case "experts" -> experts;
       default -> null;
     };
   }

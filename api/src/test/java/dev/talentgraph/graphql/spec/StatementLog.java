@@ -33,8 +33,9 @@ import org.springframework.context.annotation.Bean;
  * no recording is open the wrapper only forwards.
  *
  * <p>Left out, because they do not depend on the GraphQL document: authentication (token and user
- * look-ups) and the audit log's writes, whose writer thread flushes whenever its queue has events (reading
- * the audit log, the {@code auditLog} query, is recorded).
+ * look-ups), the audit log's writes, whose writer thread flushes whenever its queue has events (reading
+ * the audit log, the {@code auditLog} query, is recorded), and the model registry's check for newly active
+ * versions, which runs on a timer and lands in whichever case is recording.
  */
 public final class StatementLog {
   /** One statement as sent: its text and its parameters (plain Java values). */
@@ -43,7 +44,7 @@ public final class StatementLog {
   private static final Set<Class<?>> WRAPPED = Set.of(Session.class, AsyncSession.class, Transaction.class,
       AsyncTransaction.class, TransactionContext.class, AsyncTransactionContext.class);
   private static final Set<String> NOT_RECORDED = Set.of("dev.talentgraph.security.ApiTokens",
-      "dev.talentgraph.security.LocalUsers");
+      "dev.talentgraph.security.LocalUsers", "dev.talentgraph.scoring.ActiveModels");
   private static volatile List<Statement> recording;
 
   private StatementLog() {}
