@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings.",
     subcommands = {ImportDemoCommand.class, ImportSourceCommand.All.class, ImportSourceCommand.Esco.class,
         ImportSourceCommand.Onet.class, ImportSourceCommand.Aan.class, ImportSourceCommand.Snap.class,
-        ImportSourceCommand.MoocCube.class, ImportSourceCommand.Resumes.class, ImportSourceCommand.Jobs.class,
+        ImportSourceCommand.MoocCube.class, ImportSourceCommand.Resumes.class, ImportSourceCommand.Jobs.class, ImportSourceCommand.StackExchange.class,
         ImportSourceCommand.Csv.class, ImportSourceCommand.Json.class})
 public class ImportCommand implements Runnable {
   @CommandLine.Spec
