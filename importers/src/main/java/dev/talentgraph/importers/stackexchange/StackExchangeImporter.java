@@ -6,6 +6,8 @@ import dev.talentgraph.importers.Location;
 import dev.talentgraph.importers.RowSink;
 import dev.talentgraph.importers.Statement;
 import dev.talentgraph.importers.Write;
+import dev.talentgraph.importers.aan.AanImporter;
+import dev.talentgraph.importers.skills.SkillDictionary;
 import dev.talentgraph.importers.skills.SkillExtractor;
 import dev.talentgraph.importers.skills.SkillMatch;
 import dev.talentgraph.schema.Labels;
@@ -23,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * One Stack Exchange site ({@link StackExchangeDump}) as a community of the talent graph: its users who
@@ -31,10 +34,12 @@ import java.util.TreeMap;
  * tags ({@code se:<site>:tag/<name>}) linked to skills, and each answer as evidence of its author's
  * skills.
  *
- * <p><b>Tags to skills.</b> A tag's name, hyphens read as spaces, goes through the graph's skill
- * extractor (names and synonyms of the taxonomy; a short tag also in capitals, for abbreviations such
- * as NLP or MQTT): a match over the whole name DENOTES {via: "name"}, matches of parts of it
- * DENOTES {via: "part"}. A tag that reaches no skill and is used on at least
+ * <p><b>Tags to skills.</b> A tag's name, hyphens read as spaces, goes through the skill extractor over
+ * the graph's taxonomy (names, synonyms and SAME_AS twins; a short tag also in capitals, for
+ * abbreviations such as NLP or MQTT) plus the emerging skills other corpora already taught the graph
+ * (those the AAN import learned from paper titles, which the general extractor leaves out): a match
+ * over the whole name DENOTES {via: "name"}, matches of parts of it DENOTES {via: "part"}; the report
+ * counts taxonomy skills and emerging ones apart. A tag that reaches no skill and is used on at least
  * {@value #MIN_EMERGING_QUESTIONS} questions becomes an emerging skill of its community
  * ({@code se:<site>:skill/<name>}, {@code emerging: true, extract: false}: named after the tag, used for
  * this site's evidence, not by the extractor on resumes and postings), DENOTES {via: "emerging"}.
@@ -152,15 +157,19 @@ public final class StackExchangeImporter implements Importer {
     return (int) Math.min(Props.MAX_LEVEL, 1 + Math.floor(Math.log(strength) / Math.log(2)));
   }
 
-  /** How one tag reaches skills: skill ids with how (name, part, emerging) and the matched text. */
-  public record TagSkills(String tag, List<String> skillIds, String via, List<String> spans) {
-    public boolean taxonomy() {
-      return !skillIds.isEmpty() && !"emerging".equals(via);
-    }
+  /**
+   * How one tag reaches skills: skill ids with how (name, part, emerging) and the matched text;
+   * {@code taxonomy} when one of them is a taxonomy skill rather than an emerging one.
+   */
+  public record TagSkills(String tag, List<String> skillIds, String via, List<String> spans, boolean taxonomy) {}
+
+  /** The extractor for tags: the extractable skills of the graph plus the emerging skills learned from AAN titles. */
+  static SkillExtractor tagExtractor(ImportContext ctx) {
+    return new SkillExtractor(SkillDictionary.load(ctx::query, e -> AanImporter.SOURCE.equals(e.source())));
   }
 
-  /** Maps each tag to the skills of the extractor (taxonomy and synonyms), else none. */
-  public static Map<String, TagSkills> mapTags(Iterable<String> tags, SkillExtractor extractor) {
+  /** Maps each tag to the skills of the extractor, else none; {@code emerging} tells emerging skill ids apart. */
+  public static Map<String, TagSkills> mapTags(Iterable<String> tags, SkillExtractor extractor, Predicate<String> emerging) {
     Map<String, TagSkills> out = new TreeMap<>();
     for (String tag : tags) {
       String text = tag.replace('-', ' ').replace('.', ' ').strip();
@@ -171,13 +180,15 @@ public final class StackExchangeImporter implements Importer {
       List<String> ids = new ArrayList<>();
       List<String> spans = new ArrayList<>();
       boolean whole = false;
+      boolean taxonomy = false;
       for (SkillMatch m : matches) {
         if (ids.contains(m.skillId())) continue;
         ids.add(m.skillId());
         spans.add(m.span());
         if (m.start() == 0 && m.end() == text.length()) whole = true;
+        taxonomy |= !emerging.test(m.skillId());
       }
-      out.put(tag, new TagSkills(tag, ids, ids.isEmpty() ? null : whole ? "name" : "part", spans));
+      out.put(tag, new TagSkills(tag, ids, ids.isEmpty() ? null : whole ? "name" : "part", spans, taxonomy));
     }
     return out;
   }
@@ -203,10 +214,10 @@ public final class StackExchangeImporter implements Importer {
     for (var t : d.tags()) tagRows.put(t.name().toLowerCase(Locale.ROOT), t);
     Set<String> allTags = new java.util.TreeSet<>(tagRows.keySet());
     allTags.addAll(questionsPerTag.keySet());
-    Map<String, TagSkills> tagSkills = mapTags(allTags, ctx.skillExtractor());
+    Map<String, TagSkills> tagSkills = mapTags(allTags, tagExtractor(ctx), id -> id.startsWith(AanImporter.SOURCE + ":"));
     for (String t : allTags) {
       if (tagSkills.get(t).skillIds().isEmpty() && questionsPerTag.getOrDefault(t, 0) >= MIN_EMERGING_QUESTIONS) {
-        tagSkills.put(t, new TagSkills(t, List.of(emergingId(site, t)), "emerging", List.of(t)));
+        tagSkills.put(t, new TagSkills(t, List.of(emergingId(site, t)), "emerging", List.of(t), false));
       }
     }
 

@@ -86,6 +86,19 @@ class StackExchangeImportIT {
   }
 
   @Test
+  void tagsReachTheEmergingSkillsOtherCorporaTaughtButNotOtherScopedSkills() throws Exception {
+    TestGraph.query("CREATE (:Skill {id: 'aan:skill/deep-rl', name: 'deep RL', aliases: [], source: 'aan', emerging: true, extract: false}),"
+        + " (:Skill {id: 'mooccube:concept/misc', name: 'misc', aliases: [], source: 'mooccube', extract: false})");
+    ImportReport r = run(FIXTURE, ImportOptions.defaults());
+    assertThat(one("MATCH (:Tag {id: 'se:demo:tag/deep-rl'})-[d:DENOTES]->(s:Skill) RETURN s.id + ' ' + d.via"))
+        .isEqualTo("aan:skill/deep-rl name");
+    assertThat(TestGraph.count("MATCH (s:Skill {id: 'se:demo:skill/deep-rl'}) RETURN count(s)")).isZero();
+    assertThat(TestGraph.count("MATCH (:Tag {id: 'se:demo:tag/misc'})-[d:DENOTES]->() RETURN count(d)")).isZero();
+    assertThat(r.notes()).contains("tags reaching a taxonomy skill: 2 of 5 (40.0%); with emerging skills: 3 (60.0%)");
+    assertThat(one("MATCH (:Expert {id: 'se:demo:3'})-[h:HAS_SKILL]->(:Skill {id: 'aan:skill/deep-rl'}) RETURN h.strength")).isEqualTo("7.0");
+  }
+
+  @Test
   void aSecondRunChangesNoCount() throws Exception {
     run(FIXTURE, ImportOptions.defaults());
     Map<String, Long> after = TestGraph.counts();
