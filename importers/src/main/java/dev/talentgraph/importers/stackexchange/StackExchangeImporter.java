@@ -411,6 +411,12 @@ public final class StackExchangeImporter implements Importer {
     long tagsTaxonomy = tagSkills.values().stream().filter(TagSkills::taxonomy).count();
     long tagsAny = tagSkills.values().stream().filter(t -> !t.skillIds().isEmpty()).count();
     long nq = d.questions().size();
+    long byName = tagSkills.values().stream().filter(t -> t.taxonomy() && "name".equals(t.via())).count();
+    long learnedElsewhere = tagSkills.values().stream().filter(t -> !t.taxonomy() && !t.skillIds().isEmpty() && !"emerging".equals(t.via())).count();
+    long newEmerging = tagSkills.values().stream().filter(t -> "emerging".equals(t.via())).count();
+    out.note(String.format("tags by route: %,d a taxonomy skill by the whole name, %,d by a part of it, %,d an emerging skill learned"
+        + " elsewhere, %,d a new emerging skill of the site (tags on %d questions or more), %,d none", byName, tagsTaxonomy - byName,
+        learnedElsewhere, newEmerging, MIN_EMERGING_QUESTIONS, allTags.size() - tagsAny));
     out.note(String.format("site %s: %,d questions, %,d answers (%,d accepted), %,d people, %,d tags, %,d votes, %,d comments,"
             + " %,d question links", site, nq, d.answers().size(),
         d.answers().stream().filter(a -> a.id() == acceptedOf(questions, a)).count(), written.size(), allTags.size(),

@@ -75,7 +75,9 @@ class StackExchangeImportIT {
     assertThat(one("MATCH (t:Tag {id: 'se:demo:tag/deep-rl'}) RETURN t.description")).isEqualTo("Deep reinforcement learning.");
     assertThat(TestGraph.count("MATCH (:Tag {id: 'se:demo:tag/misc'})-[d:DENOTES]->() RETURN count(d)")).isZero();
     assertThat(r.notes()).contains("tags reaching a taxonomy skill: 2 of 5 (40.0%); with emerging skills: 3 (60.0%)",
-        "questions reaching a taxonomy skill: 2 of 3 (66.7%); with emerging skills: 3 (100.0%)");
+        "questions reaching a taxonomy skill: 2 of 3 (66.7%); with emerging skills: 3 (100.0%)",
+        "tags by route: 2 a taxonomy skill by the whole name, 0 by a part of it, 0 an emerging skill learned elsewhere,"
+            + " 1 a new emerging skill of the site (tags on 3 questions or more), 2 none");
     // Evidence: Cy answered q10 (accepted, score 6: strength 2 * log2(8) = 6) and q20 (score 0: 1) -> deep-rl 7, level 3.
     assertThat(one("MATCH (:Expert {id: 'se:demo:3'})-[h:HAS_SKILL]->(:Skill {id: 'se:demo:skill/deep-rl'}) RETURN [h.strength, h.level, h.evidenceCount]"))
         .isEqualTo("[7.0, 3, 2]");
@@ -94,7 +96,9 @@ class StackExchangeImportIT {
         .isEqualTo("aan:skill/deep-rl name");
     assertThat(TestGraph.count("MATCH (s:Skill {id: 'se:demo:skill/deep-rl'}) RETURN count(s)")).isZero();
     assertThat(TestGraph.count("MATCH (:Tag {id: 'se:demo:tag/misc'})-[d:DENOTES]->() RETURN count(d)")).isZero();
-    assertThat(r.notes()).contains("tags reaching a taxonomy skill: 2 of 5 (40.0%); with emerging skills: 3 (60.0%)");
+    assertThat(r.notes()).contains("tags reaching a taxonomy skill: 2 of 5 (40.0%); with emerging skills: 3 (60.0%)",
+        "tags by route: 2 a taxonomy skill by the whole name, 0 by a part of it, 1 an emerging skill learned elsewhere,"
+            + " 0 a new emerging skill of the site (tags on 3 questions or more), 2 none");
     assertThat(one("MATCH (:Expert {id: 'se:demo:3'})-[h:HAS_SKILL]->(:Skill {id: 'aan:skill/deep-rl'}) RETURN h.strength")).isEqualTo("7.0");
   }
 
