@@ -225,6 +225,16 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
+  @Command(name = "stackexchange", mixinStandardHelpOptions = true,
+      description = {"A Stack Exchange site's data dump (official XML): questions, answers, acceptance, scores, tags linked to",
+          "skills, authors as people of the site's community, answers as skill evidence (PATH: the site's folder)."})
+  static class StackExchange extends OnePath {
+    @Override
+    protected Importer importer() {
+      return named("stackexchange");
+    }
+  }
+
   /** The generic importers need a mapping. */
   abstract static class Mapped extends OnePath {
     @Option(names = "--mapping", required = true, paramLabel = "FILE",

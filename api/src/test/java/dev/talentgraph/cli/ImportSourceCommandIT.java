@@ -80,6 +80,28 @@ class ImportSourceCommandIT {
   }
 
   @Test
+  void importsAStackExchangeDumpReportsSkillReachAndStopsOnATruncatedFile() throws Exception {
+    String store = dir.resolve("store").toString();
+    Path site = FIXTURES.resolve("stackexchange/demo");
+    Run r = run("import", "stackexchange", site.toString(), "--data-dir", store);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("15 read").contains("site demo: 3 questions, 5 answers (1 accepted)")
+        .contains("tags reaching a taxonomy skill: 0 of 5 (0.0%); with emerging skills: 1 (20.0%)")
+        .contains("questions reaching a taxonomy skill: 0 of 3 (0.0%); with emerging skills: 3 (100.0%)");
+    Run again = run("import", "stackexchange", site.toString(), "--data-dir", store);
+    assertThat(again.out()).contains("0 nodes created, 0 relationships created");
+    Path cut = Files.createDirectories(dir.resolve("cut/demo"));
+    try (var files = Files.list(site)) {
+      for (Path f : files.toList()) Files.copy(f, cut.resolve(f.getFileName()));
+    }
+    String posts = Files.readString(cut.resolve("Posts.xml"));
+    Files.writeString(cut.resolve("Posts.xml"), posts.substring(0, posts.indexOf("<row Id=\"21\"") + 40));
+    Run truncated = run("import", "stackexchange", cut.toString(), "--data-dir", dir.resolve("other").toString());
+    assertThat(truncated.exit()).isEqualTo(2);
+    assertThat(truncated.err()).contains("Posts.xml:7").contains("not well-formed XML");
+  }
+
+  @Test
   void importAllRunsWhatIsThereAndSkipsTheRest() throws Exception {
     Path datasets = dir.resolve("datasets");
     Files.createDirectories(datasets.resolve("snap"));
@@ -92,7 +114,8 @@ class ImportSourceCommandIT {
   @Test
   void helpListsTheSources() {
     Run help = run("import", "--help");
-    assertThat(help.out()).contains("esco", "onet", "aan", "snap", "mooccube", "resumes", "jobs", "csv", "json", "all", "demo");
+    assertThat(help.out()).contains("esco", "onet", "aan", "snap", "mooccube", "resumes", "jobs", "stackexchange", "csv", "json", "all",
+        "demo");
     Run csv = run("import", "csv", "--help");
     assertThat(csv.out()).contains("--mapping", "--strict", "--dry-run", "--rejects", "--batch-size", "--json", "--data-dir", "--uri");
   }

@@ -34,6 +34,15 @@ public final class Labels {
   /** A person's objection to an inferred skill or a model score, kept with its resolution. */
   public static final String CONTEST = "Contest";
 
+  /** A Q&A community: one Stack Exchange site ({@code se:<site>}), or the organisation's own. */
+  public static final String COMMUNITY = "Community";
+  /** A question asked in a community, with its title, text, tags, score and date. */
+  public static final String QUESTION = "Question";
+  /** An answer to a question; its score and acceptance make it evidence of its author's skills. */
+  public static final String ANSWER = "Answer";
+  /** A community's tag ({@code se:<site>:tag/<name>}), linked to the skills it denotes. */
+  public static final String TAG = "Tag";
+
   /** A trained model version with its provenance and serialised bytes (see the ml module). */
   public static final String MODEL = "Model";
   public static final String SCORE = "Score";

@@ -135,4 +135,11 @@ public final class Props {
   public static final String EXPLANATION = "explanation";
   public static final String EXPLANATION_FEATURES = "explanationFeatures";
   public static final String EXPLANATION_CONTRIBUTIONS = "explanationContributions";
+  /** Questions and answers (also createdAt, score): the plain text, the tags, the site. */
+  public static final String TEXT = "text";
+  public static final String TAGS = "tags";
+  public static final String SITE = "site";
+  /** On an Answer: whether the asker accepted it, and its weight as skill evidence (see StackExchangeImporter). */
+  public static final String ACCEPTED = "accepted";
+  public static final String STRENGTH = "strength";
 }

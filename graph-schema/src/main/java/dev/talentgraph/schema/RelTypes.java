@@ -63,6 +63,22 @@ public final class RelTypes {
   /** (Expert)-[:HAS_SCORE]->(Score)-[:BY_MODEL]->(Model). */
   public static final String HAS_SCORE = "HAS_SCORE";
   public static final String BY_MODEL = "BY_MODEL";
+  /** (Expert|Question|Tag)-[:IN_COMMUNITY]->(Community). */
+  public static final String IN_COMMUNITY = "IN_COMMUNITY";
+  /** (Expert)-[:ASKED]->(Question). */
+  public static final String ASKED = "ASKED";
+  /** (Expert)-[:ANSWERED]->(Answer). */
+  public static final String ANSWERED = "ANSWERED";
+  /** (Answer)-[:ANSWER_TO]->(Question). */
+  public static final String ANSWER_TO = "ANSWER_TO";
+  /** (Question)-[:ACCEPTED_ANSWER]->(Answer): the answer the asker accepted. */
+  public static final String ACCEPTED_ANSWER = "ACCEPTED_ANSWER";
+  /** (Question)-[:TAGGED]->(Tag). */
+  public static final String TAGGED = "TAGGED";
+  /** (Tag)-[:DENOTES {via}]->(Skill): the skill a tag stands for (its whole name, a part of it, or an emerging skill). */
+  public static final String DENOTES = "DENOTES";
+  /** (Question)-[:LINKS_TO {kind: duplicate|linked}]->(Question). */
+  public static final String LINKS_TO = "LINKS_TO";
   /** (User)-[:IS]->(Expert): a login linked to its person. */
   public static final String IS = "IS";
 }

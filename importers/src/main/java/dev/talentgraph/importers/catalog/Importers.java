@@ -13,6 +13,7 @@ import dev.talentgraph.importers.mooccube.MoocCubeImporter;
 import dev.talentgraph.importers.onet.OnetImporter;
 import dev.talentgraph.importers.resumes.ResumeImporter;
 import dev.talentgraph.importers.snap.SnapImporter;
+import dev.talentgraph.importers.stackexchange.StackExchangeImporter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public final class Importers {
 
   public static List<Importer> all() {
     return List.of(new EscoImporter(), new OnetImporter(), new AanImporter(), new SnapImporter(), new MoocCubeImporter(),
-        new ResumeImporter(), new JobPostingImporter(), MappedImporter.csv(), MappedImporter.json());
+        new ResumeImporter(), new JobPostingImporter(), new StackExchangeImporter(), MappedImporter.csv(), MappedImporter.json());
   }
 
   public static Map<String, Importer> byName() {
