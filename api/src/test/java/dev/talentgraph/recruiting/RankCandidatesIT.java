@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 8, must show 3: Google-style postings and resumes (src/test/resources/matching) imported with the
+ * Google-style postings and resumes (src/test/resources/matching) imported with the
  * real importers over a small taxonomy, the resume candidates applying to the Machine Learning posting, and
  * {@code rankCandidates} through GraphQL: the ranking is pinned and the explanations name covered, adjacent
  * and missing skills. Then includeExperts, matchOpenings, the access rules, the hire model's score and

@@ -27,8 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The recruiting pipeline through GraphQL on the demo graph (the demo test context: 100 experts, shared
- * with DemoGraphIT). Must-show 1: an opening on a demo team, a candidate moved from applied to hired by
- * two different users, who then is an Expert on the team with every step in the history. Must-show 2:
+ * with DemoGraphIT): an opening on a demo team, a candidate moved from applied to hired by
+ * two different users, who then is an Expert on the team with every step in the history;
  * each invalid transition returns INVALID_TRANSITION naming the current and allowed stages and changes
  * nothing. Plus who may read applications and interview feedback. Everything created here has ids
  * starting with {@code it-rp-} and is removed afterwards, so the shared demo graph stays as generated.
@@ -230,7 +230,7 @@ class RecruitingPipelineIT {
     assertThat(move.at("/application/allowedMoves").size()).isEqualTo(allowed.size());
   }
 
-  // ------------------------------------------------------------------ must-show 1
+  // ------------------------------------------------------------------ from applied to hired
 
   @Test
   void aCandidateIsHiredEndToEndAndJoinsTheTeam() {
@@ -315,7 +315,7 @@ class RecruitingPipelineIT {
     assertThat(closed.at("/errors/0/message").asText()).contains("closed");
   }
 
-  // ------------------------------------------------------------------ must-show 2
+  // ------------------------------------------------------------------ invalid transitions
 
   @Test
   void everyInvalidTransitionIsTypedAndChangesNothing() {

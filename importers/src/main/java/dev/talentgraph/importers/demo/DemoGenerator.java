@@ -58,7 +58,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Generates the seeded demo graph of issue 2: employees in teams across countries and regions,
+ * Generates the seeded demo graph: employees in teams across countries and regions,
  * their skills on a BROADER hierarchy, courses with prerequisites and enrolments that raise skill
  * levels, projects and job openings that require skills, publications, collaborations, mentoring,
  * yearly reviews, promotions, departures and a recruiting pipeline.

@@ -10,8 +10,8 @@ import java.util.Objects;
  * concrete ids and the ML evaluations on the demo graph are repeatable.
  *
  * @param seed the random seed
- * @param experts number of Expert nodes (employees, current and departed); issue 2 asks for at
- *     least 2,000 in the served demo, smaller numbers are for tests
+ * @param experts number of Expert nodes (employees, current and departed); the served demo has
+ *     at least 2,000, smaller numbers are for tests
  * @param asOf the "today" of the demo: careers, reviews and enrolments end before it
  * @param batchSize rows per write transaction when loading
  */

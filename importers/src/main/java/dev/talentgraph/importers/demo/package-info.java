@@ -1,6 +1,6 @@
 /**
- * The seeded demo graph that {@code talentgraph serve --demo} serves and every README example runs on
- * (issue 2, extended for the scoring, training and recruiting issues).
+ * The seeded demo graph that {@code talentgraph serve --demo} serves and every README example runs on:
+ * people, teams, careers, skills, courses, recruiting and the outcomes the models learn from.
  *
  * <p>Three steps, kept apart so each can be tested on its own:
  * {@link dev.talentgraph.importers.demo.DemoGenerator} turns {@link dev.talentgraph.importers.demo.DemoSettings}

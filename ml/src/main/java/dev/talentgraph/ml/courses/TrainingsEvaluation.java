@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * The evaluation of issue 7 in one call: five leave-one-out draws (seeds {@code seed} to {@code
+ * The training-recommendation evaluation in one call: five leave-one-out draws (seeds {@code seed} to {@code
  * seed+4}), each method fitted on the draw's training data and asked to rank every course the
  * learner has not taken; the figures are the mean over the draws with their standard deviation.
  */

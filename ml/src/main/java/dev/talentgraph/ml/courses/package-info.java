@@ -1,5 +1,5 @@
 /**
- * Training recommendation (issue 7): what an expert should learn next.
+ * Training recommendation: what an expert should learn next.
  *
  * <p>Product side, over the Neo4j driver: {@link dev.talentgraph.ml.courses.TrainingAdvisor}
  * answers {@code skillGap}, {@code recommendTrainings} and {@code learningPath} with plain records
