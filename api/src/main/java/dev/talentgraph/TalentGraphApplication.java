@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The server: embedded (or remote) Neo4j, GraphQL, analyst Cypher, security. Started by {@code talentgraph serve}. */
+/**
+ * The server: embedded (or remote) Neo4j, GraphQL, analyst Cypher, security. Started by {@code
+ * talentgraph serve}.
+ */
 @SpringBootApplication
 public class TalentGraphApplication {
 

@@ -27,13 +27,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
-/** The analyst endpoint's beans and the {@code CypherValue} scalar (any JSON value) of {@code analyst.graphqls}. */
+/**
+ * The analyst endpoint's beans and the {@code CypherValue} scalar (any JSON value) of {@code
+ * analyst.graphqls}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AnalystSettings.class)
 class AnalystConfiguration {
 
   @Bean
-  AnalystCypher analystCypher(Driver driver, SchemaMigrations schema, AnalystSettings settings, AuditLog audit) {
+  AnalystCypher analystCypher(
+      Driver driver, SchemaMigrations schema, AnalystSettings settings, AuditLog audit) {
     return new AnalystCypher(driver, schema.database(), settings, audit);
   }
 
@@ -42,23 +46,33 @@ class AnalystConfiguration {
     return wiring -> wiring.scalar(CYPHER_VALUE);
   }
 
-  static final GraphQLScalarType CYPHER_VALUE = GraphQLScalarType.newScalar().name("CypherValue")
-      .description("Any JSON value: Cypher parameters and result cells").coercing(new Coercing<Object, Object>() {
-        @Override
-        public Object serialize(Object dataFetcherResult, GraphQLContext context, Locale locale) {
-          return dataFetcherResult;
-        }
+  static final GraphQLScalarType CYPHER_VALUE =
+      GraphQLScalarType.newScalar()
+          .name("CypherValue")
+          .description("Any JSON value: Cypher parameters and result cells")
+          .coercing(
+              new Coercing<Object, Object>() {
+                @Override
+                public Object serialize(
+                    Object dataFetcherResult, GraphQLContext context, Locale locale) {
+                  return dataFetcherResult;
+                }
 
-        @Override
-        public Object parseValue(Object input, GraphQLContext context, Locale locale) {
-          return input;
-        }
+                @Override
+                public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+                  return input;
+                }
 
-        @Override
-        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-          return literal(input, variables);
-        }
-      }).build();
+                @Override
+                public Object parseLiteral(
+                    Value<?> input,
+                    CoercedVariables variables,
+                    GraphQLContext context,
+                    Locale locale) {
+                  return literal(input, variables);
+                }
+              })
+          .build();
 
   static Object literal(Value<?> v, CoercedVariables variables) {
     if (v == null || v instanceof NullValue) return null;

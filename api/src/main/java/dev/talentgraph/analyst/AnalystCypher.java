@@ -23,15 +23,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The guarded Cypher endpoint's service, shared by {@code POST /cypher} and the GraphQL {@code cypher}
- * field. For ANALYST and ADMIN: {@code EXPLAIN} first and {@link CypherGuard} decides from the plan;
- * then the query runs in a READ access-mode transaction with a time limit (Neo4j terminates it), reading
- * at most {@code maxRows} rows; results holding protected nodes are refused. Every attempt is audited
- * with the query's literals redacted and the parameter names only.
+ * The guarded Cypher endpoint's service, shared by {@code POST /cypher} and the GraphQL {@code
+ * cypher} field. For ANALYST and ADMIN: {@code EXPLAIN} first and {@link CypherGuard} decides from
+ * the plan; then the query runs in a READ access-mode transaction with a time limit (Neo4j
+ * terminates it), reading at most {@code maxRows} rows; results holding protected nodes are
+ * refused. Every attempt is audited with the query's literals redacted and the parameter names
+ * only.
  *
- * <p>The same text and parameters are planned and run, so the checked plan is the executed one (Neo4j's
- * plan cache makes the second planning a lookup). READ access mode is kept as a second line: on a cluster
- * it routes to a reader, and Neo4j refuses writes in it even if the guard missed one.
+ * <p>The same text and parameters are planned and run, so the checked plan is the executed one
+ * (Neo4j's plan cache makes the second planning a lookup). READ access mode is kept as a second
+ * line: on a cluster it routes to a reader, and Neo4j refuses writes in it even if the guard missed
+ * one.
  */
 final class AnalystCypher {
   private final Driver driver;
@@ -52,40 +54,77 @@ final class AnalystCypher {
     this.running = new Semaphore(settings.maxConcurrent());
   }
 
-  /** Runs on a bounded-elastic thread (the driver call blocks); errors are {@link CypherException}s. */
-  public Mono<CypherResult> run(Principal principal, String query, Map<String, Object> params, String remoteAddress) {
+  /**
+   * Runs on a bounded-elastic thread (the driver call blocks); errors are {@link CypherException}s.
+   */
+  public Mono<CypherResult> run(
+      Principal principal, String query, Map<String, Object> params, String remoteAddress) {
     return Mono.fromCallable(() -> execute(principal, query, params, remoteAddress))
         .subscribeOn(Schedulers.boundedElastic());
   }
 
-  CypherResult execute(Principal principal, String query, Map<String, Object> params, String remoteAddress) {
+  CypherResult execute(
+      Principal principal, String query, Map<String, Object> params, String remoteAddress) {
     Map<String, Object> p = params == null ? Map.of() : params;
-    String target = AuditText.redact(query) + (p.isEmpty() ? "" : " params " + new TreeSet<>(p.keySet()));
+    String target =
+        AuditText.redact(query) + (p.isEmpty() ? "" : " params " + new TreeSet<>(p.keySet()));
     if (principal == null || !(principal.has(Role.ANALYST) || principal.has(Role.ADMIN))) {
-      String msg = "the Cypher endpoint is for ANALYST and ADMIN; you have "
-          + (principal == null ? "no login" : principal.roles().toString());
-      audit.record(AuditEvent.of(principal, "cypher.query", target, AuditEvent.Outcome.REFUSED, msg, remoteAddress));
+      String msg =
+          "the Cypher endpoint is for ANALYST and ADMIN; you have "
+              + (principal == null ? "no login" : principal.roles().toString());
+      audit.record(
+          AuditEvent.of(
+              principal, "cypher.query", target, AuditEvent.Outcome.REFUSED, msg, remoteAddress));
       throw new CypherException(CypherException.Kind.FORBIDDEN, msg, null, null);
     }
     if (query == null || query.isBlank()) {
-      throw fail(principal, target, remoteAddress, CypherException.Kind.INVALID, "query must not be empty", null, null);
+      throw fail(
+          principal,
+          target,
+          remoteAddress,
+          CypherException.Kind.INVALID,
+          "query must not be empty",
+          null,
+          null);
     }
     if (!running.tryAcquire()) {
-      throw fail(principal, target, remoteAddress, CypherException.Kind.BUSY,
-          "too many analyst queries are running (" + settings.maxConcurrent() + "); try again shortly", null, null);
+      throw fail(
+          principal,
+          target,
+          remoteAddress,
+          CypherException.Kind.BUSY,
+          "too many analyst queries are running ("
+              + settings.maxConcurrent()
+              + "); try again shortly",
+          null,
+          null);
     }
     long t0 = System.nanoTime();
     try {
-      var config = TransactionConfig.builder().withTimeout(settings.timeout())
-          .withMetadata(Map.of("app", "talentgraph-analyst", "user", principal.username())).build();
-      var sessionConfig = SessionConfig.builder().withDatabase(database).withDefaultAccessMode(AccessMode.READ).build();
+      var config =
+          TransactionConfig.builder()
+              .withTimeout(settings.timeout())
+              .withMetadata(Map.of("app", "talentgraph-analyst", "user", principal.username()))
+              .build();
+      var sessionConfig =
+          SessionConfig.builder()
+              .withDatabase(database)
+              .withDefaultAccessMode(AccessMode.READ)
+              .build();
       try (var session = driver.session(sessionConfig)) {
         var explain = session.run("EXPLAIN " + query, p, config).consume();
         Optional<CypherRefusal> refusal = guard.check(explain);
         if (refusal.isPresent()) {
-          audit.record(AuditEvent.of(principal, "cypher.query", target, AuditEvent.Outcome.REFUSED,
-              refusal.get().message(), remoteAddress));
-          throw new CypherException(CypherException.Kind.REFUSED, refusal.get().message(), refusal.get(), null);
+          audit.record(
+              AuditEvent.of(
+                  principal,
+                  "cypher.query",
+                  target,
+                  AuditEvent.Outcome.REFUSED,
+                  refusal.get().message(),
+                  remoteAddress));
+          throw new CypherException(
+              CypherException.Kind.REFUSED, refusal.get().message(), refusal.get(), null);
         }
         try (var tx = session.beginTransaction(config)) {
           var result = tx.run(query, Values.value(p));
@@ -104,43 +143,98 @@ final class AnalystCypher {
           }
           tx.rollback();
           long ms = (System.nanoTime() - t0) / 1_000_000;
-          audit.record(AuditEvent.of(principal, "cypher.query", target, AuditEvent.Outcome.ALLOWED,
-              rows.size() + " rows" + (truncated ? " (truncated)" : "") + " in " + ms + " ms", remoteAddress));
+          audit.record(
+              AuditEvent.of(
+                  principal,
+                  "cypher.query",
+                  target,
+                  AuditEvent.Outcome.ALLOWED,
+                  rows.size() + " rows" + (truncated ? " (truncated)" : "") + " in " + ms + " ms",
+                  remoteAddress));
           return new CypherResult(columns, rows, truncated, ms);
         }
       }
     } catch (CypherException e) {
       throw e;
     } catch (CypherValues.ProtectedValue e) {
-      var refusal = new CypherRefusal("protected_result", "ProduceResults", e.name,
-          "refused: the result holds " + e.name + ", which is not readable on the analyst endpoint");
-      audit.record(AuditEvent.of(principal, "cypher.query", target, AuditEvent.Outcome.REFUSED, refusal.message(),
-          remoteAddress));
+      var refusal =
+          new CypherRefusal(
+              "protected_result",
+              "ProduceResults",
+              e.name,
+              "refused: the result holds "
+                  + e.name
+                  + ", which is not readable on the analyst endpoint");
+      audit.record(
+          AuditEvent.of(
+              principal,
+              "cypher.query",
+              target,
+              AuditEvent.Outcome.REFUSED,
+              refusal.message(),
+              remoteAddress));
       throw new CypherException(CypherException.Kind.REFUSED, refusal.message(), refusal, e);
     } catch (Neo4jException e) {
       String code = String.valueOf(e.code());
-      if (code.contains("TransactionTimedOut") || code.contains("Transaction.Terminated")
+      if (code.contains("TransactionTimedOut")
+          || code.contains("Transaction.Terminated")
           || code.contains("TransactionTerminated")) {
-        throw fail(principal, target, remoteAddress, CypherException.Kind.TIME_LIMIT,
-            "the query exceeded the time limit of " + settings.timeout().toMillis() + " ms and was stopped", null, e);
+        throw fail(
+            principal,
+            target,
+            remoteAddress,
+            CypherException.Kind.TIME_LIMIT,
+            "the query exceeded the time limit of "
+                + settings.timeout().toMillis()
+                + " ms and was stopped",
+            null,
+            e);
       }
       if (e instanceof ClientException && !(e instanceof TransientException)) {
-        // Neo4j's message may quote the query's literals: the client gets it, the audit log only the code
-        throw fail(principal, target, remoteAddress, CypherException.Kind.INVALID,
-            "invalid query: " + firstLine(e.getMessage()).replace("EXPLAIN ", ""), code, e);
+        // Neo4j's message may quote the query's literals: the client gets it, the audit log only
+        // the code
+        throw fail(
+            principal,
+            target,
+            remoteAddress,
+            CypherException.Kind.INVALID,
+            "invalid query: " + firstLine(e.getMessage()).replace("EXPLAIN ", ""),
+            code,
+            e);
       }
-      throw fail(principal, target, remoteAddress, CypherException.Kind.FAILED, "the query failed: " + code, code, e);
+      throw fail(
+          principal,
+          target,
+          remoteAddress,
+          CypherException.Kind.FAILED,
+          "the query failed: " + code,
+          code,
+          e);
     } finally {
       running.release();
     }
   }
 
-  private CypherException fail(Principal principal, String target, String remote, CypherException.Kind kind,
-      String message, String auditReason, Throwable cause) {
-    AuditEvent.Outcome outcome = kind == CypherException.Kind.INVALID || kind == CypherException.Kind.FAILED
-        ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED;
-    audit.record(AuditEvent.of(principal, "cypher.query", target, outcome, auditReason != null ? auditReason : message,
-        remote));
+  private CypherException fail(
+      Principal principal,
+      String target,
+      String remote,
+      CypherException.Kind kind,
+      String message,
+      String auditReason,
+      Throwable cause) {
+    AuditEvent.Outcome outcome =
+        kind == CypherException.Kind.INVALID || kind == CypherException.Kind.FAILED
+            ? AuditEvent.Outcome.FAILED
+            : AuditEvent.Outcome.REFUSED;
+    audit.record(
+        AuditEvent.of(
+            principal,
+            "cypher.query",
+            target,
+            outcome,
+            auditReason != null ? auditReason : message,
+            remote));
     return new CypherException(kind, message, null, cause);
   }
 

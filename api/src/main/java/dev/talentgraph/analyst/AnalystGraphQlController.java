@@ -16,7 +16,10 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** The GraphQL face of the analyst endpoint: {@code cypher(query, params)}, same rules as {@code POST /cypher}. */
+/**
+ * The GraphQL face of the analyst endpoint: {@code cypher(query, params)}, same rules as {@code
+ * POST /cypher}.
+ */
 @Controller
 class AnalystGraphQlController {
   private final AnalystCypher cypher;
@@ -27,19 +30,34 @@ class AnalystGraphQlController {
 
   @QueryMapping
   Mono<CypherResult> cypher(@Argument String query, @Argument Map<String, Object> params) {
-    return Mono.deferContextual(ctx -> ReactiveSecurityContextHolder.getContext()
-        .mapNotNull(c -> c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Principal p ? p : null)
-        .map(Optional::of).defaultIfEmpty(Optional.empty())
-        .flatMap(p -> cypher.run(p.orElse(null), query, params, ctx.<String>getOrEmpty(AuditLog.REMOTE_ADDRESS).orElse(null))));
+    return Mono.deferContextual(
+        ctx ->
+            ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(
+                    c ->
+                        c.getAuthentication() != null
+                                && c.getAuthentication().getPrincipal() instanceof Principal p
+                            ? p
+                            : null)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(
+                    p ->
+                        cypher.run(
+                            p.orElse(null),
+                            query,
+                            params,
+                            ctx.<String>getOrEmpty(AuditLog.REMOTE_ADDRESS).orElse(null))));
   }
 
   @GraphQlExceptionHandler
   GraphQLError failed(CypherException e, DataFetchingEnvironment env) {
-    ErrorType type = switch (e.kind()) {
-      case FORBIDDEN, REFUSED -> ErrorType.FORBIDDEN;
-      case INVALID, TIME_LIMIT, BUSY -> ErrorType.BAD_REQUEST;
-      case FAILED -> ErrorType.INTERNAL_ERROR;
-    };
+    ErrorType type =
+        switch (e.kind()) {
+          case FORBIDDEN, REFUSED -> ErrorType.FORBIDDEN;
+          case INVALID, TIME_LIMIT, BUSY -> ErrorType.BAD_REQUEST;
+          case FAILED -> ErrorType.INTERNAL_ERROR;
+        };
     Map<String, Object> ext = new LinkedHashMap<>();
     ext.put("code", e.kind().code);
     if (e.refusal() != null) {
@@ -47,6 +65,10 @@ class AnalystGraphQlController {
       ext.put("operator", e.refusal().operator());
       if (e.refusal().subject() != null) ext.put("subject", e.refusal().subject());
     }
-    return GraphqlErrorBuilder.newError(env).errorType(type).message(e.getMessage()).extensions(ext).build();
+    return GraphqlErrorBuilder.newError(env)
+        .errorType(type)
+        .message(e.getMessage())
+        .extensions(ext)
+        .build();
   }
 }

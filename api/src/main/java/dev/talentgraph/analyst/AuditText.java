@@ -34,9 +34,13 @@ final class AuditText {
         j = j < 0 ? n - 1 : j;
         b.append(query, i, j + 1);
         i = j + 1;
-      } else if (Character.isDigit(c) && (i == 0 || !Character.isUnicodeIdentifierPart(query.charAt(i - 1)))) {
+      } else if (Character.isDigit(c)
+          && (i == 0 || !Character.isUnicodeIdentifierPart(query.charAt(i - 1)))) {
         int j = i;
-        while (j < n && (Character.isLetterOrDigit(query.charAt(j)) || query.charAt(j) == '.' || query.charAt(j) == '_')) j++;
+        while (j < n
+            && (Character.isLetterOrDigit(query.charAt(j))
+                || query.charAt(j) == '.'
+                || query.charAt(j) == '_')) j++;
         b.append('?');
         i = j;
       } else if (Character.isUnicodeIdentifierStart(c) || c == '_' || c == '$') {

@@ -15,10 +15,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /cypher} with {@code {"query": "...", "params": {...}}}: 200 with
- * {@code {columns, rows, truncated, elapsedMs}}, or an error body {@code {error, message, reason?,
- * operator?, subject?}} with 403 (wrong role, refused by the plan check), 400 (invalid query, time
- * limit), 429 (too many running) or 500.
+ * {@code POST /cypher} with {@code {"query": "...", "params": {...}}}: 200 with {@code {columns,
+ * rows, truncated, elapsedMs}}, or an error body {@code {error, message, reason?, operator?,
+ * subject?}} with 403 (wrong role, refused by the plan check), 400 (invalid query, time limit), 429
+ * (too many running) or 500.
  */
 @RestController
 class CypherController {
@@ -30,18 +30,34 @@ class CypherController {
     this.cypher = cypher;
   }
 
-  @PostMapping(path = "/cypher", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      path = "/cypher",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> cypher(@RequestBody CypherRequest body, ServerWebExchange exchange) {
     String remote = AuditWebFilters.remoteAddress(exchange.getRequest().getRemoteAddress());
-    return exchange.getPrincipal()
-        .mapNotNull(p -> p instanceof Authentication a && a.getPrincipal() instanceof Principal tp ? tp : null)
-        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+    return exchange
+        .getPrincipal()
+        .mapNotNull(
+            p ->
+                p instanceof Authentication a && a.getPrincipal() instanceof Principal tp
+                    ? tp
+                    : null)
+        .map(java.util.Optional::of)
+        .defaultIfEmpty(java.util.Optional.empty())
         .flatMap(p -> cypher.run(p.orElse(null), body.query(), body.params(), remote))
         .<ResponseEntity<Object>>map(ResponseEntity::ok)
-        .onErrorResume(CypherException.class, e -> {
-          exchange.getAttributes().put(AuditWebFilters.RECORDED, true); // the service audited it
-          return Mono.just(ResponseEntity.status(e.kind().status).contentType(MediaType.APPLICATION_JSON).body(body(e)));
-        });
+        .onErrorResume(
+            CypherException.class,
+            e -> {
+              exchange
+                  .getAttributes()
+                  .put(AuditWebFilters.RECORDED, true); // the service audited it
+              return Mono.just(
+                  ResponseEntity.status(e.kind().status)
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .body(body(e)));
+            });
   }
 
   static Map<String, Object> body(CypherException e) {
@@ -56,6 +72,8 @@ class CypherController {
     return m;
   }
 
-  /** Keeps the import of AuditLog honest: the remote address key is shared with the GraphQL path. */
+  /**
+   * Keeps the import of AuditLog honest: the remote address key is shared with the GraphQL path.
+   */
   static final String REMOTE_KEY = AuditLog.REMOTE_ADDRESS;
 }

@@ -1,6 +1,9 @@
 package dev.talentgraph.analyst;
 
-/** Why an analyst query did not run or did not finish; {@link Kind} says which answer the client gets. */
+/**
+ * Why an analyst query did not run or did not finish; {@link Kind} says which answer the client
+ * gets.
+ */
 final class CypherException extends RuntimeException {
   /** The failure kinds, with their HTTP status and GraphQL error code. */
   public enum Kind {

@@ -11,38 +11,75 @@ import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
- * Decides from the plan of {@code EXPLAIN <query>} whether an analyst may run a query. The plan is what
- * Neo4j will execute, so disguises in the text (case, comments, back-quotes, whitespace, unicode escapes,
- * subqueries) are already undone there; the guard never looks at the query string itself.
+ * Decides from the plan of {@code EXPLAIN <query>} whether an analyst may run a query. The plan is
+ * what Neo4j will execute, so disguises in the text (case, comments, back-quotes, whitespace,
+ * unicode escapes, subqueries) are already undone there; the guard never looks at the query string
+ * itself.
  *
  * <p>The rules, each refusal naming the operator and the name it found:
+ *
  * <ol>
- *   <li>the query type must be {@code READ_ONLY} (no writes, no schema or administration commands);</li>
- *   <li>no write, {@code LOAD CSV}, {@code IN TRANSACTIONS}, {@code FOREACH}, {@code SHOW}/{@code TERMINATE}
- *       or administration operator anywhere in the tree, and the plan runs on the configured database
- *       (no {@code USE other});</li>
- *   <li>every {@code ProcedureCall} names an allowed procedure, every namespaced function in any operator's
- *       expressions an allowed function;</li>
- *   <li>personal data and secrets stay out of reach: no protected label or relationship type is named
- *       anywhere; nodes are only reached through a label or a typed relationship, never by scanning all
- *       nodes ({@code AllNodesScan}, e.g. {@code MATCH (n) RETURN n}), all relationships, by id without a
- *       label check, or by an untyped or label-expression expansion ({@code (e)-->(x)}, {@code [*]},
- *       {@code [:!HAS_SKILL]}); dynamic labels ({@code :$(...)}) are refused.</li>
+ *   <li>the query type must be {@code READ_ONLY} (no writes, no schema or administration commands);
+ *   <li>no write, {@code LOAD CSV}, {@code IN TRANSACTIONS}, {@code FOREACH}, {@code SHOW}/{@code
+ *       TERMINATE} or administration operator anywhere in the tree, and the plan runs on the
+ *       configured database (no {@code USE other});
+ *   <li>every {@code ProcedureCall} names an allowed procedure, every namespaced function in any
+ *       operator's expressions an allowed function;
+ *   <li>personal data and secrets stay out of reach: no protected label or relationship type is
+ *       named anywhere; nodes are only reached through a label or a typed relationship, never by
+ *       scanning all nodes ({@code AllNodesScan}, e.g. {@code MATCH (n) RETURN n}), all
+ *       relationships, by id without a label check, or by an untyped or label-expression expansion
+ *       ({@code (e)-->(x)}, {@code [*]}, {@code [:!HAS_SKILL]}); dynamic labels ({@code :$(...)})
+ *       are refused.
  * </ol>
- * Rule 4 means analysts write {@code MATCH (n:Skill)} rather than {@code MATCH (n)}: an unlabelled scan
- * could reach PersonalData, User, ApiToken or AuditEvent nodes, and post-filtering result nodes would not
- * stop {@code properties(n)} or {@code n.passwordHash} from leaking values. Results are still checked for
- * protected nodes as a second line (see {@link AnalystCypher}).
+ *
+ * Rule 4 means analysts write {@code MATCH (n:Skill)} rather than {@code MATCH (n)}: an unlabelled
+ * scan could reach PersonalData, User, ApiToken or AuditEvent nodes, and post-filtering result
+ * nodes would not stop {@code properties(n)} or {@code n.passwordHash} from leaking values. Results
+ * are still checked for protected nodes as a second line (see {@link AnalystCypher}).
  */
 final class CypherGuard {
-  /** Operators (without the {@code (All)}/{@code (Into)} suffix) that change data or run side effects. */
-  private static final List<String> REFUSED_OPERATOR_PREFIXES = List.of("Create", "Merge", "Delete", "DetachDelete",
-      "Set", "Remove", "Foreach", "LoadCSV", "Transaction", "Show", "Terminate", "Drop", "Alter", "Grant", "Deny",
-      "Revoke", "Rename", "Start", "Stop", "Enable", "Disable", "Administration", "DoNothing", "Assert", "Ensure",
-      "Lock");
+  /**
+   * Operators (without the {@code (All)}/{@code (Into)} suffix) that change data or run side
+   * effects.
+   */
+  private static final List<String> REFUSED_OPERATOR_PREFIXES =
+      List.of(
+          "Create",
+          "Merge",
+          "Delete",
+          "DetachDelete",
+          "Set",
+          "Remove",
+          "Foreach",
+          "LoadCSV",
+          "Transaction",
+          "Show",
+          "Terminate",
+          "Drop",
+          "Alter",
+          "Grant",
+          "Deny",
+          "Revoke",
+          "Rename",
+          "Start",
+          "Stop",
+          "Enable",
+          "Disable",
+          "Administration",
+          "DoNothing",
+          "Assert",
+          "Ensure",
+          "Lock");
+
   /** Leaves that reach nodes or relationships without a label or type. */
-  private static final List<String> UNLABELLED_LEAVES = List.of("AllNodesScan", "AllRelationshipsScan",
-      "RelationshipByIdSeek", "RelationshipByElementIdSeek");
+  private static final List<String> UNLABELLED_LEAVES =
+      List.of(
+          "AllNodesScan",
+          "AllRelationshipsScan",
+          "RelationshipByIdSeek",
+          "RelationshipByElementIdSeek");
+
   private static final Set<String> ID_SEEKS = Set.of("NodeByIdSeek", "NodeByElementIdSeek");
 
   private final String database;
@@ -61,10 +98,17 @@ final class CypherGuard {
     this.denied = globs(settings.deniedRoutines());
   }
 
-  /** Glob with {@code *} = any characters; routine names resolve case-insensitively, so compare lower case. */
+  /**
+   * Glob with {@code *} = any characters; routine names resolve case-insensitively, so compare
+   * lower case.
+   */
   private static List<Pattern> globs(List<String> names) {
-    return names.stream().map(g -> Pattern.compile(
-        ("\\Q" + g.toLowerCase(Locale.ROOT) + "\\E").replace("*", "\\E.*\\Q"))).toList();
+    return names.stream()
+        .map(
+            g ->
+                Pattern.compile(
+                    ("\\Q" + g.toLowerCase(Locale.ROOT) + "\\E").replace("*", "\\E.*\\Q")))
+        .toList();
   }
 
   private static boolean matches(List<Pattern> patterns, String name) {
@@ -74,20 +118,29 @@ final class CypherGuard {
 
   /**
    * The refusal for the summary of an {@code EXPLAIN}, or empty when the query may run. The plan is
-   * checked first, so a refusal names the operator or procedure; a query type other than READ_ONLY is
-   * refused even when no operator explains it.
+   * checked first, so a refusal names the operator or procedure; a query type other than READ_ONLY
+   * is refused even when no operator explains it.
    */
   public Optional<CypherRefusal> check(ResultSummary explain) {
     if (!explain.hasPlan()) {
-      return Optional.of(new CypherRefusal("no_plan", "?", null, "refused: Neo4j returned no plan to check"));
+      return Optional.of(
+          new CypherRefusal("no_plan", "?", null, "refused: Neo4j returned no plan to check"));
     }
     Optional<CypherRefusal> byPlan = check(explain.plan(), List.of());
     if (byPlan.isPresent()) return byPlan;
     QueryType type = explain.queryType();
     if (type != QueryType.READ_ONLY) {
       String op = firstNonReadOperator(explain.plan());
-      return Optional.of(new CypherRefusal("not_read_only", op, String.valueOf(type),
-          "refused: the query is " + type + " (operator " + op + "); the analyst endpoint only reads"));
+      return Optional.of(
+          new CypherRefusal(
+              "not_read_only",
+              op,
+              String.valueOf(type),
+              "refused: the query is "
+                  + type
+                  + " (operator "
+                  + op
+                  + "); the analyst endpoint only reads"));
     }
     return Optional.empty();
   }
@@ -100,7 +153,8 @@ final class CypherGuard {
 
   private String findNonRead(Plan plan) {
     String name = baseName(plan.operatorType());
-    if (name.equals("ProcedureCall") || REFUSED_OPERATOR_PREFIXES.stream().anyMatch(name::startsWith)) return name;
+    if (name.equals("ProcedureCall")
+        || REFUSED_OPERATOR_PREFIXES.stream().anyMatch(name::startsWith)) return name;
     for (Plan c : plan.children()) {
       String found = findNonRead(c);
       if (found != null) return found;
@@ -108,57 +162,116 @@ final class CypherGuard {
     return null;
   }
 
-  /** Checks one operator and its subtree; {@code ancestors} lists the operators above it, nearest first. */
+  /**
+   * Checks one operator and its subtree; {@code ancestors} lists the operators above it, nearest
+   * first.
+   */
   Optional<CypherRefusal> check(Plan plan, List<Plan> ancestors) {
     String full = plan.operatorType();
     String op = baseName(full);
     Value runtime = plan.arguments().get("runtime");
-    if (runtime != null && !runtime.isNull() && Set.of("SCHEMA", "SYSTEM").contains(runtime.asString())) {
-      return refuse("command", op, null, "refused: " + op + " is a schema or administration command");
+    if (runtime != null
+        && !runtime.isNull()
+        && Set.of("SCHEMA", "SYSTEM").contains(runtime.asString())) {
+      return refuse(
+          "command", op, null, "refused: " + op + " is a schema or administration command");
     }
     int at = full.indexOf('@');
     if (at >= 0 && !full.substring(at + 1).equals(database)) {
-      return refuse("other_database", op, full.substring(at + 1),
-          "refused: the query runs on database '" + full.substring(at + 1) + "'; analysts query '" + database + "' only");
+      return refuse(
+          "other_database",
+          op,
+          full.substring(at + 1),
+          "refused: the query runs on database '"
+              + full.substring(at + 1)
+              + "'; analysts query '"
+              + database
+              + "' only");
     }
     if (op.equals("LoadCSV")) {
-      return refuse("load_csv", op, null, "refused: LOAD CSV reads files or URLs (operator LoadCSV)");
+      return refuse(
+          "load_csv", op, null, "refused: LOAD CSV reads files or URLs (operator LoadCSV)");
     } else if (op.startsWith("Transaction")) {
-      return refuse("in_transactions", op, null, "refused: CALL { ... } IN TRANSACTIONS (operator " + op + ")");
+      return refuse(
+          "in_transactions",
+          op,
+          null,
+          "refused: CALL { ... } IN TRANSACTIONS (operator " + op + ")");
     } else if (REFUSED_OPERATOR_PREFIXES.stream().anyMatch(op::startsWith)) {
-      return refuse("operator", op, null, "refused: operator " + op + " is not allowed on the analyst endpoint");
+      return refuse(
+          "operator",
+          op,
+          null,
+          "refused: operator " + op + " is not allowed on the analyst endpoint");
     }
     for (String leaf : UNLABELLED_LEAVES) {
       if (op.endsWith(leaf)) {
-        return refuse("unlabelled_scan", op, null, "refused: " + op + " reaches every node or relationship, including"
-            + " personal data; match with a label or relationship type, e.g. MATCH (n:Skill)");
+        return refuse(
+            "unlabelled_scan",
+            op,
+            null,
+            "refused: "
+                + op
+                + " reaches every node or relationship, including"
+                + " personal data; match with a label or relationship type, e.g. MATCH (n:Skill)");
       }
     }
     String details = details(plan);
     List<PlanText.Token> tokens = PlanText.lex(details);
     if (ID_SEEKS.contains(op) && !labelledAbove(plan, ancestors)) {
-      return refuse("unlabelled_scan", op, null, "refused: " + op + " finds a node by id without a label;"
-          + " add one, e.g. MATCH (n:Expert) WHERE id(n) = $id");
+      return refuse(
+          "unlabelled_scan",
+          op,
+          null,
+          "refused: "
+              + op
+              + " finds a node by id without a label;"
+              + " add one, e.g. MATCH (n:Expert) WHERE id(n) = $id");
     }
     if (PlanText.hasDynamicLabel(tokens)) {
-      return refuse("dynamic_label", op, null, "refused: a label or type chosen at run time (operator " + op + ")");
+      return refuse(
+          "dynamic_label",
+          op,
+          null,
+          "refused: a label or type chosen at run time (operator " + op + ")");
     }
     for (String name : PlanText.labelPositionNames(tokens)) {
       if (protectedLabels.contains(name) || protectedTypes.contains(name)) {
-        return refuse("protected", op, name, "refused: " + name + " holds personal data or secrets and is not"
-            + " readable on the analyst endpoint (operator " + op + ")");
+        return refuse(
+            "protected",
+            op,
+            name,
+            "refused: "
+                + name
+                + " holds personal data or secrets and is not"
+                + " readable on the analyst endpoint (operator "
+                + op
+                + ")");
       }
     }
     for (PlanText.RelPattern rel : PlanText.relPatterns(tokens)) {
       List<String> types = rel.plainTypes();
       if (types == null) {
-        return refuse("untyped_relationship", op, null, "refused: a relationship pattern without a plain type"
-            + " list (operator " + op + ") could reach personal data; name the types, e.g. -[:HAS_SKILL]->");
+        return refuse(
+            "untyped_relationship",
+            op,
+            null,
+            "refused: a relationship pattern without a plain type"
+                + " list (operator "
+                + op
+                + ") could reach personal data; name the types, e.g. -[:HAS_SKILL]->");
       }
     }
-    if (isExpansion(op) && (PlanText.relPatterns(tokens).isEmpty() || PlanText.hasBarePattern(tokens))) {
-      return refuse("untyped_relationship", op, null, "refused: " + op + " expands relationships of any type;"
-          + " name the types, e.g. -[:HAS_SKILL]->");
+    if (isExpansion(op)
+        && (PlanText.relPatterns(tokens).isEmpty() || PlanText.hasBarePattern(tokens))) {
+      return refuse(
+          "untyped_relationship",
+          op,
+          null,
+          "refused: "
+              + op
+              + " expands relationships of any type;"
+              + " name the types, e.g. -[:HAS_SKILL]->");
     }
     List<PlanText.Call> calls = PlanText.calls(tokens);
     for (int i = 0; i < calls.size(); i++) {
@@ -166,12 +279,23 @@ final class CypherGuard {
       boolean procedure = op.equals("ProcedureCall") && i == 0;
       if (procedure) {
         if (matches(denied, call.name()) || !matches(procedures, call.name())) {
-          return refuse("procedure", op, call.name(), "refused: procedure " + call.name()
-              + " is not on the analyst allow-list");
+          return refuse(
+              "procedure",
+              op,
+              call.name(),
+              "refused: procedure " + call.name() + " is not on the analyst allow-list");
         }
-      } else if (call.namespaced() && (matches(denied, call.name()) || !matches(functions, call.name()))) {
-        return refuse("function", op, call.name(), "refused: function " + call.name()
-            + " is not on the analyst allow-list (operator " + op + ")");
+      } else if (call.namespaced()
+          && (matches(denied, call.name()) || !matches(functions, call.name()))) {
+        return refuse(
+            "function",
+            op,
+            call.name(),
+            "refused: function "
+                + call.name()
+                + " is not on the analyst allow-list (operator "
+                + op
+                + ")");
       }
     }
     if (op.equals("ProcedureCall") && calls.isEmpty()) {
@@ -188,14 +312,18 @@ final class CypherGuard {
   }
 
   private static boolean isExpansion(String op) {
-    return op.contains("Expand") || op.contains("ShortestPath") || op.contains("RelationshipTypeScan")
-        || op.contains("ProjectEndpoints") || op.contains("RelationshipIndex") || op.equals("Trail")
+    return op.contains("Expand")
+        || op.contains("ShortestPath")
+        || op.contains("RelationshipTypeScan")
+        || op.contains("ProjectEndpoints")
+        || op.contains("RelationshipIndex")
+        || op.equals("Trail")
         || op.equals("Repeat");
   }
 
   /**
-   * An id seek is fine when the first operator above it that is not a plain {@code Apply} or
-   * {@code CartesianProduct} (which only combine rows) is a Filter keeping only nodes of a plain, public
+   * An id seek is fine when the first operator above it that is not a plain {@code Apply} or {@code
+   * CartesianProduct} (which only combine rows) is a Filter keeping only nodes of a plain, public
    * label: nothing evaluates the found node before its label is checked, so a protected node's
    * properties are never read, not even into an error message.
    */
@@ -208,17 +336,26 @@ final class CypherGuard {
       break;
     }
     List<PlanText.Token> own = PlanText.lex(details(seek));
-    if (parent == null || !baseName(parent.operatorType()).equals("Filter") || own.isEmpty()
+    if (parent == null
+        || !baseName(parent.operatorType()).equals("Filter")
+        || own.isEmpty()
         || own.get(0).kind() != PlanText.Kind.NAME) return false;
     List<PlanText.Token> t = PlanText.lex(details(parent));
     for (String variable : List.of(own.get(0).text())) {
       boolean labelled = false;
       for (int i = 0; i + 2 < t.size(); i++) {
-        boolean conjunctStart = i == 0 || (t.get(i - 1).kind() == PlanText.Kind.NAME && t.get(i - 1).text().equals("AND"));
-        if (conjunctStart && t.get(i).kind() == PlanText.Kind.NAME && t.get(i).text().equals(variable)
-            && t.get(i + 1).is(":") && t.get(i + 2).kind() == PlanText.Kind.NAME
+        boolean conjunctStart =
+            i == 0
+                || (t.get(i - 1).kind() == PlanText.Kind.NAME && t.get(i - 1).text().equals("AND"));
+        if (conjunctStart
+            && t.get(i).kind() == PlanText.Kind.NAME
+            && t.get(i).text().equals(variable)
+            && t.get(i + 1).is(":")
+            && t.get(i + 2).kind() == PlanText.Kind.NAME
             && !protectedLabels.contains(t.get(i + 2).text())
-            && (i + 3 == t.size() || (t.get(i + 3).kind() == PlanText.Kind.NAME && t.get(i + 3).text().equals("AND")))) {
+            && (i + 3 == t.size()
+                || (t.get(i + 3).kind() == PlanText.Kind.NAME
+                    && t.get(i + 3).text().equals("AND")))) {
           labelled = true;
         }
       }
@@ -242,7 +379,8 @@ final class CypherGuard {
     return s;
   }
 
-  private static Optional<CypherRefusal> refuse(String code, String op, String subject, String message) {
+  private static Optional<CypherRefusal> refuse(
+      String code, String op, String subject, String message) {
     return Optional.of(new CypherRefusal(code, op, subject, message));
   }
 }

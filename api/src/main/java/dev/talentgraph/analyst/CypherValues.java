@@ -14,8 +14,8 @@ import org.neo4j.driver.types.TypeSystem;
 
 /**
  * Turns driver values into JSON-friendly Java values and, while doing so, refuses any node with a
- * protected label or relationship of a protected type: the second line behind {@link CypherGuard}, for
- * anything the plan check did not foresee.
+ * protected label or relationship of a protected type: the second line behind {@link CypherGuard},
+ * for anything the plan check did not foresee.
  */
 final class CypherValues {
   private final Set<String> protectedLabels;

@@ -4,14 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lexer for the {@code Details} argument of plan operators. Neo4j renders there the expression the
- * planner actually uses, after parsing: comments are gone, unicode escapes decoded, literals replaced
- * by {@code $autostring_N} parameters, names back-quoted only when they need it. So the guard reads
- * names from the planner's own rendering, never from the query text a client wrote. String literals and
- * back-quoted names are single tokens here, so nothing inside them is mistaken for a call or a label.
+ * A lexer for the {@code Details} argument of plan operators. Neo4j renders there the expression
+ * the planner actually uses, after parsing: comments are gone, unicode escapes decoded, literals
+ * replaced by {@code $autostring_N} parameters, names back-quoted only when they need it. So the
+ * guard reads names from the planner's own rendering, never from the query text a client wrote.
+ * String literals and back-quoted names are single tokens here, so nothing inside them is mistaken
+ * for a call or a label.
  */
 final class PlanText {
-  enum Kind { NAME, STRING, NUMBER, SYMBOL }
+  enum Kind {
+    NAME,
+    STRING,
+    NUMBER,
+    SYMBOL
+  }
 
   /** A token; {@code quoted} names came in back-quotes. */
   record Token(Kind kind, String text, boolean quoted) {
@@ -64,8 +70,10 @@ final class PlanText {
         i = Math.min(n, j + 1);
       } else if (Character.isDigit(c)) {
         int j = i;
-        while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_'
-            || (s.charAt(j) == '.' && j + 1 < n && Character.isDigit(s.charAt(j + 1))))) j++;
+        while (j < n
+            && (Character.isLetterOrDigit(s.charAt(j))
+                || s.charAt(j) == '_'
+                || (s.charAt(j) == '.' && j + 1 < n && Character.isDigit(s.charAt(j + 1))))) j++;
         out.add(new Token(Kind.NUMBER, s.substring(i, j), false));
         i = j;
       } else if (Character.isUnicodeIdentifierStart(c) || c == '_') {
@@ -83,13 +91,15 @@ final class PlanText {
 
   /**
    * Every call {@code a.b.c(}: a dotted run of names directly followed by {@code (}. Names after a
-   * {@code $} are dynamic labels ({@code $all(...)}), reported by {@link #hasDynamicLabel}, not here.
+   * {@code $} are dynamic labels ({@code $all(...)}), reported by {@link #hasDynamicLabel}, not
+   * here.
    */
   static List<Call> calls(List<Token> t) {
     List<Call> calls = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
       if (t.get(i).kind() != Kind.NAME) continue;
-      if (i > 0 && (t.get(i - 1).is(".") || t.get(i - 1).is("$"))) continue; // not the start of a name
+      if (i > 0 && (t.get(i - 1).is(".") || t.get(i - 1).is("$")))
+        continue; // not the start of a name
       StringBuilder name = new StringBuilder(t.get(i).text());
       int j = i + 1;
       while (j + 1 < t.size() && t.get(j).is(".") && t.get(j + 1).kind() == Kind.NAME) {
@@ -101,19 +111,26 @@ final class PlanText {
     return calls;
   }
 
-  /** Names written where a label or relationship type goes: after {@code :}, {@code |}, {@code &} or {@code !}. */
+  /**
+   * Names written where a label or relationship type goes: after {@code :}, {@code |}, {@code &} or
+   * {@code !}.
+   */
   static List<String> labelPositionNames(List<Token> t) {
     List<String> names = new ArrayList<>();
     for (int i = 1; i < t.size(); i++) {
       Token prev = t.get(i - 1);
-      if (t.get(i).kind() == Kind.NAME && (prev.is(":") || prev.is("|") || prev.is("&") || prev.is("!"))) {
+      if (t.get(i).kind() == Kind.NAME
+          && (prev.is(":") || prev.is("|") || prev.is("&") || prev.is("!"))) {
         names.add(t.get(i).text());
       }
     }
     return names;
   }
 
-  /** {@code n:$all($x)} / {@code $any(...)}: a label or type chosen at run time, invisible to the check. */
+  /**
+   * {@code n:$all($x)} / {@code $any(...)}: a label or type chosen at run time, invisible to the
+   * check.
+   */
   static boolean hasDynamicLabel(List<Token> t) {
     for (int i = 0; i + 2 < t.size(); i++) {
       if (t.get(i).is("$") && t.get(i + 1).kind() == Kind.NAME && t.get(i + 2).is("(")) return true;
@@ -172,12 +189,15 @@ final class PlanText {
     return out;
   }
 
-  /** True when the text has a pattern without brackets ({@code )-->(}, {@code )<--(}, {@code )--(}). */
+  /**
+   * True when the text has a pattern without brackets ({@code )-->(}, {@code )<--(}, {@code )--(}).
+   */
   static boolean hasBarePattern(List<Token> t) {
     for (int i = 0; i + 2 < t.size(); i++) {
       if (!t.get(i).is(")")) continue;
       if (t.get(i + 1).is("-") && t.get(i + 2).is("-")) return true;
-      if (i + 3 < t.size() && t.get(i + 1).is("<") && t.get(i + 2).is("-") && t.get(i + 3).is("-")) return true;
+      if (i + 3 < t.size() && t.get(i + 1).is("<") && t.get(i + 2).is("-") && t.get(i + 3).is("-"))
+        return true;
     }
     return false;
   }

@@ -9,14 +9,18 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.web.server.WebFilter;
 
 /**
- * The audit log and its hooks: web filters around the security chain (401/403), a GraphQL interceptor
- * and instrumentation (refusals and mutations). Registered here so the security configuration stays as it is.
+ * The audit log and its hooks: web filters around the security chain (401/403), a GraphQL
+ * interceptor and instrumentation (refusals and mutations). Registered here so the security
+ * configuration stays as it is.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
   @Bean(destroyMethod = "close")
-  AuditLog auditLog(Driver driver, SchemaMigrations schema, @Value("${talent.audit.queue-capacity:10000}") int capacity) {
+  AuditLog auditLog(
+      Driver driver,
+      SchemaMigrations schema,
+      @Value("${talent.audit.queue-capacity:10000}") int capacity) {
     return new AuditLog(driver, schema.database(), capacity);
   }
 

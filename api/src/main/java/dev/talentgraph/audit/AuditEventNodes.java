@@ -25,7 +25,10 @@ class AuditEventNodes implements NodeResolver {
 
   @Override
   public Mono<?> resolve(String key, DataFetchingEnvironment env) {
-    return NodeAccess.byRole(env, "Query.auditLog", EnumSet.of(Role.ADMIN),
+    return NodeAccess.byRole(
+        env,
+        "Query.auditLog",
+        EnumSet.of(Role.ADMIN),
         Mono.fromCallable(() -> audit.byId(key)).subscribeOn(Schedulers.boundedElastic()));
   }
 }

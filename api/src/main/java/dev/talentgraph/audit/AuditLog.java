@@ -2,6 +2,7 @@ package dev.talentgraph.audit;
 
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.security.Principal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +16,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.nio.charset.StandardCharsets;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Values;
@@ -25,20 +25,22 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import reactor.core.publisher.Mono;
 
 /**
- * The append-only audit log, kept as {@code :AuditEvent} nodes. {@link #record} only puts the event on a
- * bounded in-memory queue and returns: a writer thread stores queued events in small batches (one
- * {@code UNWIND ... CREATE} per batch), so a request never waits for the audit write. Nothing in the
- * application updates or deletes an AuditEvent, and the analyst endpoint cannot read or write them.
+ * The append-only audit log, kept as {@code :AuditEvent} nodes. {@link #record} only puts the event
+ * on a bounded in-memory queue and returns: a writer thread stores queued events in small batches
+ * (one {@code UNWIND ... CREATE} per batch), so a request never waits for the audit write. Nothing
+ * in the application updates or deletes an AuditEvent, and the analyst endpoint cannot read or
+ * write them.
  *
- * <p>Limits of the design, on purpose: events still in the queue when the process dies are lost (at most
- * one batch interval, {@value #MAX_WAIT_MS} ms, plus the queue); when the queue is full (the database
- * down for long) new events are dropped, counted in {@link #dropped()} and logged as errors, rather than
- * blocking every request.
+ * <p>Limits of the design, on purpose: events still in the queue when the process dies are lost (at
+ * most one batch interval, {@value #MAX_WAIT_MS} ms, plus the queue); when the queue is full (the
+ * database down for long) new events are dropped, counted in {@link #dropped()} and logged as
+ * errors, rather than blocking every request.
  */
 public final class AuditLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
   static final int BATCH = 100;
   static final long MAX_WAIT_MS = 200;
+
   /** Key of the remote address in the Reactor context (set by {@link AuditWebFilters}). */
   public static final String REMOTE_ADDRESS = AuditLog.class.getName() + ".remoteAddress";
 
@@ -66,13 +68,22 @@ public final class AuditLog implements AutoCloseable {
       enqueued.incrementAndGet();
     } else {
       long n = dropped.incrementAndGet();
-      log.error("audit queue full: dropped event {} {} by {} ({} dropped so far)", event.action(), event.outcome(),
-          event.actor(), n);
+      log.error(
+          "audit queue full: dropped event {} {} by {} ({} dropped so far)",
+          event.action(),
+          event.outcome(),
+          event.actor(),
+          n);
     }
   }
 
   /** Convenience for other packages: an event for {@code principal}. */
-  public void record(Principal principal, String action, String target, AuditEvent.Outcome outcome, String reason,
+  public void record(
+      Principal principal,
+      String action,
+      String target,
+      AuditEvent.Outcome outcome,
+      String reason,
       String remoteAddress) {
     record(AuditEvent.of(principal, action, target, outcome, reason, remoteAddress));
   }
@@ -81,14 +92,29 @@ public final class AuditLog implements AutoCloseable {
    * Records for the caller of the current reactive request: the principal comes from the security
    * context and the remote address from the Reactor context, so GraphQL controllers need neither.
    */
-  public Mono<Void> recordCurrent(String action, String target, AuditEvent.Outcome outcome, String reason) {
-    return Mono.deferContextual(ctx -> ReactiveSecurityContextHolder.getContext()
-        .mapNotNull(c -> c.getAuthentication() == null ? null : c.getAuthentication().getPrincipal())
-        .filter(Principal.class::isInstance).cast(Principal.class)
-        .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-        .doOnNext(p -> record(AuditEvent.of(p.orElse(null), action, target, outcome, reason,
-            ctx.<String>getOrEmpty(REMOTE_ADDRESS).orElse(null))))
-        .then());
+  public Mono<Void> recordCurrent(
+      String action, String target, AuditEvent.Outcome outcome, String reason) {
+    return Mono.deferContextual(
+        ctx ->
+            ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(
+                    c ->
+                        c.getAuthentication() == null ? null : c.getAuthentication().getPrincipal())
+                .filter(Principal.class::isInstance)
+                .cast(Principal.class)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .doOnNext(
+                    p ->
+                        record(
+                            AuditEvent.of(
+                                p.orElse(null),
+                                action,
+                                target,
+                                outcome,
+                                reason,
+                                ctx.<String>getOrEmpty(REMOTE_ADDRESS).orElse(null))))
+                .then());
   }
 
   /** Events dropped because the queue was full. */
@@ -96,7 +122,10 @@ public final class AuditLog implements AutoCloseable {
     return dropped.get();
   }
 
-  /** Waits until every event recorded before this call is stored; true if that happened within {@code max}. */
+  /**
+   * Waits until every event recorded before this call is stored; true if that happened within
+   * {@code max}.
+   */
   public boolean flush(Duration max) {
     long target = enqueued.get();
     long deadline = System.nanoTime() + max.toNanos();
@@ -135,15 +164,23 @@ public final class AuditLog implements AutoCloseable {
     List<Map<String, Object>> rows = batch.stream().map(AuditLog::row).toList();
     for (int attempt = 1; ; attempt++) {
       try (var s = driver.session(SessionConfig.forDatabase(database))) {
-        s.executeWriteWithoutResult(tx -> tx.run("UNWIND $rows AS row CREATE (a:" + Labels.AUDIT_EVENT + ") SET a = row",
-            Values.parameters("rows", rows)).consume());
+        s.executeWriteWithoutResult(
+            tx ->
+                tx.run(
+                        "UNWIND $rows AS row CREATE (a:" + Labels.AUDIT_EVENT + ") SET a = row",
+                        Values.parameters("rows", rows))
+                    .consume());
         written.addAndGet(batch.size());
         return;
       } catch (RuntimeException e) {
         if (attempt >= 3 || closing && attempt >= 1) {
           droppedAfterQueue.addAndGet(batch.size());
           dropped.addAndGet(batch.size());
-          log.error("could not store {} audit events after {} attempts: {}", batch.size(), attempt, e.toString());
+          log.error(
+              "could not store {} audit events after {} attempts: {}",
+              batch.size(),
+              attempt,
+              e.toString());
           return;
         }
         Thread.sleep(500L * attempt);
@@ -172,15 +209,19 @@ public final class AuditLog implements AutoCloseable {
 
   /**
    * Reads events newest first, filtered by actor, action (exact, or a dotted prefix: {@code cypher}
-   * matches {@code cypher.query}) and time; {@code after} is the {@code endCursor} of the previous page.
+   * matches {@code cypher.query}) and time; {@code after} is the {@code endCursor} of the previous
+   * page.
    */
   public Page query(int first, String after, String actor, String action, Instant since) {
-    if (first < 1 || first > 1000) throw new IllegalArgumentException("first must be between 1 and 1000");
+    if (first < 1 || first > 1000)
+      throw new IllegalArgumentException("first must be between 1 and 1000");
     Instant afterAt = null;
     String afterId = null;
     if (after != null && !after.isBlank()) {
       try {
-        String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|", 2);
+        String[] parts =
+            new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8)
+                .split("\\|", 2);
         afterAt = Instant.parse(parts[0]);
         afterId = parts[1];
       } catch (RuntimeException e) {
@@ -195,9 +236,18 @@ public final class AuditLog implements AutoCloseable {
     p.put("afterId", afterId);
     p.put("limit", first + 1);
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      var rows = s.executeRead(tx -> tx.run("MATCH (a:" + Labels.AUDIT_EVENT + ")" + FILTERS
-          + " AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))"
-          + " RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit", p).list(r -> r.get("a").asNode()));
+      var rows =
+          s.executeRead(
+              tx ->
+                  tx.run(
+                          "MATCH (a:"
+                              + Labels.AUDIT_EVENT
+                              + ")"
+                              + FILTERS
+                              + " AND ($afterAt IS NULL OR a.at < $afterAt OR (a.at = $afterAt AND a.id < $afterId))"
+                              + " RETURN a ORDER BY a.at DESC, a.id DESC LIMIT $limit",
+                          p)
+                      .list(r -> r.get("a").asNode()));
       List<AuditEvent> events = new ArrayList<>();
       for (var n : rows.subList(0, Math.min(first, rows.size()))) events.add(event(n));
       String cursor = events.isEmpty() ? null : cursor(events.get(events.size() - 1));
@@ -205,10 +255,14 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** The filters of {@link #query} and {@link #count} on the event {@code a}: actor, action (or its dotted prefix), since. */
-  private static final String FILTERS = " WHERE ($actor IS NULL OR a.actor = $actor)"
-      + " AND ($action IS NULL OR a.action = $action OR a.action STARTS WITH $action + '.')"
-      + " AND ($since IS NULL OR a.at >= $since)";
+  /**
+   * The filters of {@link #query} and {@link #count} on the event {@code a}: actor, action (or its
+   * dotted prefix), since.
+   */
+  private static final String FILTERS =
+      " WHERE ($actor IS NULL OR a.actor = $actor)"
+          + " AND ($action IS NULL OR a.action = $action OR a.action STARTS WITH $action + '.')"
+          + " AND ($since IS NULL OR a.at >= $since)";
 
   /** How many events match the filters of {@link #query} (on every page). */
   public long count(String actor, String action, Instant since) {
@@ -217,30 +271,46 @@ public final class AuditLog implements AutoCloseable {
     p.put("action", action);
     p.put("since", since == null ? null : ZonedDateTime.ofInstant(since, ZoneOffset.UTC));
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      return s.executeRead(tx -> tx.run("MATCH (a:" + Labels.AUDIT_EVENT + ")" + FILTERS + " RETURN count(a) AS n", p)
-          .single().get("n").asLong());
+      return s.executeRead(
+          tx ->
+              tx.run("MATCH (a:" + Labels.AUDIT_EVENT + ")" + FILTERS + " RETURN count(a) AS n", p)
+                  .single()
+                  .get("n")
+                  .asLong());
     }
   }
 
   /** One event by id, or null. */
   public AuditEvent byId(String id) {
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      var rows = s.executeRead(tx -> tx.run("MATCH (a:" + Labels.AUDIT_EVENT + " {id: $id}) RETURN a", Map.of("id", id))
-          .list(r -> r.get("a").asNode()));
+      var rows =
+          s.executeRead(
+              tx ->
+                  tx.run(
+                          "MATCH (a:" + Labels.AUDIT_EVENT + " {id: $id}) RETURN a",
+                          Map.of("id", id))
+                      .list(r -> r.get("a").asNode()));
       return rows.isEmpty() ? null : event(rows.get(0));
     }
   }
 
   private static AuditEvent event(org.neo4j.driver.types.Node n) {
-    return new AuditEvent(n.get("id").asString(), n.get("at").asZonedDateTime().toInstant(),
-        n.get("actor").asString(), n.get("roles").asList(v -> v.asString()), n.get("via").asString(null),
-        n.get("action").asString(), n.get("target").asString(null),
-        AuditEvent.Outcome.valueOf(n.get("outcome").asString()), n.get("reason").asString(null),
+    return new AuditEvent(
+        n.get("id").asString(),
+        n.get("at").asZonedDateTime().toInstant(),
+        n.get("actor").asString(),
+        n.get("roles").asList(v -> v.asString()),
+        n.get("via").asString(null),
+        n.get("action").asString(),
+        n.get("target").asString(null),
+        AuditEvent.Outcome.valueOf(n.get("outcome").asString()),
+        n.get("reason").asString(null),
         n.get("remoteAddress").asString(null));
   }
 
   static String cursor(AuditEvent e) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((e.at().toString() + "|" + e.id()).getBytes(StandardCharsets.UTF_8));
   }
 

@@ -21,9 +21,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code auditLog(first, after, where: {actor, action, since})}: the audit log as a Relay connection,
- * newest first, for ADMIN only. Cursors are keyset positions (time and id of an event), so a page stays
- * right while new events arrive; {@code totalCount} is counted only when it is selected.
+ * {@code auditLog(first, after, where: {actor, action, since})}: the audit log as a Relay
+ * connection, newest first, for ADMIN only. Cursors are keyset positions (time and id of an event),
+ * so a page stays right while new events arrive; {@code totalCount} is counted only when it is
+ * selected.
  */
 @Controller
 class AuditLogController {
@@ -36,32 +37,60 @@ class AuditLogController {
   }
 
   @QueryMapping
-  Mono<Paging.Connection<AuditEvent>> auditLog(@Argument Integer first, @Argument String after,
-      @Argument AuditEventWhere where, DataFetchingFieldSelectionSet selection) {
+  Mono<Paging.Connection<AuditEvent>> auditLog(
+      @Argument Integer first,
+      @Argument String after,
+      @Argument AuditEventWhere where,
+      DataFetchingFieldSelectionSet selection) {
     String actor = where == null ? null : where.actor();
     String action = where == null ? null : where.action();
     Instant since = where == null || where.since() == null ? null : where.since().toInstant();
     boolean total = selection.contains("totalCount");
     return ReactiveSecurityContextHolder.getContext()
-        .mapNotNull(c -> c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Principal p ? p : null)
-        .switchIfEmpty(Mono.error(new Refused("the audit log is for ADMIN only; you are not signed in")))
-        .flatMap(p -> {
-          if (!p.has(Role.ADMIN)) {
-            return Mono.error(new Refused("the audit log is for ADMIN only; you have " + p.roles()));
-          }
-          int n = first == null ? 50 : first;
-          return Mono.fromCallable(() -> connection(audit.query(n, after, actor, action, since), after,
-                  total ? (int) audit.count(actor, action, since) : null))
-              .subscribeOn(Schedulers.boundedElastic())
-              .flatMap(page -> audit.recordCurrent("audit.read", filters(actor, action, since), AuditEvent.Outcome.ALLOWED,
-                  null).thenReturn(page));
-        });
+        .mapNotNull(
+            c ->
+                c.getAuthentication() != null
+                        && c.getAuthentication().getPrincipal() instanceof Principal p
+                    ? p
+                    : null)
+        .switchIfEmpty(
+            Mono.error(new Refused("the audit log is for ADMIN only; you are not signed in")))
+        .flatMap(
+            p -> {
+              if (!p.has(Role.ADMIN)) {
+                return Mono.error(
+                    new Refused("the audit log is for ADMIN only; you have " + p.roles()));
+              }
+              int n = first == null ? 50 : first;
+              return Mono.fromCallable(
+                      () ->
+                          connection(
+                              audit.query(n, after, actor, action, since),
+                              after,
+                              total ? (int) audit.count(actor, action, since) : null))
+                  .subscribeOn(Schedulers.boundedElastic())
+                  .flatMap(
+                      page ->
+                          audit
+                              .recordCurrent(
+                                  "audit.read",
+                                  filters(actor, action, since),
+                                  AuditEvent.Outcome.ALLOWED,
+                                  null)
+                              .thenReturn(page));
+            });
   }
 
-  private static Paging.Connection<AuditEvent> connection(AuditLog.Page page, String after, Integer totalCount) {
-    List<Paging.Edge<AuditEvent>> edges = page.events().stream().map(e -> new Paging.Edge<>(e, AuditLog.cursor(e))).toList();
-    Paging.PageInfo info = new Paging.PageInfo(page.hasNextPage(), after != null && !after.isBlank(),
-        edges.isEmpty() ? null : edges.get(0).cursor(), page.endCursor());
+  private static Paging.Connection<AuditEvent> connection(
+      AuditLog.Page page, String after, Integer totalCount) {
+    List<Paging.Edge<AuditEvent>> edges =
+        page.events().stream().map(e -> new Paging.Edge<>(e, AuditLog.cursor(e))).toList();
+    Paging.PageInfo info =
+        new Paging.PageInfo(
+            page.hasNextPage(),
+            after != null && !after.isBlank(),
+            edges.isEmpty() ? null : edges.get(0).cursor(),
+            page.endCursor());
     return new Paging.Connection<>(edges, info, totalCount);
   }
 
@@ -78,13 +107,19 @@ class AuditLogController {
 
   @GraphQlExceptionHandler
   GraphQLError refused(Refused e, DataFetchingEnvironment env) {
-    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN).message(e.getMessage())
-        .extensions(Map.of("code", "FORBIDDEN", "refused", true)).build();
+    return GraphqlErrorBuilder.newError(env)
+        .errorType(ErrorType.FORBIDDEN)
+        .message(e.getMessage())
+        .extensions(Map.of("code", "FORBIDDEN", "refused", true))
+        .build();
   }
 
   @GraphQlExceptionHandler
   GraphQLError badArgument(IllegalArgumentException e, DataFetchingEnvironment env) {
-    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
-        .extensions(Map.of("code", "BAD_REQUEST")).build();
+    return GraphqlErrorBuilder.newError(env)
+        .errorType(ErrorType.BAD_REQUEST)
+        .message(e.getMessage())
+        .extensions(Map.of("code", "BAD_REQUEST"))
+        .build();
   }
 }

@@ -12,6 +12,12 @@ class AuditTrailConfiguration {
   @Bean
   AuditTrail auditTrail(AuditLog log) {
     return (who, expertId, field, remote) ->
-        log.record(who, ACTION, "expert " + expertId + " " + field, AuditEvent.Outcome.ALLOWED, null, remote);
+        log.record(
+            who,
+            ACTION,
+            "expert " + expertId + " " + field,
+            AuditEvent.Outcome.ALLOWED,
+            null,
+            remote);
   }
 }

@@ -13,15 +13,17 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Two web filters around the security chain (Spring Security's {@code WebFilterChainProxy} runs at order
- * -100), so refused requests are audited without changing the security configuration:
- * {@link Outer} (before it) records every response that ends in 401 or 403 and puts the client address
- * into the Reactor context; {@link Inner} (after it) remembers who the authenticated caller was, so a
- * 403 names them. A handler that audits its own refusal sets {@link #RECORDED} and is not recorded twice.
+ * Two web filters around the security chain (Spring Security's {@code WebFilterChainProxy} runs at
+ * order -100), so refused requests are audited without changing the security configuration: {@link
+ * Outer} (before it) records every response that ends in 401 or 403 and puts the client address
+ * into the Reactor context; {@link Inner} (after it) remembers who the authenticated caller was, so
+ * a 403 names them. A handler that audits its own refusal sets {@link #RECORDED} and is not
+ * recorded twice.
  */
 public final class AuditWebFilters {
   /** Exchange attribute: the request's refusal is already in the audit log. */
   public static final String RECORDED = AuditWebFilters.class.getName() + ".recorded";
+
   static final String PRINCIPAL = AuditWebFilters.class.getName() + ".principal";
   public static final int OUTER_ORDER = -200;
   public static final int INNER_ORDER = -90;
@@ -31,7 +33,9 @@ public final class AuditWebFilters {
   /** The client's IP address, without port; null if unknown. */
   public static String remoteAddress(InetSocketAddress address) {
     if (address == null) return null;
-    return address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
+    return address.getAddress() != null
+        ? address.getAddress().getHostAddress()
+        : address.getHostString();
   }
 
   /** Runs before the security chain. */
@@ -50,7 +54,8 @@ public final class AuditWebFilters {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
       String remote = remoteAddress(exchange.getRequest().getRemoteAddress());
-      return chain.filter(exchange)
+      return chain
+          .filter(exchange)
           .doOnSuccess(v -> recordIfRefused(exchange, remote))
           .contextWrite(ctx -> remote == null ? ctx : ctx.put(AuditLog.REMOTE_ADDRESS, remote));
     }
@@ -59,15 +64,30 @@ public final class AuditWebFilters {
       HttpStatusCode status = exchange.getResponse().getStatusCode();
       if (status == null || (status.value() != 401 && status.value() != 403)) return;
       if (exchange.getAttributes().containsKey(RECORDED)) return;
-      String target = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+      String target =
+          exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
       Object principal = exchange.getAttribute(PRINCIPAL);
       if (principal instanceof Principal p) {
-        audit.record(AuditEvent.of(p, "http.request", target, AuditEvent.Outcome.REFUSED,
-            status.value() + " forbidden", remote));
+        audit.record(
+            AuditEvent.of(
+                p,
+                "http.request",
+                target,
+                AuditEvent.Outcome.REFUSED,
+                status.value() + " forbidden",
+                remote));
       } else {
-        audit.record(AuditEvent.anonymous(claimedUser(exchange), "http.request", target, AuditEvent.Outcome.REFUSED,
-            status.value() + (status.value() == 401 ? " unauthenticated: " + credentialKind(exchange) : " forbidden"),
-            remote));
+        audit.record(
+            AuditEvent.anonymous(
+                claimedUser(exchange),
+                "http.request",
+                target,
+                AuditEvent.Outcome.REFUSED,
+                status.value()
+                    + (status.value() == 401
+                        ? " unauthenticated: " + credentialKind(exchange)
+                        : " forbidden"),
+                remote));
       }
     }
   }
@@ -82,11 +102,13 @@ public final class AuditWebFilters {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
       return ReactiveSecurityContextHolder.getContext()
-          .doOnNext(c -> {
-            if (c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Principal p) {
-              exchange.getAttributes().put(PRINCIPAL, p);
-            }
-          })
+          .doOnNext(
+              c -> {
+                if (c.getAuthentication() != null
+                    && c.getAuthentication().getPrincipal() instanceof Principal p) {
+                  exchange.getAttributes().put(PRINCIPAL, p);
+                }
+              })
           .then(chain.filter(exchange));
     }
   }
@@ -96,7 +118,8 @@ public final class AuditWebFilters {
     String h = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) return null;
     try {
-      String decoded = new String(Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       String user = colon < 0 ? decoded : decoded.substring(0, colon);
       return user.isBlank() ? null : user.length() > 64 ? user.substring(0, 64) : user;
@@ -110,7 +133,8 @@ public final class AuditWebFilters {
     String h = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     if (h == null) return "no credentials";
     if (h.regionMatches(true, 0, "Basic ", 0, 6)) return "wrong user name or password";
-    if (h.regionMatches(true, 0, "Bearer ", 0, 7)) return "invalid, revoked or expired bearer token";
+    if (h.regionMatches(true, 0, "Bearer ", 0, 7))
+      return "invalid, revoked or expired bearer token";
     return "unsupported authorization scheme";
   }
 }

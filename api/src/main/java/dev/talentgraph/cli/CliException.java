@@ -1,6 +1,8 @@
 package dev.talentgraph.cli;
 
-/** An expected failure of a command: printed as one clear line, with its exit code, no stack trace. */
+/**
+ * An expected failure of a command: printed as one clear line, with its exit code, no stack trace.
+ */
 public class CliException extends RuntimeException {
   private final int exitCode;
 

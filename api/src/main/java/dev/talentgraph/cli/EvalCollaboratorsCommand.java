@@ -17,23 +17,38 @@ import picocli.CommandLine.Option;
 /**
  * {@code talentgraph eval collaborators}: collaborator recommendation as link prediction on real
  * co-authorship data, in one run: Hits@20/50/100 (OGB), MRR and AUC of common neighbours,
- * Adamic-Adar, resource allocation, embedding similarity, the learned ranker (and a random baseline),
- * each the mean and spread over five seeded negative samples. See {@link LinkPredictionEvaluation}.
+ * Adamic-Adar, resource allocation, embedding similarity, the learned ranker (and a random
+ * baseline), each the mean and spread over five seeded negative samples. See {@link
+ * LinkPredictionEvaluation}.
  */
-@Command(name = "collaborators", mixinStandardHelpOptions = true,
-    description = {"Evaluate collaborator recommendation as link prediction on co-authorship data.",
-        "Temporal: --aan DIR --train-until 2009 --test-until 2011. Random: --edges FILE --test-fraction 0.1.",
-        "Prints Hits@20/50/100 (OGB definition), MRR and AUC per method, mean ± sd over --samples negative samples."},
+@Command(
+    name = "collaborators",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate collaborator recommendation as link prediction on co-authorship data.",
+      "Temporal: --aan DIR --train-until 2009 --test-until 2011. Random: --edges FILE --test-fraction 0.1.",
+      "Prints Hits@20/50/100 (OGB definition), MRR and AUC per method, mean ± sd over --samples negative samples."
+    },
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:done", "1:failure", "2:bad usage or input (unreadable file, no positives, ...)"})
+    exitCodeList = {
+      "0:done",
+      "1:failure",
+      "2:bad usage or input (unreadable file, no positives, ...)"
+    })
 public class EvalCollaboratorsCommand implements Callable<Integer> {
 
   static class Source {
-    @Option(names = "--aan", paramLabel = "DIR", required = true,
+    @Option(
+        names = "--aan",
+        paramLabel = "DIR",
+        required = true,
         description = "AAN directory with papers.tsv and paper_authors.tsv (temporal protocol).")
     Path aan;
 
-    @Option(names = "--edges", paramLabel = "FILE", required = true,
+    @Option(
+        names = "--edges",
+        paramLabel = "FILE",
+        required = true,
         description = "SNAP edge list (random protocol).")
     Path edges;
   }
@@ -41,32 +56,57 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  @Option(names = "--train-until", paramLabel = "YEAR", description = "Last year of the training graph (with --aan).")
+  @Option(
+      names = "--train-until",
+      paramLabel = "YEAR",
+      description = "Last year of the training graph (with --aan).")
   Integer trainUntil;
 
-  @Option(names = "--test-until", paramLabel = "YEAR", description = "Last year of the positives (with --aan).")
+  @Option(
+      names = "--test-until",
+      paramLabel = "YEAR",
+      description = "Last year of the positives (with --aan).")
   Integer testUntil;
 
-  @Option(names = "--test-fraction", defaultValue = "0.1",
-      description = "Share of edges held out as positives (with --edges; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--test-fraction",
+      defaultValue = "0.1",
+      description =
+          "Share of edges held out as positives (with --edges; default: ${DEFAULT-VALUE}).")
   double testFraction;
 
-  @Option(names = "--seed", defaultValue = "1",
-      description = "Fixes every random choice; negative samples use seeds SEED..SEED+samples-1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description =
+          "Fixes every random choice; negative samples use seeds SEED..SEED+samples-1 (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--negatives", defaultValue = "100000", description = "Non-edges per negative sample (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--negatives",
+      defaultValue = "100000",
+      description = "Non-edges per negative sample (default: ${DEFAULT-VALUE}).")
   int negatives;
 
-  @Option(names = "--samples", defaultValue = "5", description = "Negative samples to average over (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      defaultValue = "5",
+      description = "Negative samples to average over (default: ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--ranker", defaultValue = "lr",
-      description = "Learned ranker: lr (logistic regression) or fm (factorization machine) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--ranker",
+      defaultValue = "lr",
+      description =
+          "Learned ranker: lr (logistic regression) or fm (factorization machine) (default: ${DEFAULT-VALUE}).")
   String ranker;
 
-  @Option(names = "--drop-features", split = ",", paramLabel = "NAME",
-      description = "Leave these pair features out of the learned ranker (ablation), e.g. skill_cosine,neighbour_skill_cosine.")
+  @Option(
+      names = "--drop-features",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "Leave these pair features out of the learned ranker (ablation), e.g. skill_cosine,neighbour_skill_cosine.")
   java.util.Set<String> dropFeatures = new java.util.TreeSet<>();
 
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
@@ -75,68 +115,104 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON (method name to metrics).")
   boolean json;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress lines on stderr.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
-    CollaboratorRanker.Kind kind = switch (ranker.toLowerCase(java.util.Locale.ROOT)) {
-      case "lr", "logistic" -> CollaboratorRanker.Kind.LOGISTIC;
-      case "fm", "factorization" -> CollaboratorRanker.Kind.FACTORIZATION_MACHINE;
-      default -> throw new CliException("--ranker must be lr or fm, was " + ranker, TalentGraphCli.EXIT_USAGE);
-    };
+    CollaboratorRanker.Kind kind =
+        switch (ranker.toLowerCase(java.util.Locale.ROOT)) {
+          case "lr", "logistic" -> CollaboratorRanker.Kind.LOGISTIC;
+          case "fm", "factorization" -> CollaboratorRanker.Kind.FACTORIZATION_MACHINE;
+          default ->
+              throw new CliException(
+                  "--ranker must be lr or fm, was " + ranker, TalentGraphCli.EXIT_USAGE);
+        };
     if (negatives < 100 || samples < 1) {
-      throw new CliException("--negatives must be >= 100 and --samples >= 1", TalentGraphCli.EXIT_USAGE);
+      throw new CliException(
+          "--negatives must be >= 100 and --samples >= 1", TalentGraphCli.EXIT_USAGE);
     }
     CollaboratorRanker.Settings d = CollaboratorRanker.Settings.defaults(seed);
     for (String f : dropFeatures) {
       if (!dev.talentgraph.ml.collab.PairFeatures.NAMES.contains(f)) {
-        throw new CliException("unknown feature '" + f + "' in --drop-features; features: "
-            + String.join(", ", dev.talentgraph.ml.collab.PairFeatures.NAMES), TalentGraphCli.EXIT_USAGE);
+        throw new CliException(
+            "unknown feature '"
+                + f
+                + "' in --drop-features; features: "
+                + String.join(", ", dev.talentgraph.ml.collab.PairFeatures.NAMES),
+            TalentGraphCli.EXIT_USAGE);
       }
     }
-    LinkPredictionEvaluation.Settings settings = new LinkPredictionEvaluation.Settings(seed, negatives, samples,
-        new int[] {20, 50, 100}, new CollaboratorRanker.Settings(kind, d.epochs(), d.learningRate(),
-            d.negativesPerPositive(), d.hardNegativeShare(), seed, d.embedding(), dropFeatures),
-        threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
+    LinkPredictionEvaluation.Settings settings =
+        new LinkPredictionEvaluation.Settings(
+            seed,
+            negatives,
+            samples,
+            new int[] {20, 50, 100},
+            new CollaboratorRanker.Settings(
+                kind,
+                d.epochs(),
+                d.learningRate(),
+                d.negativesPerPositive(),
+                d.hardNegativeShare(),
+                seed,
+                d.embedding(),
+                dropFeatures),
+            threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
     long t0 = System.nanoTime();
-    Consumer<String> progress = quiet ? m -> { } : m -> System.err.printf("[%5.1fs] %s%n", (System.nanoTime() - t0) / 1e9, m);
+    Consumer<String> progress =
+        quiet
+            ? m -> {}
+            : m -> System.err.printf("[%5.1fs] %s%n", (System.nanoTime() - t0) / 1e9, m);
     quietTribuo();
     LinkPredictionEvaluation.Report report;
     try {
       if (source.aan != null) {
         if (trainUntil == null || testUntil == null) {
-          throw new CliException("--aan needs --train-until YEAR and --test-until YEAR", TalentGraphCli.EXIT_USAGE);
+          throw new CliException(
+              "--aan needs --train-until YEAR and --test-until YEAR", TalentGraphCli.EXIT_USAGE);
         }
         progress.accept("reading " + source.aan);
         AanCorpus corpus = AanCorpus.load(source.aan);
-        report = LinkPredictionEvaluation.temporal(corpus, trainUntil, testUntil, settings, progress);
+        report =
+            LinkPredictionEvaluation.temporal(corpus, trainUntil, testUntil, settings, progress);
       } else {
         if (trainUntil != null || testUntil != null) {
-          throw new CliException("--train-until/--test-until apply to --aan only; --edges takes --test-fraction",
+          throw new CliException(
+              "--train-until/--test-until apply to --aan only; --edges takes --test-fraction",
               TalentGraphCli.EXIT_USAGE);
         }
         progress.accept("reading " + source.edges);
         EdgeList edges = EdgeList.load(source.edges);
-        report = LinkPredictionEvaluation.random(edges, source.edges.getFileName().toString(), testFraction, settings,
-            progress);
+        report =
+            LinkPredictionEvaluation.random(
+                edges, source.edges.getFileName().toString(), testFraction, settings, progress);
       }
     } catch (CollabDataException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     if (json) {
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toMap()));
+      System.out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(report.toMap()));
     } else {
       System.out.print(report.toTable());
     }
     return 0;
   }
 
-  /** Tribuo logs every training run at INFO through java.util.logging; the command prints its own progress. */
+  /**
+   * Tribuo logs every training run at INFO through java.util.logging; the command prints its own
+   * progress.
+   */
   public static void quietTribuo() {
     TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-  private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+  private static final java.util.logging.Logger TRIBUO_LOG =
+      java.util.logging.Logger.getLogger("org.tribuo");
 }

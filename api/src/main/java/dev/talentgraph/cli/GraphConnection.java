@@ -5,8 +5,8 @@ import dev.talentgraph.schema.MigrationRunner;
 import org.neo4j.driver.Driver;
 
 /**
- * An open graph for a command: a driver over Bolt to either an embedded store this process started, or
- * a server given by {@code --uri}. Migrations are applied before the caller gets it.
+ * An open graph for a command: a driver over Bolt to either an embedded store this process started,
+ * or a server given by {@code --uri}. Migrations are applied before the caller gets it.
  */
 public final class GraphConnection implements AutoCloseable {
   private final Driver driver;

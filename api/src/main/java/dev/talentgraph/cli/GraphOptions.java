@@ -12,28 +12,45 @@ import org.neo4j.driver.Logging;
 import picocli.CommandLine.Option;
 
 /**
- * Where a command finds the graph: {@code --data-dir DIR} (an embedded store this process opens; only
- * one process may open a store) or {@code --uri bolt://...} with {@code --user}/{@code --password} (a
- * server, a cluster, or a running {@code talentgraph serve}'s Bolt port). Mixed into every command that
- * touches the graph.
+ * Where a command finds the graph: {@code --data-dir DIR} (an embedded store this process opens;
+ * only one process may open a store) or {@code --uri bolt://...} with {@code --user}/{@code
+ * --password} (a server, a cluster, or a running {@code talentgraph serve}'s Bolt port). Mixed into
+ * every command that touches the graph.
  */
 public class GraphOptions {
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:TALENT_DATA_DIR:-./data}",
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "${env:TALENT_DATA_DIR:-./data}",
       description = "Embedded database store (default: ${DEFAULT-VALUE}). Never input files.")
   Path dataDir;
 
-  @Option(names = "--uri", paramLabel = "URI",
-      description = "Use a running Neo4j instead of the embedded store, e.g. bolt://localhost:7687 or neo4j://host (cluster).")
+  @Option(
+      names = "--uri",
+      paramLabel = "URI",
+      description =
+          "Use a running Neo4j instead of the embedded store, e.g. bolt://localhost:7687 or neo4j://host (cluster).")
   URI uri;
 
-  @Option(names = "--user", defaultValue = "neo4j", description = "Bolt user with --uri (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--user",
+      defaultValue = "neo4j",
+      description = "Bolt user with --uri (default: ${DEFAULT-VALUE}).")
   String user;
 
-  @Option(names = "--password", defaultValue = "${env:TALENT_BOLT_PASSWORD}", arity = "0..1", interactive = true,
-      description = "Bolt password with --uri (default: $TALENT_BOLT_PASSWORD; prompts when given without a value).")
+  @Option(
+      names = "--password",
+      defaultValue = "${env:TALENT_BOLT_PASSWORD}",
+      arity = "0..1",
+      interactive = true,
+      description =
+          "Bolt password with --uri (default: $TALENT_BOLT_PASSWORD; prompts when given without a value).")
   String password;
 
-  @Option(names = "--database", defaultValue = "neo4j", description = "Database name (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--database",
+      defaultValue = "neo4j",
+      description = "Database name (default: ${DEFAULT-VALUE}).")
   String database;
 
   public Path dataDir() {
@@ -47,9 +64,11 @@ public class GraphOptions {
   /** Opens the graph; the caller closes it. */
   public GraphConnection open() {
     if (uri != null) {
-      Driver driver = GraphDatabase.driver(uri,
-          password == null ? AuthTokens.none() : AuthTokens.basic(user, password),
-          Config.builder().withLogging(Logging.none()).build());
+      Driver driver =
+          GraphDatabase.driver(
+              uri,
+              password == null ? AuthTokens.none() : AuthTokens.basic(user, password),
+              Config.builder().withLogging(Logging.none()).build());
       try {
         driver.verifyConnectivity();
       } catch (RuntimeException e) {

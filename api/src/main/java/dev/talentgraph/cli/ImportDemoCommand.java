@@ -18,45 +18,75 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph import demo}: the seeded demo graph that {@code serve --demo} serves, written into
- * a store or a running server without starting the web server. Useful to prepare a store once (CI, a
- * benchmark, a workshop) or to try another seed or size.
+ * {@code talentgraph import demo}: the seeded demo graph that {@code serve --demo} serves, written
+ * into a store or a running server without starting the web server. Useful to prepare a store once
+ * (CI, a benchmark, a workshop) or to try another seed or size.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Generate the seeded demo graph (experts, skills, courses, projects, papers, reviews, hiring) into the graph.",
-        "By default only into an empty store (or to finish an interrupted demo load); --force merges it into any graph."},
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate the seeded demo graph (experts, skills, courses, projects, papers, reviews, hiring) into the graph.",
+      "By default only into an empty store (or to finish an interrupted demo load); --force merges it into any graph."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:loaded, or the store already holds the demo", "1:failure, or the store holds other data (see --force)",
-        "2:bad usage or input", "3:the store is in use by another process"})
+    exitCodeList = {
+      "0:loaded, or the store already holds the demo",
+      "1:failure, or the store holds other data (see --force)",
+      "2:bad usage or input",
+      "3:the store is in use by another process"
+    })
 class ImportDemoCommand implements Callable<Integer> {
   @Mixin GraphOptions graph;
 
-  @Option(names = "--seed", defaultValue = "" + DemoSettings.DEFAULT_SEED, description = "Random seed (default: ${DEFAULT-VALUE}, the served demo).")
+  @Option(
+      names = "--seed",
+      defaultValue = "" + DemoSettings.DEFAULT_SEED,
+      description = "Random seed (default: ${DEFAULT-VALUE}, the served demo).")
   long seed;
 
-  @Option(names = "--experts", defaultValue = "" + DemoSettings.DEFAULT_EXPERTS,
-      description = "Number of experts, " + DemoSettings.MIN_EXPERTS + " to " + DemoSettings.MAX_EXPERTS + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--experts",
+      defaultValue = "" + DemoSettings.DEFAULT_EXPERTS,
+      description =
+          "Number of experts, "
+              + DemoSettings.MIN_EXPERTS
+              + " to "
+              + DemoSettings.MAX_EXPERTS
+              + " (default: ${DEFAULT-VALUE}).")
   int experts;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "The demo's 'today', yyyy-mm-dd (default: 2026-06-30).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "The demo's 'today', yyyy-mm-dd (default: 2026-06-30).")
   LocalDate asOf = DemoSettings.DEFAULT_AS_OF;
 
-  @Option(names = "--batch-size", defaultValue = "" + DemoSettings.DEFAULT_BATCH_SIZE, description = "Rows per write transaction (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "" + DemoSettings.DEFAULT_BATCH_SIZE,
+      description = "Rows per write transaction (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--force", description = "Write the demo even into a graph that holds other data (nodes are merged by id).")
+  @Option(
+      names = "--force",
+      description =
+          "Write the demo even into a graph that holds other data (nodes are merged by id).")
   boolean force;
 
-  @Option(names = "--keyset-file", paramLabel = "FILE",
-      description = "Tink keyset that encrypts personal data (default: $" + TinkFieldCipher.ENV_KEYSET
-          + ", else the store's own keyset; with --uri give the server's keyset).")
+  @Option(
+      names = "--keyset-file",
+      paramLabel = "FILE",
+      description =
+          "Tink keyset that encrypts personal data (default: $"
+              + TinkFieldCipher.ENV_KEYSET
+              + ", else the store's own keyset; with --uri give the server's keyset).")
   Path keysetFile;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -69,10 +99,14 @@ class ImportDemoCommand implements Callable<Integer> {
     String envKeyset = System.getenv(TinkFieldCipher.ENV_KEYSET);
     boolean noKey = (envKeyset == null || envKeyset.isBlank()) && keysetFile == null;
     if (graph.remote() && noKey) {
-      throw new CliException("with --uri, give the server's encryption keyset (--keyset-file or $" + TinkFieldCipher.ENV_KEYSET
-          + "): personal data encrypted with another key could not be read by the server", TalentGraphCli.EXIT_USAGE);
+      throw new CliException(
+          "with --uri, give the server's encryption keyset (--keyset-file or $"
+              + TinkFieldCipher.ENV_KEYSET
+              + "): personal data encrypted with another key could not be read by the server",
+          TalentGraphCli.EXIT_USAGE);
     }
-    FieldCipher cipher = TinkFieldCipher.resolve(envKeyset, keysetFile, graph.remote() ? null : graph.dataDir());
+    FieldCipher cipher =
+        TinkFieldCipher.resolve(envKeyset, keysetFile, graph.remote() ? null : graph.dataDir());
     PrintWriter err = spec.commandLine().getErr();
     DemoSummary summary;
     try (GraphConnection c = graph.open()) {
@@ -83,14 +117,19 @@ class ImportDemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? toJson(summary) : toText(summary));
     out.flush();
-    boolean refused = summary.skipped() && summary.reason() != null && summary.reason().contains("not the demo");
+    boolean refused =
+        summary.skipped() && summary.reason() != null && summary.reason().contains("not the demo");
     if (refused && !json) {
-      err.println("error: nothing written; use --force to merge the demo into this graph, or an empty --data-dir");
+      err.println(
+          "error: nothing written; use --force to merge the demo into this graph, or an empty --data-dir");
     }
     return refused ? TalentGraphCli.EXIT_FAILURE : 0;
   }
 
-  /** A line per tenth of the work (and at step changes on a terminal), on stderr so --json stays clean. */
+  /**
+   * A line per tenth of the work (and at step changes on a terminal), on stderr so --json stays
+   * clean.
+   */
   static ProgressListener progress(PrintWriter err) {
     boolean terminal = System.console() != null;
     long started = System.nanoTime();
@@ -104,8 +143,10 @@ class ImportDemoCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - started) / 1e9;
       double rate = done / Math.max(seconds, 1e-3);
       long eta = Math.round((total - done) / Math.max(rate, 1e-3));
-      String line = String.format("demo: %3d%% %,d/%,d rows, %,.0f rows/s, ETA %ds, %s", done * 100 / Math.max(1, total), done,
-          total, rate, eta, step);
+      String line =
+          String.format(
+              "demo: %3d%% %,d/%,d rows, %,.0f rows/s, ETA %ds, %s",
+              done * 100 / Math.max(1, total), done, total, rate, eta, step);
       if (terminal) {
         err.print("\r" + line + "   ");
         if (done == total) err.println();
@@ -121,8 +162,15 @@ class ImportDemoCommand implements Callable<Integer> {
       return "demo not written: " + s.reason();
     }
     StringBuilder b = new StringBuilder();
-    b.append(String.format("demo graph (seed %d, %,d experts): %,d rows in %.1f s; %,d nodes and %,d relationships created%n",
-        s.seed(), s.experts(), s.rows(), s.elapsed().toMillis() / 1000.0, s.nodesCreated(), s.relationshipsCreated()));
+    b.append(
+        String.format(
+            "demo graph (seed %d, %,d experts): %,d rows in %.1f s; %,d nodes and %,d relationships created%n",
+            s.seed(),
+            s.experts(),
+            s.rows(),
+            s.elapsed().toMillis() / 1000.0,
+            s.nodesCreated(),
+            s.relationshipsCreated()));
     s.expected().forEach((k, v) -> b.append(String.format("  %-22s %,9d%n", k, v)));
     return b.toString().stripTrailing();
   }

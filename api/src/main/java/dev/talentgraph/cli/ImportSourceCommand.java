@@ -8,9 +8,9 @@ import dev.talentgraph.importers.ImportOptions;
 import dev.talentgraph.importers.ImportReport;
 import dev.talentgraph.importers.ImportRunner;
 import dev.talentgraph.importers.Importer;
-import dev.talentgraph.importers.catalog.Importers;
 import dev.talentgraph.importers.Problem;
 import dev.talentgraph.importers.Progress;
+import dev.talentgraph.importers.catalog.Importers;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.security.TinkFieldCipher;
 import java.io.IOException;
@@ -28,20 +28,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code talentgraph import <source> <path>}: one real data source (or a generic CSV/JSON export with a
- * mapping file) into the graph, through the importers module. The subcommands differ only in the
- * importer they run; see {@link Importers}.
+ * {@code talentgraph import <source> <path>}: one real data source (or a generic CSV/JSON export
+ * with a mapping file) into the graph, through the importers module. The subcommands differ only in
+ * the importer they run; see {@link Importers}.
  *
- * <p>Exit codes: 0 every row written (or skipped for a stated reason), 4 written but some rows rejected
- * (see the rejects file), 1 failure, 2 bad input that stopped the import before anything was written
- * (missing or empty file, header or mapping mismatch, a bad row with {@code --strict}), 3 store in use.
+ * <p>Exit codes: 0 every row written (or skipped for a stated reason), 4 written but some rows
+ * rejected (see the rejects file), 1 failure, 2 bad input that stopped the import before anything
+ * was written (missing or empty file, header or mapping mismatch, a bad row with {@code --strict}),
+ * 3 store in use.
  */
 abstract class ImportSourceCommand implements Callable<Integer> {
   public static final int EXIT_REJECTED_ROWS = 4;
 
   @Mixin GraphOptions graph;
 
-  @Option(names = "--batch-size", defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
+  @Option(
+      names = "--batch-size",
+      defaultValue = "" + ImportOptions.DEFAULT_BATCH_SIZE,
       description = "Rows per write transaction (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -51,20 +54,26 @@ abstract class ImportSourceCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Read and validate everything, write nothing.")
   boolean dryRun;
 
-  @Option(names = "--rejects", paramLabel = "DIR",
-      description = "Folder for <source>.rejects.tsv (default: rejects/ beside the store, or ./rejects with --uri).")
+  @Option(
+      names = "--rejects",
+      paramLabel = "DIR",
+      description =
+          "Folder for <source>.rejects.tsv (default: rejects/ beside the store, or ./rejects with --uri).")
   Path rejects;
 
-  @Option(names = "--keyset-file", paramLabel = "FILE",
-      description = "Tink keyset that encrypts personal data (default: $" + TinkFieldCipher.ENV_KEYSET
-          + ", else the store's own keyset; with --uri give the server's keyset).")
+  @Option(
+      names = "--keyset-file",
+      paramLabel = "FILE",
+      description =
+          "Tink keyset that encrypts personal data (default: $"
+              + TinkFieldCipher.ENV_KEYSET
+              + ", else the store's own keyset; with --uri give the server's keyset).")
   Path keysetFile;
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The importer this subcommand runs. */
   protected abstract Importer importer();
@@ -90,26 +99,43 @@ abstract class ImportSourceCommand implements Callable<Integer> {
   public Integer call() {
     ImportOptions options;
     try {
-      options = ImportOptions.defaults().withBatchSize(batchSize).withStrict(strict).withDryRun(dryRun).withMapping(mapping())
-          .withRejectsDir(rejects != null ? rejects : graph.remote() ? Path.of("rejects") : graph.dataDir().resolve("rejects"))
-          .withProgress(Progress.auto(System.err));
+      options =
+          ImportOptions.defaults()
+              .withBatchSize(batchSize)
+              .withStrict(strict)
+              .withDryRun(dryRun)
+              .withMapping(mapping())
+              .withRejectsDir(
+                  rejects != null
+                      ? rejects
+                      : graph.remote() ? Path.of("rejects") : graph.dataDir().resolve("rejects"))
+              .withProgress(Progress.auto(System.err));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     String envKeyset = System.getenv(TinkFieldCipher.ENV_KEYSET);
-    if (personal() && graph.remote() && (envKeyset == null || envKeyset.isBlank()) && keysetFile == null) {
-      throw new CliException("with --uri, give the server's encryption keyset (--keyset-file or $" + TinkFieldCipher.ENV_KEYSET
-          + "): personal data encrypted with another key could not be read by the server", TalentGraphCli.EXIT_USAGE);
+    if (personal()
+        && graph.remote()
+        && (envKeyset == null || envKeyset.isBlank())
+        && keysetFile == null) {
+      throw new CliException(
+          "with --uri, give the server's encryption keyset (--keyset-file or $"
+              + TinkFieldCipher.ENV_KEYSET
+              + "): personal data encrypted with another key could not be read by the server",
+          TalentGraphCli.EXIT_USAGE);
     }
-    FieldCipher cipher = TinkFieldCipher.resolve(envKeyset, keysetFile, graph.remote() ? null : graph.dataDir());
+    FieldCipher cipher =
+        TinkFieldCipher.resolve(envKeyset, keysetFile, graph.remote() ? null : graph.dataDir());
     List<ImportReport> reports;
     try (GraphConnection c = graph.open()) {
       reports = run(new ImportContext(c.driver(), c.database(), options, cipher));
     } catch (ImportFailedException e) {
       Problem p = e.problem();
-      throw new CliException(e.getMessage(), p == null ? TalentGraphCli.EXIT_FAILURE : TalentGraphCli.EXIT_USAGE);
+      throw new CliException(
+          e.getMessage(), p == null ? TalentGraphCli.EXIT_FAILURE : TalentGraphCli.EXIT_USAGE);
     } catch (IOException e) {
-      throw new CliException("cannot read " + input() + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
+      throw new CliException(
+          "cannot read " + input() + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? toJson(reports) : toText(reports));
@@ -133,8 +159,10 @@ abstract class ImportSourceCommand implements Callable<Integer> {
       secs += r.seconds();
     }
     if (reports.size() > 1) {
-      b.append(String.format("total: %,d rows read, %,d rejected; %,d nodes and %,d relationships created in %.1f s%n",
-          read, rejected, nodes, rels, secs));
+      b.append(
+          String.format(
+              "total: %,d rows read, %,d rejected; %,d nodes and %,d relationships created in %.1f s%n",
+              read, rejected, nodes, rels, secs));
     }
     return b.toString().stripTrailing();
   }
@@ -142,7 +170,10 @@ abstract class ImportSourceCommand implements Callable<Integer> {
   static String toJson(List<ImportReport> reports) {
     try {
       ObjectMapper om = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-      Object body = reports.size() == 1 ? reports.get(0).toMap() : Map.of("sources", reports.stream().map(ImportReport::toMap).toList());
+      Object body =
+          reports.size() == 1
+              ? reports.get(0).toMap()
+              : Map.of("sources", reports.stream().map(ImportReport::toMap).toList());
       return om.writeValueAsString(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -164,7 +195,10 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "esco", mixinStandardHelpOptions = true, description = "ESCO skills, skill groups and hierarchy, occupations (PATH: the ESCO folder).")
+  @Command(
+      name = "esco",
+      mixinStandardHelpOptions = true,
+      description = "ESCO skills, skill groups and hierarchy, occupations (PATH: the ESCO folder).")
   static class Esco extends OnePath {
     @Override
     protected Importer importer() {
@@ -172,8 +206,11 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "onet", mixinStandardHelpOptions = true,
-      description = "O*NET occupations and technology skills under UNSPSC, linked SAME_AS to ESCO (PATH: the O*NET text folder).")
+  @Command(
+      name = "onet",
+      mixinStandardHelpOptions = true,
+      description =
+          "O*NET occupations and technology skills under UNSPSC, linked SAME_AS to ESCO (PATH: the O*NET text folder).")
   static class Onet extends OnePath {
     @Override
     protected Importer importer() {
@@ -181,8 +218,11 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "aan", mixinStandardHelpOptions = true,
-      description = "ACL Anthology Network: authors, papers, co-authorships, title skills (PATH: the AAN folder or acl-metadata.txt).")
+  @Command(
+      name = "aan",
+      mixinStandardHelpOptions = true,
+      description =
+          "ACL Anthology Network: authors, papers, co-authorships, title skills (PATH: the AAN folder or acl-metadata.txt).")
   static class Aan extends OnePath {
     @Override
     protected Importer importer() {
@@ -190,7 +230,10 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "snap", mixinStandardHelpOptions = true, description = "A SNAP edge list as experts and COLLABORATED_WITH (PATH: the file).")
+  @Command(
+      name = "snap",
+      mixinStandardHelpOptions = true,
+      description = "A SNAP edge list as experts and COLLABORATED_WITH (PATH: the file).")
   static class Snap extends OnePath {
     @Override
     protected Importer importer() {
@@ -198,8 +241,11 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "mooccube", mixinStandardHelpOptions = true,
-      description = "MOOCCube enrolments (label 1 only) and course-concept graph (PATH: the folder with ratings_final.txt, kg_final.txt).")
+  @Command(
+      name = "mooccube",
+      mixinStandardHelpOptions = true,
+      description =
+          "MOOCCube enrolments (label 1 only) and course-concept graph (PATH: the folder with ratings_final.txt, kg_final.txt).")
   static class MoocCube extends OnePath {
     @Override
     protected Importer importer() {
@@ -207,8 +253,11 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "resumes", mixinStandardHelpOptions = true,
-      description = "Resumes (Category,Resume CSV): de-duplicated, repaired, skills with evidence (PATH: the CSV or its folder).")
+  @Command(
+      name = "resumes",
+      mixinStandardHelpOptions = true,
+      description =
+          "Resumes (Category,Resume CSV): de-duplicated, repaired, skills with evidence (PATH: the CSV or its folder).")
   static class Resumes extends OnePath {
     @Override
     protected Importer importer() {
@@ -216,8 +265,11 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "jobs", mixinStandardHelpOptions = true,
-      description = "Job postings (semicolon CSV): openings REQUIRE skills, minimum vs preferred (PATH: the CSV or its folder).")
+  @Command(
+      name = "jobs",
+      mixinStandardHelpOptions = true,
+      description =
+          "Job postings (semicolon CSV): openings REQUIRE skills, minimum vs preferred (PATH: the CSV or its folder).")
   static class Jobs extends OnePath {
     @Override
     protected Importer importer() {
@@ -225,9 +277,13 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "stackexchange", mixinStandardHelpOptions = true,
-      description = {"A Stack Exchange site's data dump (official XML): questions, answers, acceptance, scores, tags linked to",
-          "skills, authors as people of the site's community, answers as skill evidence (PATH: the site's folder)."})
+  @Command(
+      name = "stackexchange",
+      mixinStandardHelpOptions = true,
+      description = {
+        "A Stack Exchange site's data dump (official XML): questions, answers, acceptance, scores, tags linked to",
+        "skills, authors as people of the site's community, answers as skill evidence (PATH: the site's folder)."
+      })
   static class StackExchange extends OnePath {
     @Override
     protected Importer importer() {
@@ -237,9 +293,13 @@ abstract class ImportSourceCommand implements Callable<Integer> {
 
   /** The generic importers need a mapping. */
   abstract static class Mapped extends OnePath {
-    @Option(names = "--mapping", required = true, paramLabel = "FILE",
-        description = "Mapping file (YAML or JSON) naming columns, types, keys and relationships; builtin:ibm-attrition and"
-            + " builtin:job-change ship with TalentGraph.")
+    @Option(
+        names = "--mapping",
+        required = true,
+        paramLabel = "FILE",
+        description =
+            "Mapping file (YAML or JSON) naming columns, types, keys and relationships; builtin:ibm-attrition and"
+                + " builtin:job-change ship with TalentGraph.")
     Path mappingFile;
 
     @Override
@@ -253,7 +313,11 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "csv", mixinStandardHelpOptions = true, description = "A CSV export (experts, reviews, trainings, any node or relationship) by a mapping file.")
+  @Command(
+      name = "csv",
+      mixinStandardHelpOptions = true,
+      description =
+          "A CSV export (experts, reviews, trainings, any node or relationship) by a mapping file.")
   static class Csv extends Mapped {
     @Override
     protected Importer importer() {
@@ -261,7 +325,10 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "json", mixinStandardHelpOptions = true, description = "A JSON or JSON Lines export by a mapping file.")
+  @Command(
+      name = "json",
+      mixinStandardHelpOptions = true,
+      description = "A JSON or JSON Lines export by a mapping file.")
   static class Json extends Mapped {
     @Override
     protected Importer importer() {
@@ -269,11 +336,18 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "all", mixinStandardHelpOptions = true,
-      description = {"Every data set of a datasets folder into one graph, taxonomies first: esco, onet, aan, snap, mooccube,",
-          "resumes, jobs, and the HR tables through the shipped mappings. Missing data sets are skipped."})
+  @Command(
+      name = "all",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Every data set of a datasets folder into one graph, taxonomies first: esco, onet, aan, snap, mooccube,",
+        "resumes, jobs, and the HR tables through the shipped mappings. Missing data sets are skipped."
+      })
   static class All extends ImportSourceCommand {
-    @Parameters(index = "0", paramLabel = "DATASETS", defaultValue = "${env:TALENT_DATASETS:-../shared/data}",
+    @Parameters(
+        index = "0",
+        paramLabel = "DATASETS",
+        defaultValue = "${env:TALENT_DATASETS:-../shared/data}",
         description = "The datasets folder (default: ${DEFAULT-VALUE}).")
     Path datasets;
 

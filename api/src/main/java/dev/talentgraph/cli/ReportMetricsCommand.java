@@ -15,40 +15,68 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph report metrics --out DIR}: the figures of the GraphQL query {@code metrics} (same
- * service) as {@code metrics.json}, SVG charts and an {@code index.html}. An operator's command: nothing is
- * suppressed unless {@code --min-group-size} asks for it (e.g. 5, as analysts get, before sharing widely).
+ * {@code talentgraph report metrics --out DIR}: the figures of the GraphQL query {@code metrics}
+ * (same service) as {@code metrics.json}, SVG charts and an {@code index.html}. An operator's
+ * command: nothing is suppressed unless {@code --min-group-size} asks for it (e.g. 5, as analysts
+ * get, before sharing widely).
  */
-@Command(name = "metrics", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Write hiring, training, retention and skill-coverage metrics as JSON plus SVG charts and an index.html.",
-    footer = "Exit codes: 0 written, 1 failure, 2 bad argument (nothing written), 3 the store is in use.")
+@Command(
+    name = "metrics",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Write hiring, training, retention and skill-coverage metrics as JSON plus SVG charts and an index.html.",
+    footer =
+        "Exit codes: 0 written, 1 failure, 2 bad argument (nothing written), 3 the store is in use.")
 class ReportMetricsCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write into (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Directory to write into (created if missing).")
   Path out;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First day, ISO (default: 1 January four years before --to).")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "First day, ISO (default: 1 January four years before --to).")
   String from;
 
   @Option(names = "--to", paramLabel = "DATE", description = "Last day, ISO (default: today, UTC).")
   String to;
 
-  @Option(names = "--team", paramLabel = "ID", description = "Team id: openings' HIRES_FOR team, people's MEMBER_OF team.")
+  @Option(
+      names = "--team",
+      paramLabel = "ID",
+      description = "Team id: openings' HIRES_FOR team, people's MEMBER_OF team.")
   String team;
 
   @Option(names = "--region", description = "Region of openings, people and teams.")
   String region;
 
-  @Option(names = "--top", defaultValue = "5", description = "Courses in the training top and bottom lists (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      defaultValue = "5",
+      description = "Courses in the training top and bottom lists (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--min-enrolments", defaultValue = "5",
-      description = "Fewest completed enrolments for a course to be ranked (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--min-enrolments",
+      defaultValue = "5",
+      description =
+          "Fewest completed enrolments for a course to be ranked (default: ${DEFAULT-VALUE}).")
   int minEnrolments;
 
-  @Option(names = "--min-group-size", paramLabel = "N", description = "Suppress retention groups and per-course gains under N people.")
+  @Option(
+      names = "--min-group-size",
+      paramLabel = "N",
+      description = "Suppress retention groups and per-course gains under N people.")
   Integer minGroupSize;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Today for defaults (default: today, UTC).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Today for defaults (default: today, UTC).")
   LocalDate asOf;
 
   @Mixin GraphOptions graph;
@@ -60,7 +88,8 @@ class ReportMetricsCommand implements Callable<Integer> {
     try {
       req = MetricsService.request(from, to, team, region, top, minEnrolments, minGroupSize, today);
     } catch (MetricsException e) {
-      throw new CliException("--" + kebab(e.argument()) + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
+      throw new CliException(
+          "--" + kebab(e.argument()) + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     Metrics m;
     try (GraphConnection g = graph.open()) {
@@ -68,10 +97,12 @@ class ReportMetricsCommand implements Callable<Integer> {
       m = new MetricsService(g.driver(), g.database()).compute(req, today);
       System.err.printf(Locale.ROOT, "computed in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     } catch (MetricsException e) {
-      throw new CliException("--" + kebab(e.argument()) + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
+      throw new CliException(
+          "--" + kebab(e.argument()) + ": " + e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     List<MetricsReport.Written> files = MetricsReport.write(m, out);
-    System.out.println("metrics " + MetricsReport.scope(m.filter()) + ": " + MetricsReport.headline(m));
+    System.out.println(
+        "metrics " + MetricsReport.scope(m.filter()) + ": " + MetricsReport.headline(m));
     for (MetricsReport.Written w : files) {
       System.out.println("  " + out.resolve(w.file()) + "  " + w.title());
     }

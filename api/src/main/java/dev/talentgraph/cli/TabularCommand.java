@@ -17,54 +17,98 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph train tabular} (also {@code eval tabular}): stratified k-fold cross-validation of
- * a binary classifier on any labelled CSV, with baselines, calibration and fairness. Reads no graph
- * and writes nothing to it; the report goes to stdout and, with the ROC and calibration plots, to
- * {@code --out}. Timings go to stderr so that two runs with one seed print identical reports.
+ * {@code talentgraph train tabular} (also {@code eval tabular}): stratified k-fold cross-validation
+ * of a binary classifier on any labelled CSV, with baselines, calibration and fairness. Reads no
+ * graph and writes nothing to it; the report goes to stdout and, with the ROC and calibration
+ * plots, to {@code --out}. Timings go to stderr so that two runs with one seed print identical
+ * reports.
  */
-@Command(name = "tabular", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Cross-validate a classifier on a labelled CSV and print a report: AUC (mean and spread over folds),",
-        "accuracy, log loss, calibration, fairness per protected column, and the same metrics for two baselines",
-        "(majority class; best single feature). Columns named like gender, age, marital status or nationality",
-        "are protected: never features, but reported for fairness."},
+@Command(
+    name = "tabular",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Cross-validate a classifier on a labelled CSV and print a report: AUC (mean and spread over folds),",
+      "accuracy, log loss, calibration, fairness per protected column, and the same metrics for two baselines",
+      "(majority class; best single feature). Columns named like gender, age, marital status or nationality",
+      "are protected: never features, but reported for fairness."
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:report printed", "1:failure", "2:bad input (file, column, label, too few rows, bad setting)"})
+    exitCodeList = {
+      "0:report printed",
+      "1:failure",
+      "2:bad input (file, column, label, too few rows, bad setting)"
+    })
 class TabularCommand implements Callable<Integer> {
 
-  @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The labelled CSV (header row first).")
+  @Option(
+      names = "--csv",
+      required = true,
+      paramLabel = "FILE",
+      description = "The labelled CSV (header row first).")
   Path csv;
 
-  @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The column to predict.")
+  @Option(
+      names = "--label",
+      required = true,
+      paramLabel = "COLUMN",
+      description = "The column to predict.")
   String label;
 
-  @Option(names = "--positive", paramLabel = "VALUE",
-      description = "The label value that is positive (default: 1/yes/true, or the rarer of two values).")
+  @Option(
+      names = "--positive",
+      paramLabel = "VALUE",
+      description =
+          "The label value that is positive (default: 1/yes/true, or the rarer of two values).")
   String positive;
 
-  @Option(names = "--drop", split = ",", paramLabel = "COLS", description = "Columns to ignore (ids, leaks).")
+  @Option(
+      names = "--drop",
+      split = ",",
+      paramLabel = "COLS",
+      description = "Columns to ignore (ids, leaks).")
   List<String> drop = List.of();
 
-  @Option(names = "--protected", split = ",", paramLabel = "COLS",
-      description = "More protected columns, besides those whose names say gender, age, marital status or nationality.")
+  @Option(
+      names = "--protected",
+      split = ",",
+      paramLabel = "COLS",
+      description =
+          "More protected columns, besides those whose names say gender, age, marital status or nationality.")
   List<String> protectedColumns = List.of();
 
-  @Option(names = "--categorical", split = ",", paramLabel = "COLS", description = "Columns to one-hot encode even if numeric (codes).")
+  @Option(
+      names = "--categorical",
+      split = ",",
+      paramLabel = "COLS",
+      description = "Columns to one-hot encode even if numeric (codes).")
   List<String> categorical = List.of();
 
-  @Option(names = "--folds", defaultValue = "5", description = "Stratified folds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--folds",
+      defaultValue = "5",
+      description = "Stratified folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed for folds and training (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed for folds and training (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--algorithm", defaultValue = "logistic",
-      description = "logistic (logistic regression, SGD) or fm (factorization machine) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--algorithm",
+      defaultValue = "logistic",
+      description =
+          "logistic (logistic regression, SGD) or fm (factorization machine) (default: ${DEFAULT-VALUE}).")
   String algorithm;
 
   @Option(names = "--epochs", description = "Passes over the data (default: 10).")
   Integer epochs;
 
-  @Option(names = "--learning-rate", description = "AdaGrad learning rate (default: 0.1 logistic, 0.02 fm).")
+  @Option(
+      names = "--learning-rate",
+      description = "AdaGrad learning rate (default: 0.1 logistic, 0.02 fm).")
   Double learningRate;
 
   @Option(names = "--minibatch", description = "Minibatch size (default: 16 logistic; fm needs 1).")
@@ -73,15 +117,24 @@ class TabularCommand implements Callable<Integer> {
   @Option(names = "--factors", description = "Factorization machine factor size (default: 4).")
   Integer factors;
 
-  @Option(names = "--threshold", defaultValue = "0.5",
-      description = "Decision threshold on the probability, for accuracy and fairness (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threshold",
+      defaultValue = "0.5",
+      description =
+          "Decision threshold on the probability, for accuracy and fairness (default: ${DEFAULT-VALUE}).")
   double threshold;
 
-  @Option(names = "--out", defaultValue = "reports", paramLabel = "DIR",
-      description = "Where the report, ROC curve and calibration plot (SVG) are written (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "reports",
+      paramLabel = "DIR",
+      description =
+          "Where the report, ROC curve and calibration plot (SVG) are written (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--json", description = "Print the report as JSON (the model's mean AUC is auc.mean).")
+  @Option(
+      names = "--json",
+      description = "Print the report as JSON (the model's mean AUC is auc.mean).")
   boolean json;
 
   @Override
@@ -90,11 +143,21 @@ class TabularCommand implements Callable<Integer> {
     TabularOptions options;
     try {
       Algorithm alg = Algorithm.parse(algorithm);
-      if (!alg.classification()) throw new IllegalArgumentException("--algorithm must be logistic or fm for a classifier");
+      if (!alg.classification())
+        throw new IllegalArgumentException("--algorithm must be logistic or fm for a classifier");
       TrainerSpec d = TrainerSpec.defaults(alg, seed);
-      spec = new TrainerSpec(alg, epochs != null ? epochs : d.epochs(), learningRate != null ? learningRate : d.learningRate(),
-          minibatch != null ? minibatch : d.minibatchSize(), factors != null ? factors : d.factors(), d.variance(), seed);
-      options = new TabularOptions(label, positive, drop, protectedColumns, categorical, folds, threshold, spec);
+      spec =
+          new TrainerSpec(
+              alg,
+              epochs != null ? epochs : d.epochs(),
+              learningRate != null ? learningRate : d.learningRate(),
+              minibatch != null ? minibatch : d.minibatchSize(),
+              factors != null ? factors : d.factors(),
+              d.variance(),
+              seed);
+      options =
+          new TabularOptions(
+              label, positive, drop, protectedColumns, categorical, folds, threshold, spec);
     } catch (IllegalArgumentException | TabularInputException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
@@ -106,16 +169,24 @@ class TabularCommand implements Callable<Integer> {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     long t1 = System.nanoTime();
-    String base = csv.getFileName().toString().replaceAll("\\.[^.]*$", "") + "-" + label + "-seed" + seed;
+    String base =
+        csv.getFileName().toString().replaceAll("\\.[^.]*$", "") + "-" + label + "-seed" + seed;
     TabularReport report;
     try {
       report = TabularCrossValidation.writeFiles(result, out, base);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the report to " + out + ": " + e.getMessage(), e);
     }
-    System.out.print(json ? TabularCrossValidation.toJson(report) : TabularCrossValidation.toText(report));
-    System.err.printf(Locale.ROOT, "cross-validation of %d rows x %d folds took %.1f s (read, %d trainings, baselines)%n",
-        report.data().rows(), folds, (t1 - t0) / 1e9, folds);
+    System.out.print(
+        json ? TabularCrossValidation.toJson(report) : TabularCrossValidation.toText(report));
+    System.err.printf(
+        Locale.ROOT,
+        "cross-validation of %d rows x %d folds took %.1f s (read, %d trainings, baselines)%n",
+        report.data().rows(),
+        folds,
+        (t1 - t0) / 1e9,
+        folds);
     return 0;
   }
 }

@@ -11,24 +11,46 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code talentgraph token}: API tokens for programs (shown once, stored as a hash). */
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Create, list or revoke API tokens.",
-    subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
+    description = "Create, list or revoke API tokens.",
+    subcommands = {
+      TokenCommand.Create.class,
+      TokenCommand.ListTokens.class,
+      TokenCommand.Revoke.class
+    })
 class TokenCommand {
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token and print it once.")
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Create a token and print it once.")
   static class Create implements Callable<Integer> {
     @Mixin GraphOptions graph;
 
-    @Option(names = "--name", required = true, description = "A name to recognise and revoke the token by.")
+    @Option(
+        names = "--name",
+        required = true,
+        description = "A name to recognise and revoke the token by.")
     String name;
 
-    @Option(names = "--as", defaultValue = "admin", description = "The user the token acts for (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--as",
+        defaultValue = "admin",
+        description = "The user the token acts for (default: ${DEFAULT-VALUE}).")
     String username;
 
-    @Option(names = "--role", split = ",", defaultValue = "ADMIN", description = "Roles (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--role",
+        split = ",",
+        defaultValue = "ADMIN",
+        description = "Roles (default: ${DEFAULT-VALUE}).")
     List<String> roles;
 
-    @Option(names = "--expert", description = "Link the token to this Expert id (EMPLOYEE/MANAGER see their own data).")
+    @Option(
+        names = "--expert",
+        description = "Link the token to this Expert id (EMPLOYEE/MANAGER see their own data).")
     String expertId;
 
     @Option(names = "--ttl-days", description = "Expire after this many days (default: never).")
@@ -38,26 +60,49 @@ class TokenCommand {
     public Integer call() {
       EnumSet<Role> parsed = Role.setOf(roles);
       try (GraphConnection g = graph.open()) {
-        var created = new ApiTokens(g.driver(), g.database())
-            .create(name, username, parsed, expertId, ttlDays == null ? null : Duration.ofDays(ttlDays));
+        var created =
+            new ApiTokens(g.driver(), g.database())
+                .create(
+                    name,
+                    username,
+                    parsed,
+                    expertId,
+                    ttlDays == null ? null : Duration.ofDays(ttlDays));
         System.out.println(created.token());
-        System.err.println("token '" + name + "' for " + username + " " + parsed
-            + ": shown once, stored only as a hash. Send it as 'Authorization: Bearer <token>'.");
+        System.err.println(
+            "token '"
+                + name
+                + "' for "
+                + username
+                + " "
+                + parsed
+                + ": shown once, stored only as a hash. Send it as 'Authorization: Bearer <token>'.");
       }
       return 0;
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (names and roles, never secrets).")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List tokens (names and roles, never secrets).")
   static class ListTokens implements Callable<Integer> {
     @Mixin GraphOptions graph;
 
     @Override
     public Integer call() {
       try (GraphConnection g = graph.open()) {
-        new ApiTokens(g.driver(), g.database()).reload().list().forEach(t ->
-            System.out.printf("%-24s %-16s %-30s %s%n", t.name(), t.username(), t.roles(),
-                t.expiresAt() == null ? "no expiry" : "expires " + t.expiresAt()));
+        new ApiTokens(g.driver(), g.database())
+            .reload()
+            .list()
+            .forEach(
+                t ->
+                    System.out.printf(
+                        "%-24s %-16s %-30s %s%n",
+                        t.name(),
+                        t.username(),
+                        t.roles(),
+                        t.expiresAt() == null ? "no expiry" : "expires " + t.expiresAt()));
       }
       return 0;
     }

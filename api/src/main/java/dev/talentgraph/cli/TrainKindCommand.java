@@ -2,12 +2,12 @@ package dev.talentgraph.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.talentgraph.ml.model.Algorithm;
 import dev.talentgraph.ml.GraphTrainer;
-import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.ModelKinds;
-import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.eval.Fairness;
+import dev.talentgraph.ml.model.Algorithm;
+import dev.talentgraph.ml.model.ModelKind;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.registry.ModelFormatException;
 import dev.talentgraph.ml.registry.ModelNotFoundException;
 import dev.talentgraph.ml.scoring.BatchScorer;
@@ -34,32 +34,53 @@ import picocli.CommandLine.Option;
 abstract class TrainKindCommand implements Callable<Integer> {
   @Mixin GraphOptions graph;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed for folds and training (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed for folds and training (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--folds",
+      defaultValue = "5",
+      description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
   int folds;
 
-  @Option(names = "--algorithm", description = "logistic or fm (classification kinds), linear or fm-regression (regression kinds).")
+  @Option(
+      names = "--algorithm",
+      description =
+          "logistic or fm (classification kinds), linear or fm-regression (regression kinds).")
   String algorithm;
 
   @Option(names = "--epochs", description = "Passes over the data (default: 10).")
   Integer epochs;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Reference date for tenure, ages and recency (default: today).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Reference date for tenure, ages and recency (default: today).")
   LocalDate asOf;
 
-  @Option(names = "--allow-protected", split = ",", paramLabel = "FEATURES",
-      description = "Protected features to use anyway (recorded in the model's provenance). Default: none.")
+  @Option(
+      names = "--allow-protected",
+      split = ",",
+      paramLabel = "FEATURES",
+      description =
+          "Protected features to use anyway (recorded in the model's provenance). Default: none.")
   List<String> allowProtected = List.of();
 
-  @Option(names = "--no-activate", description = "Register the new version without making it active.")
+  @Option(
+      names = "--no-activate",
+      description = "Register the new version without making it active.")
   boolean noActivate;
 
   @Option(names = "--no-score", description = "Do not score the experts after training.")
   boolean noScore;
 
-  @Option(names = "--explain", defaultValue = "5", description = "Explanation entries stored per score (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--explain",
+      defaultValue = "5",
+      description = "Explanation entries stored per score (default: ${DEFAULT-VALUE}).")
   int explain;
 
   @Option(names = "--json", description = "Print the result as JSON.")
@@ -74,8 +95,15 @@ abstract class TrainKindCommand implements Callable<Integer> {
     try {
       Algorithm alg = algorithm == null ? kind.algorithm() : Algorithm.parse(algorithm);
       TrainerSpec d = TrainerSpec.defaults(alg, seed);
-      spec = new TrainerSpec(alg, epochs != null ? epochs : d.epochs(), d.learningRate(), d.minibatchSize(), d.factors(),
-          d.variance(), seed);
+      spec =
+          new TrainerSpec(
+              alg,
+              epochs != null ? epochs : d.epochs(),
+              d.learningRate(),
+              d.minibatchSize(),
+              d.factors(),
+              d.variance(),
+              seed);
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
@@ -84,16 +112,22 @@ abstract class TrainKindCommand implements Callable<Integer> {
       FieldCipher cipher = cipher();
       GraphTrainer.Result r;
       try {
-        r = new GraphTrainer(g.driver(), g.database(), cipher).train(kind,
-            new GraphTrainer.Options(spec, folds, Set.copyOf(allowProtected), date, !noActivate, 0.5), s -> System.err.println(s));
+        r =
+            new GraphTrainer(g.driver(), g.database(), cipher)
+                .train(
+                    kind,
+                    new GraphTrainer.Options(
+                        spec, folds, Set.copyOf(allowProtected), date, !noActivate, 0.5),
+                    s -> System.err.println(s));
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
       }
       BatchScorer.Result scored = null;
       if (!noScore && !noActivate && kind.scoreQuery() != null) {
         try {
-          scored = new BatchScorer(g.driver(), g.database(), cipher).score(kind, date, Instant.now(), explain,
-              s -> System.err.println(s));
+          scored =
+              new BatchScorer(g.driver(), g.database(), cipher)
+                  .score(kind, date, Instant.now(), explain, s -> System.err.println(s));
         } catch (ModelNotFoundException | ModelFormatException e) {
           throw new CliException(e.getMessage(), TalentGraphCli.EXIT_FAILURE);
         }
@@ -103,16 +137,23 @@ abstract class TrainKindCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The store's field cipher; null (personal features skipped) for a server without a configured keyset. */
+  /**
+   * The store's field cipher; null (personal features skipped) for a server without a configured
+   * keyset.
+   */
   private FieldCipher cipher() {
     String env = System.getenv(TinkFieldCipher.ENV_KEYSET);
     if (env != null && !env.isBlank()) return TinkFieldCipher.fromJson(env);
     if (!graph.remote()) return TinkFieldCipher.resolve(null, null, graph.dataDir());
-    System.err.println("no " + TinkFieldCipher.ENV_KEYSET + " for the remote database: personal fields are not read");
+    System.err.println(
+        "no "
+            + TinkFieldCipher.ENV_KEYSET
+            + " for the remote database: personal fields are not read");
     return null;
   }
 
-  private void print(ModelKind kind, GraphTrainer.Result r, BatchScorer.Result scored) throws Exception {
+  private void print(ModelKind kind, GraphTrainer.Result r, BatchScorer.Result scored)
+      throws Exception {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("model", r.model().id());
@@ -128,36 +169,80 @@ abstract class TrainKindCommand implements Callable<Integer> {
       m.put("extractMillis", r.extractMillis());
       m.put("trainMillis", r.trainMillis());
       if (scored != null) m.put("scoring", scored);
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+      System.out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
       return;
     }
-    System.out.printf(Locale.ROOT, "model %s (%s)%s%n", r.model().id(), kind.outcome(), r.model().active() ? ", active" : "");
-    System.out.printf(Locale.ROOT, "rows %d%s; features (%d): %s%n", r.rows(),
-        kind.classification() ? ", positives " + r.positives() : "", r.features().size(), String.join(", ", r.features()));
-    System.out.println("protected, excluded from features: " + (r.protectedExcluded().isEmpty() ? "-" : String.join(", ", r.protectedExcluded())));
-    r.metrics().forEach((k, v) -> {
-      if (!k.startsWith("fairness.")) System.out.printf(Locale.ROOT, "  %-22s %.4f%n", k, v);
-    });
+    System.out.printf(
+        Locale.ROOT,
+        "model %s (%s)%s%n",
+        r.model().id(),
+        kind.outcome(),
+        r.model().active() ? ", active" : "");
+    System.out.printf(
+        Locale.ROOT,
+        "rows %d%s; features (%d): %s%n",
+        r.rows(),
+        kind.classification() ? ", positives " + r.positives() : "",
+        r.features().size(),
+        String.join(", ", r.features()));
+    System.out.println(
+        "protected, excluded from features: "
+            + (r.protectedExcluded().isEmpty() ? "-" : String.join(", ", r.protectedExcluded())));
+    r.metrics()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith("fairness."))
+                System.out.printf(Locale.ROOT, "  %-22s %.4f%n", k, v);
+            });
     for (Fairness.Report f : r.fairness()) {
-      System.out.printf(Locale.ROOT, "  fairness %-12s demographic parity difference %.4f, equal opportunity difference %.4f%n",
-          f.attribute(), f.demographicParityDifference(), f.equalOpportunityDifference());
+      System.out.printf(
+          Locale.ROOT,
+          "  fairness %-12s demographic parity difference %.4f, equal opportunity difference %.4f%n",
+          f.attribute(),
+          f.demographicParityDifference(),
+          f.equalOpportunityDifference());
     }
     if (!r.calibration().isEmpty()) {
       System.out.println("calibration (out-of-fold): bin, count, mean predicted, observed rate");
-      r.calibration().forEach(b -> System.out.printf(Locale.ROOT, "  %.1f-%.1f %6d %8.3f %8.3f%n", b.lower(), b.upper(), b.count(),
-          b.meanPredicted(), b.observedRate()));
+      r.calibration()
+          .forEach(
+              b ->
+                  System.out.printf(
+                      Locale.ROOT,
+                      "  %.1f-%.1f %6d %8.3f %8.3f%n",
+                      b.lower(),
+                      b.upper(),
+                      b.count(),
+                      b.meanPredicted(),
+                      b.observedRate()));
     }
-    System.out.printf(Locale.ROOT, "read features %.1f s, cross-validation and training %.1f s%n", r.extractMillis() / 1e3,
+    System.out.printf(
+        Locale.ROOT,
+        "read features %.1f s, cross-validation and training %.1f s%n",
+        r.extractMillis() / 1e3,
         r.trainMillis() / 1e3);
     if (scored != null) {
-      System.out.printf(Locale.ROOT, "scored %d %s with %s: read %.1f s, score and explain %.1f s, write %.1f s%n",
-          scored.scored(), kind.scoresExperts() ? "experts" : "open " + kind.scoredLabel().toLowerCase(Locale.ROOT) + "s",
-          scored.modelId(), scored.readMillis() / 1e3, scored.scoreMillis() / 1e3, scored.writeMillis() / 1e3);
+      System.out.printf(
+          Locale.ROOT,
+          "scored %d %s with %s: read %.1f s, score and explain %.1f s, write %.1f s%n",
+          scored.scored(),
+          kind.scoresExperts()
+              ? "experts"
+              : "open " + kind.scoredLabel().toLowerCase(Locale.ROOT) + "s",
+          scored.modelId(),
+          scored.readMillis() / 1e3,
+          scored.scoreMillis() / 1e3,
+          scored.writeMillis() / 1e3);
     }
   }
 
-  @Command(name = "attrition", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Train attrition risk (who left: the 'attrited' flag or status 'departed') and score current experts.")
+  @Command(
+      name = "attrition",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Train attrition risk (who left: the 'attrited' flag or status 'departed') and score current experts.")
   public static class Attrition extends TrainKindCommand {
     @Override
     protected ModelKind kind() {
@@ -165,8 +250,12 @@ abstract class TrainKindCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "high-potential", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Train high potential (latest review rated 4 or 5) from skills, network, courses and career; score experts.")
+  @Command(
+      name = "high-potential",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Train high potential (latest review rated 4 or 5) from skills, network, courses and career; score experts.")
   public static class HighPotential extends TrainKindCommand {
     @Override
     protected ModelKind kind() {
@@ -174,8 +263,12 @@ abstract class TrainKindCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "training-effect", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Train the regression of skill-level gain after a course (ENROLLED levelBefore/levelAfter).")
+  @Command(
+      name = "training-effect",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Train the regression of skill-level gain after a course (ENROLLED levelBefore/levelAfter).")
   public static class TrainingEffect extends TrainKindCommand {
     @Override
     protected ModelKind kind() {
@@ -183,9 +276,13 @@ abstract class TrainKindCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "hire", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Train the hire likelihood on closed applications (hired vs rejected after screening) from skill coverage "
-          + "through the taxonomy, assessment, interviews and experience; score the open applications.")
+  @Command(
+      name = "hire",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Train the hire likelihood on closed applications (hired vs rejected after screening) from skill coverage "
+              + "through the taxonomy, assessment, interviews and experience; score the open applications.")
   public static class Hire extends TrainKindCommand {
     @Override
     protected ModelKind kind() {
@@ -193,8 +290,12 @@ abstract class TrainKindCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "job-change", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Train the job-change likelihood from an imported job-change table (Expert 'target').")
+  @Command(
+      name = "job-change",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Train the job-change likelihood from an imported job-change table (Expert 'target').")
   public static class JobChange extends TrainKindCommand {
     @Override
     protected ModelKind kind() {

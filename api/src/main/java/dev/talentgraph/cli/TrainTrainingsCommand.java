@@ -14,30 +14,46 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph train trainings}: trains the course ranker (a Tribuo factorization machine over
- * learner history, learner skills, course and taught skills) on the graph's ENROLLED edges and
+ * {@code talentgraph train trainings}: trains the course ranker (a Tribuo factorization machine
+ * over learner history, learner skills, course and taught skills) on the graph's ENROLLED edges and
  * registers it in the graph as the active {@value CourseRankerModels#KIND}, which a running server
  * loads (at its next check of the registry) and a starting server loads at start.
  */
-@Command(name = "trainings", mixinStandardHelpOptions = true,
-    description = "Train the course ranker (an ensemble of Tribuo factorization machines over learner history, "
-        + "learner skills, course and taught skills) on the graph's ENROLLED edges and register it in the graph as the "
-        + "active " + CourseRankerModels.KIND + ".")
+@Command(
+    name = "trainings",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train the course ranker (an ensemble of Tribuo factorization machines over learner history, "
+            + "learner skills, course and taught skills) on the graph's ENROLLED edges and register it in the graph as the "
+            + "active "
+            + CourseRankerModels.KIND
+            + ".")
 class TrainTrainingsCommand implements Callable<Integer> {
-  /** Tribuo logs every SGD run at INFO on stderr; the command prints its own progress. Held strongly. */
-  static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+  /**
+   * Tribuo logs every SGD run at INFO on stderr; the command prints its own progress. Held
+   * strongly.
+   */
+  static final java.util.logging.Logger TRIBUO_LOG =
+      java.util.logging.Logger.getLogger("org.tribuo");
 
-  @Mixin
-  GraphOptions graph;
+  @Mixin GraphOptions graph;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Also export the Tribuo model (protobuf, provenance included) to this file; the server never reads it.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Also export the Tribuo model (protobuf, provenance included) to this file; the server never reads it.")
   Path out;
 
-  @Option(names = "--no-activate", description = "Register the new version without making it active.")
+  @Option(
+      names = "--no-activate",
+      description = "Register the new version without making it active.")
   boolean noActivate;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of negative sampling and training (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of negative sampling and training (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
@@ -50,7 +66,9 @@ class TrainTrainingsCommand implements Callable<Integer> {
     try (GraphConnection g = graph.open()) {
       System.err.println("train trainings: reading enrolments and training the ranker...");
       try {
-        trained = CourseRankerModels.train(g.driver(), g.database(), FmSettings.defaults(seed), !noActivate);
+        trained =
+            CourseRankerModels.train(
+                g.driver(), g.database(), FmSettings.defaults(seed), !noActivate);
       } catch (IllegalArgumentException e) {
         throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
       }
@@ -73,7 +91,8 @@ class TrainTrainingsCommand implements Callable<Integer> {
     summary.put("settings", FmSettings.defaults(seed).toString());
     summary.put("provenance", result.ranker().describe());
     if (json) {
-      System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+      System.out.println(
+          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
     } else {
       summary.forEach((k, v) -> System.out.println(k + ": " + v));
     }

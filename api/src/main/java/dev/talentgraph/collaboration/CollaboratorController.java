@@ -22,14 +22,17 @@ class CollaboratorController {
   }
 
   @QueryMapping
-  Mono<CollaboratorRecommendations> recommendCollaborators(@Argument String expertId, @Argument Integer first,
-      @Argument String forProject) {
+  Mono<CollaboratorRecommendations> recommendCollaborators(
+      @Argument String expertId, @Argument Integer first, @Argument String forProject) {
     return service.recommend(expertId, first == null ? 10 : first, forProject);
   }
 
   @GraphQlExceptionHandler
   GraphQLError badInput(CollabDataException e, DataFetchingEnvironment env) {
-    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
-        .extensions(Map.of("code", "BAD_REQUEST")).build();
+    return GraphqlErrorBuilder.newError(env)
+        .errorType(ErrorType.BAD_REQUEST)
+        .message(e.getMessage())
+        .extensions(Map.of("code", "BAD_REQUEST"))
+        .build();
   }
 }

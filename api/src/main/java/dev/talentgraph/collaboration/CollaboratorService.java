@@ -21,11 +21,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The collaborator recommender of the running server: the in-memory collaboration index read from the
- * graph and the registry's active {@value CollaboratorModels#KIND}. Both are loaded when the server
- * starts and again whenever a ranker version is activated ({@link ModelActivated}); a request never
- * trains. Without an active ranker, candidates are ranked by the Adamic-Adar index and the answer's
- * {@code method} says so.
+ * The collaborator recommender of the running server: the in-memory collaboration index read from
+ * the graph and the registry's active {@value CollaboratorModels#KIND}. Both are loaded when the
+ * server starts and again whenever a ranker version is activated ({@link ModelActivated}); a
+ * request never trains. Without an active ranker, candidates are ranked by the Adamic-Adar index
+ * and the answer's {@code method} says so.
  */
 @Service
 public class CollaboratorService {
@@ -48,7 +48,7 @@ public class CollaboratorService {
     if (!CollaboratorModels.KIND.equals(e.kind())) return;
     Mono<Built> next = load();
     current.set(next);
-    next.subscribe(b -> { }, err -> { });
+    next.subscribe(b -> {}, err -> {});
   }
 
   private Mono<Built> recommender() {
@@ -60,34 +60,83 @@ public class CollaboratorService {
     return m;
   }
 
-  /** The recommendations for one expert, as {@code recommendCollaborators} and the talent profile serve them. */
-  public Mono<CollaboratorRecommendations> recommend(String expertId, int first, String forProject) {
-    return recommender().publishOn(Schedulers.parallel()).map(built -> {
-      var r = built.recommender().recommend(expertId, first, forProject);
-      List<CollaboratorRecommendations.CollaboratorRecommendation> items = r.items().stream()
-          .map(i -> new CollaboratorRecommendations.CollaboratorRecommendation(
-              new ExpertNode(i.expertId(), i.name(), null, null, null, null, null, null, null, null, Map.of()),
-              Math.round(i.score() * 10_000) / 10_000.0, i.reasons()))
-          .toList();
-      return new CollaboratorRecommendations(r.expertId(), r.projectId(), items, r.notes(), built.model(), built.method());
-    });
+  /**
+   * The recommendations for one expert, as {@code recommendCollaborators} and the talent profile
+   * serve them.
+   */
+  public Mono<CollaboratorRecommendations> recommend(
+      String expertId, int first, String forProject) {
+    return recommender()
+        .publishOn(Schedulers.parallel())
+        .map(
+            built -> {
+              var r = built.recommender().recommend(expertId, first, forProject);
+              List<CollaboratorRecommendations.CollaboratorRecommendation> items =
+                  r.items().stream()
+                      .map(
+                          i ->
+                              new CollaboratorRecommendations.CollaboratorRecommendation(
+                                  new ExpertNode(
+                                      i.expertId(),
+                                      i.name(),
+                                      null,
+                                      null,
+                                      null,
+                                      null,
+                                      null,
+                                      null,
+                                      null,
+                                      null,
+                                      Map.of()),
+                                  Math.round(i.score() * 10_000) / 10_000.0,
+                                  i.reasons()))
+                      .toList();
+              return new CollaboratorRecommendations(
+                  r.expertId(), r.projectId(), items, r.notes(), built.model(), built.method());
+            });
   }
 
-  /** Reads the index and the active ranker from the graph; a failure is retried on the next request. */
+  /**
+   * Reads the index and the active ranker from the graph; a failure is retried on the next request.
+   */
   private Mono<Built> load() {
-    return Mono.fromCallable(() -> {
-      long t0 = System.nanoTime();
-      Optional<CollaboratorModels.Loaded> ranker = CollaboratorModels.loadActive(driver, database);
-      CollabGraph graph = new Neo4jCollabGraphLoader(driver, database).load(message -> { });
-      Built built = ranker
-          .map(l -> new Built(new CollaboratorRecommender(graph, l.ranker()), l.info().id() + " (" + l.info().algorithm()
-              + ", trained on " + l.info().trainingRows() + " pairs up to " + l.info().trainedUntil() + ")", "learned ranker"))
-          .orElseGet(() -> new Built(new CollaboratorRecommender(graph, null), "none",
-              CollaboratorRecommender.HEURISTIC + " heuristic: no active " + CollaboratorModels.KIND + " model"));
-      log.info("Collaborator recommender loaded in {} ms: {}", Duration.ofNanos(System.nanoTime() - t0).toMillis(),
-          built.method());
-      return built;
-    }).subscribeOn(Schedulers.boundedElastic())
+    return Mono.fromCallable(
+            () -> {
+              long t0 = System.nanoTime();
+              Optional<CollaboratorModels.Loaded> ranker =
+                  CollaboratorModels.loadActive(driver, database);
+              CollabGraph graph = new Neo4jCollabGraphLoader(driver, database).load(message -> {});
+              Built built =
+                  ranker
+                      .map(
+                          l ->
+                              new Built(
+                                  new CollaboratorRecommender(graph, l.ranker()),
+                                  l.info().id()
+                                      + " ("
+                                      + l.info().algorithm()
+                                      + ", trained on "
+                                      + l.info().trainingRows()
+                                      + " pairs up to "
+                                      + l.info().trainedUntil()
+                                      + ")",
+                                  "learned ranker"))
+                      .orElseGet(
+                          () ->
+                              new Built(
+                                  new CollaboratorRecommender(graph, null),
+                                  "none",
+                                  CollaboratorRecommender.HEURISTIC
+                                      + " heuristic: no active "
+                                      + CollaboratorModels.KIND
+                                      + " model"));
+              log.info(
+                  "Collaborator recommender loaded in {} ms: {}",
+                  Duration.ofNanos(System.nanoTime() - t0).toMillis(),
+                  built.method());
+              return built;
+            })
+        .subscribeOn(Schedulers.boundedElastic())
         .doOnError(e -> current.set(null))
         .cache();
   }

@@ -12,18 +12,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where the graph lives. By default an {@link EmbeddedNeo4j} starts with the app and Boot's driver is
- * pointed at its Bolt port through {@link Neo4jConnectionDetails}; with
- * {@code talent.neo4j.embedded.enabled=false} nothing starts here and Boot's own
- * {@code spring.neo4j.uri} / {@code spring.neo4j.authentication.*} apply (a server, or a cluster with
- * {@code neo4j://}). Either way the schema migrations run before anything else uses the driver.
+ * Where the graph lives. By default an {@link EmbeddedNeo4j} starts with the app and Boot's driver
+ * is pointed at its Bolt port through {@link Neo4jConnectionDetails}; with {@code
+ * talent.neo4j.embedded.enabled=false} nothing starts here and Boot's own {@code spring.neo4j.uri}
+ * / {@code spring.neo4j.authentication.*} apply (a server, or a cluster with {@code neo4j://}).
+ * Either way the schema migrations run before anything else uses the driver.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmbeddedNeo4jSettings.class)
 public class DatabaseConfiguration {
 
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnProperty(prefix = "talent.neo4j.embedded", name = "enabled", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      prefix = "talent.neo4j.embedded",
+      name = "enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   static class Embedded {
     @Bean(destroyMethod = "close")
     EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jSettings settings) {
@@ -50,7 +54,8 @@ public class DatabaseConfiguration {
 
   /** Applies the versioned migrations once the driver exists; other beans depend on this one. */
   @Bean
-  SchemaMigrations schemaMigrations(Driver driver, @Value("${talent.neo4j.database:neo4j}") String database) {
+  SchemaMigrations schemaMigrations(
+      Driver driver, @Value("${talent.neo4j.database:neo4j}") String database) {
     int applied = new MigrationRunner(driver, database).migrate();
     return new SchemaMigrations(database, applied);
   }

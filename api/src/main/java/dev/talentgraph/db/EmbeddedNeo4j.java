@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Neo4j 5.26 DBMS in this process, reached over its Bolt connector on localhost exactly as a
- * remote server would be: callers get a {@code bolt://} URI and credentials, never the embedded API.
- * That keeps one code path for the embedded default, a server and a cluster.
+ * remote server would be: callers get a {@code bolt://} URI and credentials, never the embedded
+ * API. That keeps one code path for the embedded default, a server and a cluster.
  *
  * <p>Bolt requires a password (user {@code neo4j}): {@code TALENT_BOLT_PASSWORD} when set, else one
  * generated at first start, printed once and kept in {@code <data-dir>/.talentgraph/bolt-password}
@@ -54,7 +54,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   private final URI boltUri;
   private final String password;
 
-  private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, boolean temporary, URI boltUri, String password) {
+  private EmbeddedNeo4j(
+      DatabaseManagementService dbms, Path home, boolean temporary, URI boltUri, String password) {
     this.dbms = dbms;
     this.home = home;
     this.temporary = temporary;
@@ -62,7 +63,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     this.password = password;
   }
 
-  /** Starts with the process environment; a newly generated Bolt password is announced on standard error (stdout stays clean for --json). */
+  /**
+   * Starts with the process environment; a newly generated Bolt password is announced on standard
+   * error (stdout stays clean for --json).
+   */
   public static EmbeddedNeo4j start(EmbeddedNeo4jSettings settings) {
     return start(settings, System.getenv(), System.err::println);
   }
@@ -70,15 +74,20 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   /**
    * Starts the DBMS.
    *
-   * @param announce receives the one-time message with a newly generated password (never the logger)
+   * @param announce receives the one-time message with a newly generated password (never the
+   *     logger)
    * @throws StoreInUseException when another process holds the store
    */
-  public static EmbeddedNeo4j start(EmbeddedNeo4jSettings settings, Map<String, String> env, Consumer<String> announce) {
+  public static EmbeddedNeo4j start(
+      EmbeddedNeo4jSettings settings, Map<String, String> env, Consumer<String> announce) {
     long t0 = System.nanoTime();
     boolean temporary = settings.dataDir() == null;
     Path home;
     try {
-      home = temporary ? Files.createTempDirectory("talentgraph-neo4j") : settings.dataDir().toAbsolutePath().normalize();
+      home =
+          temporary
+              ? Files.createTempDirectory("talentgraph-neo4j")
+              : settings.dataDir().toAbsolutePath().normalize();
       Files.createDirectories(home);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
@@ -87,35 +96,50 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     setZero(builder, GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period);
     DatabaseManagementService dbms;
     try {
-      dbms = builder
-          .setConfig(BoltConnector.enabled, true)
-          .setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltHost(), settings.boltPort()))
-          .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-          .setConfig(HttpConnector.enabled, false)
-          .setConfig(HttpsConnector.enabled, false)
-          // Neo4j 5.26 was built on Netty 4.1; Boot 4 brings 4.2, whose loops refuse the in-JVM "local" channel.
-          .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-          .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-          .setConfig(GraphDatabaseSettings.auth_enabled, true)
-          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
-          .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*", "gds.*"))
-          .build();
+      dbms =
+          builder
+              .setConfig(BoltConnector.enabled, true)
+              .setConfig(
+                  BoltConnector.listen_address,
+                  new SocketAddress(settings.boltHost(), settings.boltPort()))
+              .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+              .setConfig(HttpConnector.enabled, false)
+              .setConfig(HttpsConnector.enabled, false)
+              // Neo4j 5.26 was built on Netty 4.1; Boot 4 brings 4.2, whose loops refuse the in-JVM
+              // "local" channel.
+              .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+              .setConfig(
+                  GraphDatabaseInternalSettings.netty_server_shutdown_timeout,
+                  Duration.ofSeconds(1))
+              .setConfig(GraphDatabaseSettings.auth_enabled, true)
+              .setConfig(
+                  GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(settings.pageCache()))
+              .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*", "gds.*"))
+              .build();
     } catch (RuntimeException e) {
       if (isLockFailure(e)) throw new StoreInUseException(home, e);
       throw e;
     }
     try {
       long t1 = System.nanoTime();
-      GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      GraphDatabaseAPI db =
+          (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
       int n = ProcedureRegistrar.registerAll(db, settings.procedurePackages());
       long t2 = System.nanoTime();
       String password = resolvePassword(settings, env, home, temporary, announce);
       setBoltPassword(dbms, password);
-      var bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
-          .getLocalAddress(ConnectorType.BOLT);
+      var bolt =
+          db.getDependencyResolver()
+              .resolveDependency(ConnectorPortRegister.class)
+              .getLocalAddress(ConnectorType.BOLT);
       URI uri = URI.create("bolt://" + bolt.getHost() + ":" + bolt.getPort());
-      log.info("Embedded Neo4j started in {} ms (+{} ms registering {} APOC/GDS classes), Bolt at {}, store {}",
-          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, n, uri, temporary ? "(temporary)" : home);
+      log.info(
+          "Embedded Neo4j started in {} ms (+{} ms registering {} APOC/GDS classes), Bolt at {}, store {}",
+          (t1 - t0) / 1_000_000,
+          (t2 - t1) / 1_000_000,
+          n,
+          uri,
+          temporary ? "(temporary)" : home);
       return new EmbeddedNeo4j(dbms, home, temporary, uri, password);
     } catch (RuntimeException e) {
       dbms.shutdown();
@@ -127,7 +151,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String name = t.getClass().getName();
       String msg = String.valueOf(t.getMessage());
-      if (name.endsWith("FileLockException") || msg.contains("locked by another process")
+      if (name.endsWith("FileLockException")
+          || msg.contains("locked by another process")
           || t instanceof java.nio.channels.OverlappingFileLockException) {
         return true;
       }
@@ -135,15 +160,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     return false;
   }
 
-  private static String resolvePassword(EmbeddedNeo4jSettings settings, Map<String, String> env, Path home,
-      boolean temporary, Consumer<String> announce) {
-    if (settings.boltPassword() != null && !settings.boltPassword().isBlank()) return settings.boltPassword();
+  private static String resolvePassword(
+      EmbeddedNeo4jSettings settings,
+      Map<String, String> env,
+      Path home,
+      boolean temporary,
+      Consumer<String> announce) {
+    if (settings.boltPassword() != null && !settings.boltPassword().isBlank())
+      return settings.boltPassword();
     String fromEnv = env.get(ENV_BOLT_PASSWORD);
     if (temporary) return fromEnv != null && !fromEnv.isBlank() ? fromEnv : generatePassword();
     Path file = home.resolve(".talentgraph").resolve("bolt-password");
     try {
       if (fromEnv != null && !fromEnv.isBlank()) {
-        // kept like a generated one, so that a later start without the variable keeps the same password
+        // kept like a generated one, so that a later start without the variable keeps the same
+        // password
         Files.deleteIfExists(file);
         SecretFiles.writeNew(file, fromEnv + "\n");
         return fromEnv;
@@ -151,12 +182,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       if (Files.exists(file)) return Files.readString(file).strip();
       String generated = generatePassword();
       SecretFiles.writeNew(file, generated + "\n");
-      announce.accept("""
+      announce.accept(
+          """
           ============================================================
            Bolt (neo4j://) user 'neo4j' password, generated once:
              %s
            Kept for this app in %s (owner-only). Set %s to choose your own.
-          ============================================================""".formatted(generated, file, ENV_BOLT_PASSWORD));
+          ============================================================"""
+              .formatted(generated, file, ENV_BOLT_PASSWORD));
       return generated;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write " + file, e);
@@ -173,17 +206,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
   private static void setBoltPassword(DatabaseManagementService dbms, String password) {
     var system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
     try {
-      system.executeTransactionally("ALTER USER " + BOLT_USER + " SET PASSWORD $pw CHANGE NOT REQUIRED",
+      system.executeTransactionally(
+          "ALTER USER " + BOLT_USER + " SET PASSWORD $pw CHANGE NOT REQUIRED",
           Map.of("pw", password));
     } catch (RuntimeException e) {
-      // Neo4j refuses to "change" a password to the one it already has: that is the normal restart case.
-      if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
+      // Neo4j refuses to "change" a password to the one it already has: that is the normal restart
+      // case.
+      if (!String.valueOf(e.getMessage())
+          .contains("Old password and new password cannot be the same")) throw e;
     }
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void setZero(DatabaseManagementServiceBuilder builder, Setting setting) {
-    builder.setConfig(setting, setting.defaultValue() instanceof Duration ? Duration.ZERO : (Object) 0);
+    builder.setConfig(
+        setting, setting.defaultValue() instanceof Duration ? Duration.ZERO : (Object) 0);
   }
 
   public URI boltUri() {
@@ -204,7 +241,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
   /** A driver to this DBMS over Bolt, for code that runs without Spring (CLI commands). */
   public Driver newDriver() {
-    return GraphDatabase.driver(boltUri, authToken(), Config.builder().withLogging(org.neo4j.driver.Logging.none()).build());
+    return GraphDatabase.driver(
+        boltUri,
+        authToken(),
+        Config.builder().withLogging(org.neo4j.driver.Logging.none()).build());
   }
 
   @Override

@@ -11,14 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir the store; null means a fresh temporary directory (tests)
  * @param boltHost interface of the Bolt connector; localhost keeps it off the network
  * @param boltPort Bolt port; 0 picks a free one
- * @param boltPassword password of the {@code neo4j} Bolt user; null means TALENT_BOLT_PASSWORD, else the one
- *     generated at first start and kept (readable by the owner only) in the data directory
+ * @param boltPassword password of the {@code neo4j} Bolt user; null means TALENT_BOLT_PASSWORD,
+ *     else the one generated at first start and kept (readable by the owner only) in the data
+ *     directory
  * @param pageCache Neo4j's off-heap page cache, e.g. 256m
  * @param procedurePackages packages whose procedures are registered (APOC, GDS)
  */
 @ConfigurationProperties("talent.neo4j.embedded")
-public record EmbeddedNeo4jSettings(Boolean enabled, Path dataDir, String boltHost, Integer boltPort,
-    String boltPassword, String pageCache, List<String> procedurePackages) {
+public record EmbeddedNeo4jSettings(
+    Boolean enabled,
+    Path dataDir,
+    String boltHost,
+    Integer boltPort,
+    String boltPassword,
+    String pageCache,
+    List<String> procedurePackages) {
 
   public EmbeddedNeo4jSettings {
     if (enabled == null) enabled = true;

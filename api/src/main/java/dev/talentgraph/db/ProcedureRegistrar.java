@@ -11,9 +11,10 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
- * Embedded Neo4j loads procedures only from a plugins folder, not from the classpath, so the APOC and
- * GDS classes on the classpath are registered one by one with {@link GlobalProcedures}. Scanning reads
- * class files with ASM (Spring's scanner, used here as a library); only matching classes are loaded.
+ * Embedded Neo4j loads procedures only from a plugins folder, not from the classpath, so the APOC
+ * and GDS classes on the classpath are registered one by one with {@link GlobalProcedures}.
+ * Scanning reads class files with ASM (Spring's scanner, used here as a library); only matching
+ * classes are loaded.
  */
 final class ProcedureRegistrar {
   private static final Logger log = LoggerFactory.getLogger(ProcedureRegistrar.class);
@@ -25,23 +26,28 @@ final class ProcedureRegistrar {
 
   static int registerAll(GraphDatabaseAPI db, List<String> basePackages) {
     GlobalProcedures procs = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
-    var scanner = new ClassPathScanningCandidateComponentProvider(false) {
-      @Override
-      protected boolean isCandidateComponent(AnnotatedBeanDefinition bd) {
-        AnnotationMetadata m = bd.getMetadata();
-        return m.isIndependent() && m.isConcrete();
-      }
-    };
-    scanner.addIncludeFilter((reader, factory) -> {
-      AnnotationMetadata m = reader.getAnnotationMetadata();
-      return m.hasAnnotatedMethods(PROC) || m.hasAnnotatedMethods(FUNC) || m.hasAnnotatedMethods(AGG);
-    });
+    var scanner =
+        new ClassPathScanningCandidateComponentProvider(false) {
+          @Override
+          protected boolean isCandidateComponent(AnnotatedBeanDefinition bd) {
+            AnnotationMetadata m = bd.getMetadata();
+            return m.isIndependent() && m.isConcrete();
+          }
+        };
+    scanner.addIncludeFilter(
+        (reader, factory) -> {
+          AnnotationMetadata m = reader.getAnnotationMetadata();
+          return m.hasAnnotatedMethods(PROC)
+              || m.hasAnnotatedMethods(FUNC)
+              || m.hasAnnotatedMethods(AGG);
+        });
     int count = 0;
     for (String pkg : basePackages) {
       for (var bd : scanner.findCandidateComponents(pkg)) {
         AnnotationMetadata m = ((AnnotatedBeanDefinition) bd).getMetadata();
         try {
-          Class<?> c = ClassUtils.forName(m.getClassName(), ProcedureRegistrar.class.getClassLoader());
+          Class<?> c =
+              ClassUtils.forName(m.getClassName(), ProcedureRegistrar.class.getClassLoader());
           if (m.hasAnnotatedMethods(PROC)) procs.registerProcedure(c);
           if (m.hasAnnotatedMethods(FUNC)) procs.registerFunction(c);
           if (m.hasAnnotatedMethods(AGG)) procs.registerAggregationFunction(c);

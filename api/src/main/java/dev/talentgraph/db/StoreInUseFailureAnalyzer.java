@@ -7,8 +7,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class StoreInUseFailureAnalyzer extends AbstractFailureAnalyzer<StoreInUseException> {
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, StoreInUseException cause) {
-    return new FailureAnalysis(cause.getMessage(),
-        "Stop the other process using " + cause.dataDir().toAbsolutePath().normalize()
-            + ", connect to it with --uri, or start with another --data-dir.", cause);
+    return new FailureAnalysis(
+        cause.getMessage(),
+        "Stop the other process using "
+            + cause.dataDir().toAbsolutePath().normalize()
+            + ", connect to it with --uri, or start with another --data-dir.",
+        cause);
   }
 }

@@ -8,10 +8,10 @@ import dev.talentgraph.schema.FieldCipher;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,27 +28,41 @@ class DemoGraphConfiguration {
 
   /** {@code talent.demo.*}: the served demo is seed 42 with 2,000 experts; tests use fewer. */
   @ConfigurationProperties("talent.demo")
-  public record DemoProperties(boolean enabled, @DefaultValue("42") long seed, @DefaultValue("2000") int experts) {}
+  public record DemoProperties(
+      boolean enabled, @DefaultValue("42") long seed, @DefaultValue("2000") int experts) {}
 
   /** Marker bean: the demo is in the graph (or was not wanted there). */
   public record DemoGraph(DemoSummary summary) {}
 
   @Bean
-  DemoGraph demoGraph(Driver driver, SchemaMigrations migrations, FieldCipher cipher, DemoProperties props) {
-    DemoSettings settings = DemoSettings.defaults().withSeed(props.seed()).withExperts(props.experts());
+  DemoGraph demoGraph(
+      Driver driver, SchemaMigrations migrations, FieldCipher cipher, DemoProperties props) {
+    DemoSettings settings =
+        DemoSettings.defaults().withSeed(props.seed()).withExperts(props.experts());
     int[] lastTenth = {-1};
-    DemoSummary s = new DemoLoader(driver, migrations.database(), cipher).loadIfEmpty(settings, (step, done, total) -> {
-      int tenth = (int) (done * 10 / Math.max(1, total));
-      if (tenth != lastTenth[0]) {
-        lastTenth[0] = tenth;
-        log.info("demo graph: {}% ({} of {} rows, {})", done * 100 / Math.max(1, total), done, total, step);
-      }
-    });
+    DemoSummary s =
+        new DemoLoader(driver, migrations.database(), cipher)
+            .loadIfEmpty(
+                settings,
+                (step, done, total) -> {
+                  int tenth = (int) (done * 10 / Math.max(1, total));
+                  if (tenth != lastTenth[0]) {
+                    lastTenth[0] = tenth;
+                    log.info(
+                        "demo graph: {}% ({} of {} rows, {})",
+                        done * 100 / Math.max(1, total), done, total, step);
+                  }
+                });
     if (s.skipped()) {
       log.info("demo graph not generated: {}", s.reason());
     } else {
-      log.info("demo graph generated (seed {}, {} experts): {} nodes and {} relationships in {} ms", s.seed(), s.experts(),
-          s.nodesCreated(), s.relationshipsCreated(), s.elapsed().toMillis());
+      log.info(
+          "demo graph generated (seed {}, {} experts): {} nodes and {} relationships in {} ms",
+          s.seed(),
+          s.experts(),
+          s.nodesCreated(),
+          s.relationshipsCreated(),
+          s.elapsed().toMillis());
     }
     return new DemoGraph(s);
   }

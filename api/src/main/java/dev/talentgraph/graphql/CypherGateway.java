@@ -21,9 +21,9 @@ import reactor.core.publisher.Mono;
  * so that it is counted per request ({@link RoundTrips}) and in total.
  *
  * <p>Reads are auto-commit statements in READ access mode on the driver's asynchronous API: one
- * RUN+PULL exchange, no BEGIN/COMMIT, no thread blocked while Neo4j works. Writes run in one managed
- * write transaction (validated, then written, or nothing). Sessions share the driver's bookmark
- * manager, so a read after a write sees the write also on a cluster.
+ * RUN+PULL exchange, no BEGIN/COMMIT, no thread blocked while Neo4j works. Writes run in one
+ * managed write transaction (validated, then written, or nothing). Sessions share the driver's
+ * bookmark manager, so a read after a write sees the write also on a cluster.
  */
 @Component
 public class CypherGateway {
@@ -35,37 +35,53 @@ public class CypherGateway {
   public CypherGateway(Driver driver, SchemaMigrations schema) {
     this.driver = driver;
     var bookmarks = driver.executableQueryBookmarkManager();
-    this.readConfig = SessionConfig.builder().withDatabase(schema.database()).withDefaultAccessMode(AccessMode.READ)
-        .withBookmarkManager(bookmarks).build();
-    this.writeConfig = SessionConfig.builder().withDatabase(schema.database()).withDefaultAccessMode(AccessMode.WRITE)
-        .withBookmarkManager(bookmarks).build();
+    this.readConfig =
+        SessionConfig.builder()
+            .withDatabase(schema.database())
+            .withDefaultAccessMode(AccessMode.READ)
+            .withBookmarkManager(bookmarks)
+            .build();
+    this.writeConfig =
+        SessionConfig.builder()
+            .withDatabase(schema.database())
+            .withDefaultAccessMode(AccessMode.WRITE)
+            .withBookmarkManager(bookmarks)
+            .build();
   }
 
   /**
-   * Runs one parameterised read statement; the records arrive when Neo4j has streamed them all (the driver
-   * hands them over once the connection is back in its pool). The session is closed when the statement's
-   * stage completes, either way: a plain callback, where {@code Mono.usingWhen} cost several Reactor
-   * operators and an extra subscription on every request.
+   * Runs one parameterised read statement; the records arrive when Neo4j has streamed them all (the
+   * driver hands them over once the connection is back in its pool). The session is closed when the
+   * statement's stage completes, either way: a plain callback, where {@code Mono.usingWhen} cost
+   * several Reactor operators and an extra subscription on every request.
    */
-  public Mono<List<Record>> read(RoundTrips roundTrips, String cypher, Map<String, Object> parameters) {
-    return Mono.defer(() -> {
-      count(roundTrips);
-      AsyncSession session = driver.session(AsyncSession.class, readConfig);
-      CompletionStage<List<Record>> rows;
-      try {
-        rows = session.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync);
-      } catch (RuntimeException e) {
-        session.closeAsync();
-        throw e;
-      }
-      return Mono.fromCompletionStage(rows.whenComplete((r, e) -> session.closeAsync()));
-    });
+  public Mono<List<Record>> read(
+      RoundTrips roundTrips, String cypher, Map<String, Object> parameters) {
+    return Mono.defer(
+        () -> {
+          count(roundTrips);
+          AsyncSession session = driver.session(AsyncSession.class, readConfig);
+          CompletionStage<List<Record>> rows;
+          try {
+            rows = session.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync);
+          } catch (RuntimeException e) {
+            session.closeAsync();
+            throw e;
+          }
+          return Mono.fromCompletionStage(rows.whenComplete((r, e) -> session.closeAsync()));
+        });
   }
 
-  /** Runs {@code work} in one write transaction; it commits only if the returned stage completes normally. */
+  /**
+   * Runs {@code work} in one write transaction; it commits only if the returned stage completes
+   * normally.
+   */
   public <T> Mono<T> write(RoundTrips roundTrips, Function<Tx, CompletionStage<T>> work) {
-    return Mono.usingWhen(Mono.fromSupplier(() -> driver.session(AsyncSession.class, writeConfig)),
-        session -> Mono.fromCompletionStage(session.executeWriteAsync(tx -> work.apply(new Tx(tx, roundTrips)))),
+    return Mono.usingWhen(
+        Mono.fromSupplier(() -> driver.session(AsyncSession.class, writeConfig)),
+        session ->
+            Mono.fromCompletionStage(
+                session.executeWriteAsync(tx -> work.apply(new Tx(tx, roundTrips)))),
         session -> Mono.fromCompletionStage(session.closeAsync()));
   }
 

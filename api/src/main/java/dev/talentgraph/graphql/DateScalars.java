@@ -18,27 +18,33 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * The {@code Date} (RFC 3339 full-date, {@code 2021-03-01}) and {@code DateTime} (RFC 3339 date-time,
- * {@code 2021-03-01T09:30:00.000Z}) scalars of graphql-java-extended-scalars, fed with what the graph
- * holds.
+ * The {@code Date} (RFC 3339 full-date, {@code 2021-03-01}) and {@code DateTime} (RFC 3339
+ * date-time, {@code 2021-03-01T09:30:00.000Z}) scalars of graphql-java-extended-scalars, fed with
+ * what the graph holds.
  *
  * <p>The read models carry dates as the ISO text the driver gives ({@link Vals#str}): a Neo4j
- * {@code date}, {@code datetime} (with an offset or a zone id such as {@code [UTC]}) or a string the
- * importers stored. Output turns that text into a {@code LocalDate} / {@code OffsetDateTime} for the
- * library's serialisation (a date-time without a zone is UTC; a date read as a date-time is its
- * midnight UTC). Input is validated and normalised by the library and handed to the controllers as
- * canonical ISO text, which is what their statements store and compare.
+ * {@code date}, {@code datetime} (with an offset or a zone id such as {@code [UTC]}) or a string
+ * the importers stored. Output turns that text into a {@code LocalDate} / {@code OffsetDateTime}
+ * for the library's serialisation (a date-time without a zone is UTC; a date read as a date-time is
+ * its midnight UTC). Input is validated and normalised by the library and handed to the controllers
+ * as canonical ISO text, which is what their statements store and compare.
  */
 final class DateScalars {
   private DateScalars() {}
 
-  static final GraphQLScalarType DATE = GraphQLScalarType.newScalar().name("Date")
-      .description("A calendar date, RFC 3339 full-date: 2021-03-01.")
-      .coercing(new Adapted(ExtendedScalars.Date.getCoercing(), DateScalars::toDate)).build();
+  static final GraphQLScalarType DATE =
+      GraphQLScalarType.newScalar()
+          .name("Date")
+          .description("A calendar date, RFC 3339 full-date: 2021-03-01.")
+          .coercing(new Adapted(ExtendedScalars.Date.getCoercing(), DateScalars::toDate))
+          .build();
 
-  static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar().name("DateTime")
-      .description("An instant with its offset, RFC 3339 date-time: 2021-03-01T09:30:00.000Z.")
-      .coercing(new Adapted(ExtendedScalars.DateTime.getCoercing(), DateScalars::toDateTime)).build();
+  static final GraphQLScalarType DATE_TIME =
+      GraphQLScalarType.newScalar()
+          .name("DateTime")
+          .description("An instant with its offset, RFC 3339 date-time: 2021-03-01T09:30:00.000Z.")
+          .coercing(new Adapted(ExtendedScalars.DateTime.getCoercing(), DateScalars::toDateTime))
+          .build();
 
   static LocalDate toDate(Object v) {
     if (v instanceof LocalDate d) return d;
@@ -71,8 +77,11 @@ final class DateScalars {
     throw new CoercingSerializeException("not a date-time: " + v.getClass().getSimpleName());
   }
 
-  /** The library's coercing, with output values converted first and input given back as ISO text. */
-  private record Adapted(Coercing<?, ?> library, java.util.function.Function<Object, TemporalAccessor> convert)
+  /**
+   * The library's coercing, with output values converted first and input given back as ISO text.
+   */
+  private record Adapted(
+      Coercing<?, ?> library, java.util.function.Function<Object, TemporalAccessor> convert)
       implements Coercing<String, String> {
     @Override
     public String serialize(Object value, GraphQLContext context, Locale locale) {
@@ -80,7 +89,8 @@ final class DateScalars {
       try {
         t = convert.apply(value);
       } catch (DateTimeParseException e) {
-        throw new CoercingSerializeException("not an ISO-8601 date or date-time: '" + value + "'", e);
+        throw new CoercingSerializeException(
+            "not an ISO-8601 date or date-time: '" + value + "'", e);
       }
       return (String) library.serialize(t, context, locale);
     }
@@ -91,7 +101,8 @@ final class DateScalars {
     }
 
     @Override
-    public String parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+    public String parseLiteral(
+        Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
       return library.parseLiteral(input, variables, context, locale).toString();
     }
   }

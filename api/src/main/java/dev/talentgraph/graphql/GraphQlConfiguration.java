@@ -12,30 +12,40 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * Settings of the GraphQL layer and how graphql-java runs here: the nested-list fast path, the
- * schema-declared properties ({@link SchemaProperties}), the
- * parsed-document cache, the instrumentations as one operation-level instrumentation
- * ({@link OperationInstrumentations}) and the query strategy that completes plain lists in one pass
- * ({@link ProjectedListStrategy}).
+ * schema-declared properties ({@link SchemaProperties}), the parsed-document cache, the
+ * instrumentations as one operation-level instrumentation ({@link OperationInstrumentations}) and
+ * the query strategy that completes plain lists in one pass ({@link ProjectedListStrategy}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlSettings.class)
 class GraphQlConfiguration {
   @Bean
-  ProjectedListStrategy projectedListStrategy(ObjectProvider<DataFetcherExceptionResolver> resolvers) {
-    // the same exception handling Spring gives graphql-java's default strategy (Boot passes these same beans)
-    return new ProjectedListStrategy(DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()));
+  ProjectedListStrategy projectedListStrategy(
+      ObjectProvider<DataFetcherExceptionResolver> resolvers) {
+    // the same exception handling Spring gives graphql-java's default strategy (Boot passes these
+    // same beans)
+    return new ProjectedListStrategy(
+        DataFetcherExceptionResolver.createExceptionHandler(resolvers.orderedStream().toList()));
   }
 
   /**
-   * The contract's own scalars and the {@code Node} type resolver: global ids ({@link GlobalIds}) and the
-   * {@code Date} / {@code DateTime} scalars ({@link DateScalars}).
+   * The contract's own scalars and the {@code Node} type resolver: global ids ({@link GlobalIds})
+   * and the {@code Date} / {@code DateTime} scalars ({@link DateScalars}).
    */
   @Bean
   RuntimeWiringConfigurer contractWiring() {
     // strict wiring refuses to redefine a built-in scalar: lifted for ID only
-    return wiring -> wiring.strictMode(false).scalar(GlobalIds.idScalar()).strictMode(true)
-        .scalar(DateScalars.DATE).scalar(DateScalars.DATE_TIME)
-        .type(GlobalIds.NODE, type -> type.typeResolver(env -> GlobalIds.typeOf(env.getObject(), env.getSchema())));
+    return wiring ->
+        wiring
+            .strictMode(false)
+            .scalar(GlobalIds.idScalar())
+            .strictMode(true)
+            .scalar(DateScalars.DATE)
+            .scalar(DateScalars.DATE_TIME)
+            .type(
+                GlobalIds.NODE,
+                type ->
+                    type.typeResolver(env -> GlobalIds.typeOf(env.getObject(), env.getSchema())));
   }
 
   @Bean
@@ -44,13 +54,19 @@ class GraphQlConfiguration {
   }
 
   @Bean
-  GraphQlSourceBuilderCustomizer talentGraphQlSource(ObjectProvider<Instrumentation> instrumentations,
-      ProjectedListStrategy queryStrategy) {
-    OperationInstrumentations operationLevel = new OperationInstrumentations(instrumentations.orderedStream().toList());
-    return builder -> builder.typeVisitors(List.of(new NestedListFetchers(), new SchemaProperties()))
-        .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(new DocumentCache(500))
-            // replaces the ChainedInstrumentation Spring builds from the same beans
-            .instrumentation(operationLevel)
-            .queryExecutionStrategy(queryStrategy));
+  GraphQlSourceBuilderCustomizer talentGraphQlSource(
+      ObjectProvider<Instrumentation> instrumentations, ProjectedListStrategy queryStrategy) {
+    OperationInstrumentations operationLevel =
+        new OperationInstrumentations(instrumentations.orderedStream().toList());
+    return builder ->
+        builder
+            .typeVisitors(List.of(new NestedListFetchers(), new SchemaProperties()))
+            .configureGraphQl(
+                graphQl ->
+                    graphQl
+                        .preparsedDocumentProvider(new DocumentCache(500))
+                        // replaces the ChainedInstrumentation Spring builds from the same beans
+                        .instrumentation(operationLevel)
+                        .queryExecutionStrategy(queryStrategy));
   }
 }

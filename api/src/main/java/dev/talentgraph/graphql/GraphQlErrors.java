@@ -14,8 +14,11 @@ class GraphQlErrors extends DataFetcherExceptionResolverAdapter {
   @Override
   protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
     if (ex instanceof InvalidArgumentException e) {
-      return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
-          .extensions(Map.of("argument", e.argument(), "code", "INVALID_ARGUMENT")).build();
+      return GraphqlErrorBuilder.newError(env)
+          .errorType(ErrorType.BAD_REQUEST)
+          .message(e.getMessage())
+          .extensions(Map.of("argument", e.argument(), "code", "INVALID_ARGUMENT"))
+          .build();
     }
     return null;
   }

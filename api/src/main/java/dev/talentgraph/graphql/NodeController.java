@@ -16,15 +16,29 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code node(id:)}: any entity by its global id ({@link GlobalIds}), read by the type's own query
- * ({@code Expert:e1} as {@code expert(id: "e1")}, with that query's access rule, audit and selection
- * plan) or, for a type without one, by the feature's {@link NodeResolver}. A caller therefore reads
- * through {@code node} exactly what they could read elsewhere, and nothing more.
+ * ({@code Expert:e1} as {@code expert(id: "e1")}, with that query's access rule, audit and
+ * selection plan) or, for a type without one, by the feature's {@link NodeResolver}. A caller
+ * therefore reads through {@code node} exactly what they could read elsewhere, and nothing more.
  */
 @Controller
 class NodeController {
   /** Node types read by a query of their own that takes {@code id}. */
-  static final Map<String, String> BY_QUERY = Map.of("Expert", "expert", "Skill", "skill", "Course", "course",
-      "Project", "project", "JobOpening", "opening", "Application", "application", "Candidate", "candidate");
+  static final Map<String, String> BY_QUERY =
+      Map.of(
+          "Expert",
+          "expert",
+          "Skill",
+          "skill",
+          "Course",
+          "course",
+          "Project",
+          "project",
+          "JobOpening",
+          "opening",
+          "Application",
+          "application",
+          "Candidate",
+          "candidate");
 
   /** GraphQL-context key of the request's variables as sent, before the scalars coerced them. */
   static final String RAW_VARIABLES = NodeController.class.getName() + ".rawVariables";
@@ -40,8 +54,12 @@ class NodeController {
     String id = rawId(env);
     GlobalIds.Parsed parsed = GlobalIds.parse(id, GlobalIds.TYPES);
     if (parsed.type() == null) {
-      return Mono.error(new InvalidArgumentException("id", "id must be a global id 'Type:key' of a Node type (was '"
-          + id + "'); read it from the object's id field"));
+      return Mono.error(
+          new InvalidArgumentException(
+              "id",
+              "id must be a global id 'Type:key' of a Node type (was '"
+                  + id
+                  + "'); read it from the object's id field"));
     }
     String query = BY_QUERY.get(parsed.type());
     if (query != null) return NodeResolver.viaQuery(env, query, Map.of("id", parsed.key()));
@@ -51,14 +69,16 @@ class NodeController {
   }
 
   /**
-   * Keeps the variables as sent in the GraphQL context: {@link DataFetchingEnvironment#getVariables} gives
-   * them coerced, with the type already taken off a global id.
+   * Keeps the variables as sent in the GraphQL context: {@link
+   * DataFetchingEnvironment#getVariables} gives them coerced, with the type already taken off a
+   * global id.
    */
   static final class RawVariables implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
       Map<String, Object> variables = request.getVariables();
-      request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(RAW_VARIABLES, variables)).build());
+      request.configureExecutionInput(
+          (input, builder) -> builder.graphQLContext(Map.of(RAW_VARIABLES, variables)).build());
       return chain.next(request);
     }
   }

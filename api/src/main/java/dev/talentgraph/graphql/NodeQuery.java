@@ -22,7 +22,9 @@ public final class NodeQuery {
     this.label = label;
   }
 
-  /** Adds a condition on {@code n} (ANDed); its values must be parameters added with {@link #param}. */
+  /**
+   * Adds a condition on {@code n} (ANDed); its values must be parameters added with {@link #param}.
+   */
   public NodeQuery where(String condition) {
     conditions.add(condition);
     return this;
@@ -38,7 +40,8 @@ public final class NodeQuery {
   }
 
   private String match() {
-    StringBuilder sb = new StringBuilder("MATCH (n:").append(label).append(") WHERE n.id IS NOT NULL");
+    StringBuilder sb =
+        new StringBuilder("MATCH (n:").append(label).append(") WHERE n.id IS NOT NULL");
     for (String c : conditions) sb.append(" AND ").append(c);
     return sb.toString();
   }
@@ -46,7 +49,8 @@ public final class NodeQuery {
   /**
    * A page: columns {@code nodes} (list of projections in order) and, when asked, {@code total}.
    *
-   * @param orderBy an ORDER BY expression list over {@code n}, ending with {@code n.id} so pages are stable
+   * @param orderBy an ORDER BY expression list over {@code n}, ending with {@code n.id} so pages
+   *     are stable
    * @param projection a map projection of {@code n}
    */
   public String page(String orderBy, String projection, boolean withTotal, Paging.Window window) {
@@ -55,8 +59,13 @@ public final class NodeQuery {
     String match = match();
     StringBuilder sb = new StringBuilder(512);
     if (withTotal) sb.append("CALL () { ").append(match).append(" RETURN count(n) AS total } ");
-    sb.append("CALL () { ").append(match).append(" WITH n ORDER BY ").append(orderBy)
-        .append(" SKIP $skip LIMIT $limit RETURN collect(").append(projection).append(") AS nodes } RETURN nodes");
+    sb.append("CALL () { ")
+        .append(match)
+        .append(" WITH n ORDER BY ")
+        .append(orderBy)
+        .append(" SKIP $skip LIMIT $limit RETURN collect(")
+        .append(projection)
+        .append(") AS nodes } RETURN nodes");
     if (withTotal) sb.append(", total");
     return sb.toString();
   }
@@ -67,10 +76,14 @@ public final class NodeQuery {
   }
 
   /**
-   * A nested list for many nodes at once (the fallback when it was not fetched with the page): one row
-   * per id that exists, columns {@code id} and {@code value}.
+   * A nested list for many nodes at once (the fallback when it was not fetched with the page): one
+   * row per id that exists, columns {@code id} and {@code value}.
    */
   public static String batch(String label, String fragment) {
-    return "UNWIND $ids AS id MATCH (n:" + label + " {id: id}) RETURN id, " + fragment + " AS value";
+    return "UNWIND $ids AS id MATCH (n:"
+        + label
+        + " {id: id}) RETURN id, "
+        + fragment
+        + " AS value";
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionStage;
 import reactor.core.publisher.Mono;
 
 /**
- * How {@code node(id:)} finds an object of one Node type that has no query of its own by id (a feature
- * contributes one as a bean). It must apply the same access rule as wherever else the type is read: the
- * simplest way is {@link #viaQuery}, which runs a query field with all its rules.
+ * How {@code node(id:)} finds an object of one Node type that has no query of its own by id (a
+ * feature contributes one as a bean). It must apply the same access rule as wherever else the type
+ * is read: the simplest way is {@link #viaQuery}, which runs a query field with all its rules.
  */
 public interface NodeResolver {
   /** The GraphQL object type resolved, e.g. {@code Team}. */
@@ -21,16 +21,20 @@ public interface NodeResolver {
   Mono<?> resolve(String key, DataFetchingEnvironment env);
 
   /**
-   * Runs the Query field {@code field} as the schema wires it (its access rule and audit included) with
-   * these arguments and the selection of the current field: an object, a {@code DataFetcherResult} (a
-   * refusal: null and an error), or empty.
+   * Runs the Query field {@code field} as the schema wires it (its access rule and audit included)
+   * with these arguments and the selection of the current field: an object, a {@code
+   * DataFetcherResult} (a refusal: null and an error), or empty.
    */
-  static Mono<Object> viaQuery(DataFetchingEnvironment env, String field, Map<String, Object> arguments) {
+  static Mono<Object> viaQuery(
+      DataFetchingEnvironment env, String field, Map<String, Object> arguments) {
     FieldCoordinates coordinates = FieldCoordinates.coordinates("Query", field);
-    DataFetcher<?> fetcher = env.getGraphQLSchema().getCodeRegistry()
-        .getDataFetcher(coordinates, env.getGraphQLSchema().getQueryType().getFieldDefinition(field));
-    DataFetchingEnvironment delegated = DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env)
-        .arguments(arguments).build();
+    DataFetcher<?> fetcher =
+        env.getGraphQLSchema()
+            .getCodeRegistry()
+            .getDataFetcher(
+                coordinates, env.getGraphQLSchema().getQueryType().getFieldDefinition(field));
+    DataFetchingEnvironment delegated =
+        DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env).arguments(arguments).build();
     try {
       return adapt(fetcher.get(delegated));
     } catch (Exception e) {
@@ -41,7 +45,8 @@ public interface NodeResolver {
   @SuppressWarnings("unchecked")
   private static Mono<Object> adapt(Object result) {
     if (result instanceof Mono<?> m) return (Mono<Object>) m;
-    if (result instanceof CompletionStage<?> c) return Mono.fromCompletionStage((CompletionStage<Object>) c);
+    if (result instanceof CompletionStage<?> c)
+      return Mono.fromCompletionStage((CompletionStage<Object>) c);
     return Mono.justOrEmpty(result);
   }
 }

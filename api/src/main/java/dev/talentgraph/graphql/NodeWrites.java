@@ -25,14 +25,20 @@ public final class NodeWrites {
 
   /** Longest accepted id, name and free text. */
   public static final int MAX_ID = 200;
+
   public static final int MAX_NAME = 300;
   public static final int MAX_TEXT = 4000;
 
   /** The ids in {@code ids} that name no node with {@code label}, with their positions. */
-  public static CompletionStage<List<Integer>> missing(CypherGateway.Tx tx, String label, List<String> ids) {
+  public static CompletionStage<List<Integer>> missing(
+      CypherGateway.Tx tx, String label, List<String> ids) {
     if (ids.isEmpty()) return Writes.done(List.of());
-    return tx.run("UNWIND range(0, size($ids) - 1) AS i WITH i WHERE NOT EXISTS { MATCH (:" + label
-        + " {id: $ids[i]}) } RETURN i", Map.of("ids", ids)).thenApply(rows -> rows.stream().map(r -> r.get(0).asInt()).toList());
+    return tx.run(
+            "UNWIND range(0, size($ids) - 1) AS i WITH i WHERE NOT EXISTS { MATCH (:"
+                + label
+                + " {id: $ids[i]}) } RETURN i",
+            Map.of("ids", ids))
+        .thenApply(rows -> rows.stream().map(r -> r.get(0).asInt()).toList());
   }
 
   public static CompletionStage<Boolean> exists(CypherGateway.Tx tx, String label, String id) {
@@ -41,44 +47,93 @@ public final class NodeWrites {
   }
 
   /** Creates the node with its properties (nulls left out) and returns its projection. */
-  public static CompletionStage<Value> create(CypherGateway.Tx tx, String label, String id, Map<String, Object> props,
-      String scalars) {
-    return tx.run("CREATE (n:" + label + " {id: $id}) SET n += $props, n.source = 'api', n.createdAt = datetime()"
-        + " RETURN n {" + scalars + "} AS node", Map.of("id", id, "props", Writes.nonNull(props)))
+  public static CompletionStage<Value> create(
+      CypherGateway.Tx tx, String label, String id, Map<String, Object> props, String scalars) {
+    return tx.run(
+            "CREATE (n:"
+                + label
+                + " {id: $id}) SET n += $props, n.source = 'api', n.createdAt = datetime()"
+                + " RETURN n {"
+                + scalars
+                + "} AS node",
+            Map.of("id", id, "props", Writes.nonNull(props)))
         .thenApply(rows -> rows.get(0).get("node"));
   }
 
   /** Sets the given (non-null) properties and returns the node's projection. */
-  public static CompletionStage<Value> update(CypherGateway.Tx tx, String label, String id, Map<String, Object> props,
-      String scalars) {
-    return tx.run("MATCH (n:" + label + " {id: $id}) SET n += $props, n.updatedAt = datetime() RETURN n {" + scalars
-        + "} AS node", Map.of("id", id, "props", Writes.nonNull(props))).thenApply(rows -> rows.get(0).get("node"));
+  public static CompletionStage<Value> update(
+      CypherGateway.Tx tx, String label, String id, Map<String, Object> props, String scalars) {
+    return tx.run(
+            "MATCH (n:"
+                + label
+                + " {id: $id}) SET n += $props, n.updatedAt = datetime() RETURN n {"
+                + scalars
+                + "} AS node",
+            Map.of("id", id, "props", Writes.nonNull(props)))
+        .thenApply(rows -> rows.get(0).get("node"));
   }
 
   /**
-   * Replaces the outgoing {@code type} relationships of the node {@code id} by ones to the Skill nodes in
-   * {@code rows} (maps with {@code skillId} and the relationship's properties under {@code props}).
+   * Replaces the outgoing {@code type} relationships of the node {@code id} by ones to the Skill
+   * nodes in {@code rows} (maps with {@code skillId} and the relationship's properties under {@code
+   * props}).
    */
-  public static CompletionStage<Void> replaceSkillLinks(CypherGateway.Tx tx, String label, String id, String type,
-      List<Map<String, Object>> rows) {
-    return tx.run("MATCH (n:" + label + " {id: $id}) OPTIONAL MATCH (n)-[old:" + type + "]->(:Skill) DELETE old",
+  public static CompletionStage<Void> replaceSkillLinks(
+      CypherGateway.Tx tx, String label, String id, String type, List<Map<String, Object>> rows) {
+    return tx.run(
+            "MATCH (n:"
+                + label
+                + " {id: $id}) OPTIONAL MATCH (n)-[old:"
+                + type
+                + "]->(:Skill) DELETE old",
             Map.of("id", id))
-        .thenCompose(x -> rows.isEmpty() ? Writes.done(null) : tx.run("MATCH (n:" + label + " {id: $id}) UNWIND $rows AS row"
-            + " MATCH (s:Skill {id: row.skillId}) MERGE (n)-[r:" + type + "]->(s) SET r += row.props",
-            Map.of("id", id, "rows", rows)))
+        .thenCompose(
+            x ->
+                rows.isEmpty()
+                    ? Writes.done(null)
+                    : tx.run(
+                        "MATCH (n:"
+                            + label
+                            + " {id: $id}) UNWIND $rows AS row"
+                            + " MATCH (s:Skill {id: row.skillId}) MERGE (n)-[r:"
+                            + type
+                            + "]->(s) SET r += row.props",
+                        Map.of("id", id, "rows", rows)))
         .thenApply(x -> null);
   }
 
   /** Deletes a node and its relationships; {@code NOT_FOUND} on {@code id} when there is none. */
-  public static Mono<DeletePayload> delete(CypherGateway cypher, RoundTrips roundTrips, String label, String kind,
-      String id, String alsoDelete) {
+  public static Mono<DeletePayload> delete(
+      CypherGateway cypher,
+      RoundTrips roundTrips,
+      String label,
+      String kind,
+      String id,
+      String alsoDelete) {
     List<UserError> errors = new ArrayList<>();
     Writes.requireText(errors, "id", id, MAX_ID);
-    return Writes.run(cypher, roundTrips, errors, e -> new DeletePayload(null, e), tx -> exists(tx, label, id)
-        .thenCompose(found -> !found
-            ? Writes.done(new DeletePayload(null, List.of(UserError.notFound("id", kind, id))))
-            : tx.run("MATCH (n:" + label + " {id: $id}) " + alsoDelete + " DETACH DELETE n", Map.of("id", id))
-                .thenApply(x -> new DeletePayload(id, List.of()))), null);
+    return Writes.run(
+        cypher,
+        roundTrips,
+        errors,
+        e -> new DeletePayload(null, e),
+        tx ->
+            exists(tx, label, id)
+                .thenCompose(
+                    found ->
+                        !found
+                            ? Writes.done(
+                                new DeletePayload(
+                                    null, List.of(UserError.notFound("id", kind, id))))
+                            : tx.run(
+                                    "MATCH (n:"
+                                        + label
+                                        + " {id: $id}) "
+                                        + alsoDelete
+                                        + " DETACH DELETE n",
+                                    Map.of("id", id))
+                                .thenApply(x -> new DeletePayload(id, List.of()))),
+        null);
   }
 
   /** Parses an optional ISO date; adds an INVALID error naming the field when it is not one. */
@@ -87,7 +142,9 @@ public final class NodeWrites {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      errors.add(UserError.invalid(field, field + " must be an ISO date like 2024-03-01 (was '" + value + "')"));
+      errors.add(
+          UserError.invalid(
+              field, field + " must be an ISO date like 2024-03-01 (was '" + value + "')"));
       return null;
     }
   }

@@ -17,19 +17,20 @@ import java.util.List;
  * All of the application's instrumentations as ONE graphql-java instrumentation that hooks only the
  * operation (state, operation start, data-fetcher wrapping), never the per-field events.
  *
- * <p>Why: graphql-java calls every instrumentation of a {@code ChainedInstrumentation} at each of about five
- * events per field. An expert page has ~760 fields; with eight chained instrumentations that was ~16% of the
- * server's CPU per request (JFR, {@code bench graphql}), spent on contexts nobody used. Our instrumentations
- * (the request limits, the audit's operation note) only look at the operation before it runs and wrap
- * non-trivial data fetchers, so they implement {@link OperationLevel} and are called only for those hooks.
- * An instrumentation that is not {@link OperationLevel} is refused at start-up, so a per-field one cannot be
- * dropped silently. Spring's GraphQL observation (a span per data fetcher) is switched off in
- * {@code application.yml} for the same reason; HTTP requests are still observed by WebFlux.
+ * <p>Why: graphql-java calls every instrumentation of a {@code ChainedInstrumentation} at each of
+ * about five events per field. An expert page has ~760 fields; with eight chained instrumentations
+ * that was ~16% of the server's CPU per request (JFR, {@code bench graphql}), spent on contexts
+ * nobody used. Our instrumentations (the request limits, the audit's operation note) only look at
+ * the operation before it runs and wrap non-trivial data fetchers, so they implement {@link
+ * OperationLevel} and are called only for those hooks. An instrumentation that is not {@link
+ * OperationLevel} is refused at start-up, so a per-field one cannot be dropped silently. Spring's
+ * GraphQL observation (a span per data fetcher) is switched off in {@code application.yml} for the
+ * same reason; HTTP requests are still observed by WebFlux.
  */
 public final class OperationInstrumentations extends SimplePerformantInstrumentation {
   /**
-   * An instrumentation that overrides nothing but {@code createState}, {@code beginExecuteOperation} and
-   * {@code instrumentDataFetcher}.
+   * An instrumentation that overrides nothing but {@code createState}, {@code
+   * beginExecuteOperation} and {@code instrumentDataFetcher}.
    */
   public interface OperationLevel extends Instrumentation {}
 
@@ -38,8 +39,11 @@ public final class OperationInstrumentations extends SimplePerformantInstrumenta
   public OperationInstrumentations(List<? extends Instrumentation> delegates) {
     for (Instrumentation i : delegates) {
       if (!(i instanceof OperationLevel)) {
-        throw new IllegalStateException("GraphQL instrumentation " + i.getClass().getName() + " hooks per-field events;"
-            + " only OperationInstrumentations.OperationLevel instrumentations are installed");
+        throw new IllegalStateException(
+            "GraphQL instrumentation "
+                + i.getClass().getName()
+                + " hooks per-field events;"
+                + " only OperationInstrumentations.OperationLevel instrumentations are installed");
       }
     }
     this.delegates = List.copyOf(delegates);
@@ -64,11 +68,12 @@ public final class OperationInstrumentations extends SimplePerformantInstrumenta
   }
 
   @Override
-  public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters p,
-      InstrumentationState state) {
+  public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+      InstrumentationExecuteOperationParameters p, InstrumentationState state) {
     List<InstrumentationContext<ExecutionResult>> contexts = new ArrayList<>(0);
     for (int i = 0; i < delegates.size(); i++) {
-      InstrumentationContext<ExecutionResult> c = delegates.get(i).beginExecuteOperation(p, stateOf(state, i));
+      InstrumentationContext<ExecutionResult> c =
+          delegates.get(i).beginExecuteOperation(p, stateOf(state, i));
       if (c != null && c != SimpleInstrumentationContext.<ExecutionResult>noOp()) contexts.add(c);
     }
     if (contexts.isEmpty()) return SimpleInstrumentationContext.noOp();
@@ -86,10 +91,11 @@ public final class OperationInstrumentations extends SimplePerformantInstrumenta
   }
 
   @Override
-  public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters p,
-      InstrumentationState state) {
+  public DataFetcher<?> instrumentDataFetcher(
+      DataFetcher<?> fetcher, InstrumentationFieldFetchParameters p, InstrumentationState state) {
     DataFetcher<?> f = fetcher;
-    for (int i = 0; i < delegates.size(); i++) f = delegates.get(i).instrumentDataFetcher(f, p, stateOf(state, i));
+    for (int i = 0; i < delegates.size(); i++)
+      f = delegates.get(i).instrumentDataFetcher(f, p, stateOf(state, i));
     return f;
   }
 }

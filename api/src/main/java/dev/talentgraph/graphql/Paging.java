@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Relay cursor paging over an ordered result: {@code first}/{@code after} become SKIP/LIMIT.
  *
- * <p>Cursors are opaque to clients (base64 of a version tag and an offset). Offsets rather than keyset
- * values because every connection may be ordered by any of several fields; pages are capped (see
- * {@link GraphQlSettings#maxPageSize()}) so SKIP stays cheap on the graphs this serves.
+ * <p>Cursors are opaque to clients (base64 of a version tag and an offset). Offsets rather than
+ * keyset values because every connection may be ordered by any of several fields; pages are capped
+ * (see {@link GraphQlSettings#maxPageSize()}) so SKIP stays cheap on the graphs this serves.
  */
 @Component
 public class Paging {
@@ -25,7 +25,10 @@ public class Paging {
     this.defaultPageSize = settings.defaultPageSize();
   }
 
-  /** A page to fetch: skip {@code offset} rows, return {@code size}, fetch one more to know if there is a next page. */
+  /**
+   * A page to fetch: skip {@code offset} rows, return {@code size}, fetch one more to know if there
+   * is a next page.
+   */
   public record Window(int offset, int size) {
     public int fetch() {
       return size + 1;
@@ -36,15 +39,22 @@ public class Paging {
   public Window window(Integer first, String after) {
     int size = first == null ? defaultPageSize : first;
     if (size < 0 || size > maxPageSize) {
-      throw new InvalidArgumentException("first", "first must be between 0 and " + maxPageSize + " (was " + size
-          + "); page through larger results with 'after'");
+      throw new InvalidArgumentException(
+          "first",
+          "first must be between 0 and "
+              + maxPageSize
+              + " (was "
+              + size
+              + "); page through larger results with 'after'");
     }
     int offset = after == null ? 0 : decode(after) + 1;
     return new Window(offset, size);
   }
 
   public static String cursor(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((TAG + offset).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString((TAG + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   static int decode(String cursor) {
@@ -57,7 +67,8 @@ public class Paging {
     } catch (IllegalArgumentException e) {
       // falls through to the error below (bad base64 or not a number)
     }
-    throw new InvalidArgumentException("after", "after is not a cursor issued by this API: '" + cursor + "'");
+    throw new InvalidArgumentException(
+        "after", "after is not a cursor issued by this API: '" + cursor + "'");
   }
 
   /** Builds the connection from the fetched rows ({@code window.fetch()} at most). */
@@ -66,23 +77,35 @@ public class Paging {
     int n = Math.min(rows.size(), window.size());
     List<Edge<T>> edges = new ArrayList<>(n);
     for (int i = 0; i < n; i++) edges.add(new Edge<>(rows.get(i), cursor(window.offset() + i)));
-    PageInfo info = new PageInfo(hasNext, window.offset() > 0, n == 0 ? null : edges.get(0).cursor(),
-        n == 0 ? null : edges.get(n - 1).cursor());
+    PageInfo info =
+        new PageInfo(
+            hasNext,
+            window.offset() > 0,
+            n == 0 ? null : edges.get(0).cursor(),
+            n == 0 ? null : edges.get(n - 1).cursor());
     return new Connection<>(edges, info, totalCount);
   }
 
   public static <T, R> Connection<R> map(Connection<T> c, Function<T, R> f) {
-    return new Connection<>(c.edges().stream().map(e -> new Edge<>(f.apply(e.node()), e.cursor())).toList(),
-        c.pageInfo(), c.totalCount());
+    return new Connection<>(
+        c.edges().stream().map(e -> new Edge<>(f.apply(e.node()), e.cursor())).toList(),
+        c.pageInfo(),
+        c.totalCount());
   }
 
-  /** {@code edges}, {@code pageInfo}, {@code totalCount} (null when the client did not ask for it). */
-  /** What a page statement takes from the selection: the nodes' projection, and whether {@code totalCount} was asked for. */
+  /**
+   * {@code edges}, {@code pageInfo}, {@code totalCount} (null when the client did not ask for it).
+   */
+  /**
+   * What a page statement takes from the selection: the nodes' projection, and whether {@code
+   * totalCount} was asked for.
+   */
   public record PagePlan(String projection, boolean total) {}
 
   public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Integer totalCount) {}
 
   public record Edge<T>(T node, String cursor) {}
 
-  public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
+  public record PageInfo(
+      boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {}
 }

@@ -35,20 +35,22 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * graphql-java's query strategy with a shortcut for lists of objects whose whole subtree is plain data:
- * every selected field below reads a property of an already fetched value (graphql-java's default
- * {@link SingletonPropertyDataFetcher} or a named {@link PropertyDataFetcher}, or a nested list the parent was fetched with, see {@link NestedListFetchers}), takes no arguments and is
- * a scalar, an enum, an object or a list of those. Such a list is completed here in one pass (the
- * selection collected once per list, values read and serialised with the schema's own scalars and enums)
- * instead of graphql-java's per-field fetch / instrument / complete cycle, which was most of the CPU of an
- * expert page (its ~760 fields are nearly all in such lists).
+ * graphql-java's query strategy with a shortcut for lists of objects whose whole subtree is plain
+ * data: every selected field below reads a property of an already fetched value (graphql-java's
+ * default {@link SingletonPropertyDataFetcher} or a named {@link PropertyDataFetcher}, or a nested
+ * list the parent was fetched with, see {@link NestedListFetchers}), takes no arguments and is a
+ * scalar, an enum, an object or a list of those. Such a list is completed here in one pass (the
+ * selection collected once per list, values read and serialised with the schema's own scalars and
+ * enums) instead of graphql-java's per-field fetch / instrument / complete cycle, which was most of
+ * the CPU of an expert page (its ~760 fields are nearly all in such lists).
  *
- * <p>The result is the same by construction and by test ({@code ProjectedListStrategyTests} compares both
- * paths). Whenever anything is not plain (a guarded field: access rules replace its fetcher; a batched
- * load; an argument; an interface; a null in a non-null field; a value a scalar refuses) the list goes the
- * ordinary way, untouched, and the ordinary way reports errors. No per-field instrumentation is skipped
- * because none is installed ({@link OperationInstrumentations}); with any other instrumentation, or with
- * graphql-java's max-result-nodes limit set, the shortcut is off.
+ * <p>The result is the same by construction and by test ({@code ProjectedListStrategyTests}
+ * compares both paths). Whenever anything is not plain (a guarded field: access rules replace its
+ * fetcher; a batched load; an argument; an interface; a null in a non-null field; a value a scalar
+ * refuses) the list goes the ordinary way, untouched, and the ordinary way reports errors. No
+ * per-field instrumentation is skipped because none is installed ({@link
+ * OperationInstrumentations}); with any other instrumentation, or with graphql-java's
+ * max-result-nodes limit set, the shortcut is off.
  */
 final class ProjectedListStrategy extends AsyncExecutionStrategy {
   private final FieldCollector collector = new FieldCollector();
@@ -75,11 +77,13 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
   }
 
   @Override
-  protected FieldValueInfo completeValueForList(ExecutionContext ctx, ExecutionStrategyParameters parameters,
-      Iterable<Object> values) {
-    if (enabled && ctx.getInstrumentation() instanceof OperationInstrumentations
+  protected FieldValueInfo completeValueForList(
+      ExecutionContext ctx, ExecutionStrategyParameters parameters, Iterable<Object> values) {
+    if (enabled
+        && ctx.getInstrumentation() instanceof OperationInstrumentations
         && ctx.getGraphQLContext().get(ResultNodesInfo.MAX_RESULT_NODES) == null
-        && parameters.getExecutionStepInfo().getUnwrappedNonNullType() instanceof GraphQLList list) {
+        && parameters.getExecutionStepInfo().getUnwrappedNonNullType()
+            instanceof GraphQLList list) {
       GraphQLType element = list.getWrappedType();
       GraphQLType unwrapped = element instanceof GraphQLNonNull nn ? nn.getWrappedType() : element;
       if (unwrapped instanceof GraphQLObjectType) {
@@ -105,25 +109,43 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
     }
   }
 
-  private enum Kind { TYPENAME, PROPERTY, PREFETCHED }
+  private enum Kind {
+    TYPENAME,
+    PROPERTY,
+    PREFETCHED
+  }
 
   /** One field of a plan: where it goes in the result and how its value is read. */
-  private record Step(String key, String name, Kind kind, GraphQLOutputType type, LightDataFetcher<?> property,
-      MergedField field, GraphQLFieldDefinition definition) {}
+  private record Step(
+      String key,
+      String name,
+      Kind kind,
+      GraphQLOutputType type,
+      LightDataFetcher<?> property,
+      MergedField field,
+      GraphQLFieldDefinition definition) {}
 
-  /** The completion of one list; plans are made once per (object type, selection) for the whole list. */
+  /**
+   * The completion of one list; plans are made once per (object type, selection) for the whole
+   * list.
+   */
   private final class Completion {
     private final ExecutionContext ctx;
     private final GraphQLCodeRegistry registry;
-    private final Map<MergedField, Map<GraphQLObjectType, List<Step>>> plans = new IdentityHashMap<>();
+    private final Map<MergedField, Map<GraphQLObjectType, List<Step>>> plans =
+        new IdentityHashMap<>();
 
     Completion(ExecutionContext ctx) {
       this.ctx = ctx;
       this.registry = ctx.getGraphQLSchema().getCodeRegistry();
     }
 
-    List<Object> list(Iterable<?> values, GraphQLType elementType, MergedField field) throws NotPlain {
-      List<Object> out = values instanceof java.util.Collection<?> c ? new ArrayList<>(c.size()) : new ArrayList<>();
+    List<Object> list(Iterable<?> values, GraphQLType elementType, MergedField field)
+        throws NotPlain {
+      List<Object> out =
+          values instanceof java.util.Collection<?> c
+              ? new ArrayList<>(c.size())
+              : new ArrayList<>();
       for (Object v : values) out.add(value(elementType, v, field));
       return out;
     }
@@ -135,14 +157,17 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
         return v;
       }
       if (raw == null) return null;
-      if (raw instanceof CompletionStage<?> || raw instanceof DataFetcherResult<?> || raw instanceof Optional<?>) {
+      if (raw instanceof CompletionStage<?>
+          || raw instanceof DataFetcherResult<?>
+          || raw instanceof Optional<?>) {
         throw NotPlain.INSTANCE;
       }
       try {
         if (type instanceof GraphQLScalarType scalar) {
           return scalar.getCoercing().serialize(raw, ctx.getGraphQLContext(), ctx.getLocale());
         }
-        if (type instanceof GraphQLEnumType e) return e.serialize(raw, ctx.getGraphQLContext(), ctx.getLocale());
+        if (type instanceof GraphQLEnumType e)
+          return e.serialize(raw, ctx.getGraphQLContext(), ctx.getLocale());
       } catch (CoercingSerializeException e) {
         throw NotPlain.INSTANCE;
       }
@@ -154,15 +179,17 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
       throw NotPlain.INSTANCE; // interfaces and unions resolve their type the ordinary way
     }
 
-    private Map<String, Object> object(GraphQLObjectType type, Object source, MergedField field) throws NotPlain {
+    private Map<String, Object> object(GraphQLObjectType type, Object source, MergedField field)
+        throws NotPlain {
       List<Step> plan = plan(type, field);
       Map<String, Object> result = new LinkedHashMap<>(plan.size() * 2);
       for (Step s : plan) {
-        Object value = switch (s.kind()) {
-          case TYPENAME -> type.getName();
-          case PREFETCHED -> value(s.type(), prefetched(source, s.name()), s.field());
-          case PROPERTY -> value(s.type(), property(s, source), s.field());
-        };
+        Object value =
+            switch (s.kind()) {
+              case TYPENAME -> type.getName();
+              case PREFETCHED -> value(s.type(), prefetched(source, s.name()), s.field());
+              case PROPERTY -> value(s.type(), property(s, source), s.field());
+            };
         result.put(s.key(), value);
       }
       return result;
@@ -170,9 +197,13 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
 
     private Object property(Step s, Object source) throws NotPlain {
       try {
-        return s.property().get(s.definition(), source, () -> {
-          throw new IllegalStateException("no DataFetchingEnvironment on the shortcut");
-        });
+        return s.property()
+            .get(
+                s.definition(),
+                source,
+                () -> {
+                  throw new IllegalStateException("no DataFetchingEnvironment on the shortcut");
+                });
       } catch (Exception e) {
         throw NotPlain.INSTANCE;
       }
@@ -185,7 +216,8 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
     }
 
     private List<Step> plan(GraphQLObjectType type, MergedField field) throws NotPlain {
-      Map<GraphQLObjectType, List<Step>> byType = plans.computeIfAbsent(field, f -> new IdentityHashMap<>(2));
+      Map<GraphQLObjectType, List<Step>> byType =
+          plans.computeIfAbsent(field, f -> new IdentityHashMap<>(2));
       List<Step> plan = byType.get(type);
       if (plan == null) {
         plan = makePlan(type, field);
@@ -195,13 +227,14 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
     }
 
     private List<Step> makePlan(GraphQLObjectType type, MergedField field) throws NotPlain {
-      FieldCollectorParameters p = FieldCollectorParameters.newParameters()
-          .schema(ctx.getGraphQLSchema())
-          .objectType(type)
-          .fragments(ctx.getFragmentsByName())
-          .variables(ctx.getCoercedVariables().toMap())
-          .graphQLContext(ctx.getGraphQLContext())
-          .build();
+      FieldCollectorParameters p =
+          FieldCollectorParameters.newParameters()
+              .schema(ctx.getGraphQLSchema())
+              .objectType(type)
+              .fragments(ctx.getFragmentsByName())
+              .variables(ctx.getCoercedVariables().toMap())
+              .graphQLContext(ctx.getGraphQLContext())
+              .build();
       MergedSelectionSet selection = collector.collectFields(p, field, false);
       List<Step> plan = new ArrayList<>(selection.size());
       for (Map.Entry<String, MergedField> e : selection.getSubFields().entrySet()) {
@@ -215,10 +248,20 @@ final class ProjectedListStrategy extends AsyncExecutionStrategy {
         if (def == null || !def.getArguments().isEmpty()) throw NotPlain.INSTANCE;
         DataFetcher<?> fetcher = registry.getDataFetcher(type, def);
         if (fetcher instanceof PropertyDataFetcher<?> pdf && pdf.getPropertyName() != null
-            || fetcher instanceof SingletonPropertyDataFetcher<?> || fetcher instanceof SchemaProperties.Fetcher) {
-          plan.add(new Step(e.getKey(), sub.getName(), Kind.PROPERTY, def.getType(), (LightDataFetcher<?>) fetcher, sub, def));
+            || fetcher instanceof SingletonPropertyDataFetcher<?>
+            || fetcher instanceof SchemaProperties.Fetcher) {
+          plan.add(
+              new Step(
+                  e.getKey(),
+                  sub.getName(),
+                  Kind.PROPERTY,
+                  def.getType(),
+                  (LightDataFetcher<?>) fetcher,
+                  sub,
+                  def));
         } else if (fetcher instanceof NestedListFetchers.PrefetchedOrDelegate) {
-          plan.add(new Step(e.getKey(), sub.getName(), Kind.PREFETCHED, def.getType(), null, sub, def));
+          plan.add(
+              new Step(e.getKey(), sub.getName(), Kind.PREFETCHED, def.getType(), null, sub, def));
         } else {
           throw NotPlain.INSTANCE;
         }

@@ -19,14 +19,14 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Plain scalar fields whose only definition is the schema: a field marked {@code @property} in the SDL reads
- * the node property of the same name. The read models add these fields to their projections
- * ({@link #of}) and keep the values in a map ({@link Holder}); the field's data fetcher reads that map, and
- * {@link ProjectedListStrategy} treats it like any property read. Adding such a field is a change to the SDL
- * only (see docs/adr/0007).
+ * Plain scalar fields whose only definition is the schema: a field marked {@code @property} in the
+ * SDL reads the node property of the same name. The read models add these fields to their
+ * projections ({@link #of}) and keep the values in a map ({@link Holder}); the field's data fetcher
+ * reads that map, and {@link ProjectedListStrategy} treats it like any property read. Adding such a
+ * field is a change to the SDL only (see docs/adr/0007).
  *
- * <p>The names come from the schema files, never from a request; they must still be plain identifiers,
- * since they become part of the projection text.
+ * <p>The names come from the schema files, never from a request; they must still be plain
+ * identifiers, since they become part of the projection text.
  */
 public final class SchemaProperties extends GraphQLTypeVisitorStub {
   static final String DIRECTIVE = "property";
@@ -39,7 +39,10 @@ public final class SchemaProperties extends GraphQLTypeVisitorStub {
     Object property(String field);
   }
 
-  /** The {@code @property} fields of an object type, in schema order (empty before the schema is built). */
+  /**
+   * The {@code @property} fields of an object type, in schema order (empty before the schema is
+   * built).
+   */
   public static List<String> of(String type) {
     return BY_TYPE.getOrDefault(type, List.of());
   }
@@ -54,19 +57,27 @@ public final class SchemaProperties extends GraphQLTypeVisitorStub {
   }
 
   @Override
-  public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
-      TraverserContext<GraphQLSchemaElement> context) {
-    if (context.getParentNode() instanceof GraphQLObjectType type && field.hasAppliedDirective(DIRECTIVE)) {
+  public TraversalControl visitGraphQLFieldDefinition(
+      GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
+    if (context.getParentNode() instanceof GraphQLObjectType type
+        && field.hasAppliedDirective(DIRECTIVE)) {
       if (!NAME.matcher(field.getName()).matches() || !field.getArguments().isEmpty()) {
-        throw new IllegalStateException("@property field " + type.getName() + "." + field.getName()
-            + " must be a plain identifier without arguments");
+        throw new IllegalStateException(
+            "@property field "
+                + type.getName()
+                + "."
+                + field.getName()
+                + " must be a plain identifier without arguments");
       }
-      BY_TYPE.compute(type.getName(), (t, fields) -> {
-        List<String> next = new ArrayList<>(fields == null ? List.of() : fields);
-        if (!next.contains(field.getName())) next.add(field.getName());
-        return List.copyOf(next);
-      });
-      GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+      BY_TYPE.compute(
+          type.getName(),
+          (t, fields) -> {
+            List<String> next = new ArrayList<>(fields == null ? List.of() : fields);
+            if (!next.contains(field.getName())) next.add(field.getName());
+            return List.copyOf(next);
+          });
+      GraphQLCodeRegistry.Builder registry =
+          context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
       registry.dataFetcher(FieldCoordinates.coordinates(type, field), new Fetcher(field.getName()));
     }
     return TraversalControl.CONTINUE;
@@ -75,7 +86,8 @@ public final class SchemaProperties extends GraphQLTypeVisitorStub {
   /** Reads a schema-declared property from its {@link Holder}. */
   record Fetcher(String field) implements LightDataFetcher<Object>, TrivialDataFetcher<Object> {
     @Override
-    public Object get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> env) {
+    public Object get(
+        GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> env) {
       return source instanceof Holder h ? h.property(field) : null;
     }
 

@@ -8,11 +8,11 @@ import java.util.Set;
 
 /**
  * What the client selected below the field being resolved, as the set of qualified field paths
- * ({@code edges/node/skills/skill/name}). Projections read only the properties and lists selected: a
- * page statement then costs Neo4j about what a hand-written query for the same data costs.
+ * ({@code edges/node/skills/skill/name}). Projections read only the properties and lists selected:
+ * a page statement then costs Neo4j about what a hand-written query for the same data costs.
  *
- * <p>Only GraphQL field names the schema declares can be here (the document was validated), and they
- * are only ever compared with the fixed names in the read models, never copied into Cypher.
+ * <p>Only GraphQL field names the schema declares can be here (the document was validated), and
+ * they are only ever compared with the fixed names in the read models, never copied into Cypher.
  */
 public final class Selection {
   /** Everything: every scalar of a node (for batched loads and mutation payloads). */
@@ -30,20 +30,24 @@ public final class Selection {
     return new Selection(paths);
   }
 
-  /** Whether {@code path} (e.g. {@code edges/node/skills}) was selected; always true for {@link #ALL}. */
+  /**
+   * Whether {@code path} (e.g. {@code edges/node/skills}) was selected; always true for {@link
+   * #ALL}.
+   */
   public boolean has(String path) {
     return paths == null || paths.contains(path);
   }
 
   /**
-   * The map-projection entries of a node's selected scalar fields under {@code prefix} (field names equal
-   * property names). {@code .id} is included when selected or when a nested list of the node is selected
-   * (the batched loads key on it); never empty.
+   * The map-projection entries of a node's selected scalar fields under {@code prefix} (field names
+   * equal property names). {@code .id} is included when selected or when a nested list of the node
+   * is selected (the batched loads key on it); never empty.
    *
    * @param lists the node type's nested list fields
    */
   public String props(String prefix, Collection<String> lists, String... fields) {
-    // The id is needed whenever anything but a plain scalar is selected: nested lists, and fields resolved
+    // The id is needed whenever anything but a plain scalar is selected: nested lists, and fields
+    // resolved
     // later by key (personal data, scores) or checked against their owner (the access rules).
     boolean id = has(prefix + "id") || selectsMoreThan(prefix, fields);
     if (!id) {
@@ -62,7 +66,10 @@ public final class Selection {
     return sb.isEmpty() ? ".id" : sb.toString();
   }
 
-  /** Whether a direct child of {@code prefix} other than these scalars (and __typename) was selected. */
+  /**
+   * Whether a direct child of {@code prefix} other than these scalars (and __typename) was
+   * selected.
+   */
   private boolean selectsMoreThan(String prefix, String[] scalars) {
     if (paths == null) return true;
     Set<String> plain = new HashSet<>(java.util.Arrays.asList(scalars));

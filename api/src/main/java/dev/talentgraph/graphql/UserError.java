@@ -1,13 +1,18 @@
 package dev.talentgraph.graphql;
 
 /**
- * An expected failure of a mutation, returned in its payload (not thrown): which input field, what is
- * wrong, and a code a program can branch on.
+ * An expected failure of a mutation, returned in its payload (not thrown): which input field, what
+ * is wrong, and a code a program can branch on.
  */
 public record UserError(String field, String message, Code code) {
   /** Mirrors {@code enum ErrorCode} of the schema. */
   public enum Code {
-    REQUIRED, INVALID, OUT_OF_RANGE, NOT_FOUND, DUPLICATE, INVALID_TRANSITION
+    REQUIRED,
+    INVALID,
+    OUT_OF_RANGE,
+    NOT_FOUND,
+    DUPLICATE,
+    INVALID_TRANSITION
   }
 
   public static UserError required(String field) {
@@ -19,11 +24,14 @@ public record UserError(String field, String message, Code code) {
   }
 
   public static UserError duplicate(String field, String kind, String id) {
-    return new UserError(field, "a " + kind + " with id '" + id + "' already exists", Code.DUPLICATE);
+    return new UserError(
+        field, "a " + kind + " with id '" + id + "' already exists", Code.DUPLICATE);
   }
 
   public static UserError outOfRange(String field, Object value, int min, int max) {
-    return new UserError(field, field + " must be between " + min + " and " + max + " (was " + value + ")",
+    return new UserError(
+        field,
+        field + " must be between " + min + " and " + max + " (was " + value + ")",
         Code.OUT_OF_RANGE);
   }
 

@@ -7,8 +7,9 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
 
 /**
- * Reading driver values into the read models without reflection: the hot path of every page. Missing
- * keys and nulls read as null; temporal values (dates, date-times) read as their ISO-8601 text.
+ * Reading driver values into the read models without reflection: the hot path of every page.
+ * Missing keys and nulls read as null; temporal values (dates, date-times) read as their ISO-8601
+ * text.
  */
 public final class Vals {
   private static final TypeSystem TYPES = TypeSystem.getDefault();
@@ -52,7 +53,9 @@ public final class Vals {
     return list(v, Vals::str);
   }
 
-  /** The list in {@code v}, each item mapped; null when {@code v} is null or absent (not fetched). */
+  /**
+   * The list in {@code v}, each item mapped; null when {@code v} is null or absent (not fetched).
+   */
   public static <T> List<T> list(Value v, Function<Value, T> item) {
     if (v == null || v.isNull()) return null;
     int n = v.size();

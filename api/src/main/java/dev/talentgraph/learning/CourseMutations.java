@@ -12,7 +12,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** The mutations of courses and the skills they teach, mapped onto {@link CourseService}, which decides them. */
+/**
+ * The mutations of courses and the skills they teach, mapped onto {@link CourseService}, which
+ * decides them.
+ */
 @Controller
 class CourseMutations {
   private final CourseService courses;
@@ -32,7 +35,8 @@ class CourseMutations {
   }
 
   @MutationMapping
-  Mono<DeletePayload> deleteCourse(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
+  Mono<DeletePayload> deleteCourse(
+      @Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
     return courses.deleteCourse(input, RoundTrips.of(env));
   }
 }

@@ -21,11 +21,15 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** {@code skillGap}, {@code recommendTrainings} and {@code learningPath}: what each expert should learn next. */
+/**
+ * {@code skillGap}, {@code recommendTrainings} and {@code learningPath}: what each expert should
+ * learn next.
+ */
 @Controller
 class TrainingController {
   /** {@code input TargetInput}: exactly one of the four. */
-  record TargetInput(String jobOpeningId, String projectId, String occupationId, List<SkillLevel> skills) {}
+  record TargetInput(
+      String jobOpeningId, String projectId, String occupationId, List<SkillLevel> skills) {}
 
   /** {@code input SkillLevelInput}. */
   record SkillLevel(String skillId, Integer level) {}
@@ -49,26 +53,33 @@ class TrainingController {
   }
 
   @QueryMapping
-  Mono<Recommendations> recommendTrainings(@Argument String expertId, @Argument TargetInput target, @Argument Integer first) {
+  Mono<Recommendations> recommendTrainings(
+      @Argument String expertId, @Argument TargetInput target, @Argument Integer first) {
     int n = first == null ? 10 : first;
-    if (n < 1 || n > 100) return Mono.error(new BadTarget("first: must be between 1 and 100 (was " + n + ")"));
+    if (n < 1 || n > 100)
+      return Mono.error(new BadTarget("first: must be between 1 and 100 (was " + n + ")"));
     return call(a -> a.recommendTrainings(expertId, target(target, false), n));
   }
 
   @QueryMapping
-  Mono<LearningPath> learningPath(@Argument String expertId, @Argument TargetInput target, @Argument Integer maxHours) {
-    if (maxHours != null && maxHours < 1) return Mono.error(new BadTarget("maxHours: must be at least 1 (was " + maxHours + ")"));
+  Mono<LearningPath> learningPath(
+      @Argument String expertId, @Argument TargetInput target, @Argument Integer maxHours) {
+    if (maxHours != null && maxHours < 1)
+      return Mono.error(new BadTarget("maxHours: must be at least 1 (was " + maxHours + ")"));
     return call(a -> a.learningPath(expertId, target(target, true), maxHours));
   }
 
   /** The advisor reads the graph with the blocking driver: off the event loop. */
   private <T> Mono<T> call(Function<TrainingAdvisor, T> work) {
-    return Mono.fromCallable(() -> work.apply(service.advisor())).subscribeOn(Schedulers.boundedElastic());
+    return Mono.fromCallable(() -> work.apply(service.advisor()))
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   static Target target(TargetInput in, boolean required) {
     if (in == null) {
-      if (required) throw new BadTarget("target: required (one of jobOpeningId, projectId, occupationId, skills)");
+      if (required)
+        throw new BadTarget(
+            "target: required (one of jobOpeningId, projectId, occupationId, skills)");
       return null;
     }
     List<Target> given = new ArrayList<>();
@@ -81,28 +92,42 @@ class TrainingController {
         SkillLevel s = in.skills().get(i);
         int level = s.level() == null ? TrainingAdvisor.DEFAULT_LEVEL : s.level();
         if (level < 1 || level > 5) {
-          throw new BadTarget("target.skills[" + i + "].level: must be between 1 and 5 (was " + level + ")");
+          throw new BadTarget(
+              "target.skills[" + i + "].level: must be between 1 and 5 (was " + level + ")");
         }
         reqs.add(new Target.Requirement(s.skillId(), level));
       }
       given.add(new Target.Skills(reqs));
     }
     if (given.size() != 1) {
-      throw new BadTarget("target: give exactly one of jobOpeningId, projectId, occupationId, skills (got " + given.size() + ")");
+      throw new BadTarget(
+          "target: give exactly one of jobOpeningId, projectId, occupationId, skills (got "
+              + given.size()
+              + ")");
     }
     return given.get(0);
   }
 
   @GraphQlExceptionHandler
   GraphQLError trainingError(TrainingException e, DataFetchingEnvironment env) {
-    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
-        .extensions(Map.of("code", e.code())).build();
+    return GraphqlErrorBuilder.newError(env)
+        .errorType(ErrorType.BAD_REQUEST)
+        .message(e.getMessage())
+        .extensions(Map.of("code", e.code()))
+        .build();
   }
 
   @GraphQlExceptionHandler
   GraphQLError badTarget(BadTarget e, DataFetchingEnvironment env) {
-    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST).message(e.getMessage())
-        .extensions(Map.of("code", "BAD_REQUEST", "argument", e.getMessage().substring(0, e.getMessage().indexOf(':'))))
+    return GraphqlErrorBuilder.newError(env)
+        .errorType(ErrorType.BAD_REQUEST)
+        .message(e.getMessage())
+        .extensions(
+            Map.of(
+                "code",
+                "BAD_REQUEST",
+                "argument",
+                e.getMessage().substring(0, e.getMessage().indexOf(':'))))
         .build();
   }
 }

@@ -1,7 +1,7 @@
 package dev.talentgraph.learning;
 
-import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.courses.CourseRankerModels;
 import dev.talentgraph.ml.courses.TrainingAdvisor;
 import dev.talentgraph.ml.scoring.TrainingEffectEstimator;
@@ -16,12 +16,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The training advisor of the running server. Courses are ranked with the registry's active
- * {@value CourseRankerModels#KIND}, loaded when the server starts and again whenever a version is
- * activated ({@link ModelActivated}); a request never trains. Without an active ranker courses are
- * ranked by enrolment counts (popularity) and the answer's {@code ranker} says so. A course's
- * expected gain comes from the registry's active {@code training-effect} model when there is one
- * (else from measured gains).
+ * The training advisor of the running server. Courses are ranked with the registry's active {@value
+ * CourseRankerModels#KIND}, loaded when the server starts and again whenever a version is activated
+ * ({@link ModelActivated}); a request never trains. Without an active ranker courses are ranked by
+ * enrolment counts (popularity) and the answer's {@code ranker} says so. A course's expected gain
+ * comes from the registry's active {@code training-effect} model when there is one (else from
+ * measured gains).
  */
 @Service
 public class TrainingService {
@@ -29,14 +29,17 @@ public class TrainingService {
 
   private final Driver driver;
   private final String database;
+
   /** The registry's active training-effect model, asked per request (it follows activations). */
   private final TrainingEffectEstimator effects;
+
   private final AtomicReference<TrainingAdvisor> advisor = new AtomicReference<>();
 
   TrainingService(Driver driver, SchemaMigrations schema, FieldCipher cipher) {
     this.driver = driver;
     this.database = schema.database();
-    this.effects = new TrainingEffectEstimator(driver, database, cipher, ModelKinds.TRAINING_EFFECT);
+    this.effects =
+        new TrainingEffectEstimator(driver, database, cipher, ModelKinds.TRAINING_EFFECT);
     this.advisor.set(new TrainingAdvisor(driver, database, null, effects));
     load();
   }
@@ -46,7 +49,10 @@ public class TrainingService {
     return advisor.get();
   }
 
-  /** The registry's active training-effect model (also asked about enrolments already made, by the talent profile). */
+  /**
+   * The registry's active training-effect model (also asked about enrolments already made, by the
+   * talent profile).
+   */
   public TrainingEffectEstimator effects() {
     return effects;
   }
@@ -59,9 +65,20 @@ public class TrainingService {
   private void load() {
     try {
       Optional<CourseRankerModels.Loaded> loaded = CourseRankerModels.loadActive(driver, database);
-      advisor.set(loaded.map(l -> new TrainingAdvisor(driver, database, l.ranker(), effects, l.info().id() + ": "
-          + l.ranker().describe())).orElseGet(() -> new TrainingAdvisor(driver, database, null, effects)));
-      log.info("Course ranker: {}", loaded.map(l -> l.info().id()).orElse("none active, ranking by enrolment counts"));
+      advisor.set(
+          loaded
+              .map(
+                  l ->
+                      new TrainingAdvisor(
+                          driver,
+                          database,
+                          l.ranker(),
+                          effects,
+                          l.info().id() + ": " + l.ranker().describe()))
+              .orElseGet(() -> new TrainingAdvisor(driver, database, null, effects)));
+      log.info(
+          "Course ranker: {}",
+          loaded.map(l -> l.info().id()).orElse("none active, ranking by enrolment counts"));
     } catch (RuntimeException ex) {
       log.warn("course ranker not loaded, ranking by enrolment counts: {}", ex.getMessage());
       advisor.set(new TrainingAdvisor(driver, database, null, effects));

@@ -1,2 +1,5 @@
-/** Courses and the skills they teach: {@code course}, {@code courses}, {@code Course.teaches} and mutations. */
+/**
+ * Courses and the skills they teach: {@code course}, {@code courses}, {@code Course.teaches} and
+ * mutations.
+ */
 package dev.talentgraph.learning;

@@ -4,39 +4,54 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code talent.graphql.limits.*}: what one GraphQL request may ask for. Each limit has its own error
- * code (see {@link LimitError}). Zero switches a numeric limit off.
+ * {@code talent.graphql.limits.*}: what one GraphQL request may ask for. Each limit has its own
+ * error code (see {@link LimitError}). Zero switches a numeric limit off.
  *
- * @param maxDepth deepest nesting of selections, fragments expanded (the standard introspection query
- *     needs about 13)
- * @param maxComplexity estimated cost: each field costs 1, multiplied by the page sizes ({@code first},
- *     {@code last}, {@code limit}, {@code pageSize}, {@code size} arguments) of the fields above it
- * @param maxAliases aliased fields in one document (alias bombs repeat one expensive field under many names)
+ * @param maxDepth deepest nesting of selections, fragments expanded (the standard introspection
+ *     query needs about 13)
+ * @param maxComplexity estimated cost: each field costs 1, multiplied by the page sizes ({@code
+ *     first}, {@code last}, {@code limit}, {@code pageSize}, {@code size} arguments) of the fields
+ *     above it
+ * @param maxAliases aliased fields in one document (alias bombs repeat one expensive field under
+ *     many names)
  * @param maxPageSize largest value of a page-size argument
  * @param requestTimeout time after which fields still running are answered with an error
  * @param rateLimit requests per user (or per address without a login)
  * @param introspection whether {@code __schema}/{@code __type} may be queried
  */
 @ConfigurationProperties("talent.graphql.limits")
-record GraphQlLimitsSettings(Integer maxDepth, Integer maxComplexity, Integer maxAliases, Integer maxPageSize,
-    Duration requestTimeout, RateLimit rateLimit, Introspection introspection) {
+record GraphQlLimitsSettings(
+    Integer maxDepth,
+    Integer maxComplexity,
+    Integer maxAliases,
+    Integer maxPageSize,
+    Duration requestTimeout,
+    RateLimit rateLimit,
+    Introspection introspection) {
 
   /** Who may introspect the schema. */
-  public enum Introspection { ENABLED, ADMIN_ONLY, DISABLED }
+  public enum Introspection {
+    ENABLED,
+    ADMIN_ONLY,
+    DISABLED
+  }
 
   /**
    * A token bucket per user: {@code capacity} requests, all refilled at once every {@code period}
    * (Bucket4j, interval refill). Capacity 0 switches the limit off, which is the default: a single
-   * token driving a load test (bench security runs one at 32 connections) would otherwise be throttled;
-   * production sets e.g. {@code capacity: 600, period: 1m}.
+   * token driving a load test (bench security runs one at 32 connections) would otherwise be
+   * throttled; production sets e.g. {@code capacity: 600, period: 1m}.
    */
   public record RateLimit(Integer capacity, Duration period) {
     public RateLimit {
       if (capacity == null) capacity = 0;
       if (period == null) period = Duration.ofMinutes(1);
-      if (capacity < 0) throw new IllegalArgumentException("talent.graphql.limits.rate-limit.capacity must be >= 0");
+      if (capacity < 0)
+        throw new IllegalArgumentException(
+            "talent.graphql.limits.rate-limit.capacity must be >= 0");
       if (period.isZero() || period.isNegative()) {
-        throw new IllegalArgumentException("talent.graphql.limits.rate-limit.period must be positive");
+        throw new IllegalArgumentException(
+            "talent.graphql.limits.rate-limit.period must be positive");
       }
     }
   }
@@ -50,7 +65,8 @@ record GraphQlLimitsSettings(Integer maxDepth, Integer maxComplexity, Integer ma
     if (rateLimit == null) rateLimit = new RateLimit(null, null);
     if (introspection == null) introspection = Introspection.ENABLED;
     for (int v : new int[] {maxDepth, maxComplexity, maxAliases, maxPageSize}) {
-      if (v < 0) throw new IllegalArgumentException("talent.graphql.limits: limits must be >= 0 (0 = off)");
+      if (v < 0)
+        throw new IllegalArgumentException("talent.graphql.limits: limits must be >= 0 (0 = off)");
     }
   }
 }

@@ -9,12 +9,18 @@ import java.util.Map;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * The error codes of the request limits, in the GraphQL error's {@code extensions}: {@code code}, the
- * {@code limit} and the {@code actual} value, and {@code refused: true} (the audit log records refusals).
+ * The error codes of the request limits, in the GraphQL error's {@code extensions}: {@code code},
+ * the {@code limit} and the {@code actual} value, and {@code refused: true} (the audit log records
+ * refusals).
  */
 enum LimitError {
-  MAX_DEPTH_EXCEEDED, MAX_COMPLEXITY_EXCEEDED, MAX_ALIASES_EXCEEDED, MAX_PAGE_SIZE_EXCEEDED, REQUEST_TIMEOUT,
-  RATE_LIMITED, INTROSPECTION_DISABLED;
+  MAX_DEPTH_EXCEEDED,
+  MAX_COMPLEXITY_EXCEEDED,
+  MAX_ALIASES_EXCEEDED,
+  MAX_PAGE_SIZE_EXCEEDED,
+  REQUEST_TIMEOUT,
+  RATE_LIMITED,
+  INTROSPECTION_DISABLED;
 
   GraphQLError error(String message, Number limit, Number actual) {
     return error(message, limit, actual, Map.of());

@@ -27,10 +27,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The request limits, one class each, so each can be read, tested and replaced on its own. The static ones
- * (depth, complexity, aliases, page size, introspection, rate) run when the operation is about to execute,
- * after validation, and end it with one error before any field runs. They reach graphql-java as ONE
- * instrumentation ({@link dev.talentgraph.graphql.OperationInstrumentations}), so no per-field hook runs for them.
+ * The request limits, one class each, so each can be read, tested and replaced on its own. The
+ * static ones (depth, complexity, aliases, page size, introspection, rate) run when the operation
+ * is about to execute, after validation, and end it with one error before any field runs. They
+ * reach graphql-java as ONE instrumentation ({@link
+ * dev.talentgraph.graphql.OperationInstrumentations}), so no per-field hook runs for them.
  */
 final class LimitInstrumentations {
   private LimitInstrumentations() {}
@@ -39,8 +40,8 @@ final class LimitInstrumentations {
   abstract static class OperationCheck extends SimplePerformantInstrumentation
       implements OperationLevel {
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters p,
-        InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+        InstrumentationExecuteOperationParameters p, InstrumentationState state) {
       check(p.getExecutionContext());
       return SimpleInstrumentationContext.noOp();
     }
@@ -60,7 +61,8 @@ final class LimitInstrumentations {
       if (max == 0) return;
       int d = QueryShape.of(ctx).depth();
       if (d > max) {
-        throw LimitError.MAX_DEPTH_EXCEEDED.abort("query depth " + d + " exceeds the maximum of " + max, max, d);
+        throw LimitError.MAX_DEPTH_EXCEEDED.abort(
+            "query depth " + d + " exceeds the maximum of " + max, max, d);
       }
     }
   }
@@ -77,8 +79,14 @@ final class LimitInstrumentations {
       if (max == 0) return;
       long c = QueryShape.of(ctx).complexity();
       if (c > max) {
-        throw LimitError.MAX_COMPLEXITY_EXCEEDED.abort("query complexity " + c + " exceeds the maximum of " + max
-            + " (each field costs 1, times the page sizes above it)", max, c);
+        throw LimitError.MAX_COMPLEXITY_EXCEEDED.abort(
+            "query complexity "
+                + c
+                + " exceeds the maximum of "
+                + max
+                + " (each field costs 1, times the page sizes above it)",
+            max,
+            c);
       }
     }
   }
@@ -95,8 +103,8 @@ final class LimitInstrumentations {
       if (max == 0) return;
       int a = QueryShape.of(ctx).aliases();
       if (a > max) {
-        throw LimitError.MAX_ALIASES_EXCEEDED.abort("the query uses " + a + " aliases; at most " + max + " are allowed",
-            max, a);
+        throw LimitError.MAX_ALIASES_EXCEEDED.abort(
+            "the query uses " + a + " aliases; at most " + max + " are allowed", max, a);
       }
     }
   }
@@ -113,8 +121,16 @@ final class LimitInstrumentations {
       if (max == 0) return;
       long p = QueryShape.of(ctx).maxPageSize();
       if (p > max) {
-        throw LimitError.MAX_PAGE_SIZE_EXCEEDED.abort("page size " + p + " exceeds the maximum of " + max
-            + " (arguments " + QueryShape.PAGE_ARGUMENTS + ")", max, p);
+        throw LimitError.MAX_PAGE_SIZE_EXCEEDED.abort(
+            "page size "
+                + p
+                + " exceeds the maximum of "
+                + max
+                + " (arguments "
+                + QueryShape.PAGE_ARGUMENTS
+                + ")",
+            max,
+            p);
       }
     }
   }
@@ -128,12 +144,19 @@ final class LimitInstrumentations {
 
     @Override
     void check(ExecutionContext ctx) {
-      if (mode == GraphQlLimitsSettings.Introspection.ENABLED || !QueryShape.of(ctx).introspection()) return;
+      if (mode == GraphQlLimitsSettings.Introspection.ENABLED
+          || !QueryShape.of(ctx).introspection()) return;
       Caller caller = Caller.of(ctx.getGraphQLContext());
-      if (mode == GraphQlLimitsSettings.Introspection.ADMIN_ONLY && caller.roles().contains(Role.ADMIN)) return;
-      throw LimitError.INTROSPECTION_DISABLED.abort("schema introspection (__schema, __type) is "
-          + (mode == GraphQlLimitsSettings.Introspection.ADMIN_ONLY ? "for ADMIN only" : "switched off")
-          + " on this server (talent.graphql.limits.introspection)", null, null);
+      if (mode == GraphQlLimitsSettings.Introspection.ADMIN_ONLY
+          && caller.roles().contains(Role.ADMIN)) return;
+      throw LimitError.INTROSPECTION_DISABLED.abort(
+          "schema introspection (__schema, __type) is "
+              + (mode == GraphQlLimitsSettings.Introspection.ADMIN_ONLY
+                  ? "for ADMIN only"
+                  : "switched off")
+              + " on this server (talent.graphql.limits.introspection)",
+          null,
+          null);
     }
   }
 
@@ -151,28 +174,44 @@ final class LimitInstrumentations {
       if (settings.capacity() == 0) return;
       String key = Caller.of(ctx.getGraphQLContext()).key();
       if (buckets.size() > 100_000) buckets.clear(); // bounded memory under a flood of addresses
-      Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
-          .addLimit(Bandwidth.builder().capacity(settings.capacity())
-              .refillIntervally(settings.capacity(), settings.period()).build()).build());
+      Bucket bucket =
+          buckets.computeIfAbsent(
+              key,
+              k ->
+                  Bucket.builder()
+                      .addLimit(
+                          Bandwidth.builder()
+                              .capacity(settings.capacity())
+                              .refillIntervally(settings.capacity(), settings.period())
+                              .build())
+                      .build());
       var probe = bucket.tryConsumeAndReturnRemaining(1);
       if (!probe.isConsumed()) {
         long waitMs = TimeUnit.NANOSECONDS.toMillis(probe.getNanosToWaitForRefill());
-        var e = LimitError.RATE_LIMITED.error("rate limit of " + settings.capacity() + " requests per "
-            + settings.period() + " reached; retry in " + Math.max(1, waitMs) + " ms", settings.capacity(), null,
-            java.util.Map.of("retryAfterMs", Math.max(1, waitMs)));
+        var e =
+            LimitError.RATE_LIMITED.error(
+                "rate limit of "
+                    + settings.capacity()
+                    + " requests per "
+                    + settings.period()
+                    + " reached; retry in "
+                    + Math.max(1, waitMs)
+                    + " ms",
+                settings.capacity(),
+                null,
+                java.util.Map.of("retryAfterMs", Math.max(1, waitMs)));
         throw new AbortExecutionException(java.util.List.of(e));
       }
     }
   }
 
   /**
-   * Fields still running when the time is up are answered with a {@code REQUEST_TIMEOUT} error; fields
-   * starting later fail at once. The work behind a timed-out field is not interrupted (interrupting a
-   * thread inside the Neo4j driver breaks its connection); database work ends at its own transaction
-   * time limit.
+   * Fields still running when the time is up are answered with a {@code REQUEST_TIMEOUT} error;
+   * fields starting later fail at once. The work behind a timed-out field is not interrupted
+   * (interrupting a thread inside the Neo4j driver breaks its connection); database work ends at
+   * its own transaction time limit.
    */
-  static final class Timeout extends SimplePerformantInstrumentation
-      implements OperationLevel {
+  static final class Timeout extends SimplePerformantInstrumentation implements OperationLevel {
     private final Duration limit;
 
     Timeout(Duration limit) {
@@ -187,8 +226,8 @@ final class LimitInstrumentations {
     }
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters p,
-        InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(
+        DataFetcher<?> fetcher, InstrumentationFieldFetchParameters p, InstrumentationState state) {
       if (!(state instanceof Deadline deadline) || p.isTrivialDataFetcher()) return fetcher;
       return env -> {
         long left = deadline.nanos() - System.nanoTime();
@@ -196,19 +235,29 @@ final class LimitInstrumentations {
         Object result = fetcher.get(env);
         if (!(result instanceof CompletionStage<?> stage)) return result;
         CompletableFuture<?> original = stage.toCompletableFuture();
-        return original.thenApply(v -> (Object) v)
+        return original
+            .thenApply(v -> (Object) v)
             .orTimeout(left, TimeUnit.NANOSECONDS)
-            .exceptionally(t -> {
-              Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-              if (cause instanceof TimeoutException) return timedOut(env);
-              throw t instanceof CompletionException ce ? ce : new CompletionException(t);
-            });
+            .exceptionally(
+                t -> {
+                  Throwable cause =
+                      t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+                  if (cause instanceof TimeoutException) return timedOut(env);
+                  throw t instanceof CompletionException ce ? ce : new CompletionException(t);
+                });
       };
     }
 
     private DataFetcherResult<Object> timedOut(graphql.schema.DataFetchingEnvironment env) {
-      var e = LimitError.REQUEST_TIMEOUT.error("the request exceeded its time limit of " + limit.toMillis()
-          + " ms; field " + env.getExecutionStepInfo().getPath() + " was stopped", limit.toMillis(), null);
+      var e =
+          LimitError.REQUEST_TIMEOUT.error(
+              "the request exceeded its time limit of "
+                  + limit.toMillis()
+                  + " ms; field "
+                  + env.getExecutionStepInfo().getPath()
+                  + " was stopped",
+              limit.toMillis(),
+              null);
       return DataFetcherResult.newResult().error(e).build();
     }
   }

@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 
-/** The GraphQL request limits as instrumentation beans (Spring for GraphQL chains every Instrumentation bean). */
+/**
+ * The GraphQL request limits as instrumentation beans (Spring for GraphQL chains every
+ * Instrumentation bean).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphQlLimitsSettings.class)
 class LimitsConfiguration {

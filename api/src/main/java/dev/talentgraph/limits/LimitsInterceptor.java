@@ -9,21 +9,30 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import reactor.core.publisher.Mono;
 
-/** Tells the limit instrumentations who is asking: the login (rate-limit key, introspection role) or the address. */
+/**
+ * Tells the limit instrumentations who is asking: the login (rate-limit key, introspection role) or
+ * the address.
+ */
 final class LimitsInterceptor implements WebGraphQlInterceptor {
   @Override
   public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
     String address = AuditWebFilters.remoteAddress(request.getRemoteAddress());
     return ReactiveSecurityContextHolder.getContext()
-        .mapNotNull(c -> c.getAuthentication() != null && c.getAuthentication().getPrincipal() instanceof Principal p
-            ? new LimitInstrumentations.Caller("user:" + p.username(), p.roles()) : null)
+        .mapNotNull(
+            c ->
+                c.getAuthentication() != null
+                        && c.getAuthentication().getPrincipal() instanceof Principal p
+                    ? new LimitInstrumentations.Caller("user:" + p.username(), p.roles())
+                    : null)
         .defaultIfEmpty(new LimitInstrumentations.Caller("address:" + address, Set.of()))
-        .flatMap(caller -> {
-          request.configureExecutionInput((input, builder) -> {
-            input.getGraphQLContext().put(LimitInstrumentations.Caller.KEY, caller);
-            return input;
-          });
-          return chain.next(request);
-        });
+        .flatMap(
+            caller -> {
+              request.configureExecutionInput(
+                  (input, builder) -> {
+                    input.getGraphQLContext().put(LimitInstrumentations.Caller.KEY, caller);
+                    return input;
+                  });
+              return chain.next(request);
+            });
   }
 }

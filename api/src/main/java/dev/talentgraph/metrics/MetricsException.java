@@ -1,9 +1,9 @@
 package dev.talentgraph.metrics;
 
 /**
- * A bad argument to the metrics: which one, and a code a program can branch on ({@code INVALID_DATE},
- * {@code FROM_AFTER_TO}, {@code UNKNOWN_TEAM}, {@code UNKNOWN_REGION}, {@code OUT_OF_RANGE}, {@code FORBIDDEN}).
- * Nothing was computed.
+ * A bad argument to the metrics: which one, and a code a program can branch on ({@code
+ * INVALID_DATE}, {@code FROM_AFTER_TO}, {@code UNKNOWN_TEAM}, {@code UNKNOWN_REGION}, {@code
+ * OUT_OF_RANGE}, {@code FORBIDDEN}). Nothing was computed.
  */
 public class MetricsException extends RuntimeException {
   private final String argument;

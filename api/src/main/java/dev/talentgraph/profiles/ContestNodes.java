@@ -15,12 +15,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code node(id:)} for a Contest: personal data of the person who raised it, under the rule of
- * {@code TalentProfile.contests} (ADMIN, HR, the person, their team's manager; audited as a personal read).
+ * {@code TalentProfile.contests} (ADMIN, HR, the person, their team's manager; audited as a
+ * personal read).
  */
 @Component
 class ContestNodes implements NodeResolver {
-  static final String CONTEST = "MATCH (e:" + Labels.EXPERT + ")-[:" + RelTypes.CONTESTED + "]->(c:" + Labels.CONTEST
-      + " {id: $id}) RETURN e.id AS expert, c {.*, at: toString(c.at), resolvedAt: toString(c.resolvedAt)} AS contest";
+  static final String CONTEST =
+      "MATCH (e:"
+          + Labels.EXPERT
+          + ")-[:"
+          + RelTypes.CONTESTED
+          + "]->(c:"
+          + Labels.CONTEST
+          + " {id: $id}) RETURN e.id AS expert, c {.*, at: toString(c.at), resolvedAt: toString(c.resolvedAt)} AS contest";
 
   private final CypherGateway cypher;
   private final AuditTrail audit;
@@ -37,11 +44,18 @@ class ContestNodes implements NodeResolver {
 
   @Override
   public Mono<?> resolve(String key, DataFetchingEnvironment env) {
-    return cypher.read(RoundTrips.of(env), CONTEST, Map.of("id", key)).flatMap(rows -> {
-      if (rows.isEmpty()) return Mono.empty();
-      String expert = Vals.str(rows.get(0).get("expert"));
-      return NodeAccess.personal(env, "TalentProfile.contests", expert, audit,
-          Mono.justOrEmpty(ProfileQuery.contest(expert, rows.get(0).get("contest"))));
-    });
+    return cypher
+        .read(RoundTrips.of(env), CONTEST, Map.of("id", key))
+        .flatMap(
+            rows -> {
+              if (rows.isEmpty()) return Mono.empty();
+              String expert = Vals.str(rows.get(0).get("expert"));
+              return NodeAccess.personal(
+                  env,
+                  "TalentProfile.contests",
+                  expert,
+                  audit,
+                  Mono.justOrEmpty(ProfileQuery.contest(expert, rows.get(0).get("contest"))));
+            });
   }
 }

@@ -15,7 +15,9 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** The mutations of experts and their skills, mapped onto {@link ExpertService}, which decides them. */
+/**
+ * The mutations of experts and their skills, mapped onto {@link ExpertService}, which decides them.
+ */
 @Controller
 class ExpertMutations {
   private final ExpertService experts;
@@ -35,17 +37,20 @@ class ExpertMutations {
   }
 
   @MutationMapping
-  Mono<DeletePayload> deleteExpert(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
+  Mono<DeletePayload> deleteExpert(
+      @Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
     return experts.deleteExpert(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<ExpertSkillPayload> setExpertSkill(@Argument SetExpertSkillInput input, DataFetchingEnvironment env) {
+  Mono<ExpertSkillPayload> setExpertSkill(
+      @Argument SetExpertSkillInput input, DataFetchingEnvironment env) {
     return experts.setExpertSkill(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<ExpertSkillPayload> removeExpertSkill(@Argument RemoveExpertSkillInput input, DataFetchingEnvironment env) {
+  Mono<ExpertSkillPayload> removeExpertSkill(
+      @Argument RemoveExpertSkillInput input, DataFetchingEnvironment env) {
     return experts.removeExpertSkill(input, RoundTrips.of(env));
   }
 }

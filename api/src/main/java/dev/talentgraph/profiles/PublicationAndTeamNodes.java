@@ -1,6 +1,5 @@
 package dev.talentgraph.profiles;
 
-import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.NodeResolver;
 import dev.talentgraph.graphql.RoundTrips;
@@ -14,13 +13,17 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code node(id:)} for Publication and Team: public like the {@code Expert} lists that reach them (any
- * signed-in caller), read with the scalars those lists give.
+ * {@code node(id:)} for Publication and Team: public like the {@code Expert} lists that reach them
+ * (any signed-in caller), read with the scalars those lists give.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicationAndTeamNodes {
-  static final String PUBLICATION = "MATCH (n:" + Labels.PUBLICATION + " {id: $id}) RETURN n {.id, .title, .year, .venue} AS node";
-  static final String TEAM = "MATCH (n:" + Labels.TEAM + " {id: $id}) RETURN n {.id, .name} AS node";
+  static final String PUBLICATION =
+      "MATCH (n:"
+          + Labels.PUBLICATION
+          + " {id: $id}) RETURN n {.id, .title, .year, .venue} AS node";
+  static final String TEAM =
+      "MATCH (n:" + Labels.TEAM + " {id: $id}) RETURN n {.id, .name} AS node";
 
   @Bean
   NodeResolver publicationNodes(CypherGateway cypher) {
@@ -32,8 +35,13 @@ class PublicationAndTeamNodes {
 
       @Override
       public Mono<?> resolve(String key, DataFetchingEnvironment env) {
-        return cypher.read(RoundTrips.of(env), PUBLICATION, Map.of("id", key))
-            .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(PublicationNode.from(rows.get(0).get("node"))));
+        return cypher
+            .read(RoundTrips.of(env), PUBLICATION, Map.of("id", key))
+            .flatMap(
+                rows ->
+                    rows.isEmpty()
+                        ? Mono.empty()
+                        : Mono.just(PublicationNode.from(rows.get(0).get("node"))));
       }
     };
   }
@@ -48,8 +56,13 @@ class PublicationAndTeamNodes {
 
       @Override
       public Mono<?> resolve(String key, DataFetchingEnvironment env) {
-        return cypher.read(RoundTrips.of(env), TEAM, Map.of("id", key))
-            .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(TeamNode.from(rows.get(0).get("node"))));
+        return cypher
+            .read(RoundTrips.of(env), TEAM, Map.of("id", key))
+            .flatMap(
+                rows ->
+                    rows.isEmpty()
+                        ? Mono.empty()
+                        : Mono.just(TeamNode.from(rows.get(0).get("node"))));
       }
     };
   }

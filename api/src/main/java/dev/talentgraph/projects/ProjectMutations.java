@@ -14,7 +14,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** The mutations of projects, their required skills and members, mapped onto {@link ProjectService}, which decides them. */
+/**
+ * The mutations of projects, their required skills and members, mapped onto {@link ProjectService},
+ * which decides them.
+ */
 @Controller
 class ProjectMutations {
   private final ProjectService projects;
@@ -24,22 +27,26 @@ class ProjectMutations {
   }
 
   @MutationMapping
-  Mono<ProjectPayload> createProject(@Argument CreateProjectInput input, DataFetchingEnvironment env) {
+  Mono<ProjectPayload> createProject(
+      @Argument CreateProjectInput input, DataFetchingEnvironment env) {
     return projects.createProject(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<ProjectPayload> updateProject(@Argument UpdateProjectInput input, DataFetchingEnvironment env) {
+  Mono<ProjectPayload> updateProject(
+      @Argument UpdateProjectInput input, DataFetchingEnvironment env) {
     return projects.updateProject(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<DeletePayload> deleteProject(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
+  Mono<DeletePayload> deleteProject(
+      @Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
     return projects.deleteProject(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<ProjectMemberPayload> addExpertToProject(@Argument AddExpertToProjectInput input, DataFetchingEnvironment env) {
+  Mono<ProjectMemberPayload> addExpertToProject(
+      @Argument AddExpertToProjectInput input, DataFetchingEnvironment env) {
     return projects.addExpertToProject(input, RoundTrips.of(env));
   }
 }

@@ -18,13 +18,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code node(id:)} for an Assessment or an Interview: read as part of its application through
- * {@code application(id:)}, so under the application's rule (ADMIN, HR, a MANAGER hiring for the opening).
+ * {@code application(id:)}, so under the application's rule (ADMIN, HR, a MANAGER hiring for the
+ * opening).
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationPartNodes {
-  static final String APPLICATION_OF = "MATCH (a:" + Labels.APPLICATION + ")-[:" + RelTypes.HAS_ASSESSMENT + "|"
-      + RelTypes.HAS_INTERVIEW + "]->(x {id: $id}) WHERE x:" + Labels.ASSESSMENT + " OR x:" + Labels.INTERVIEW
-      + " RETURN a.id AS application";
+  static final String APPLICATION_OF =
+      "MATCH (a:"
+          + Labels.APPLICATION
+          + ")-[:"
+          + RelTypes.HAS_ASSESSMENT
+          + "|"
+          + RelTypes.HAS_INTERVIEW
+          + "]->(x {id: $id}) WHERE x:"
+          + Labels.ASSESSMENT
+          + " OR x:"
+          + Labels.INTERVIEW
+          + " RETURN a.id AS application";
 
   @Bean
   NodeResolver assessmentNodes(CypherGateway cypher) {
@@ -36,8 +46,8 @@ class ApplicationPartNodes {
     return resolver(cypher, "Interview", ApplicationNode::interviews);
   }
 
-  private static NodeResolver resolver(CypherGateway cypher, String type,
-      Function<ApplicationNode, List<? extends Record>> parts) {
+  private static NodeResolver resolver(
+      CypherGateway cypher, String type, Function<ApplicationNode, List<? extends Record>> parts) {
     return new NodeResolver() {
       @Override
       public String type() {
@@ -46,21 +56,34 @@ class ApplicationPartNodes {
 
       @Override
       public Mono<?> resolve(String key, DataFetchingEnvironment env) {
-        return cypher.read(RoundTrips.of(env), APPLICATION_OF, Map.of("id", key)).flatMap(rows -> {
-          if (rows.isEmpty()) return Mono.empty();
-          String application = Vals.str(rows.get(0).get("application"));
-          return NodeResolver.viaQuery(env, "application", Map.of("id", application)).flatMap(r -> {
-            Object a = r instanceof DataFetcherResult<?> d && d.getData() != null ? d.getData() : r;
-            if (!(a instanceof ApplicationNode app)) return Mono.just(r); // a refusal
-            return Mono.justOrEmpty(parts.apply(app).stream().filter(p -> key.equals(id(p))).findFirst());
-          });
-        });
+        return cypher
+            .read(RoundTrips.of(env), APPLICATION_OF, Map.of("id", key))
+            .flatMap(
+                rows -> {
+                  if (rows.isEmpty()) return Mono.empty();
+                  String application = Vals.str(rows.get(0).get("application"));
+                  return NodeResolver.viaQuery(env, "application", Map.of("id", application))
+                      .flatMap(
+                          r -> {
+                            Object a =
+                                r instanceof DataFetcherResult<?> d && d.getData() != null
+                                    ? d.getData()
+                                    : r;
+                            if (!(a instanceof ApplicationNode app))
+                              return Mono.just(r); // a refusal
+                            return Mono.justOrEmpty(
+                                parts.apply(app).stream()
+                                    .filter(p -> key.equals(id(p)))
+                                    .findFirst());
+                          });
+                });
       }
     };
   }
 
   private static String id(Record part) {
-    return part instanceof RecruitingNodes.AssessmentNode a ? a.id()
+    return part instanceof RecruitingNodes.AssessmentNode a
+        ? a.id()
         : part instanceof RecruitingNodes.InterviewNode i ? i.id() : null;
   }
 }

@@ -1,12 +1,12 @@
 package dev.talentgraph.recruiting;
 
-import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.InvalidArgumentException;
-import dev.talentgraph.ml.model.Contribution;
+import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.hiring.HireFeatures;
 import dev.talentgraph.ml.hiring.HireScorer;
 import dev.talentgraph.ml.hiring.SkillCoverage;
+import dev.talentgraph.ml.model.Contribution;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
@@ -28,22 +28,30 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Ranks people against an opening and openings for a person. The score of a pair is
- * {@code 0.5 coverage + 0.3 hire + 0.2 coverage * evidence} with an active hire model and
- * {@code 0.8 coverage + 0.2 coverage * evidence} without one: coverage through the taxonomy ({@link
- * SkillCoverage}) leads, the model adds what the graph's past decisions say (assessment, interviews,
- * experience), and evidence counts only for the skills that give credit (strong evidence of nothing
- * is worth nothing). The weights are a product choice stated here, not fitted. Ties: by name, then id.
+ * Ranks people against an opening and openings for a person. The score of a pair is {@code 0.5
+ * coverage + 0.3 hire + 0.2 coverage * evidence} with an active hire model and {@code 0.8 coverage
+ * + 0.2 coverage * evidence} without one: coverage through the taxonomy ({@link SkillCoverage})
+ * leads, the model adds what the graph's past decisions say (assessment, interviews, experience),
+ * and evidence counts only for the skills that give credit (strong evidence of nothing is worth
+ * nothing). The weights are a product choice stated here, not fitted. Ties: by name, then id.
  * Blocking (the driver's sessions): the controller calls it off the event loop.
  */
 @Service
 class MatchingService {
   static final double W_COVERAGE = 0.5, W_MODEL = 0.3, W_EVIDENCE = 0.2;
   static final double W_COVERAGE_ALONE = 0.8;
-  /** Experts considered by includeExperts (those holding most required skills or stand-ins first). */
+
+  /**
+   * Experts considered by includeExperts (those holding most required skills or stand-ins first).
+   */
   static final int MAX_EXPERTS = 500;
-  /** Openings considered by matchOpenings (those requiring most of the person's skills or neighbours first). */
+
+  /**
+   * Openings considered by matchOpenings (those requiring most of the person's skills or neighbours
+   * first).
+   */
   static final int MAX_OPENINGS = 500;
+
   static final int EXPLAIN = 5;
   static final int EVIDENCE_TEXT = 160;
 
@@ -59,48 +67,150 @@ class MatchingService {
 
   public record Requirement(String skillId, String skillName, int level, boolean required) {}
 
-  public record Covered(String skillId, String skillName, boolean required, int levelRequired, int levelHad, double credit,
-      String evidence, String evidenceText, String text) {}
+  public record Covered(
+      String skillId,
+      String skillName,
+      boolean required,
+      int levelRequired,
+      int levelHad,
+      double credit,
+      String evidence,
+      String evidenceText,
+      String text) {}
 
-  public record Adjacent(String skillId, String skillName, boolean required, int levelRequired, String viaSkillId,
-      String viaSkillName, String relation, int levelHad, double credit, String evidence, String text) {}
+  public record Adjacent(
+      String skillId,
+      String skillName,
+      boolean required,
+      int levelRequired,
+      String viaSkillId,
+      String viaSkillName,
+      String relation,
+      int levelHad,
+      double credit,
+      String evidence,
+      String text) {}
 
-  public record Missing(String skillId, String skillName, boolean required, int levelRequired, String text) {}
+  public record Missing(
+      String skillId, String skillName, boolean required, int levelRequired, String text) {}
 
   public record Reason(String feature, double contribution, String text) {}
 
-  public record Explanation(double coverage, Double requiredCoverage, Double preferredCoverage, double evidenceStrength,
-      Double hireScore, List<Covered> covered, List<Adjacent> adjacent, List<Missing> missing, List<Reason> modelReasons,
+  public record Explanation(
+      double coverage,
+      Double requiredCoverage,
+      Double preferredCoverage,
+      double evidenceStrength,
+      Double hireScore,
+      List<Covered> covered,
+      List<Adjacent> adjacent,
+      List<Missing> missing,
+      List<Reason> modelReasons,
       String summary) {}
 
-  public record CandidateMatch(int rank, String applicationId, String candidateId, String name, boolean internal, String stage,
-      double score, Explanation match) {}
-
-  public record CandidateRanking(String openingId, String title, List<Requirement> requirements, String model, String method,
-      int considered, List<CandidateMatch> items) {}
-
-  public record OpeningMatch(int rank, String openingId, String title, String status, String applicationId, double score,
+  public record CandidateMatch(
+      int rank,
+      String applicationId,
+      String candidateId,
+      String name,
+      boolean internal,
+      String stage,
+      double score,
       Explanation match) {}
 
-  public record OpeningMatches(String expertId, String name, String model, String method, int considered,
+  public record CandidateRanking(
+      String openingId,
+      String title,
+      List<Requirement> requirements,
+      String model,
+      String method,
+      int considered,
+      List<CandidateMatch> items) {}
+
+  public record OpeningMatch(
+      int rank,
+      String openingId,
+      String title,
+      String status,
+      String applicationId,
+      double score,
+      Explanation match) {}
+
+  public record OpeningMatches(
+      String expertId,
+      String name,
+      String model,
+      String method,
+      int considered,
       List<OpeningMatch> items) {}
 
   /** The opening's hiring team is managed by this expert (for the MANAGER rule). */
   public boolean managesOpening(String managerExpertId, String openingId) {
     if (managerExpertId == null) return false;
-    return read("MATCH (:" + Labels.EXPERT + " {" + Props.ID + ": $me})-[:" + RelTypes.MANAGES + "]->(:" + Labels.TEAM + ")<-[:"
-        + RelTypes.HIRES_FOR + "]-(j:" + Labels.JOB_OPENING + " {" + Props.ID + ": $id}) RETURN count(j) > 0 AS ok",
-        Map.of("me", managerExpertId, "id", openingId)).get(0).get("ok").asBoolean();
+    return read(
+            "MATCH (:"
+                + Labels.EXPERT
+                + " {"
+                + Props.ID
+                + ": $me})-[:"
+                + RelTypes.MANAGES
+                + "]->(:"
+                + Labels.TEAM
+                + ")<-[:"
+                + RelTypes.HIRES_FOR
+                + "]-(j:"
+                + Labels.JOB_OPENING
+                + " {"
+                + Props.ID
+                + ": $id}) RETURN count(j) > 0 AS ok",
+            Map.of("me", managerExpertId, "id", openingId))
+        .get(0)
+        .get("ok")
+        .asBoolean();
   }
 
-  public CandidateRanking rankCandidates(String openingId, int first, boolean includeExperts, LocalDate asOf) {
-    List<Record> head = read("MATCH (j:" + Labels.JOB_OPENING + " {" + Props.ID + ": $id}) "
-        + "RETURN [(p)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(j) WHERE a." + Props.STAGE
-        + " IN " + Stage.cypherList(Stage.LIVE) + " AND (p:" + Labels.CANDIDATE + " OR p:" + Labels.EXPERT + ") | [a." + Props.ID
-        + ", p." + Props.ID + ", a." + Props.STAGE + "]] AS apps, "
-        + "[(p)-[:" + RelTypes.APPLIED + "]->(:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(j) | p." + Props.ID + "] AS applied",
-        Map.of("id", openingId));
-    if (head.isEmpty()) throw new InvalidArgumentException("openingId", "no job opening with id '" + openingId + "'");
+  public CandidateRanking rankCandidates(
+      String openingId, int first, boolean includeExperts, LocalDate asOf) {
+    List<Record> head =
+        read(
+            "MATCH (j:"
+                + Labels.JOB_OPENING
+                + " {"
+                + Props.ID
+                + ": $id}) "
+                + "RETURN [(p)-[:"
+                + RelTypes.APPLIED
+                + "]->(a:"
+                + Labels.APPLICATION
+                + ")-[:"
+                + RelTypes.TO
+                + "]->(j) WHERE a."
+                + Props.STAGE
+                + " IN "
+                + Stage.cypherList(Stage.LIVE)
+                + " AND (p:"
+                + Labels.CANDIDATE
+                + " OR p:"
+                + Labels.EXPERT
+                + ") | [a."
+                + Props.ID
+                + ", p."
+                + Props.ID
+                + ", a."
+                + Props.STAGE
+                + "]] AS apps, "
+                + "[(p)-[:"
+                + RelTypes.APPLIED
+                + "]->(:"
+                + Labels.APPLICATION
+                + ")-[:"
+                + RelTypes.TO
+                + "]->(j) | p."
+                + Props.ID
+                + "] AS applied",
+            Map.of("id", openingId));
+    if (head.isEmpty())
+      throw new InvalidArgumentException("openingId", "no job opening with id '" + openingId + "'");
     List<HireFeatures.Pair> pairs = new ArrayList<>();
     Map<String, String> stages = new HashMap<>();
     for (Value a : head.get(0).get("apps").values()) {
@@ -110,18 +220,51 @@ class MatchingService {
     }
     if (includeExperts) {
       List<String> applied = head.get(0).get("applied").asList(Value::asString);
-      for (Record r : read("MATCH (j:" + Labels.JOB_OPENING + " {" + Props.ID + ": $id})-[:" + RelTypes.REQUIRES + "]->(k:" + Labels.SKILL
-          + ") OPTIONAL MATCH (k)-[:" + RelTypes.SAME_AS + "|" + RelTypes.RELATED_TO + "|" + RelTypes.BROADER + "]-(n:" + Labels.SKILL
-          + ") WITH j, collect(DISTINCT k) + collect(DISTINCT n) AS skills UNWIND skills AS s "
-          + "MATCH (e:" + Labels.EXPERT + ")-[:" + RelTypes.HAS_SKILL + "]->(s) WHERE coalesce(e." + Props.STATUS + ", 'active') <> 'departed' "
-          + "AND NOT e." + Props.ID + " IN $applied AND NOT (e:" + Labels.CANDIDATE + " AND e." + Props.HIRED_AT + " IS NULL) "
-          + "WITH e, count(DISTINCT s) AS hits ORDER BY hits DESC, e." + Props.ID + " LIMIT $max RETURN e." + Props.ID + " AS id",
-          Map.of("id", openingId, "applied", applied, "max", MAX_EXPERTS))) {
+      for (Record r :
+          read(
+              "MATCH (j:"
+                  + Labels.JOB_OPENING
+                  + " {"
+                  + Props.ID
+                  + ": $id})-[:"
+                  + RelTypes.REQUIRES
+                  + "]->(k:"
+                  + Labels.SKILL
+                  + ") OPTIONAL MATCH (k)-[:"
+                  + RelTypes.SAME_AS
+                  + "|"
+                  + RelTypes.RELATED_TO
+                  + "|"
+                  + RelTypes.BROADER
+                  + "]-(n:"
+                  + Labels.SKILL
+                  + ") WITH j, collect(DISTINCT k) + collect(DISTINCT n) AS skills UNWIND skills AS s "
+                  + "MATCH (e:"
+                  + Labels.EXPERT
+                  + ")-[:"
+                  + RelTypes.HAS_SKILL
+                  + "]->(s) WHERE coalesce(e."
+                  + Props.STATUS
+                  + ", 'active') <> 'departed' "
+                  + "AND NOT e."
+                  + Props.ID
+                  + " IN $applied AND NOT (e:"
+                  + Labels.CANDIDATE
+                  + " AND e."
+                  + Props.HIRED_AT
+                  + " IS NULL) "
+                  + "WITH e, count(DISTINCT s) AS hits ORDER BY hits DESC, e."
+                  + Props.ID
+                  + " LIMIT $max RETURN e."
+                  + Props.ID
+                  + " AS id",
+              Map.of("id", openingId, "applied", applied, "max", MAX_EXPERTS))) {
         String id = r.get("id").asString();
         pairs.add(new HireFeatures.Pair("expert:" + id, id, openingId, null));
       }
     }
-    Map<String, HireFeatures.Features> features = HireFeatures.compute(driver, database, pairs, asOf);
+    Map<String, HireFeatures.Features> features =
+        HireFeatures.compute(driver, database, pairs, asOf);
     Map<String, HireScorer.Scored> model = scorer.score(features, asOf, EXPLAIN);
     String modelId = scorer.activeModel().orElse(null);
     List<CandidateMatch> all = new ArrayList<>();
@@ -129,41 +272,119 @@ class MatchingService {
       HireFeatures.Features f = features.get(p.rowId());
       HireScorer.Scored s = model.get(p.rowId());
       Explanation e = explain(f.coverage(), s);
-      all.add(new CandidateMatch(0, p.applicationId(), p.personId(), f.personName(), f.internal(), stages.get(p.rowId()),
-          combined(f.coverage(), s), e));
+      all.add(
+          new CandidateMatch(
+              0,
+              p.applicationId(),
+              p.personId(),
+              f.personName(),
+              f.internal(),
+              stages.get(p.rowId()),
+              combined(f.coverage(), s),
+              e));
     }
-    all.sort(Comparator.comparingDouble((CandidateMatch m) -> -m.score())
-        .thenComparing(m -> m.name() == null ? "" : m.name()).thenComparing(CandidateMatch::candidateId));
+    all.sort(
+        Comparator.comparingDouble((CandidateMatch m) -> -m.score())
+            .thenComparing(m -> m.name() == null ? "" : m.name())
+            .thenComparing(CandidateMatch::candidateId));
     List<CandidateMatch> items = new ArrayList<>();
     for (int i = 0; i < Math.min(first, all.size()); i++) {
       CandidateMatch m = all.get(i);
-      items.add(new CandidateMatch(i + 1, m.applicationId(), m.candidateId(), m.name(), m.internal(), m.stage(), m.score(), m.match()));
+      items.add(
+          new CandidateMatch(
+              i + 1,
+              m.applicationId(),
+              m.candidateId(),
+              m.name(),
+              m.internal(),
+              m.stage(),
+              m.score(),
+              m.match()));
     }
     HireFeatures.Opening o = openingOf(openingId);
-    return new CandidateRanking(openingId, o.title(), requirements(o), modelId, method(modelId), all.size(), items);
+    return new CandidateRanking(
+        openingId, o.title(), requirements(o), modelId, method(modelId), all.size(), items);
   }
 
   public OpeningMatches matchOpenings(String expertId, int first, LocalDate asOf) {
-    List<Record> head = read("MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": $id}) RETURN coalesce(e." + Props.NAME + ", e." + Props.ID
-        + ") AS name, [(e)-[:" + RelTypes.APPLIED + "]->(a:" + Labels.APPLICATION + ")-[:" + RelTypes.TO + "]->(j:" + Labels.JOB_OPENING
-        + ") | [j." + Props.ID + ", a." + Props.ID + "]] AS apps", Map.of("id", expertId));
-    if (head.isEmpty()) throw new InvalidArgumentException("expertId", "no expert with id '" + expertId + "'");
+    List<Record> head =
+        read(
+            "MATCH (e:"
+                + Labels.EXPERT
+                + " {"
+                + Props.ID
+                + ": $id}) RETURN coalesce(e."
+                + Props.NAME
+                + ", e."
+                + Props.ID
+                + ") AS name, [(e)-[:"
+                + RelTypes.APPLIED
+                + "]->(a:"
+                + Labels.APPLICATION
+                + ")-[:"
+                + RelTypes.TO
+                + "]->(j:"
+                + Labels.JOB_OPENING
+                + ") | [j."
+                + Props.ID
+                + ", a."
+                + Props.ID
+                + "]] AS apps",
+            Map.of("id", expertId));
+    if (head.isEmpty())
+      throw new InvalidArgumentException("expertId", "no expert with id '" + expertId + "'");
     Map<String, String> applications = new HashMap<>();
-    for (Value a : head.get(0).get("apps").values()) applications.put(a.get(0).asString(), a.get(1).asString());
+    for (Value a : head.get(0).get("apps").values())
+      applications.put(a.get(0).asString(), a.get(1).asString());
     List<HireFeatures.Pair> pairs = new ArrayList<>();
     Map<String, String[]> openings = new HashMap<>();
-    for (Record r : read("MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": $id})-[:" + RelTypes.HAS_SKILL + "]->(k:" + Labels.SKILL + ") "
-        + "OPTIONAL MATCH (k)-[:" + RelTypes.SAME_AS + "|" + RelTypes.RELATED_TO + "|" + RelTypes.BROADER + "]-(n:" + Labels.SKILL + ") "
-        + "WITH collect(DISTINCT k) + collect(DISTINCT n) AS skills UNWIND skills AS s "
-        + "MATCH (j:" + Labels.JOB_OPENING + ")-[:" + RelTypes.REQUIRES + "]->(s) WHERE coalesce(j." + Props.STATUS + ", 'open') = 'open' "
-        + "WITH j, count(DISTINCT s) AS hits ORDER BY hits DESC, j." + Props.ID + " LIMIT $max "
-        + "RETURN j." + Props.ID + " AS id, coalesce(j." + Props.TITLE + ", j." + Props.NAME + ") AS title, coalesce(j." + Props.STATUS
-        + ", 'open') AS status", Map.of("id", expertId, "max", MAX_OPENINGS))) {
+    for (Record r :
+        read(
+            "MATCH (e:"
+                + Labels.EXPERT
+                + " {"
+                + Props.ID
+                + ": $id})-[:"
+                + RelTypes.HAS_SKILL
+                + "]->(k:"
+                + Labels.SKILL
+                + ") "
+                + "OPTIONAL MATCH (k)-[:"
+                + RelTypes.SAME_AS
+                + "|"
+                + RelTypes.RELATED_TO
+                + "|"
+                + RelTypes.BROADER
+                + "]-(n:"
+                + Labels.SKILL
+                + ") "
+                + "WITH collect(DISTINCT k) + collect(DISTINCT n) AS skills UNWIND skills AS s "
+                + "MATCH (j:"
+                + Labels.JOB_OPENING
+                + ")-[:"
+                + RelTypes.REQUIRES
+                + "]->(s) WHERE coalesce(j."
+                + Props.STATUS
+                + ", 'open') = 'open' "
+                + "WITH j, count(DISTINCT s) AS hits ORDER BY hits DESC, j."
+                + Props.ID
+                + " LIMIT $max "
+                + "RETURN j."
+                + Props.ID
+                + " AS id, coalesce(j."
+                + Props.TITLE
+                + ", j."
+                + Props.NAME
+                + ") AS title, coalesce(j."
+                + Props.STATUS
+                + ", 'open') AS status",
+            Map.of("id", expertId, "max", MAX_OPENINGS))) {
       String id = r.get("id").asString();
       openings.put(id, new String[] {r.get("title").asString(null), r.get("status").asString()});
       pairs.add(new HireFeatures.Pair(id, expertId, id, applications.get(id)));
     }
-    Map<String, HireFeatures.Features> features = HireFeatures.compute(driver, database, pairs, asOf);
+    Map<String, HireFeatures.Features> features =
+        HireFeatures.compute(driver, database, pairs, asOf);
     Map<String, HireScorer.Scored> model = scorer.score(features, asOf, EXPLAIN);
     String modelId = scorer.activeModel().orElse(null);
     List<OpeningMatch> all = new ArrayList<>();
@@ -171,29 +392,52 @@ class MatchingService {
       HireFeatures.Features f = features.get(p.rowId());
       HireScorer.Scored s = model.get(p.rowId());
       String[] o = openings.get(p.openingId());
-      all.add(new OpeningMatch(0, p.openingId(), o[0], o[1], p.applicationId(), combined(f.coverage(), s), explain(f.coverage(), s)));
+      all.add(
+          new OpeningMatch(
+              0,
+              p.openingId(),
+              o[0],
+              o[1],
+              p.applicationId(),
+              combined(f.coverage(), s),
+              explain(f.coverage(), s)));
     }
-    all.sort(Comparator.comparingDouble((OpeningMatch m) -> -m.score())
-        .thenComparing(m -> m.title() == null ? "" : m.title()).thenComparing(OpeningMatch::openingId));
+    all.sort(
+        Comparator.comparingDouble((OpeningMatch m) -> -m.score())
+            .thenComparing(m -> m.title() == null ? "" : m.title())
+            .thenComparing(OpeningMatch::openingId));
     List<OpeningMatch> items = new ArrayList<>();
     for (int i = 0; i < Math.min(first, all.size()); i++) {
       OpeningMatch m = all.get(i);
-      items.add(new OpeningMatch(i + 1, m.openingId(), m.title(), m.status(), m.applicationId(), m.score(), m.match()));
+      items.add(
+          new OpeningMatch(
+              i + 1,
+              m.openingId(),
+              m.title(),
+              m.status(),
+              m.applicationId(),
+              m.score(),
+              m.match()));
     }
-    return new OpeningMatches(expertId, head.get(0).get("name").asString(), modelId, method(modelId), all.size(), items);
+    return new OpeningMatches(
+        expertId, head.get(0).get("name").asString(), modelId, method(modelId), all.size(), items);
   }
 
   static double combined(SkillCoverage.Coverage c, HireScorer.Scored s) {
     double evidence = c.score() * c.evidence();
-    double v = s == null ? W_COVERAGE_ALONE * c.score() + W_EVIDENCE * evidence
-        : W_COVERAGE * c.score() + W_MODEL * s.value() + W_EVIDENCE * evidence;
+    double v =
+        s == null
+            ? W_COVERAGE_ALONE * c.score() + W_EVIDENCE * evidence
+            : W_COVERAGE * c.score() + W_MODEL * s.value() + W_EVIDENCE * evidence;
     return round(v);
   }
 
   static String method(String model) {
     return model == null
         ? "0.8 x skill coverage + 0.2 x coverage x evidence strength (no hire model is active: bin/talentgraph train hire)"
-        : "0.5 x skill coverage + 0.3 x hire likelihood (" + model + ") + 0.2 x coverage x evidence strength";
+        : "0.5 x skill coverage + 0.3 x hire likelihood ("
+            + model
+            + ") + 0.2 x coverage x evidence strength";
   }
 
   static Explanation explain(SkillCoverage.Coverage c, HireScorer.Scored s) {
@@ -203,23 +447,66 @@ class MatchingService {
     for (SkillCoverage.Match m : c.matches()) {
       SkillCoverage.Requirement r = m.requirement();
       switch (m.status()) {
-        case COVERED -> covered.add(new Covered(r.skillId(), r.skillName(), r.required(), r.wanted(), m.held().level(),
-            round(m.credit()), m.held().evidenceKind(), evidenceText(m.held().evidence()), m.text()));
-        case ADJACENT -> adjacent.add(new Adjacent(r.skillId(), r.skillName(), r.required(), r.wanted(), m.held().skillId(),
-            m.held().skillName(), m.relation().word, m.held().level(), round(m.credit()), m.held().evidenceKind(), m.text()));
-        case MISSING -> missing.add(new Missing(r.skillId(), r.skillName(), r.required(), r.wanted(), m.text()));
+        case COVERED ->
+            covered.add(
+                new Covered(
+                    r.skillId(),
+                    r.skillName(),
+                    r.required(),
+                    r.wanted(),
+                    m.held().level(),
+                    round(m.credit()),
+                    m.held().evidenceKind(),
+                    evidenceText(m.held().evidence()),
+                    m.text()));
+        case ADJACENT ->
+            adjacent.add(
+                new Adjacent(
+                    r.skillId(),
+                    r.skillName(),
+                    r.required(),
+                    r.wanted(),
+                    m.held().skillId(),
+                    m.held().skillName(),
+                    m.relation().word,
+                    m.held().level(),
+                    round(m.credit()),
+                    m.held().evidenceKind(),
+                    m.text()));
+        case MISSING ->
+            missing.add(
+                new Missing(r.skillId(), r.skillName(), r.required(), r.wanted(), m.text()));
       }
     }
     List<Reason> reasons = new ArrayList<>();
     if (s != null) {
-      for (Contribution k : s.reasons()) reasons.add(new Reason(k.feature(), round(k.contribution()), k.text()));
+      for (Contribution k : s.reasons())
+        reasons.add(new Reason(k.feature(), round(k.contribution()), k.text()));
     }
-    String summary = String.format(Locale.ROOT, "%d of %d requirements covered, %d through an adjacent skill, %d missing "
-        + "(%d required); coverage %.2f, evidence %.2f%s", covered.size(), c.matches().size(), adjacent.size(), missing.size(),
-        c.missingRequired(), c.score(), c.evidence(), s == null ? "" : String.format(Locale.ROOT, ", hire likelihood %.2f", s.value()));
-    return new Explanation(round(c.score()), c.requiredCoverage() == null ? null : round(c.requiredCoverage()),
-        c.preferredCoverage() == null ? null : round(c.preferredCoverage()), round(c.evidence()),
-        s == null ? null : round(s.value()), covered, adjacent, missing, reasons, summary);
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%d of %d requirements covered, %d through an adjacent skill, %d missing "
+                + "(%d required); coverage %.2f, evidence %.2f%s",
+            covered.size(),
+            c.matches().size(),
+            adjacent.size(),
+            missing.size(),
+            c.missingRequired(),
+            c.score(),
+            c.evidence(),
+            s == null ? "" : String.format(Locale.ROOT, ", hire likelihood %.2f", s.value()));
+    return new Explanation(
+        round(c.score()),
+        c.requiredCoverage() == null ? null : round(c.requiredCoverage()),
+        c.preferredCoverage() == null ? null : round(c.preferredCoverage()),
+        round(c.evidence()),
+        s == null ? null : round(s.value()),
+        covered,
+        adjacent,
+        missing,
+        reasons,
+        summary);
   }
 
   private HireFeatures.Opening openingOf(String id) {
@@ -229,12 +516,17 @@ class MatchingService {
   }
 
   private static List<Requirement> requirements(HireFeatures.Opening o) {
-    return o.requirements().stream().map(r -> new Requirement(r.skillId(), r.skillName(), r.wanted(), r.required())).toList();
+    return o.requirements().stream()
+        .map(r -> new Requirement(r.skillId(), r.skillName(), r.wanted(), r.required()))
+        .toList();
   }
 
   private static String evidenceText(Object evidence) {
     if (evidence == null) return null;
-    String s = evidence instanceof Collection<?> c ? (c.isEmpty() ? "" : String.valueOf(c.iterator().next())) : String.valueOf(evidence);
+    String s =
+        evidence instanceof Collection<?> c
+            ? (c.isEmpty() ? "" : String.valueOf(c.iterator().next()))
+            : String.valueOf(evidence);
     s = s.strip();
     return s.length() <= EVIDENCE_TEXT ? s : s.substring(0, EVIDENCE_TEXT - 1) + "\u2026";
   }

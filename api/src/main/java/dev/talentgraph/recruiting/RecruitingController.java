@@ -18,8 +18,8 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
- * Recruiting reads: openings, applications and candidates, mapped onto {@link RecruitingService}. Who
- * may read applications (and interview feedback) is decided by {@code FieldAccessRules} /
+ * Recruiting reads: openings, applications and candidates, mapped onto {@link RecruitingService}.
+ * Who may read applications (and interview feedback) is decided by {@code FieldAccessRules} /
  * {@code AccessPolicy}, never here.
  */
 @Controller
@@ -41,10 +41,16 @@ class RecruitingController {
   record OpeningWhere(String status, String teamId) {}
 
   @QueryMapping
-  Mono<Connection<OpeningNode>> openings(@Argument Integer first, @Argument String after, @Argument OpeningWhere where,
+  Mono<Connection<OpeningNode>> openings(
+      @Argument Integer first,
+      @Argument String after,
+      @Argument OpeningWhere where,
       DataFetchingEnvironment env) {
-    return service.openings(paging.window(first, after), where == null ? null : where.status(),
-        where == null ? null : where.teamId(), RoundTrips.of(env));
+    return service.openings(
+        paging.window(first, after),
+        where == null ? null : where.status(),
+        where == null ? null : where.teamId(),
+        RoundTrips.of(env));
   }
 
   @QueryMapping
@@ -58,12 +64,14 @@ class RecruitingController {
   }
 
   @SchemaMapping(typeName = "JobOpening")
-  Mono<List<ApplicationNode>> applications(OpeningNode opening, @Argument Stage stage, DataFetchingEnvironment env) {
+  Mono<List<ApplicationNode>> applications(
+      OpeningNode opening, @Argument Stage stage, DataFetchingEnvironment env) {
     return service.applications(opening.id(), stage, RoundTrips.of(env));
   }
 
   @SchemaMapping(typeName = "Candidate", field = "applications")
-  Mono<List<ApplicationNode>> candidateApplications(Candidate candidate, DataFetchingEnvironment env) {
+  Mono<List<ApplicationNode>> candidateApplications(
+      Candidate candidate, DataFetchingEnvironment env) {
     return service.candidateApplications(candidate.id(), RoundTrips.of(env));
   }
 

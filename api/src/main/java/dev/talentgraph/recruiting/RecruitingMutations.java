@@ -24,8 +24,8 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
 /**
- * The recruiting mutations, mapped onto {@link RecruitingService}: each takes one input and returns a
- * payload with {@code errors}. The caller's login name is the actor the service records.
+ * The recruiting mutations, mapped onto {@link RecruitingService}: each takes one input and returns
+ * a payload with {@code errors}. The caller's login name is the actor the service records.
  */
 @Controller
 class RecruitingMutations {
@@ -36,22 +36,26 @@ class RecruitingMutations {
   }
 
   @MutationMapping
-  Mono<OpeningPayload> createOpening(@Argument CreateOpeningInput input, DataFetchingEnvironment env) {
+  Mono<OpeningPayload> createOpening(
+      @Argument CreateOpeningInput input, DataFetchingEnvironment env) {
     return service.createOpening(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<OpeningPayload> updateOpening(@Argument UpdateOpeningInput input, DataFetchingEnvironment env) {
+  Mono<OpeningPayload> updateOpening(
+      @Argument UpdateOpeningInput input, DataFetchingEnvironment env) {
     return service.updateOpening(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<OpeningPayload> closeOpening(@Argument CloseOpeningInput input, DataFetchingEnvironment env) {
+  Mono<OpeningPayload> closeOpening(
+      @Argument CloseOpeningInput input, DataFetchingEnvironment env) {
     return service.closeOpening(input, RoundTrips.of(env));
   }
 
   @MutationMapping
-  Mono<CandidatePayload> createCandidate(@Argument CreateCandidateInput input, DataFetchingEnvironment env) {
+  Mono<CandidatePayload> createCandidate(
+      @Argument CreateCandidateInput input, DataFetchingEnvironment env) {
     return service.createCandidate(input, RoundTrips.of(env));
   }
 
@@ -61,23 +65,27 @@ class RecruitingMutations {
   }
 
   @MutationMapping
-  Mono<MoveApplicationPayload> moveApplication(@Argument MoveApplicationInput input, DataFetchingEnvironment env) {
+  Mono<MoveApplicationPayload> moveApplication(
+      @Argument MoveApplicationInput input, DataFetchingEnvironment env) {
     return service.moveApplication(input, RoundTrips.of(env), actor(env));
   }
 
   @MutationMapping
-  Mono<AssessmentPayload> recordAssessment(@Argument RecordAssessmentInput input, DataFetchingEnvironment env) {
+  Mono<AssessmentPayload> recordAssessment(
+      @Argument RecordAssessmentInput input, DataFetchingEnvironment env) {
     return service.recordAssessment(input, RoundTrips.of(env), actor(env));
   }
 
   @MutationMapping
-  Mono<InterviewPayload> recordInterview(@Argument RecordInterviewInput input, DataFetchingEnvironment env) {
+  Mono<InterviewPayload> recordInterview(
+      @Argument RecordInterviewInput input, DataFetchingEnvironment env) {
     return service.recordInterview(input, RoundTrips.of(env));
   }
 
   /** The login name of the caller: the actor of every StageChange. */
   private static String actor(DataFetchingEnvironment env) {
-    RequestAccess access = env.getGraphQlContext() == null ? null : env.getGraphQlContext().get(RequestAccess.class);
+    RequestAccess access =
+        env.getGraphQlContext() == null ? null : env.getGraphQlContext().get(RequestAccess.class);
     Principal p = access == null ? null : access.principal();
     return p == null ? "anonymous" : p.username();
   }

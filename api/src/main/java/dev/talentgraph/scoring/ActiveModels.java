@@ -24,18 +24,27 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Which version of each model kind is active, as the registry says, announced as {@link ModelActivated}
- * events: every kind once when the server is ready (that is when the in-memory models load), then
- * each change. Changes made by this server ({@code trainModel}, {@code activateModel}) are announced
- * before the mutation answers; changes made by another process on the same database (a
- * {@code train} command over Bolt) are found by a check every {@code talent.models.refresh-interval}
- * (default 30 s, 0 to switch the check off), one small read of the active {@code :Model} ids.
+ * Which version of each model kind is active, as the registry says, announced as {@link
+ * ModelActivated} events: every kind once when the server is ready (that is when the in-memory
+ * models load), then each change. Changes made by this server ({@code trainModel}, {@code
+ * activateModel}) are announced before the mutation answers; changes made by another process on the
+ * same database (a {@code train} command over Bolt) are found by a check every {@code
+ * talent.models.refresh-interval} (default 30 s, 0 to switch the check off), one small read of the
+ * active {@code :Model} ids.
  */
 @Component
 class ActiveModels implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ActiveModels.class);
-  private static final String ACTIVE = "MATCH (m:" + Labels.MODEL + " {" + Props.ACTIVE + ": true}) RETURN m." + Props.KIND
-      + " AS kind, m." + Props.VERSION + " AS version";
+  private static final String ACTIVE =
+      "MATCH (m:"
+          + Labels.MODEL
+          + " {"
+          + Props.ACTIVE
+          + ": true}) RETURN m."
+          + Props.KIND
+          + " AS kind, m."
+          + Props.VERSION
+          + " AS version";
 
   private final Driver driver;
   private final String database;
@@ -43,11 +52,16 @@ class ActiveModels implements SmartLifecycle {
   private final Duration interval;
   private final Map<String, Integer> known = new HashMap<>();
   private volatile boolean ready;
+
   /** False until the first check has announced every kind. */
   private boolean announced;
+
   private volatile Disposable polling;
 
-  ActiveModels(Driver driver, SchemaMigrations schema, ApplicationEventPublisher events,
+  ActiveModels(
+      Driver driver,
+      SchemaMigrations schema,
+      ApplicationEventPublisher events,
       @Value("${talent.models.refresh-interval:30s}") Duration interval) {
     this.driver = driver;
     this.database = schema.database();
@@ -70,15 +84,18 @@ class ActiveModels implements SmartLifecycle {
     if (!ready) return;
     Map<String, Integer> now = new HashMap<>();
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      s.executeRead(tx -> {
-        tx.run(ACTIVE).forEachRemaining(r -> now.put(r.get("kind").asString(), r.get("version").asInt()));
-        return null;
-      });
+      s.executeRead(
+          tx -> {
+            tx.run(ACTIVE)
+                .forEachRemaining(r -> now.put(r.get("kind").asString(), r.get("version").asInt()));
+            return null;
+          });
     }
     Map<String, Integer> changed = new HashMap<>();
-    now.forEach((k, v) -> {
-      if (!Objects.equals(known.get(k), v)) changed.put(k, v);
-    });
+    now.forEach(
+        (k, v) -> {
+          if (!Objects.equals(known.get(k), v)) changed.put(k, v);
+        });
     known.keySet().stream().filter(k -> !now.containsKey(k)).forEach(k -> changed.put(k, 0));
     boolean first = !announced;
     announced = true;
@@ -96,13 +113,16 @@ class ActiveModels implements SmartLifecycle {
   @Override
   public void start() {
     if (interval.isZero() || interval.isNegative()) return;
-    polling = Flux.interval(interval, interval, Schedulers.boundedElastic()).subscribe(t -> {
-      try {
-        check();
-      } catch (RuntimeException e) {
-        log.warn("could not check the active models: {}", e.getMessage());
-      }
-    });
+    polling =
+        Flux.interval(interval, interval, Schedulers.boundedElastic())
+            .subscribe(
+                t -> {
+                  try {
+                    check();
+                  } catch (RuntimeException e) {
+                    log.warn("could not check the active models: {}", e.getMessage());
+                  }
+                });
   }
 
   @Override

@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The GraphQL enum {@code ModelKind}: every model kind the registry holds, under a name GraphQL allows
- * (enum values cannot contain hyphens, so {@code collaborator-ranker} is {@code COLLABORATOR_RANKER}).
- * The one place where the API's names and the registry's names are mapped, both ways.
+ * The GraphQL enum {@code ModelKind}: every model kind the registry holds, under a name GraphQL
+ * allows (enum values cannot contain hyphens, so {@code collaborator-ranker} is {@code
+ * COLLABORATOR_RANKER}). The one place where the API's names and the registry's names are mapped,
+ * both ways.
  */
 enum ModelKindName {
   ATTRITION("attrition"),

@@ -3,14 +3,14 @@ package dev.talentgraph.scoring;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.ml.GraphTrainer;
-import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.ModelKinds;
-import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.collab.CollabDataException;
 import dev.talentgraph.ml.collab.CollaboratorModels;
 import dev.talentgraph.ml.collab.CollaboratorRanker;
 import dev.talentgraph.ml.courses.CourseRankerModels;
 import dev.talentgraph.ml.courses.FmSettings;
+import dev.talentgraph.ml.model.ModelKind;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.registry.ModelInfo;
 import dev.talentgraph.ml.registry.ModelNotFoundException;
 import dev.talentgraph.ml.registry.ModelRegistry;
@@ -29,11 +29,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Training, scoring and activation of every model kind, one path for all: train from the graph,
- * register on a {@code :Model} node, activate, and tell the server's in-memory models
- * ({@link ActiveModels}) before answering. The scoring kinds of {@link ModelKinds} are
- * cross-validated and then score their experts; the two rankers ({@value CollaboratorModels#KIND},
- * {@value CourseRankerModels#KIND}) are read by the collaboration and learning services. Blocking:
- * callers run it off the event loop.
+ * register on a {@code :Model} node, activate, and tell the server's in-memory models ({@link
+ * ActiveModels}) before answering. The scoring kinds of {@link ModelKinds} are cross-validated and
+ * then score their experts; the two rankers ({@value CollaboratorModels#KIND}, {@value
+ * CourseRankerModels#KIND}) are read by the collaboration and learning services. Blocking: callers
+ * run it off the event loop.
  */
 @Service
 class ModelService {
@@ -74,7 +74,8 @@ class ModelService {
   }
 
   public List<ModelInfo> list(String kind) {
-    return new ModelRegistry(driver, database).list().stream().filter(i -> kind == null || kind.equals(i.kind())).toList();
+    return new ModelRegistry(driver, database)
+        .list().stream().filter(i -> kind == null || kind.equals(i.kind())).toList();
   }
 
   /** Trains a kind on the graph as it is now, registers it as the active version and loads it. */
@@ -83,24 +84,43 @@ class ModelService {
     try {
       if (CollaboratorModels.KIND.equals(kind)) {
         log.info("training {} (seed {})", kind, seed);
-        ModelInfo m = CollaboratorModels.train(driver, database, CollaboratorModels.DEFAULT_WINDOW,
-            CollaboratorRanker.Settings.defaults(seed), true, msg -> log.debug("{}: {}", kind, msg)).info();
+        ModelInfo m =
+            CollaboratorModels.train(
+                    driver,
+                    database,
+                    CollaboratorModels.DEFAULT_WINDOW,
+                    CollaboratorRanker.Settings.defaults(seed),
+                    true,
+                    msg -> log.debug("{}: {}", kind, msg))
+                .info();
         active.check();
         return Outcome.of(m);
       }
       if (CourseRankerModels.KIND.equals(kind)) {
         log.info("training {} (seed {})", kind, seed);
-        ModelInfo m = CourseRankerModels.train(driver, database, FmSettings.defaults(seed), true).info();
+        ModelInfo m =
+            CourseRankerModels.train(driver, database, FmSettings.defaults(seed), true).info();
         active.check();
         return Outcome.of(m);
       }
       Optional<ModelKind> k = ModelKinds.byName(kind);
       if (k.isEmpty()) return Outcome.error(unknownKind(kind));
       log.info("training {} (seed {}, {} folds)", kind, seed, folds);
-      GraphTrainer.Result r = new GraphTrainer(driver, database, cipher).train(k.get(), new GraphTrainer.Options(
-          TrainerSpec.defaults(k.get().algorithm(), seed), folds, Set.of(), LocalDate.now(), true, 0.5), s -> {});
+      GraphTrainer.Result r =
+          new GraphTrainer(driver, database, cipher)
+              .train(
+                  k.get(),
+                  new GraphTrainer.Options(
+                      TrainerSpec.defaults(k.get().algorithm(), seed),
+                      folds,
+                      Set.of(),
+                      LocalDate.now(),
+                      true,
+                      0.5),
+                  s -> {});
       if (k.get().scoreQuery() != null) {
-        new BatchScorer(driver, database, cipher).score(k.get(), LocalDate.now(), Instant.now(), 5, s -> {});
+        new BatchScorer(driver, database, cipher)
+            .score(k.get(), LocalDate.now(), Instant.now(), 5, s -> {});
       }
       active.check();
       return Outcome.of(r.model());
@@ -113,15 +133,28 @@ class ModelService {
   public Scored score(String kind) {
     Optional<ModelKind> k = ModelKinds.byName(kind);
     if (k.isEmpty()) {
-      return new Scored(null, 0, List.of(kinds().contains(kind) ? UserError.invalid("kind", "'" + kind
-          + "' ranks and does not score; scoring kinds: " + String.join(", ", ModelKinds.names())) : unknownKind(kind)));
+      return new Scored(
+          null,
+          0,
+          List.of(
+              kinds().contains(kind)
+                  ? UserError.invalid(
+                      "kind",
+                      "'"
+                          + kind
+                          + "' ranks and does not score; scoring kinds: "
+                          + String.join(", ", ModelKinds.names()))
+                  : unknownKind(kind)));
     }
     try {
-      BatchScorer.Result r = new BatchScorer(driver, database, cipher).score(k.get(), LocalDate.now(), Instant.now(), 5, s -> {});
+      BatchScorer.Result r =
+          new BatchScorer(driver, database, cipher)
+              .score(k.get(), LocalDate.now(), Instant.now(), 5, s -> {});
       ModelInfo info = new ModelRegistry(driver, database).active(k.get().name()).orElseThrow();
       return new Scored(info, r.scored(), List.of());
     } catch (ModelNotFoundException | IllegalArgumentException e) {
-      return new Scored(null, 0, List.of(new UserError("kind", e.getMessage(), UserError.Code.NOT_FOUND)));
+      return new Scored(
+          null, 0, List.of(new UserError("kind", e.getMessage(), UserError.Code.NOT_FOUND)));
     }
   }
 
@@ -139,6 +172,7 @@ class ModelService {
   }
 
   private static UserError unknownKind(String kind) {
-    return UserError.invalid("kind", "unknown model kind '" + kind + "'; known kinds: " + String.join(", ", kinds()));
+    return UserError.invalid(
+        "kind", "unknown model kind '" + kind + "'; known kinds: " + String.join(", ", kinds()));
   }
 }

@@ -13,15 +13,21 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Values;
 
 /**
- * API tokens for programs: {@code tg_} followed by 32 random bytes. Only their SHA-256 is stored (on
- * {@code :ApiToken} nodes); the token is shown once when created. Tokens are high-entropy, so a plain
- * hash suffices and the check is a map lookup of microseconds, not a password hash per request.
+ * API tokens for programs: {@code tg_} followed by 32 random bytes. Only their SHA-256 is stored
+ * (on {@code :ApiToken} nodes); the token is shown once when created. Tokens are high-entropy, so a
+ * plain hash suffices and the check is a map lookup of microseconds, not a password hash per
+ * request.
  */
 public final class ApiTokens {
   public static final String PREFIX = "tg_";
 
   /** A stored token: its hash, who it acts as, its roles and optional expiry. */
-  public record TokenRecord(String hash, String name, String username, Set<Role> roles, String expertId,
+  public record TokenRecord(
+      String hash,
+      String name,
+      String username,
+      Set<Role> roles,
+      String expertId,
       ZonedDateTime expiresAt) {
     boolean expired(ZonedDateTime now) {
       return expiresAt != null && now.isAfter(expiresAt);
@@ -33,6 +39,7 @@ public final class ApiTokens {
 
   private final Driver driver;
   private final String database;
+
   /** How long a token's state is trusted from memory before the graph is asked again. */
   public static final Duration RECHECK = Duration.ofSeconds(30);
 
@@ -60,34 +67,56 @@ public final class ApiTokens {
     return this;
   }
 
-  private static final String PROJECTION = "t.hash AS hash, t.name AS name, t.username AS username, t.roles AS roles,"
-      + " t.expertId AS expertId, t.expiresAt AS expiresAt";
+  private static final String PROJECTION =
+      "t.hash AS hash, t.name AS name, t.username AS username, t.roles AS roles,"
+          + " t.expertId AS expertId, t.expiresAt AS expiresAt";
 
   private static TokenRecord record(org.neo4j.driver.Record r) {
-    return new TokenRecord(r.get("hash").asString(), r.get("name").asString(), r.get("username").asString(),
-        Role.setOf(r.get("roles").asList(org.neo4j.driver.Value::asString)), r.get("expertId").asString(null),
+    return new TokenRecord(
+        r.get("hash").asString(),
+        r.get("name").asString(),
+        r.get("username").asString(),
+        Role.setOf(r.get("roles").asList(org.neo4j.driver.Value::asString)),
+        r.get("expertId").asString(null),
         r.get("expiresAt").isNull() ? null : r.get("expiresAt").asZonedDateTime());
   }
 
   /** Registers a token given in configuration by its SHA-256 (never stored in the graph). */
-  public void registerConfigured(String sha256, String name, String username, Set<Role> roles, String expertId) {
+  public void registerConfigured(
+      String sha256, String name, String username, Set<Role> roles, String expertId) {
     byHash.put(sha256, new TokenRecord(sha256, name, username, roles, expertId, null));
     configured.add(sha256);
     checkedAt.put(sha256, System.nanoTime());
   }
 
   /** Creates and stores a token; the returned secret is not kept anywhere. */
-  public Created create(String name, String username, Set<Role> roles, String expertId, Duration ttl) {
-    if (name == null || name.isBlank()) throw new IllegalArgumentException("token name must not be empty");
+  public Created create(
+      String name, String username, Set<Role> roles, String expertId, Duration ttl) {
+    if (name == null || name.isBlank())
+      throw new IllegalArgumentException("token name must not be empty");
     if (roles.isEmpty()) throw new IllegalArgumentException("a token needs at least one role");
     String token = PREFIX + Hashing.randomSecret(32);
     String hash = Hashing.sha256(token);
     ZonedDateTime expires = ttl == null ? null : ZonedDateTime.now().plus(ttl);
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      s.run("CREATE (t:" + Labels.API_TOKEN + " {hash: $hash, name: $name, username: $username, roles: $roles,"
-              + " expertId: $expertId, createdAt: datetime(), expiresAt: $expires})",
-          Values.parameters("hash", hash, "name", name, "username", username,
-              "roles", roles.stream().map(Role::name).sorted().toList(), "expertId", expertId, "expires", expires))
+      s.run(
+              "CREATE (t:"
+                  + Labels.API_TOKEN
+                  + " {hash: $hash, name: $name, username: $username, roles: $roles,"
+                  + " expertId: $expertId, createdAt: datetime(), expiresAt: $expires})",
+              Values.parameters(
+                  "hash",
+                  hash,
+                  "name",
+                  name,
+                  "username",
+                  username,
+                  "roles",
+                  roles.stream().map(Role::name).sorted().toList(),
+                  "expertId",
+                  expertId,
+                  "expires",
+                  expires))
           .consume();
     }
     var rec = new TokenRecord(hash, name, username, roles, expertId, expires);
@@ -99,15 +128,29 @@ public final class ApiTokens {
   /** Revokes tokens by name; returns how many were removed. */
   public int revoke(String name) {
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      int n = s.run("MATCH (t:" + Labels.API_TOKEN + " {name: $name}) WITH t, t.hash AS h DELETE t RETURN h",
-          Map.of("name", name)).list(r -> r.get("h").asString()).stream().peek(h -> { byHash.remove(h); checkedAt.remove(h); }).toList().size();
+      int n =
+          s
+              .run(
+                  "MATCH (t:"
+                      + Labels.API_TOKEN
+                      + " {name: $name}) WITH t, t.hash AS h DELETE t RETURN h",
+                  Map.of("name", name))
+              .list(r -> r.get("h").asString())
+              .stream()
+              .peek(
+                  h -> {
+                    byHash.remove(h);
+                    checkedAt.remove(h);
+                  })
+              .toList()
+              .size();
       return n;
     }
   }
 
   /**
-   * True when {@link #check} can answer from memory. Tokens created or revoked by another process (the
-   * CLI against a running server's Bolt port) are seen after at most {@link #RECHECK}.
+   * True when {@link #check} can answer from memory. Tokens created or revoked by another process
+   * (the CLI against a running server's Bolt port) are seen after at most {@link #RECHECK}.
    */
   public boolean answersFromMemory(String presented) {
     if (presented == null || !presented.startsWith(PREFIX)) return true;
@@ -115,7 +158,10 @@ public final class ApiTokens {
     return at != null && System.nanoTime() - at < RECHECK.toNanos();
   }
 
-  /** The record for a presented token, if it is known and not expired; may read the graph (see above). */
+  /**
+   * The record for a presented token, if it is known and not expired; may read the graph (see
+   * above).
+   */
   public Optional<TokenRecord> check(String presented) {
     if (presented == null || !presented.startsWith(PREFIX)) return Optional.empty();
     String hash = Hashing.sha256(presented);
@@ -131,10 +177,15 @@ public final class ApiTokens {
       return;
     }
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      var rows = s.run("MATCH (t:" + Labels.API_TOKEN + " {hash: $hash}) RETURN " + PROJECTION, Map.of("hash", hash)).list();
+      var rows =
+          s.run(
+                  "MATCH (t:" + Labels.API_TOKEN + " {hash: $hash}) RETURN " + PROJECTION,
+                  Map.of("hash", hash))
+              .list();
       if (rows.isEmpty()) {
         byHash.remove(hash);
-        if (checkedAt.size() > 100_000) checkedAt.clear(); // unknown tokens must not grow memory without bound
+        if (checkedAt.size() > 100_000)
+          checkedAt.clear(); // unknown tokens must not grow memory without bound
       } else {
         byHash.put(hash, record(rows.get(0)));
       }

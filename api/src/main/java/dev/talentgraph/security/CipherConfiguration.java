@@ -15,13 +15,19 @@ class CipherConfiguration {
   private static final Logger log = LoggerFactory.getLogger(CipherConfiguration.class);
 
   @Bean
-  FieldCipher fieldCipher(EmbeddedNeo4jSettings embedded,
+  FieldCipher fieldCipher(
+      EmbeddedNeo4jSettings embedded,
       @Value("${talent.security.encryption.keyset-file:#{null}}") Path keysetFile) {
     String env = System.getenv(TinkFieldCipher.ENV_KEYSET);
     Path dataDir = embedded.enabled() ? embedded.dataDir() : null;
-    if ((env == null || env.isBlank()) && keysetFile == null && dataDir == null && !embedded.enabled()) {
-      log.warn("No encryption keyset configured for a remote database: personal data written now cannot be read"
-          + " after a restart. Set {} or talent.security.encryption.keyset-file.", TinkFieldCipher.ENV_KEYSET);
+    if ((env == null || env.isBlank())
+        && keysetFile == null
+        && dataDir == null
+        && !embedded.enabled()) {
+      log.warn(
+          "No encryption keyset configured for a remote database: personal data written now cannot be read"
+              + " after a restart. Set {} or talent.security.encryption.keyset-file.",
+          TinkFieldCipher.ENV_KEYSET);
     }
     return TinkFieldCipher.resolve(env, keysetFile, dataDir);
   }

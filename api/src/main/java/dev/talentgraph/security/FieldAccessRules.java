@@ -22,14 +22,15 @@ import org.springframework.graphql.execution.ErrorType;
 import reactor.core.publisher.Mono;
 
 /**
- * The GraphQL side of {@link AccessPolicy}, applied once to the schema: every Query and Mutation field
- * and every field marked {@code @personal} gets its data fetcher wrapped with its rule. Because the rule
- * sits on the field definition, it holds wherever the field is reached: at the top, deep in a nested
- * selection, or inside a connection.
+ * The GraphQL side of {@link AccessPolicy}, applied once to the schema: every Query and Mutation
+ * field and every field marked {@code @personal} gets its data fetcher wrapped with its rule.
+ * Because the rule sits on the field definition, it holds wherever the field is reached: at the
+ * top, deep in a nested selection, or inside a connection.
  *
- * <p>Defaults are closed: a Mutation not listed here is ADMIN-only; a Query field needs a caller. A refused
- * field resolves to {@code null} with a FORBIDDEN error that names the field and the rule, and the refusal
- * is audited from the response. A granted personal field is audited as a read (field and person, never the value).
+ * <p>Defaults are closed: a Mutation not listed here is ADMIN-only; a Query field needs a caller. A
+ * refused field resolves to {@code null} with a FORBIDDEN error that names the field and the rule,
+ * and the refusal is audited from the response. A granted personal field is audited as a read
+ * (field and person, never the value).
  */
 final class FieldAccessRules extends GraphQLTypeVisitorStub {
   static final String PERSONAL = "personal";
@@ -39,46 +40,77 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
   private static final Set<Role> PROJECTS = EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER);
 
   /** Mutations and the role sets allowed to call them (anything else: ADMIN only). */
-  static final Map<String, Set<Role>> MUTATIONS = Map.ofEntries(
-      Map.entry("createExpert", PEOPLE), Map.entry("updateExpert", PEOPLE), Map.entry("deleteExpert", PEOPLE),
-      Map.entry("createSkill", PEOPLE), Map.entry("updateSkill", PEOPLE), Map.entry("deleteSkill", PEOPLE),
-      Map.entry("createCourse", PEOPLE), Map.entry("updateCourse", PEOPLE), Map.entry("deleteCourse", PEOPLE),
-      Map.entry("createProject", PROJECTS), Map.entry("updateProject", PROJECTS), Map.entry("deleteProject", PROJECTS),
-      Map.entry("addExpertToProject", PROJECTS), Map.entry("eraseExpert", PEOPLE),
-      Map.entry("createOpening", AccessPolicy.RECRUITERS), Map.entry("updateOpening", AccessPolicy.RECRUITERS),
-      Map.entry("closeOpening", AccessPolicy.RECRUITERS), Map.entry("createCandidate", AccessPolicy.RECRUITERS),
-      Map.entry("apply", AccessPolicy.RECRUITERS), Map.entry("eraseCandidate", PEOPLE),
-      // a manager may resolve only their people's contests: checked against the contest by the resolver
-      Map.entry("resolveContest", PROJECTS));
+  static final Map<String, Set<Role>> MUTATIONS =
+      Map.ofEntries(
+          Map.entry("createExpert", PEOPLE),
+          Map.entry("updateExpert", PEOPLE),
+          Map.entry("deleteExpert", PEOPLE),
+          Map.entry("createSkill", PEOPLE),
+          Map.entry("updateSkill", PEOPLE),
+          Map.entry("deleteSkill", PEOPLE),
+          Map.entry("createCourse", PEOPLE),
+          Map.entry("updateCourse", PEOPLE),
+          Map.entry("deleteCourse", PEOPLE),
+          Map.entry("createProject", PROJECTS),
+          Map.entry("updateProject", PROJECTS),
+          Map.entry("deleteProject", PROJECTS),
+          Map.entry("addExpertToProject", PROJECTS),
+          Map.entry("eraseExpert", PEOPLE),
+          Map.entry("createOpening", AccessPolicy.RECRUITERS),
+          Map.entry("updateOpening", AccessPolicy.RECRUITERS),
+          Map.entry("closeOpening", AccessPolicy.RECRUITERS),
+          Map.entry("createCandidate", AccessPolicy.RECRUITERS),
+          Map.entry("apply", AccessPolicy.RECRUITERS),
+          Map.entry("eraseCandidate", PEOPLE),
+          // a manager may resolve only their people's contests: checked against the contest by the
+          // resolver
+          Map.entry("resolveContest", PROJECTS));
 
   /**
-   * Query fields restricted to some roles (anything else: any authenticated caller). The analyst field
-   * {@code cypher} checks its roles itself, with its own error code and audit.
+   * Query fields restricted to some roles (anything else: any authenticated caller). The analyst
+   * field {@code cypher} checks its roles itself, with its own error code and audit.
    */
-  static final Map<String, Set<Role>> QUERIES = Map.of("auditLog", ADMIN, "candidate", AccessPolicy.APPLICATION_READERS,
-      "metrics", AccessPolicy.METRICS_READERS, "rankCandidates", PROJECTS);
+  static final Map<String, Set<Role>> QUERIES =
+      Map.of(
+          "auditLog",
+          ADMIN,
+          "candidate",
+          AccessPolicy.APPLICATION_READERS,
+          "metrics",
+          AccessPolicy.METRICS_READERS,
+          "rankCandidates",
+          PROJECTS);
 
   /**
-   * Recruiting: mutations and the query on one application ({@code applicationId} or {@code id}, at the
-   * top or in {@code input}) for those who may work on it ({@link AccessPolicy#mayWorkOnApplication}).
+   * Recruiting: mutations and the query on one application ({@code applicationId} or {@code id}, at
+   * the top or in {@code input}) for those who may work on it ({@link
+   * AccessPolicy#mayWorkOnApplication}).
    */
-  static final Set<String> APPLICATION_WORK = Set.of("moveApplication", "recordAssessment", "recordInterview");
-  /** Lists of applications: of an opening (refused out of scope), of a candidate (cut to the scope). */
+  static final Set<String> APPLICATION_WORK =
+      Set.of("moveApplication", "recordAssessment", "recordInterview");
+
+  /**
+   * Lists of applications: of an opening (refused out of scope), of a candidate (cut to the scope).
+   */
   static final String OPENING_APPLICATIONS = "JobOpening.applications";
+
   static final String CANDIDATE_APPLICATIONS = "Candidate.applications";
   static final String FEEDBACK = "Interview.feedback";
 
   /**
-   * Queries about one person (argument {@code expertId}) for that person, HR, ADMIN and their manager, like
-   * personal fields but not audited as personal reads. (rankCandidates: a MANAGER only for openings of teams
-   * they manage, checked by its controller.)
+   * Queries about one person (argument {@code expertId}) for that person, HR, ADMIN and their
+   * manager, like personal fields but not audited as personal reads. (rankCandidates: a MANAGER
+   * only for openings of teams they manage, checked by its controller.)
    */
   static final Set<String> ABOUT_A_PERSON = Set.of("matchOpenings");
 
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
 
-  /** Mutations a person makes about their own facts (ADMIN and HR for anyone): the expert id in {@code input.expertId}. */
+  /**
+   * Mutations a person makes about their own facts (ADMIN and HR for anyone): the expert id in
+   * {@code input.expertId}.
+   */
   static final Set<String> OWN_FACTS = Set.of("contestFact");
 
   private final AuditTrail audit;
@@ -88,24 +120,36 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
   }
 
   @Override
-  public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field,
-      TraverserContext<GraphQLSchemaElement> context) {
-    if (!(context.getParentNode() instanceof GraphQLFieldsContainer parent)) return TraversalControl.CONTINUE;
+  public TraversalControl visitGraphQLFieldDefinition(
+      GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
+    if (!(context.getParentNode() instanceof GraphQLFieldsContainer parent))
+      return TraversalControl.CONTINUE;
     GraphQLCodeRegistry.Builder code = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
     FieldCoordinates coordinates = FieldCoordinates.coordinates(parent.getName(), field.getName());
     DataFetcher<?> original = code.getDataFetcher(coordinates, field);
     DataFetcher<?> guarded = null;
     String type = parent.getName();
     if (type.equals("Mutation")) {
-      guarded = SKILL_EDITS.contains(field.getName()) ? skillEdit(field.getName(), original)
-          : APPLICATION_WORK.contains(field.getName()) ? applicationWork("Mutation." + field.getName(), original)
-          : OWN_FACTS.contains(field.getName()) ? ownFacts(field.getName(), original)
-          : byRole("Mutation." + field.getName(), MUTATIONS.getOrDefault(field.getName(), ADMIN), original);
+      guarded =
+          SKILL_EDITS.contains(field.getName())
+              ? skillEdit(field.getName(), original)
+              : APPLICATION_WORK.contains(field.getName())
+                  ? applicationWork("Mutation." + field.getName(), original)
+                  : OWN_FACTS.contains(field.getName())
+                      ? ownFacts(field.getName(), original)
+                      : byRole(
+                          "Mutation." + field.getName(),
+                          MUTATIONS.getOrDefault(field.getName(), ADMIN),
+                          original);
     } else if (type.equals("Query")) {
-      guarded = field.getName().equals("exportPersonalData") ? personal("Query.exportPersonalData", original, true)
-          : field.getName().equals("application") ? applicationWork("Query.application", original)
-          : ABOUT_A_PERSON.contains(field.getName()) ? aboutPerson("Query." + field.getName(), original)
-          : byRole("Query." + field.getName(), QUERIES.get(field.getName()), original);
+      guarded =
+          field.getName().equals("exportPersonalData")
+              ? personal("Query.exportPersonalData", original, true)
+              : field.getName().equals("application")
+                  ? applicationWork("Query.application", original)
+                  : ABOUT_A_PERSON.contains(field.getName())
+                      ? aboutPerson("Query." + field.getName(), original)
+                      : byRole("Query." + field.getName(), QUERIES.get(field.getName()), original);
     } else if ((type + "." + field.getName()).equals(OPENING_APPLICATIONS)) {
       guarded = openingApplications(OPENING_APPLICATIONS, original);
     } else if ((type + "." + field.getName()).equals(CANDIDATE_APPLICATIONS)) {
@@ -131,7 +175,8 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Principal p = access == null ? null : access.principal();
       if (p == null) return deny(env, p, coordinate, "authentication required");
       if (roles != null && !AccessPolicy.hasAny(p, roles)) {
-        return deny(env, p, coordinate, "requires one of the roles " + roles + "; you have " + p.roles());
+        return deny(
+            env, p, coordinate, "requires one of the roles " + roles + "; you have " + p.roles());
       }
       return original.get(env);
     };
@@ -144,34 +189,64 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Principal p = access == null ? null : access.principal();
       if (p == null) return deny(env, p, coordinate, "authentication required");
       String expertId = target(env);
-      return access.managed().flatMap(managed -> {
-        if (!AccessPolicy.mayEditSkillsOf(p, expertId, managed)) {
-          return Mono.just(deny(env, p, coordinate, "you may change only your own skills"
-              + (p.has(Role.MANAGER) ? " and those of the people in teams you manage" : "")
-              + " (expert '" + expertId + "')"));
-        }
-        return callAsMono(original, env);
-      });
+      return access
+          .managed()
+          .flatMap(
+              managed -> {
+                if (!AccessPolicy.mayEditSkillsOf(p, expertId, managed)) {
+                  return Mono.just(
+                      deny(
+                          env,
+                          p,
+                          coordinate,
+                          "you may change only your own skills"
+                              + (p.has(Role.MANAGER)
+                                  ? " and those of the people in teams you manage"
+                                  : "")
+                              + " (expert '"
+                              + expertId
+                              + "')"));
+                }
+                return callAsMono(original, env);
+              });
     };
   }
 
-  private static final String APPLICATIONS_RULE = "applications are visible only to ADMIN and HR and, for MANAGER,"
-      + " those of openings whose team they manage or whose hiring team they are on";
+  private static final String APPLICATIONS_RULE =
+      "applications are visible only to ADMIN and HR and, for MANAGER,"
+          + " those of openings whose team they manage or whose hiring team they are on";
 
-  /** One application, named by the {@code applicationId} or {@code id} argument (or input field). */
+  /**
+   * One application, named by the {@code applicationId} or {@code id} argument (or input field).
+   */
   private DataFetcher<?> applicationWork(String coordinate, DataFetcher<?> original) {
     return env -> {
       RequestAccess access = access(env);
       Principal p = access == null ? null : access.principal();
       if (p == null) return deny(env, p, coordinate, "authentication required");
       if (!AccessPolicy.hasAny(p, AccessPolicy.APPLICATION_READERS)) {
-        return deny(env, p, coordinate, "requires one of the roles " + AccessPolicy.APPLICATION_READERS + "; you have "
-            + p.roles());
+        return deny(
+            env,
+            p,
+            coordinate,
+            "requires one of the roles "
+                + AccessPolicy.APPLICATION_READERS
+                + "; you have "
+                + p.roles());
       }
       String applicationId = argument(env, "applicationId");
-      return access.hiring().flatMap(scope -> !AccessPolicy.mayWorkOnApplication(p, applicationId, scope)
-          ? Mono.just(deny(env, p, coordinate, APPLICATIONS_RULE + " (application '" + applicationId + "')"))
-          : callAsMono(original, env));
+      return access
+          .hiring()
+          .flatMap(
+              scope ->
+                  !AccessPolicy.mayWorkOnApplication(p, applicationId, scope)
+                      ? Mono.just(
+                          deny(
+                              env,
+                              p,
+                              coordinate,
+                              APPLICATIONS_RULE + " (application '" + applicationId + "')"))
+                      : callAsMono(original, env));
     };
   }
 
@@ -181,9 +256,18 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       Principal p = access == null ? null : access.principal();
       if (p == null) return deny(env, p, coordinate, "authentication required");
       String openingId = env.getSource() instanceof HiringScoped h ? h.openingId() : null;
-      return access.hiring().flatMap(scope -> !AccessPolicy.mayWorkOnOpening(p, openingId, scope)
-          ? Mono.just(deny(env, p, coordinate, APPLICATIONS_RULE + " (opening '" + openingId + "')"))
-          : callAsMono(original, env));
+      return access
+          .hiring()
+          .flatMap(
+              scope ->
+                  !AccessPolicy.mayWorkOnOpening(p, openingId, scope)
+                      ? Mono.just(
+                          deny(
+                              env,
+                              p,
+                              coordinate,
+                              APPLICATIONS_RULE + " (opening '" + openingId + "')"))
+                      : callAsMono(original, env));
     };
   }
 
@@ -193,15 +277,30 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       RequestAccess access = access(env);
       Principal p = access == null ? null : access.principal();
       if (p == null) return deny(env, p, coordinate, "authentication required");
-      if (!AccessPolicy.hasAny(p, AccessPolicy.APPLICATION_READERS)) return deny(env, p, coordinate, APPLICATIONS_RULE);
-      return access.hiring().flatMap(scope -> callAsMono(original, env).map(r -> r instanceof java.util.List<?> list
-          ? list.stream().filter(a -> a instanceof HiringScoped h
-              && AccessPolicy.mayWorkOnApplication(p, h.applicationId(), scope)).toList()
-          : r));
+      if (!AccessPolicy.hasAny(p, AccessPolicy.APPLICATION_READERS))
+        return deny(env, p, coordinate, APPLICATIONS_RULE);
+      return access
+          .hiring()
+          .flatMap(
+              scope ->
+                  callAsMono(original, env)
+                      .map(
+                          r ->
+                              r instanceof java.util.List<?> list
+                                  ? list.stream()
+                                      .filter(
+                                          a ->
+                                              a instanceof HiringScoped h
+                                                  && AccessPolicy.mayWorkOnApplication(
+                                                      p, h.applicationId(), scope))
+                                      .toList()
+                                  : r));
     };
   }
 
-  /** Interview feedback: personal to the applicant; read audited, refusal audited from the response. */
+  /**
+   * Interview feedback: personal to the applicant; read audited, refusal audited from the response.
+   */
   private DataFetcher<?> feedback(String coordinate, DataFetcher<?> original) {
     return env -> {
       RequestAccess access = access(env);
@@ -209,14 +308,25 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       if (p == null) return deny(env, p, coordinate, "authentication required");
       HiringScoped interview = env.getSource() instanceof HiringScoped h ? h : null;
       if (interview == null) return deny(env, p, coordinate, "feedback without a known interview");
-      return access.hiring().flatMap(scope -> {
-        if (!AccessPolicy.mayReadFeedback(p, interview.interviewerId(), interview.openingId(), scope)) {
-          return Mono.just(deny(env, p, coordinate, "interview feedback is visible only to ADMIN and HR, the interviewer"
-              + " and the opening's hiring manager (interview of application '" + interview.applicationId() + "')"));
-        }
-        audit.personalRead(p, interview.applicantId(), coordinate, access.remoteAddress());
-        return callAsMono(original, env);
-      });
+      return access
+          .hiring()
+          .flatMap(
+              scope -> {
+                if (!AccessPolicy.mayReadFeedback(
+                    p, interview.interviewerId(), interview.openingId(), scope)) {
+                  return Mono.just(
+                      deny(
+                          env,
+                          p,
+                          coordinate,
+                          "interview feedback is visible only to ADMIN and HR, the interviewer"
+                              + " and the opening's hiring manager (interview of application '"
+                              + interview.applicationId()
+                              + "')"));
+                }
+                audit.personalRead(p, interview.applicantId(), coordinate, access.remoteAddress());
+                return callAsMono(original, env);
+              });
     };
   }
 
@@ -236,13 +346,21 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       if (p == null) return deny(env, p, coordinate, "authentication required");
       String expertId = target(env);
       if (!AccessPolicy.mayContest(p, expertId)) {
-        return deny(env, p, coordinate, "only the person themselves, HR and ADMIN may contest facts about expert '" + expertId + "'");
+        return deny(
+            env,
+            p,
+            coordinate,
+            "only the person themselves, HR and ADMIN may contest facts about expert '"
+                + expertId
+                + "'");
       }
       return original.get(env);
     };
   }
 
-  /** A personal field: the owner is the source expert (or the expertId argument at the top level). */
+  /**
+   * A personal field: the owner is the source expert (or the expertId argument at the top level).
+   */
   private DataFetcher<?> personal(String coordinate, DataFetcher<?> original, boolean topLevel) {
     return env -> {
       RequestAccess access = access(env);
@@ -250,35 +368,59 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       String owner = topLevel ? env.getArgument("expertId") : ownerOf(env.getSource());
       if (p == null) return deny(env, p, coordinate, "authentication required");
       if (owner == null) return deny(env, p, coordinate, "personal data without a known owner");
-      return access.managed().flatMap(managed -> {
-        if (!AccessPolicy.mayReadPersonal(p, owner, managed)) {
-          return Mono.just(deny(env, p, coordinate, "personal data of expert '" + owner
-              + "' is visible only to ADMIN and HR, the person themselves and their team's manager"));
-        }
-        audit.personalRead(p, owner, coordinate, access.remoteAddress());
-        return callAsMono(original, env);
-      });
+      return access
+          .managed()
+          .flatMap(
+              managed -> {
+                if (!AccessPolicy.mayReadPersonal(p, owner, managed)) {
+                  return Mono.just(
+                      deny(
+                          env,
+                          p,
+                          coordinate,
+                          "personal data of expert '"
+                              + owner
+                              + "' is visible only to ADMIN and HR, the person themselves and their team's manager"));
+                }
+                audit.personalRead(p, owner, coordinate, access.remoteAddress());
+                return callAsMono(original, env);
+              });
     };
   }
 
-  /** A query about the person named by its {@code expertId} argument: the rule of personal data, without the audit of a personal read. */
+  /**
+   * A query about the person named by its {@code expertId} argument: the rule of personal data,
+   * without the audit of a personal read.
+   */
   private DataFetcher<?> aboutPerson(String coordinate, DataFetcher<?> original) {
     return env -> {
       RequestAccess access = access(env);
       Principal p = access == null ? null : access.principal();
       if (p == null) return deny(env, p, coordinate, "authentication required");
       String owner = env.getArgument("expertId");
-      return access.managed().flatMap(managed -> {
-        if (!AccessPolicy.mayReadPersonal(p, owner, managed)) {
-          return Mono.just(deny(env, p, coordinate, "only ADMIN and HR, the person themselves and their team's manager may ask "
-              + "about expert '" + owner + "'"));
-        }
-        return callAsMono(original, env);
-      });
+      return access
+          .managed()
+          .flatMap(
+              managed -> {
+                if (!AccessPolicy.mayReadPersonal(p, owner, managed)) {
+                  return Mono.just(
+                      deny(
+                          env,
+                          p,
+                          coordinate,
+                          "only ADMIN and HR, the person themselves and their team's manager may ask "
+                              + "about expert '"
+                              + owner
+                              + "'"));
+                }
+                return callAsMono(original, env);
+              });
     };
   }
 
-  /** Runs the guarded fetcher and adapts what it returns (a value, a Mono or a future) to one Mono. */
+  /**
+   * Runs the guarded fetcher and adapts what it returns (a value, a Mono or a future) to one Mono.
+   */
   private static Mono<Object> callAsMono(DataFetcher<?> fetcher, DataFetchingEnvironment env) {
     Object r;
     try {
@@ -307,16 +449,22 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
       return id == null ? null : id.toString();
     }
     Object id = env.getArgument("expertId");
-    return id == null ? (env.getArgument("id") == null ? null : env.getArgument("id").toString()) : id.toString();
+    return id == null
+        ? (env.getArgument("id") == null ? null : env.getArgument("id").toString())
+        : id.toString();
   }
 
-  static DataFetcherResult<Object> deny(DataFetchingEnvironment env, Principal p, String coordinate, String reason) {
+  static DataFetcherResult<Object> deny(
+      DataFetchingEnvironment env, Principal p, String coordinate, String reason) {
     return DataFetcherResult.newResult()
-        .error(GraphqlErrorBuilder.newError(env)
-            .errorType(p == null ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)
-            .message("%s refused: %s", coordinate, reason)
-            .extensions(Map.of("code", p == null ? "UNAUTHENTICATED" : "FORBIDDEN", "field", coordinate))
-            .build())
+        .error(
+            GraphqlErrorBuilder.newError(env)
+                .errorType(p == null ? ErrorType.UNAUTHORIZED : ErrorType.FORBIDDEN)
+                .message("%s refused: %s", coordinate, reason)
+                .extensions(
+                    Map.of(
+                        "code", p == null ? "UNAUTHENTICATED" : "FORBIDDEN", "field", coordinate))
+                .build())
         .build();
   }
 }

@@ -21,27 +21,39 @@ class GraphQlAccessConfiguration {
 
   @Bean
   @Order(0)
-  WebGraphQlInterceptor requestAccessInterceptor(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
-    return (request, chain) -> ReactiveSecurityContextHolder.getContext()
-        .map(SecurityContext::getAuthentication)
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty())
-        .flatMap(auth -> {
-          Principal principal = auth.map(Authentication::getPrincipal)
-              .filter(Principal.class::isInstance).map(Principal.class::cast)
-              .orElse(settings.enabled() ? null : RequestAccess.ANONYMOUS_SECURITY_OFF);
-          InetSocketAddress remote = request.getRemoteAddress();
-          String from = remote == null ? null : remote.getAddress() == null ? remote.getHostString()
-              : remote.getAddress().getHostAddress();
-          RequestAccess access = new RequestAccess(principal, from, driver, schema.database());
-          request.configureExecutionInput((input, builder) -> {
-            input.getGraphQLContext().put(RequestAccess.class, access);
-            return input;
-          });
-          // Resolved before execution, so that every field rule decides synchronously (a late DataLoader
-          // call after dispatch would never complete).
-          return Mono.when(access.managed(), access.hiring()).then(chain.next(request));
-        });
+  WebGraphQlInterceptor requestAccessInterceptor(
+      Driver driver, SchemaMigrations schema, SecuritySettings settings) {
+    return (request, chain) ->
+        ReactiveSecurityContextHolder.getContext()
+            .map(SecurityContext::getAuthentication)
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(
+                auth -> {
+                  Principal principal =
+                      auth.map(Authentication::getPrincipal)
+                          .filter(Principal.class::isInstance)
+                          .map(Principal.class::cast)
+                          .orElse(settings.enabled() ? null : RequestAccess.ANONYMOUS_SECURITY_OFF);
+                  InetSocketAddress remote = request.getRemoteAddress();
+                  String from =
+                      remote == null
+                          ? null
+                          : remote.getAddress() == null
+                              ? remote.getHostString()
+                              : remote.getAddress().getHostAddress();
+                  RequestAccess access =
+                      new RequestAccess(principal, from, driver, schema.database());
+                  request.configureExecutionInput(
+                      (input, builder) -> {
+                        input.getGraphQLContext().put(RequestAccess.class, access);
+                        return input;
+                      });
+                  // Resolved before execution, so that every field rule decides synchronously (a
+                  // late DataLoader
+                  // call after dispatch would never complete).
+                  return Mono.when(access.managed(), access.hiring()).then(chain.next(request));
+                });
   }
 
   @Bean

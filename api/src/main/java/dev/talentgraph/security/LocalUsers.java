@@ -22,7 +22,8 @@ public final class LocalUsers {
   public static final String ENV_ADMIN_PASSWORD = "TALENT_ADMIN_PASSWORD";
 
   /** A user as stored. */
-  public record UserRecord(String username, String passwordHash, Set<Role> roles, String expertId) {}
+  public record UserRecord(
+      String username, String passwordHash, Set<Role> roles, String expertId) {}
 
   private final Driver driver;
   private final String database;
@@ -37,22 +38,33 @@ public final class LocalUsers {
 
   public LocalUsers reload() {
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      var rows = s.run("MATCH (u:" + Labels.USER + ") RETURN u.username AS username, u.passwordHash AS hash,"
-          + " u.roles AS roles, u.expertId AS expertId").list();
+      var rows =
+          s.run(
+                  "MATCH (u:"
+                      + Labels.USER
+                      + ") RETURN u.username AS username, u.passwordHash AS hash,"
+                      + " u.roles AS roles, u.expertId AS expertId")
+              .list();
       users.clear();
       verified.clear();
       for (var r : rows) {
-        users.put(r.get("username").asString(), new UserRecord(r.get("username").asString(), r.get("hash").asString(),
-            Role.setOf(r.get("roles").asList(org.neo4j.driver.Value::asString)), r.get("expertId").asString(null)));
+        users.put(
+            r.get("username").asString(),
+            new UserRecord(
+                r.get("username").asString(),
+                r.get("hash").asString(),
+                Role.setOf(r.get("roles").asList(org.neo4j.driver.Value::asString)),
+                r.get("expertId").asString(null)));
       }
     }
     return this;
   }
 
   /**
-   * Makes sure the {@code admin} user exists. {@code TALENT_ADMIN_PASSWORD} always wins (it replaces a
-   * stored password); otherwise a password is generated at first start and handed to {@code announce}
-   * once (standard output, never the log). Returns true when a password was generated.
+   * Makes sure the {@code admin} user exists. {@code TALENT_ADMIN_PASSWORD} always wins (it
+   * replaces a stored password); otherwise a password is generated at first start and handed to
+   * {@code announce} once (standard output, never the log). Returns true when a password was
+   * generated.
    */
   public boolean bootstrapAdmin(String envPassword, Consumer<String> announce) {
     UserRecord admin = users.get(ADMIN);
@@ -65,20 +77,23 @@ public final class LocalUsers {
     if (admin != null) return false;
     String generated = Hashing.randomSecret(15);
     upsert(ADMIN, generated, EnumSet.of(Role.ADMIN), null);
-    announce.accept("""
+    announce.accept(
+        """
         ============================================================
          TalentGraph user 'admin' password, generated once:
            %s
          It is stored only as a hash and will not be shown again.
          Set %s to choose your own.
-        ============================================================""".formatted(generated, ENV_ADMIN_PASSWORD));
+        ============================================================"""
+            .formatted(generated, ENV_ADMIN_PASSWORD));
     return true;
   }
 
   /** Creates or replaces a user; the password is stored as a BCrypt hash only. */
   public void upsert(String username, String password, Set<Role> roles, String expertId) {
     if (username == null || !username.matches("[A-Za-z0-9._@-]{1,64}")) {
-      throw new IllegalArgumentException("username must be 1-64 characters of letters, digits, . _ @ -");
+      throw new IllegalArgumentException(
+          "username must be 1-64 characters of letters, digits, . _ @ -");
     }
     if (password == null || password.length() < 8) {
       throw new IllegalArgumentException("password must have at least 8 characters");
@@ -89,10 +104,21 @@ public final class LocalUsers {
   /** Creates or replaces a user from an existing BCrypt hash (configuration). */
   public void upsertHash(String username, String bcryptHash, Set<Role> roles, String expertId) {
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      s.run("MERGE (u:" + Labels.USER + " {username: $username}) SET u.passwordHash = $hash, u.roles = $roles,"
-              + " u.expertId = $expertId, u.updatedAt = datetime()",
-          Values.parameters("username", username, "hash", bcryptHash,
-              "roles", roles.stream().map(Role::name).sorted().toList(), "expertId", expertId)).consume();
+      s.run(
+              "MERGE (u:"
+                  + Labels.USER
+                  + " {username: $username}) SET u.passwordHash = $hash, u.roles = $roles,"
+                  + " u.expertId = $expertId, u.updatedAt = datetime()",
+              Values.parameters(
+                  "username",
+                  username,
+                  "hash",
+                  bcryptHash,
+                  "roles",
+                  roles.stream().map(Role::name).sorted().toList(),
+                  "expertId",
+                  expertId))
+          .consume();
     }
     users.put(username, new UserRecord(username, bcryptHash, Set.copyOf(roles), expertId));
     verified.remove(username);
@@ -103,7 +129,8 @@ public final class LocalUsers {
     if (username == null || password == null) return Optional.empty();
     UserRecord u = users.get(username);
     if (u == null) {
-      bcrypt.matches(password, "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z7FRv.4tWPLZk4WQZ9fdzv6e"); // even timing
+      bcrypt.matches(
+          password, "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z7FRv.4tWPLZk4WQZ9fdzv6e"); // even timing
       return Optional.empty();
     }
     String digest = Hashing.sha256(username + ":" + password);

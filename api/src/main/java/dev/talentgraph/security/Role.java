@@ -34,8 +34,8 @@ public enum Role {
     try {
       return Role.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown role '" + name + "'; valid roles: "
-          + java.util.Arrays.toString(values()), e);
+      throw new IllegalArgumentException(
+          "unknown role '" + name + "'; valid roles: " + java.util.Arrays.toString(values()), e);
     }
   }
 }

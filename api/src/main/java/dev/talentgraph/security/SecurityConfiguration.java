@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -65,7 +65,8 @@ class SecurityConfiguration {
   ApiTokens apiTokens(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
     ApiTokens tokens = new ApiTokens(driver, schema.database()).reload();
     for (var t : settings.tokens()) {
-      tokens.registerConfigured(t.sha256(), t.name(), t.username(), Role.setOf(t.roles()), t.expertId());
+      tokens.registerConfigured(
+          t.sha256(), t.name(), t.username(), Role.setOf(t.roles()), t.expertId());
     }
     return tokens;
   }
@@ -76,36 +77,52 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecuritySettings settings, LocalUsers users,
-      ApiTokens tokens, ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JwtPrincipals jwtPrincipals) {
-    // Every request carries its credentials: no login is stored in a web session. The request cache keeps its
-    // default: with NoOpServerRequestCache, one keep-alive sequence in about ten (a token request, a request
-    // without credentials, then a wrong HTTP Basic password) left the last request without any answer
+  SecurityWebFilterChain securityWebFilterChain(
+      ServerHttpSecurity http,
+      SecuritySettings settings,
+      LocalUsers users,
+      ApiTokens tokens,
+      ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
+      JwtPrincipals jwtPrincipals) {
+    // Every request carries its credentials: no login is stored in a web session. The request cache
+    // keeps its
+    // default: with NoOpServerRequestCache, one keep-alive sequence in about ten (a token request,
+    // a request
+    // without credentials, then a wrong HTTP Basic password) left the last request without any
+    // answer
     // (KeepAliveAuthIT); the default's session lookup costs a thread hop per request, but answers.
     http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
     if (!settings.enabled()) {
-      log.warn("talent.security.enabled=false: every request is served WITHOUT authentication."
-          + " Use this only to measure the cost of security.");
+      log.warn(
+          "talent.security.enabled=false: every request is served WITHOUT authentication."
+              + " Use this only to measure the cost of security.");
       return http.authorizeExchange(e -> e.anyExchange().permitAll()).build();
     }
     var entryPoint = new HttpBasicServerAuthenticationEntryPoint();
     entryPoint.setRealm("TalentGraph");
-    http.httpBasic(b -> b.authenticationManager(basicManager(users)).authenticationEntryPoint(entryPoint))
-        .addFilterAt(bearerFilter(tokens, jwtDecoder.getIfAvailable(), jwtPrincipals), SecurityWebFiltersOrder.AUTHENTICATION)
+    http.httpBasic(
+            b -> b.authenticationManager(basicManager(users)).authenticationEntryPoint(entryPoint))
+        .addFilterAt(
+            bearerFilter(tokens, jwtDecoder.getIfAvailable(), jwtPrincipals),
+            SecurityWebFiltersOrder.AUTHENTICATION)
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
-        .authorizeExchange(e -> e
-            .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .anyExchange().authenticated());
+        .authorizeExchange(
+            e ->
+                e.pathMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .anyExchange()
+                    .authenticated());
     return http.build();
   }
 
   /**
-   * No observation per security filter: with the actuator's registry each of the chain's filters opened and
-   * closed an observation on every request (about 3% of the server's CPU on the expert page). The HTTP
-   * request observation is switched in {@code application.yml} ({@code management.observations.enable}).
+   * No observation per security filter: with the actuator's registry each of the chain's filters
+   * opened and closed an observation on every request (about 3% of the server's CPU on the expert
+   * page). The HTTP request observation is switched in {@code application.yml} ({@code
+   * management.observations.enable}).
    */
   @Bean
   SecurityObservationSettings securityObservationSettings() {
@@ -113,36 +130,62 @@ class SecurityConfiguration {
   }
 
   private static ReactiveAuthenticationManager basicManager(LocalUsers users) {
-    return auth -> Mono.fromCallable(() -> users.authenticate(auth.getName(), String.valueOf(auth.getCredentials()))
-            .<Authentication>map(u -> authenticated(new Principal(u.username(), u.roles(), u.expertId(), "password")))
-            .orElseThrow(() -> new BadCredentialsException("wrong user name or password")))
-        .subscribeOn(Schedulers.boundedElastic());
+    return auth ->
+        Mono.fromCallable(
+                () ->
+                    users
+                        .authenticate(auth.getName(), String.valueOf(auth.getCredentials()))
+                        .<Authentication>map(
+                            u ->
+                                authenticated(
+                                    new Principal(
+                                        u.username(), u.roles(), u.expertId(), "password")))
+                        .orElseThrow(
+                            () -> new BadCredentialsException("wrong user name or password")))
+            .subscribeOn(Schedulers.boundedElastic());
   }
 
   /**
-   * One filter for every {@code Authorization: Bearer} credential: {@code tg_...} API tokens are looked up
-   * by hash; anything else is an OAuth2/OIDC JWT, checked by the configured decoder (issuer, keys, expiry)
-   * and mapped to roles by {@link JwtPrincipals}. Without a decoder, only API tokens are accepted.
+   * One filter for every {@code Authorization: Bearer} credential: {@code tg_...} API tokens are
+   * looked up by hash; anything else is an OAuth2/OIDC JWT, checked by the configured decoder
+   * (issuer, keys, expiry) and mapped to roles by {@link JwtPrincipals}. Without a decoder, only
+   * API tokens are accepted.
    */
-  private static AuthenticationWebFilter bearerFilter(ApiTokens tokens, ReactiveJwtDecoder jwtDecoder,
-      JwtPrincipals jwtPrincipals) {
-    ReactiveAuthenticationManager manager = auth -> {
-      String token = (String) auth.getCredentials();
-      if (!token.startsWith(ApiTokens.PREFIX)) {
-        if (jwtDecoder == null) {
-          return Mono.error(new BadCredentialsException("unknown bearer token: API tokens start with "
-              + ApiTokens.PREFIX + "; no JWT issuer is configured"));
-        }
-        return jwtDecoder.decode(token)
-            .onErrorMap(JwtException.class, e -> new BadCredentialsException("invalid JWT: " + e.getMessage(), e))
-            .map(jwt -> authenticated(jwtPrincipals.principal(jwt)));
-      }
-      Mono<java.util.Optional<ApiTokens.TokenRecord>> checked = tokens.answersFromMemory(token)
-          ? Mono.just(tokens.check(token))
-          : Mono.fromCallable(() -> tokens.check(token)).subscribeOn(Schedulers.boundedElastic());
-      return checked.flatMap(Mono::justOrEmpty).<Authentication>map(t -> authenticated(new Principal(t.username(), t.roles(), t.expertId(), "token:" + t.name())))
-        .switchIfEmpty(Mono.error(new BadCredentialsException("invalid, revoked or expired API token")));
-    };
+  private static AuthenticationWebFilter bearerFilter(
+      ApiTokens tokens, ReactiveJwtDecoder jwtDecoder, JwtPrincipals jwtPrincipals) {
+    ReactiveAuthenticationManager manager =
+        auth -> {
+          String token = (String) auth.getCredentials();
+          if (!token.startsWith(ApiTokens.PREFIX)) {
+            if (jwtDecoder == null) {
+              return Mono.error(
+                  new BadCredentialsException(
+                      "unknown bearer token: API tokens start with "
+                          + ApiTokens.PREFIX
+                          + "; no JWT issuer is configured"));
+            }
+            return jwtDecoder
+                .decode(token)
+                .onErrorMap(
+                    JwtException.class,
+                    e -> new BadCredentialsException("invalid JWT: " + e.getMessage(), e))
+                .map(jwt -> authenticated(jwtPrincipals.principal(jwt)));
+          }
+          Mono<java.util.Optional<ApiTokens.TokenRecord>> checked =
+              tokens.answersFromMemory(token)
+                  ? Mono.just(tokens.check(token))
+                  : Mono.fromCallable(() -> tokens.check(token))
+                      .subscribeOn(Schedulers.boundedElastic());
+          return checked
+              .flatMap(Mono::justOrEmpty)
+              .<Authentication>map(
+                  t ->
+                      authenticated(
+                          new Principal(
+                              t.username(), t.roles(), t.expertId(), "token:" + t.name())))
+              .switchIfEmpty(
+                  Mono.error(new BadCredentialsException("invalid, revoked or expired API token")));
+        };
     var filter = new AuthenticationWebFilter(manager);
     filter.setServerAuthenticationConverter(SecurityConfiguration::bearer);
     filter.setAuthenticationFailureHandler(jsonFailure());
@@ -158,19 +201,24 @@ class SecurityConfiguration {
   }
 
   static Authentication authenticated(Principal p) {
-    var authorities = p.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toList());
+    var authorities =
+        p.roles().stream()
+            .map(r -> new SimpleGrantedAuthority(r.authority()))
+            .collect(Collectors.toList());
     return UsernamePasswordAuthenticationToken.authenticated(p, null, authorities);
   }
 
   private static ServerAuthenticationFailureHandler jsonFailure() {
-    return (webFilterExchange, exception) -> unauthorized(webFilterExchange.getExchange(), exception);
+    return (webFilterExchange, exception) ->
+        unauthorized(webFilterExchange.getExchange(), exception);
   }
 
   static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException e) {
     var response = exchange.getResponse();
     response.setStatusCode(HttpStatus.UNAUTHORIZED);
     response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-    String body = "{\"error\":\"unauthorized\",\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}";
+    String body =
+        "{\"error\":\"unauthorized\",\"message\":\"" + e.getMessage().replace("\"", "'") + "\"}";
     DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
     return response.writeWith(Mono.just(buffer));
   }

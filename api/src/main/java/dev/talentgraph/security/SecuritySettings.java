@@ -7,13 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code talent.security.*}.
  *
  * @param enabled false turns authentication off entirely: only for measuring what security costs
- *     (refused unless the embedded Bolt port is the only way in, see the README); never in production
+ *     (refused unless the embedded Bolt port is the only way in, see the README); never in
+ *     production
  * @param users extra local users from configuration, with BCrypt hashes
  * @param tokens API tokens from configuration, given by their SHA-256 (hex)
  * @param jwt how OAuth2/OIDC JWT claims map to roles and to an Expert
  */
 @ConfigurationProperties("talent.security")
-record SecuritySettings(Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens, Jwt jwt) {
+record SecuritySettings(
+    Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens, Jwt jwt) {
   public SecuritySettings {
     if (enabled == null) enabled = true;
     if (users == null) users = List.of();
@@ -22,11 +24,12 @@ record SecuritySettings(Boolean enabled, List<ConfiguredUser> users, List<Config
   }
 
   /**
-   * How a JWT's claims become a TalentGraph principal (issuer and keys are Spring's
-   * {@code spring.security.oauth2.resourceserver.jwt.*}).
+   * How a JWT's claims become a TalentGraph principal (issuer and keys are Spring's {@code
+   * spring.security.oauth2.resourceserver.jwt.*}).
    *
-   * @param rolesClaim claim holding role names, a list or a space/comma separated string; a dotted path
-   *     reaches nested claims (e.g. {@code realm_access.roles} for Keycloak); default {@code roles}
+   * @param rolesClaim claim holding role names, a list or a space/comma separated string; a dotted
+   *     path reaches nested claims (e.g. {@code realm_access.roles} for Keycloak); default {@code
+   *     roles}
    * @param usernameClaim default {@code preferred_username}, falling back to {@code sub}
    * @param expertIdClaim links the login to its Expert node; default {@code expert_id}
    */
@@ -38,7 +41,9 @@ record SecuritySettings(Boolean enabled, List<ConfiguredUser> users, List<Config
     }
   }
 
-  public record ConfiguredUser(String username, String passwordHash, List<String> roles, String expertId) {}
+  public record ConfiguredUser(
+      String username, String passwordHash, List<String> roles, String expertId) {}
 
-  public record ConfiguredToken(String name, String sha256, String username, List<String> roles, String expertId) {}
+  public record ConfiguredToken(
+      String name, String sha256, String username, List<String> roles, String expertId) {}
 }

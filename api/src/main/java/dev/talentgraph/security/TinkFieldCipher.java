@@ -17,10 +17,11 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
- * AES-256-GCM field encryption through Google Tink. The keyset comes from {@code TALENT_ENCRYPTION_KEYSET}
- * (Tink JSON), or a keyset file ({@code talent.security.encryption.keyset-file}); for the embedded default
- * it is generated at first start into {@code <data-dir>/.talentgraph/field-keyset.json}, owner-only.
- * The key never enters the graph, so a copy of the store (or the analyst endpoint) shows only ciphertext.
+ * AES-256-GCM field encryption through Google Tink. The keyset comes from {@code
+ * TALENT_ENCRYPTION_KEYSET} (Tink JSON), or a keyset file ({@code
+ * talent.security.encryption.keyset-file}); for the embedded default it is generated at first start
+ * into {@code <data-dir>/.talentgraph/field-keyset.json}, owner-only. The key never enters the
+ * graph, so a copy of the store (or the analyst endpoint) shows only ciphertext.
  */
 public final class TinkFieldCipher implements FieldCipher {
   public static final String ENV_KEYSET = "TALENT_ENCRYPTION_KEYSET";
@@ -43,7 +44,9 @@ public final class TinkFieldCipher implements FieldCipher {
     }
   }
 
-  /** A fresh random key, for tests and temporary stores (data sealed with it dies with the process). */
+  /**
+   * A fresh random key, for tests and temporary stores (data sealed with it dies with the process).
+   */
   public static TinkFieldCipher ephemeral() {
     return new TinkFieldCipher(generate());
   }
@@ -51,9 +54,11 @@ public final class TinkFieldCipher implements FieldCipher {
   /** From a Tink JSON keyset. */
   public static TinkFieldCipher fromJson(String keysetJson) {
     try {
-      return new TinkFieldCipher(TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get()));
+      return new TinkFieldCipher(
+          TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get()));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("the encryption keyset is not a valid Tink JSON keyset: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the encryption keyset is not a valid Tink JSON keyset: " + e.getMessage(), e);
     }
   }
 
@@ -62,8 +67,8 @@ public final class TinkFieldCipher implements FieldCipher {
     try {
       if (Files.exists(file)) return fromJson(Files.readString(file));
       KeysetHandle handle = generate();
-      dev.talentgraph.db.SecretFiles.writeNew(file,
-          TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+      dev.talentgraph.db.SecretFiles.writeNew(
+          file, TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
       return new TinkFieldCipher(handle);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the encryption keyset " + file, e);
@@ -73,13 +78,14 @@ public final class TinkFieldCipher implements FieldCipher {
   }
 
   /**
-   * The cipher for a process: the environment's keyset wins, then an explicit file, then the store's own
-   * keyset file (embedded), else an ephemeral key.
+   * The cipher for a process: the environment's keyset wins, then an explicit file, then the
+   * store's own keyset file (embedded), else an ephemeral key.
    */
   public static TinkFieldCipher resolve(String envKeyset, Path keysetFile, Path dataDir) {
     if (envKeyset != null && !envKeyset.isBlank()) return fromJson(envKeyset);
     if (keysetFile != null) return fromFile(keysetFile);
-    if (dataDir != null) return fromFile(dataDir.resolve(".talentgraph").resolve("field-keyset.json"));
+    if (dataDir != null)
+      return fromFile(dataDir.resolve(".talentgraph").resolve("field-keyset.json"));
     return ephemeral();
   }
 
@@ -95,7 +101,10 @@ public final class TinkFieldCipher implements FieldCipher {
   public String encrypt(String plaintext, String associatedData) {
     if (plaintext == null) return null;
     try {
-      byte[] ct = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData.getBytes(StandardCharsets.UTF_8));
+      byte[] ct =
+          aead.encrypt(
+              plaintext.getBytes(StandardCharsets.UTF_8),
+              associatedData.getBytes(StandardCharsets.UTF_8));
       return PREFIX + Base64.getEncoder().encodeToString(ct);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("encryption failed", e);
@@ -106,15 +115,21 @@ public final class TinkFieldCipher implements FieldCipher {
   public String decrypt(String ciphertext, String associatedData) {
     if (ciphertext == null) return null;
     if (!ciphertext.startsWith(PREFIX)) {
-      throw new IllegalArgumentException("value is not a TalentGraph ciphertext (" + associatedData + ")");
+      throw new IllegalArgumentException(
+          "value is not a TalentGraph ciphertext (" + associatedData + ")");
     }
     try {
-      byte[] pt = aead.decrypt(Base64.getDecoder().decode(ciphertext.substring(PREFIX.length())),
-          associatedData.getBytes(StandardCharsets.UTF_8));
+      byte[] pt =
+          aead.decrypt(
+              Base64.getDecoder().decode(ciphertext.substring(PREFIX.length())),
+              associatedData.getBytes(StandardCharsets.UTF_8));
       return new String(pt, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot decrypt " + associatedData
-          + ": wrong key, or the value was moved from another field or person", e);
+      throw new IllegalStateException(
+          "cannot decrypt "
+              + associatedData
+              + ": wrong key, or the value was moved from another field or person",
+          e);
     }
   }
 }

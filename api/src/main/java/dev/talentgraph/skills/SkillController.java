@@ -1,6 +1,5 @@
 package dev.talentgraph.skills;
 
-import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.graphql.NodeQuery;
@@ -12,6 +11,7 @@ import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.Selection;
 import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
+import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.schema.Labels;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Comparator;
@@ -28,7 +28,10 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** {@code skill(id)}, {@code skills(...)}, the nested lists of {@code Skill} and its {@code experts} connection. */
+/**
+ * {@code skill(id)}, {@code skills(...)}, the nested lists of {@code Skill} and its {@code experts}
+ * connection.
+ */
 @Controller
 class SkillController {
   /** {@code input SkillWhere}. */
@@ -36,7 +39,11 @@ class SkillController {
 
   /** {@code input SkillOrderBy}. */
   record SkillOrderBy(Field field, OrderDirection direction) {
-    enum Field { ID, NAME, CATEGORY }
+    enum Field {
+      ID,
+      NAME,
+      CATEGORY
+    }
 
     String cypher() {
       String dir = (direction == null ? OrderDirection.ASC : direction).cypher();
@@ -54,10 +61,15 @@ class SkillController {
   /** The batched load of the holders of skills whose statement did not fetch them. */
   static final String EXPERTS_LOADER = "Skill.experts";
 
-  /** The order of {@code Skill.experts}: the highest level first, then by expert id (cursors are positions in it). */
-  private static final Comparator<SkillNode.SkillHolder> HOLDER_ORDER = Comparator
-      .comparing((SkillNode.SkillHolder h) -> h.level() == null ? Integer.MIN_VALUE : h.level()).reversed()
-      .thenComparing(h -> h.expert() == null ? "" : h.expert().id());
+  /**
+   * The order of {@code Skill.experts}: the highest level first, then by expert id (cursors are
+   * positions in it).
+   */
+  private static final Comparator<SkillNode.SkillHolder> HOLDER_ORDER =
+      Comparator.comparing(
+              (SkillNode.SkillHolder h) -> h.level() == null ? Integer.MIN_VALUE : h.level())
+          .reversed()
+          .thenComparing(h -> h.expert() == null ? "" : h.expert().id());
 
   private final CypherGateway cypher;
   private final Paging paging;
@@ -65,76 +77,139 @@ class SkillController {
   SkillController(CypherGateway cypher, Paging paging, BatchLoaderRegistry loaders) {
     this.cypher = cypher;
     this.paging = paging;
-    loaders.<String, List<SkillNode.SkillHolder>>forName(EXPERTS_LOADER).registerMappedBatchLoader((ids, env) ->
-        Relations.loader(cypher, RoundTrips.of(env), Labels.SKILL, SkillNode.LISTS.get("experts").of(Selection.ALL, ""),
-            SkillNode.SkillHolder::from).apply(List.copyOf(ids)));
+    loaders
+        .<String, List<SkillNode.SkillHolder>>forName(EXPERTS_LOADER)
+        .registerMappedBatchLoader(
+            (ids, env) ->
+                Relations.loader(
+                        cypher,
+                        RoundTrips.of(env),
+                        Labels.SKILL,
+                        SkillNode.LISTS.get("experts").of(Selection.ALL, ""),
+                        SkillNode.SkillHolder::from)
+                    .apply(List.copyOf(ids)));
   }
 
   @QueryMapping
   Mono<SkillNode> skill(@Argument String id, DataFetchingEnvironment env) {
-    String statement = SelectionPlans.of(env, s -> NodeQuery.byId(Labels.SKILL, SkillNode.projection(Selection.of(s), "")));
-    return cypher.read(RoundTrips.of(env), statement, Map.of("id", id))
-        .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(SkillNode.from(rows.get(0).get("node"))));
+    String statement =
+        SelectionPlans.of(
+            env, s -> NodeQuery.byId(Labels.SKILL, SkillNode.projection(Selection.of(s), "")));
+    return cypher
+        .read(RoundTrips.of(env), statement, Map.of("id", id))
+        .flatMap(
+            rows ->
+                rows.isEmpty() ? Mono.empty() : Mono.just(SkillNode.from(rows.get(0).get("node"))));
   }
 
   @QueryMapping
-  Mono<Connection<SkillNode>> skills(@Argument Integer first, @Argument String after, @Argument SkillWhere where,
-      @Argument SkillOrderBy orderBy, DataFetchingEnvironment env) {
+  Mono<Connection<SkillNode>> skills(
+      @Argument Integer first,
+      @Argument String after,
+      @Argument SkillWhere where,
+      @Argument SkillOrderBy orderBy,
+      DataFetchingEnvironment env) {
     Paging.Window window = paging.window(first, after);
     NodeQuery q = new NodeQuery(Labels.SKILL);
     if (where != null) {
       if (where.nameContains() != null) {
-        q.where("(toLower(n.name) CONTAINS $nameContains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $nameContains))")
+        q.where(
+                "(toLower(n.name) CONTAINS $nameContains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $nameContains))")
             .param("nameContains", where.nameContains().toLowerCase(Locale.ROOT));
       }
-      if (where.category() != null) q.where("n.category = $category").param("category", where.category());
+      if (where.category() != null)
+        q.where("n.category = $category").param("category", where.category());
       if (where.broader() != null) {
-        if (where.broader().isBlank()) throw new InvalidArgumentException("where.broader", "where.broader must be a skill id");
-        q.where("EXISTS { MATCH (n)-[:BROADER*1..]->(:Skill {id: $broader}) }").param("broader", where.broader());
+        if (where.broader().isBlank())
+          throw new InvalidArgumentException("where.broader", "where.broader must be a skill id");
+        q.where("EXISTS { MATCH (n)-[:BROADER*1..]->(:Skill {id: $broader}) }")
+            .param("broader", where.broader());
       }
     }
-    Paging.PagePlan plan = SelectionPlans.of(env,
-        s -> new Paging.PagePlan(SkillNode.projection(Selection.of(s), "edges/node/"), s.contains("totalCount")));
+    Paging.PagePlan plan =
+        SelectionPlans.of(
+            env,
+            s ->
+                new Paging.PagePlan(
+                    SkillNode.projection(Selection.of(s), "edges/node/"),
+                    s.contains("totalCount")));
     boolean total = plan.total();
-    String statement = q.page(orderBy == null ? "n.id" : orderBy.cypher(), plan.projection(), total, window);
-    return cypher.read(RoundTrips.of(env), statement, q.parameters()).map(rows -> {
-      var r = rows.get(0);
-      return Paging.connection(window, Vals.list(r.get("nodes"), SkillNode::from), total ? r.get("total").asInt() : null);
-    });
+    String statement =
+        q.page(orderBy == null ? "n.id" : orderBy.cypher(), plan.projection(), total, window);
+    return cypher
+        .read(RoundTrips.of(env), statement, q.parameters())
+        .map(
+            rows -> {
+              var r = rows.get(0);
+              return Paging.connection(
+                  window,
+                  Vals.list(r.get("nodes"), SkillNode::from),
+                  total ? r.get("total").asInt() : null);
+            });
   }
 
   @BatchMapping(typeName = "Skill")
-  Mono<Map<SkillNode, List<SkillNode>>> broader(List<SkillNode> skills, BatchLoaderEnvironment env) {
-    return Relations.resolve(skills, SkillNode::broader, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.SKILL, SkillNode.LISTS.get("broader").of(Selection.ALL, ""), SkillNode::from));
+  Mono<Map<SkillNode, List<SkillNode>>> broader(
+      List<SkillNode> skills, BatchLoaderEnvironment env) {
+    return Relations.resolve(
+        skills,
+        SkillNode::broader,
+        SkillNode::id,
+        Relations.loader(
+            cypher,
+            RoundTrips.of(env),
+            Labels.SKILL,
+            SkillNode.LISTS.get("broader").of(Selection.ALL, ""),
+            SkillNode::from));
   }
 
   @BatchMapping(typeName = "Skill")
-  Mono<Map<SkillNode, List<SkillNode>>> narrower(List<SkillNode> skills, BatchLoaderEnvironment env) {
-    return Relations.resolve(skills, SkillNode::narrower, SkillNode::id, Relations.loader(cypher, RoundTrips.of(env),
-        Labels.SKILL, SkillNode.LISTS.get("narrower").of(Selection.ALL, ""), SkillNode::from));
+  Mono<Map<SkillNode, List<SkillNode>>> narrower(
+      List<SkillNode> skills, BatchLoaderEnvironment env) {
+    return Relations.resolve(
+        skills,
+        SkillNode::narrower,
+        SkillNode::id,
+        Relations.loader(
+            cypher,
+            RoundTrips.of(env),
+            Labels.SKILL,
+            SkillNode.LISTS.get("narrower").of(Selection.ALL, ""),
+            SkillNode::from));
   }
 
   /**
-   * {@code Skill.experts}: from the holders the skill was fetched with, or from one batched load for all the
-   * skills of the request that came without them; filtered, ordered and cut to the page here.
+   * {@code Skill.experts}: from the holders the skill was fetched with, or from one batched load
+   * for all the skills of the request that came without them; filtered, ordered and cut to the page
+   * here.
    */
   @SchemaMapping(typeName = "Skill", field = "experts")
-  CompletableFuture<Connection<SkillNode.SkillHolder>> experts(SkillNode skill, @Argument Integer first,
-      @Argument String after, @Argument SkillHolderWhere where, DataFetchingEnvironment env) {
+  CompletableFuture<Connection<SkillNode.SkillHolder>> experts(
+      SkillNode skill,
+      @Argument Integer first,
+      @Argument String after,
+      @Argument SkillHolderWhere where,
+      DataFetchingEnvironment env) {
     Paging.Window window = paging.window(first, after);
     Integer minLevel = where == null ? null : where.minLevel();
     boolean total = env.getSelectionSet().contains("totalCount");
-    CompletableFuture<List<SkillNode.SkillHolder>> holders = skill.experts() != null
-        ? CompletableFuture.completedFuture(skill.experts())
-        : env.<String, List<SkillNode.SkillHolder>>getDataLoader(EXPERTS_LOADER).load(skill.id());
-    return holders.thenApply(loaded -> {
-      List<SkillNode.SkillHolder> all = loaded == null ? List.of() : loaded;
-      List<SkillNode.SkillHolder> matching = all.stream()
-          .filter(h -> minLevel == null || h.level() != null && h.level() >= minLevel).sorted(HOLDER_ORDER).toList();
-      int from = Math.min(window.offset(), matching.size());
-      List<SkillNode.SkillHolder> rows = matching.subList(from, Math.min(matching.size(), from + window.fetch()));
-      return Paging.connection(window, rows, total ? matching.size() : null);
-    });
+    CompletableFuture<List<SkillNode.SkillHolder>> holders =
+        skill.experts() != null
+            ? CompletableFuture.completedFuture(skill.experts())
+            : env.<String, List<SkillNode.SkillHolder>>getDataLoader(EXPERTS_LOADER)
+                .load(skill.id());
+    return holders.thenApply(
+        loaded -> {
+          List<SkillNode.SkillHolder> all = loaded == null ? List.of() : loaded;
+          List<SkillNode.SkillHolder> matching =
+              all.stream()
+                  .filter(h -> minLevel == null || h.level() != null && h.level() >= minLevel)
+                  .sorted(HOLDER_ORDER)
+                  .toList();
+          int from = Math.min(window.offset(), matching.size());
+          List<SkillNode.SkillHolder> rows =
+              matching.subList(from, Math.min(matching.size(), from + window.fetch()));
+          return Paging.connection(window, rows, total ? matching.size() : null);
+        });
   }
 }

@@ -12,7 +12,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** The mutations of skills and their BROADER hierarchy, mapped onto {@link SkillService}, which decides them. */
+/**
+ * The mutations of skills and their BROADER hierarchy, mapped onto {@link SkillService}, which
+ * decides them.
+ */
 @Controller
 class SkillMutations {
   private final SkillService skills;
@@ -32,7 +35,8 @@ class SkillMutations {
   }
 
   @MutationMapping
-  Mono<DeletePayload> deleteSkill(@Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
+  Mono<DeletePayload> deleteSkill(
+      @Argument NodeWrites.DeleteInput input, DataFetchingEnvironment env) {
     return skills.deleteSkill(input, RoundTrips.of(env));
   }
 }

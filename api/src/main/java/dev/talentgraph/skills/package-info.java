@@ -1,2 +1,4 @@
-/** Skills and their BROADER hierarchy: {@code skill}, {@code skills}, nested lists and mutations. */
+/**
+ * Skills and their BROADER hierarchy: {@code skill}, {@code skills}, nested lists and mutations.
+ */
 package dev.talentgraph.skills;

@@ -13,17 +13,20 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "talent.neo4j.embedded.bolt-port=0",
-    "talent.analyst.timeout=8s",
-    "talent.analyst.max-rows=5",
-    "talent.graphql.limits.max-depth=8",
-    "talent.graphql.limits.max-complexity=1000",
-    "talent.graphql.limits.max-aliases=10",
-    "talent.graphql.limits.max-page-size=200",
-    "talent.graphql.limits.request-timeout=4s",
-    "talent.graphql.limits.rate-limit.capacity=40",
-    "talent.graphql.limits.rate-limit.period=1m",
-    "talent.graphql.limits.introspection=ADMIN_ONLY"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "talent.neo4j.embedded.bolt-port=0",
+      "talent.analyst.timeout=8s",
+      "talent.analyst.max-rows=5",
+      "talent.graphql.limits.max-depth=8",
+      "talent.graphql.limits.max-complexity=1000",
+      "talent.graphql.limits.max-aliases=10",
+      "talent.graphql.limits.max-page-size=200",
+      "talent.graphql.limits.request-timeout=4s",
+      "talent.graphql.limits.rate-limit.capacity=40",
+      "talent.graphql.limits.rate-limit.period=1m",
+      "talent.graphql.limits.introspection=ADMIN_ONLY"
+    })
 @AutoConfigureWebTestClient
 public @interface GuardTest {}

@@ -17,32 +17,34 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package boundaries of all four product modules, read from their compiled classes (api's test class path
- * holds them all): no two packages depend on each other in a cycle, and a type is public only when code of another
- * package uses it (product code or a test of that package). The feature homes and the rules behind them are in
- * docs/adr/0008-feature-homes.md.
+ * The package boundaries of all four product modules, read from their compiled classes (api's test
+ * class path holds them all): no two packages depend on each other in a cycle, and a type is public
+ * only when code of another package uses it (product code or a test of that package). The feature
+ * homes and the rules behind them are in docs/adr/0008-feature-homes.md.
  */
 class BoundariesTests {
   /**
-   * Public for the benchmarks alone: the {@code bench} module depends on api, so api's class path cannot show
-   * that use.
+   * Public for the benchmarks alone: the {@code bench} module depends on api, so api's class path
+   * cannot show that use.
    */
-  private static final Set<String> USED_BY_BENCHMARKS = Set.of(
-      "dev.talentgraph.cli.CliException",
-      "dev.talentgraph.cli.EvalCollaboratorsCommand",
-      "dev.talentgraph.cli.GraphConnection",
-      "dev.talentgraph.cli.GraphOptions",
-      "dev.talentgraph.ml.SyntheticWorkforce",
-      "dev.talentgraph.profiles.ProfileQuery");
+  private static final Set<String> USED_BY_BENCHMARKS =
+      Set.of(
+          "dev.talentgraph.cli.CliException",
+          "dev.talentgraph.cli.EvalCollaboratorsCommand",
+          "dev.talentgraph.cli.GraphConnection",
+          "dev.talentgraph.cli.GraphOptions",
+          "dev.talentgraph.ml.SyntheticWorkforce",
+          "dev.talentgraph.profiles.ProfileQuery");
 
   private static JavaClasses product;
   private static JavaClasses withTests;
 
   @BeforeAll
   static void importClasses() {
-    product = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.talentgraph");
+    product =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.talentgraph");
     withTests = new ClassFileImporter().importPackages("dev.talentgraph");
   }
 
@@ -53,13 +55,19 @@ class BoundariesTests {
 
   @Test
   void aTypeIsPublicOnlyWhenAnotherPackageUsesIt() {
-    classes().that().arePublic().and().areTopLevelClasses().and(areProductCode())
+    classes()
+        .that()
+        .arePublic()
+        .and()
+        .areTopLevelClasses()
+        .and(areProductCode())
         .should(beUsedOutsideTheirPackage())
         .check(withTests);
   }
 
   private static DescribedPredicate<JavaClass> areProductCode() {
-    return DescribedPredicate.describe("are product code",
+    return DescribedPredicate.describe(
+        "are product code",
         type -> product.contain(type.getName()) && !USED_BY_BENCHMARKS.contains(type.getName()));
   }
 
@@ -76,13 +84,19 @@ class BoundariesTests {
   }
 
   /**
-   * A type that declares constants (static final strings or primitives) may be used only through them, and javac
-   * copies a constant into the class that reads it, so no dependency is left in the bytecode to see.
+   * A type that declares constants (static final strings or primitives) may be used only through
+   * them, and javac copies a constant into the class that reads it, so no dependency is left in the
+   * bytecode to see.
    */
   private static boolean declaresConstants(JavaClass type) {
-    return type.getFields().stream().anyMatch(f -> f.getModifiers().containsAll(
-        Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL))
-        && (f.getRawType().isPrimitive() || f.getRawType().isEquivalentTo(String.class)));
+    return type.getFields().stream()
+        .anyMatch(
+            f ->
+                f.getModifiers()
+                        .containsAll(
+                            Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL))
+                    && (f.getRawType().isPrimitive()
+                        || f.getRawType().isEquivalentTo(String.class)));
   }
 
   private static ArchCondition<JavaClass> beUsedOutsideTheirPackage() {
@@ -90,11 +104,18 @@ class BoundariesTests {
       @Override
       public void check(JavaClass type, ConditionEvents events) {
         boolean usedElsewhere = usedFromAnotherPackage(type) || declaresConstants(type);
-        boolean entryPoint = type.getMethods().stream().anyMatch(m -> m.getName().equals("main")
-            && m.getModifiers().contains(JavaModifier.STATIC));
+        boolean entryPoint =
+            type.getMethods().stream()
+                .anyMatch(
+                    m ->
+                        m.getName().equals("main")
+                            && m.getModifiers().contains(JavaModifier.STATIC));
         if (!usedElsewhere && !entryPoint) {
-          events.add(SimpleConditionEvent.violated(type,
-              type.getName() + " is public but no other package uses it: make it package-private"));
+          events.add(
+              SimpleConditionEvent.violated(
+                  type,
+                  type.getName()
+                      + " is public but no other package uses it: make it package-private"));
         }
       }
     };

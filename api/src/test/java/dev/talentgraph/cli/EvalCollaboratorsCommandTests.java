@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code eval collaborators} on small edge files: the JSON contract, determinism and bad input exit codes. */
+/**
+ * {@code eval collaborators} on small edge files: the JSON contract, determinism and bad input exit
+ * codes.
+ */
 class EvalCollaboratorsCommandTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int exit, String out, String err) {}
 
@@ -57,15 +59,37 @@ class EvalCollaboratorsCommandTests {
   @Test
   void printsEveryMethodAsJsonAndTheSameSeedGivesTheSameFigures() throws Exception {
     Path f = communityGraph();
-    String[] args = {"eval", "collaborators", "--edges", f.toString(), "--test-fraction", "0.1", "--seed", "3",
-        "--negatives", "5000", "--samples", "2", "--json", "-q"};
+    String[] args = {
+      "eval",
+      "collaborators",
+      "--edges",
+      f.toString(),
+      "--test-fraction",
+      "0.1",
+      "--seed",
+      "3",
+      "--negatives",
+      "5000",
+      "--samples",
+      "2",
+      "--json",
+      "-q"
+    };
     Run a = run(args);
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(a.out());
-    for (String m : new String[] {"common_neighbours", "adamic_adar", "resource_allocation", "embedding_similarity",
-        "learned_ranker"}) {
+    for (String m :
+        new String[] {
+          "common_neighbours",
+          "adamic_adar",
+          "resource_allocation",
+          "embedding_similarity",
+          "learned_ranker"
+        }) {
       for (String k : new String[] {"hits@20", "hits@50", "hits@100", "mrr", "auc"}) {
-        assertThat(json.at("/methods/" + m + "/" + k + "/mean").isNumber()).as(m + " " + k).isTrue();
+        assertThat(json.at("/methods/" + m + "/" + k + "/mean").isNumber())
+            .as(m + " " + k)
+            .isTrue();
         assertThat(json.at("/methods/" + m + "/" + k + "/values").size()).isEqualTo(2);
       }
     }
@@ -89,7 +113,17 @@ class EvalCollaboratorsCommandTests {
     r = run("eval", "collaborators", "--aan", dir.toString(), "-q");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--train-until");
-    r = run("eval", "collaborators", "--aan", dir.toString(), "--train-until", "2009", "--test-until", "2011", "-q");
+    r =
+        run(
+            "eval",
+            "collaborators",
+            "--aan",
+            dir.toString(),
+            "--train-until",
+            "2009",
+            "--test-until",
+            "2011",
+            "-q");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("lacks papers.tsv");
   }

@@ -48,11 +48,21 @@ class EvalTrainingsCommandTests {
     Files.writeString(dir.resolve("kg_final.txt"), kg);
 
     ByteArrayOutputStream first = new ByteArrayOutputStream();
-    assertThat(run(first, "eval", "trainings", "--mooccube", dir.toString(), "--seed", "1", "--json"))
+    assertThat(
+            run(first, "eval", "trainings", "--mooccube", dir.toString(), "--seed", "1", "--json"))
         .isZero();
     String json = first.toString(StandardCharsets.UTF_8);
-    assertThat(json).contains("\"popularity\"", "\"item-kNN\"", "\"EASE\"", "\"FM\"",
-        "\"FM + concepts\"", "\"HR@10\"", "\"NDCG@10\"", "\"MRR\"", "\"seeds\" : [ 1, 2, 3, 4, 5 ]");
+    assertThat(json)
+        .contains(
+            "\"popularity\"",
+            "\"item-kNN\"",
+            "\"EASE\"",
+            "\"FM\"",
+            "\"FM + concepts\"",
+            "\"HR@10\"",
+            "\"NDCG@10\"",
+            "\"MRR\"",
+            "\"seeds\" : [ 1, 2, 3, 4, 5 ]");
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     assertThat(run(table, "eval", "trainings", "--mooccube", dir.toString(), "--seed", "1"))
         .isZero();
@@ -62,14 +72,22 @@ class EvalTrainingsCommandTests {
     String fmMean = json.substring(json.indexOf("\"method\" : \"FM\""));
     fmMean = fmMean.substring(fmMean.indexOf("\"HR@10\" : ") + "\"HR@10\" : ".length());
     double hr10 = Double.parseDouble(fmMean.substring(0, fmMean.indexOf(',')).trim());
-    assertThat(text).containsPattern("(?m)^FM +  [0-9.]+ ± [0-9.]+  "
-        + String.format(java.util.Locale.ROOT, "%.4f", hr10).replace(".", "\\."));
+    assertThat(text)
+        .containsPattern(
+            "(?m)^FM +  [0-9.]+ ± [0-9.]+  "
+                + String.format(java.util.Locale.ROOT, "%.4f", hr10).replace(".", "\\."));
   }
 
   @Test
   void missingDataIsBadUsage(@TempDir Path dir) {
-    assertThat(run(new ByteArrayOutputStream(), "eval", "trainings", "--mooccube",
-        dir.resolve("nope").toString())).isEqualTo(TalentGraphCli.EXIT_USAGE);
+    assertThat(
+            run(
+                new ByteArrayOutputStream(),
+                "eval",
+                "trainings",
+                "--mooccube",
+                dir.resolve("nope").toString()))
+        .isEqualTo(TalentGraphCli.EXIT_USAGE);
   }
 
   @Test

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code talentgraph train tabular} on a 300-row fixture: report, JSON, files, determinism and exit codes. */
+/**
+ * {@code talentgraph train tabular} on a 300-row fixture: report, JSON, files, determinism and exit
+ * codes.
+ */
 class TabularCommandTests {
   @TempDir Path tmp;
 
@@ -38,23 +41,73 @@ class TabularCommandTests {
 
   @Test
   void printsTheReportWithBaselinesAndWritesThePlots() throws Exception {
-    Run r = run("train", "tabular", "--csv", fixture(), "--label", "Left", "--positive", "Yes", "--drop", "EmployeeId",
-        "--folds", "5", "--seed", "1", "--out", tmp.toString());
+    Run r =
+        run(
+            "train",
+            "tabular",
+            "--csv",
+            fixture(),
+            "--label",
+            "Left",
+            "--positive",
+            "Yes",
+            "--drop",
+            "EmployeeId",
+            "--folds",
+            "5",
+            "--seed",
+            "1",
+            "--out",
+            tmp.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("majority class", "best single feature", "Calibration", "Gender: demographic parity difference")
+    assertThat(r.out())
+        .contains(
+            "majority class",
+            "best single feature",
+            "Calibration",
+            "Gender: demographic parity difference")
         .contains("protected, excluded from features: Age, Gender");
     try (var files = Files.list(tmp)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList())
-          .contains("attrition-small-Left-seed1-roc.svg", "attrition-small-Left-seed1-calibration.svg", "attrition-small-Left-seed1.json");
+          .contains(
+              "attrition-small-Left-seed1-roc.svg",
+              "attrition-small-Left-seed1-calibration.svg",
+              "attrition-small-Left-seed1.json");
     }
-    Run again = run("eval", "tabular", "--csv", fixture(), "--label", "Left", "--positive", "Yes", "--drop", "EmployeeId",
-        "--folds", "5", "--seed", "1", "--out", tmp.toString());
+    Run again =
+        run(
+            "eval",
+            "tabular",
+            "--csv",
+            fixture(),
+            "--label",
+            "Left",
+            "--positive",
+            "Yes",
+            "--drop",
+            "EmployeeId",
+            "--folds",
+            "5",
+            "--seed",
+            "1",
+            "--out",
+            tmp.toString());
     assertThat(again.out()).isEqualTo(r.out());
   }
 
   @Test
   void jsonHasTheModelsMeanAuc() throws Exception {
-    Run r = run("train", "tabular", "--csv", fixture(), "--label", "Left", "--json", "--out", tmp.toString());
+    Run r =
+        run(
+            "train",
+            "tabular",
+            "--csv",
+            fixture(),
+            "--label",
+            "Left",
+            "--json",
+            "--out",
+            tmp.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     Object auc = com.jayway.jsonpath.JsonPath.read(r.out(), "$.auc.mean");
     assertThat(((Number) auc).doubleValue()).isGreaterThan(0.7);
@@ -62,16 +115,48 @@ class TabularCommandTests {
 
   @Test
   void badInputExitsWithTwoAndAClearMessage() throws Exception {
-    Run noColumn = run("train", "tabular", "--csv", fixture(), "--label", "Attrition", "--out", tmp.toString());
+    Run noColumn =
+        run(
+            "train",
+            "tabular",
+            "--csv",
+            fixture(),
+            "--label",
+            "Attrition",
+            "--out",
+            tmp.toString());
     assertThat(noColumn.exit()).isEqualTo(2);
     assertThat(noColumn.err()).contains("no column 'Attrition'");
-    Run folds = run("train", "tabular", "--csv", fixture(), "--label", "Left", "--folds", "200", "--out", tmp.toString());
+    Run folds =
+        run(
+            "train",
+            "tabular",
+            "--csv",
+            fixture(),
+            "--label",
+            "Left",
+            "--folds",
+            "200",
+            "--out",
+            tmp.toString());
     assertThat(folds.exit()).isEqualTo(2);
     assertThat(folds.err()).contains("too few rows for 200 folds");
-    Run epochs = run("train", "tabular", "--csv", fixture(), "--label", "Left", "--epochs", "0", "--out", tmp.toString());
+    Run epochs =
+        run(
+            "train",
+            "tabular",
+            "--csv",
+            fixture(),
+            "--label",
+            "Left",
+            "--epochs",
+            "0",
+            "--out",
+            tmp.toString());
     assertThat(epochs.exit()).isEqualTo(2);
     assertThat(epochs.err()).contains("epochs must be in 1..10000");
-    Run file = run("train", "tabular", "--csv", tmp.resolve("nope.csv").toString(), "--label", "Left");
+    Run file =
+        run("train", "tabular", "--csv", tmp.resolve("nope.csv").toString(), "--label", "Left");
     assertThat(file.exit()).isEqualTo(2);
     assertThat(file.err()).contains("no such file");
   }

@@ -31,17 +31,27 @@ class ImportDemoCommandIT {
     String store = dir.resolve("store").toString();
     Run first = run("import", "demo", "--data-dir", store, "--experts", "100", "--json");
     assertThat(first.exit()).as(first.err()).isZero();
-    assertThat(first.out().strip()).startsWith("{\"skipped\":false,").contains("\"experts\":100")
-        .contains("\"HAS_SKILL\":").endsWith("}");
+    assertThat(first.out().strip())
+        .startsWith("{\"skipped\":false,")
+        .contains("\"experts\":100")
+        .contains("\"HAS_SKILL\":")
+        .endsWith("}");
     assertThat(first.err()).contains("demo: 100%");
     // a machine can read it: parsed by a real JSON parser, the counts add up
-    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first.out().lines()
-        .filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(first.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
     // 100 employees plus the hired external candidates, who are Experts too (ADR 0006)
-    var expected = dev.talentgraph.importers.demo.DemoGenerator.generate(
-        dev.talentgraph.importers.demo.DemoSettings.defaults().withExperts(100)).expectedCounts();
-    assertThat(json.get("counts").get("Expert").asInt()).isEqualTo(expected.get("Expert")).isGreaterThan(100);
-    assertThat(json.get("counts").get("StageChange").asInt()).isEqualTo(expected.get("StageChange")).isPositive();
+    var expected =
+        dev.talentgraph.importers.demo.DemoGenerator.generate(
+                dev.talentgraph.importers.demo.DemoSettings.defaults().withExperts(100))
+            .expectedCounts();
+    assertThat(json.get("counts").get("Expert").asInt())
+        .isEqualTo(expected.get("Expert"))
+        .isGreaterThan(100);
+    assertThat(json.get("counts").get("StageChange").asInt())
+        .isEqualTo(expected.get("StageChange"))
+        .isPositive();
     assertThat(json.get("nodesCreated").asLong()).isPositive();
     long rows = 0;
     for (var it = json.get("rowsByStep").elements(); it.hasNext(); ) {
@@ -59,7 +69,8 @@ class ImportDemoCommandIT {
     Run small = run("import", "demo", "--data-dir", dir.resolve("s").toString(), "--experts", "5");
     assertThat(small.exit()).isEqualTo(2);
     assertThat(small.err()).contains("experts must be between 100 and 200000, was 5");
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TALENT_ENCRYPTION_KEYSET") == null,
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getenv("TALENT_ENCRYPTION_KEYSET") == null,
         "TALENT_ENCRYPTION_KEYSET is set, so --uri without --keyset-file is legitimate here");
     Run remoteWithoutKey = run("import", "demo", "--uri", "bolt://localhost:1");
     assertThat(remoteWithoutKey.exit()).isEqualTo(2);
@@ -70,6 +81,11 @@ class ImportDemoCommandIT {
   void helpDescribesTheCommand() {
     Run help = run("import", "demo", "--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("--seed").contains("--experts").contains("--force").contains("--json").contains("Exit codes");
+    assertThat(help.out())
+        .contains("--seed")
+        .contains("--experts")
+        .contains("--force")
+        .contains("--json")
+        .contains("Exit codes");
   }
 }

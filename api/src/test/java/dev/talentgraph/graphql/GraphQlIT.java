@@ -25,15 +25,19 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the GraphQL integration tests: ONE application context (same configuration and properties in
- * every subclass, so Spring's test context cache starts one embedded Neo4j for all of them), the
+ * Base of the GraphQL integration tests: ONE application context (same configuration and properties
+ * in every subclass, so Spring's test context cache starts one embedded Neo4j for all of them), the
  * {@link TestGraph} loaded once, and requests authenticated with an API token created through the
- * {@link ApiTokens} bean. Documents live in {@code src/test/resources/graphql-test/NAME.graphql}. The driver
- * records the statements it sends while a {@link StatementLog} recording is open (the golden specification).
+ * {@link ApiTokens} bean. Documents live in {@code src/test/resources/graphql-test/NAME.graphql}.
+ * The driver records the statements it sends while a {@link StatementLog} recording is open (the
+ * golden specification).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "talent.neo4j.embedded.bolt-port=0",
-    "talent.graphql.round-trips-in-extensions=true"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "talent.neo4j.embedded.bolt-port=0",
+      "talent.graphql.round-trips-in-extensions=true"
+    })
 @Import(StatementLog.Recording.class)
 public abstract class GraphQlIT {
   private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
@@ -48,10 +52,16 @@ public abstract class GraphQlIT {
   @BeforeEach
   protected void connect() {
     TestGraph.load(driver);
-    if (token == null) token = tokens.create("graphql-it", "admin", Set.of(Role.ADMIN), null, null).token();
-    // 60 s like TestClientTimeout: the default 5 s is too short when 2 cores are shared with builds (CI)
-    web = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
-        .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
+    if (token == null)
+      token = tokens.create("graphql-it", "admin", Set.of(Role.ADMIN), null, null).token();
+    // 60 s like TestClientTimeout: the default 5 s is too short when 2 cores are shared with builds
+    // (CI)
+    web =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(java.time.Duration.ofSeconds(60))
+            .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+            .build();
   }
 
   /** The test's ADMIN API token (created in {@link #connect}). */
@@ -60,13 +70,16 @@ public abstract class GraphQlIT {
   }
 
   protected static String document(String name) {
-    return DOCUMENTS.computeIfAbsent(name, n -> {
-      try {
-        return new ClassPathResource("graphql-test/" + n + ".graphql").getContentAsString(StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return DOCUMENTS.computeIfAbsent(
+        name,
+        n -> {
+          try {
+            return new ClassPathResource("graphql-test/" + n + ".graphql")
+                .getContentAsString(StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** Vars as alternating names and values; a null value is sent as JSON null. */
@@ -83,9 +96,18 @@ public abstract class GraphQlIT {
 
   /** Runs a document given as text as the test's admin token, asserting HTTP 200. */
   protected Json runText(String document, Map<String, Object> variables) {
-    String body = web.post().uri("/graphql").headers(h -> h.setBearerAuth(token))
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", document, "variables", variables))
-        .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    String body =
+        web.post()
+            .uri("/graphql")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("query", document, "variables", variables))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
     return new Json(body);
   }
 

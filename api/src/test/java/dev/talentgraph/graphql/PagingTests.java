@@ -28,16 +28,21 @@ class PagingTests {
   void defaultsAndCap() {
     assertThat(paging.window(null, null).size()).isEqualTo(20);
     assertThat(paging.window(100, null).size()).isEqualTo(100);
-    assertThatThrownBy(() -> paging.window(101, null)).isInstanceOf(InvalidArgumentException.class)
+    assertThatThrownBy(() -> paging.window(101, null))
+        .isInstanceOf(InvalidArgumentException.class)
         .hasMessageContaining("first must be between 0 and 100 (was 101)")
-        .extracting(e -> ((InvalidArgumentException) e).argument()).isEqualTo("first");
+        .extracting(e -> ((InvalidArgumentException) e).argument())
+        .isEqualTo("first");
   }
 
   @Test
   void foreignCursorsAreRefusedNamingAfter() {
     for (String bad : List.of("xyz", "", "dGcxOi01", "MTI=")) { // junk, empty, "tg1:-5", "12"
-      assertThatThrownBy(() -> paging.window(5, bad)).as(bad).isInstanceOf(InvalidArgumentException.class)
-          .extracting(e -> ((InvalidArgumentException) e).argument()).isEqualTo("after");
+      assertThatThrownBy(() -> paging.window(5, bad))
+          .as(bad)
+          .isInstanceOf(InvalidArgumentException.class)
+          .extracting(e -> ((InvalidArgumentException) e).argument())
+          .isEqualTo("after");
     }
   }
 }

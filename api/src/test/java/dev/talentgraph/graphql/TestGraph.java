@@ -8,16 +8,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.driver.Driver;
 
 /**
- * The small, deterministic graph the GraphQL tests run on, written once per JVM with idempotent MERGEs.
+ * The small, deterministic graph the GraphQL tests run on, written once per JVM with idempotent
+ * MERGEs.
  *
  * <p>Hand-written nodes for exact assertions: e001 Ada Lovelace (DE, Berlin, team Platform; Java 5,
- * Spring 4, Graph Databases 3; projects p1 as lead and p2; publication pub1; collaborators e002 stored
- * e001->e002 and e003 stored e003->e001), e002 Alan Turing (GB; Machine Learning 5, Deep Learning 4,
- * Python 3; team Data; p2; pub2), e003 Grace Hopper (US; Java 3, Python 2; team Platform; p1). Generated
- * experts e004..e060 ("Expert 004", ...): country DE/FR/US by i % 3, team Platform for odd i else Data,
- * Python at level i % 5 + 1, Java at (i + 2) % 5 + 1, project p(i % 3 + 1), collaborator e(i+1).
- * Skills: Software Engineering > Java > Spring, Software Engineering > Python, Machine Learning > Deep
- * Learning, Graph Databases (alias Neo4j). Three projects, three courses.
+ * Spring 4, Graph Databases 3; projects p1 as lead and p2; publication pub1; collaborators e002
+ * stored e001->e002 and e003 stored e003->e001), e002 Alan Turing (GB; Machine Learning 5, Deep
+ * Learning 4, Python 3; team Data; p2; pub2), e003 Grace Hopper (US; Java 3, Python 2; team
+ * Platform; p1). Generated experts e004..e060 ("Expert 004", ...): country DE/FR/US by i % 3, team
+ * Platform for odd i else Data, Python at level i % 5 + 1, Java at (i + 2) % 5 + 1, project p(i % 3
+ * + 1), collaborator e(i+1). Skills: Software Engineering > Java > Spring, Software Engineering >
+ * Python, Machine Learning > Deep Learning, Graph Databases (alias Neo4j). Three projects, three
+ * courses.
  */
 public final class TestGraph {
   public static final int EXPERTS = 60;
@@ -30,21 +32,33 @@ public final class TestGraph {
     synchronized (LOADED) {
       if (LOADED.get()) return;
       try (var s = driver.session()) {
-        s.executeWrite(tx -> {
-          tx.run("MERGE (a:Team {id: 't-platform'}) SET a.name = 'Platform' MERGE (b:Team {id: 't-data'}) SET b.name = 'Data'");
-          tx.run("UNWIND $skills AS row MERGE (s:Skill {id: row[0]}) SET s.name = row[1], s.category = row[2], s.aliases = row[3]",
-              Map.of("skills", List.of(
-                  List.of("s-se", "Software Engineering", "engineering", List.of("SE")),
-                  List.of("s-java", "Java", "engineering", List.of("JVM Java")),
-                  List.of("s-spring", "Spring", "engineering", List.of("Spring Boot")),
-                  List.of("s-python", "Python", "engineering", List.of()),
-                  List.of("s-ml", "Machine Learning", "data", List.of("ML")),
-                  List.of("s-dl", "Deep Learning", "data", List.of()),
-                  List.of("s-graph", "Graph Databases", "data", List.of("Neo4j")))));
-          tx.run("UNWIND $pairs AS p MATCH (a:Skill {id: p[0]}), (b:Skill {id: p[1]}) MERGE (a)-[:BROADER]->(b)",
-              Map.of("pairs", List.of(List.of("s-java", "s-se"), List.of("s-spring", "s-java"), List.of("s-python", "s-se"),
-                  List.of("s-dl", "s-ml"))));
-          tx.run("""
+        s.executeWrite(
+            tx -> {
+              tx.run(
+                  "MERGE (a:Team {id: 't-platform'}) SET a.name = 'Platform' MERGE (b:Team {id: 't-data'}) SET b.name = 'Data'");
+              tx.run(
+                  "UNWIND $skills AS row MERGE (s:Skill {id: row[0]}) SET s.name = row[1], s.category = row[2], s.aliases = row[3]",
+                  Map.of(
+                      "skills",
+                      List.of(
+                          List.of("s-se", "Software Engineering", "engineering", List.of("SE")),
+                          List.of("s-java", "Java", "engineering", List.of("JVM Java")),
+                          List.of("s-spring", "Spring", "engineering", List.of("Spring Boot")),
+                          List.of("s-python", "Python", "engineering", List.of()),
+                          List.of("s-ml", "Machine Learning", "data", List.of("ML")),
+                          List.of("s-dl", "Deep Learning", "data", List.of()),
+                          List.of("s-graph", "Graph Databases", "data", List.of("Neo4j")))));
+              tx.run(
+                  "UNWIND $pairs AS p MATCH (a:Skill {id: p[0]}), (b:Skill {id: p[1]}) MERGE (a)-[:BROADER]->(b)",
+                  Map.of(
+                      "pairs",
+                      List.of(
+                          List.of("s-java", "s-se"),
+                          List.of("s-spring", "s-java"),
+                          List.of("s-python", "s-se"),
+                          List.of("s-dl", "s-ml"))));
+              tx.run(
+                  """
               MERGE (p1:Project {id: 'p1'}) SET p1.name = 'Apollo Platform', p1.status = 'active'
               MERGE (p2:Project {id: 'p2'}) SET p2.name = 'Borealis Analytics', p2.status = 'done'
               MERGE (p3:Project {id: 'p3'}) SET p3.name = 'Cobalt Migration', p3.status = 'active'
@@ -63,7 +77,8 @@ public final class TestGraph {
               MERGE (c2)-[t3:TEACHES]->(ml) SET t3.level = 2
               MERGE (c3)-[t4:TEACHES]->(spring) SET t4.level = 4
               """);
-          tx.run("""
+              tx.run(
+                  """
               UNWIND range(1, $n) AS i
               WITH i, 'e' + right('00' + toString(i), 3) AS id
               MERGE (e:Expert {id: id})
@@ -73,8 +88,10 @@ public final class TestGraph {
                   e.region = CASE i WHEN 1 THEN 'Berlin' WHEN 2 THEN 'Cambridge' WHEN 3 THEN 'Virginia'
                              ELSE ['Bavaria', 'Brittany', 'Texas'][i % 3] END,
                   e.title = CASE WHEN i <= 3 THEN 'Principal' ELSE 'Engineer' END
-              """, Map.of("n", EXPERTS));
-          tx.run("""
+              """,
+                  Map.of("n", EXPERTS));
+              tx.run(
+                  """
               UNWIND range(4, $n) AS i
               WITH i, 'e' + right('00' + toString(i), 3) AS id
               MATCH (e:Expert {id: id}), (py:Skill {id: 's-python'}), (java:Skill {id: 's-java'}),
@@ -86,8 +103,10 @@ public final class TestGraph {
               WITH i WHERE i < $n
               MATCH (a:Expert {id: 'e' + right('00' + toString(i), 3)}), (b:Expert {id: 'e' + right('00' + toString(i + 1), 3)})
               MERGE (a)-[c:COLLABORATED_WITH]->(b) SET c.count = 1, c.firstYear = 2020, c.lastYear = 2021
-              """, Map.of("n", EXPERTS));
-          tx.run("""
+              """,
+                  Map.of("n", EXPERTS));
+              tx.run(
+                  """
               MATCH (ada:Expert {id: 'e001'}), (alan:Expert {id: 'e002'}), (grace:Expert {id: 'e003'}),
                     (java:Skill {id: 's-java'}), (spring:Skill {id: 's-spring'}), (graph:Skill {id: 's-graph'}),
                     (ml:Skill {id: 's-ml'}), (dl:Skill {id: 's-dl'}), (py:Skill {id: 's-python'}),
@@ -113,28 +132,37 @@ public final class TestGraph {
                     pub2.venue = 'Mind'
               MERGE (ada)-[:AUTHORED]->(pub1) MERGE (alan)-[:AUTHORED]->(pub2)
               """);
-          return null;
-        });
+              return null;
+            });
       }
       LOADED.set(true);
     }
   }
 
   /**
-   * Every business node and relationship with its labels, type and properties, in a canonical order:
-   * equal snapshots mean the graph did not change (logins, tokens, migration records and audit events left out: the audit log is meant to grow).
+   * Every business node and relationship with its labels, type and properties, in a canonical
+   * order: equal snapshots mean the graph did not change (logins, tokens, migration records and
+   * audit events left out: the audit log is meant to grow).
    */
   public static List<String> snapshot(Driver driver) {
     try (var s = driver.session()) {
       var out = new ArrayList<String>();
-      out.addAll(new TreeSet<>(s.run("""
+      out.addAll(
+          new TreeSet<>(
+              s.run(
+                      """
           MATCH (n) WHERE NOT n:User AND NOT n:ApiToken AND NOT n:__Migration AND NOT n:AuditEvent
           RETURN apoc.convert.toJson([labels(n), properties(n)]) AS x
-          """).list(r -> r.get(0).asString())));
-      out.addAll(new TreeSet<>(s.run("""
+          """)
+                  .list(r -> r.get(0).asString())));
+      out.addAll(
+          new TreeSet<>(
+              s.run(
+                      """
           MATCH (a)-[r]->(b) WHERE NOT a:User AND NOT a:ApiToken AND NOT a:__Migration AND NOT a:AuditEvent
           RETURN apoc.convert.toJson([a.id, type(r), b.id, properties(r)]) AS x
-          """).list(r -> r.get(0).asString())));
+          """)
+                  .list(r -> r.get(0).asString())));
       return out;
     }
   }

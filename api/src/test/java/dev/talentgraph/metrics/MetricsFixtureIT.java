@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 
 /**
- * A hand-built graph in the shape of docs/adr/0006 (4 openings, 8 applications with their StageChange
- * histories, 7 people, 2 courses, 5 projects) where every figure is worked out by hand in the comments, and
- * asserted exactly, with and without the team, region and period filters. Real embedded Neo4j.
+ * A hand-built graph in the shape of docs/adr/0006 (4 openings, 8 applications with their
+ * StageChange histories, 7 people, 2 courses, 5 projects) where every figure is worked out by hand
+ * in the comments, and asserted exactly, with and without the team, region and period filters. Real
+ * embedded Neo4j.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsFixtureIT {
@@ -50,7 +51,8 @@ class MetricsFixtureIT {
   }
 
   /** Applications: (id, opening, appliedAt, final stage, [to, date] moves in order). */
-  static final String FIXTURE = """
+  static final String FIXTURE =
+      """
       CREATE (tA:Team {id: 'tA', name: 'Graph Platform', region: 'EMEA', department: 'Engineering'}),
              (tB:Team {id: 'tB', name: 'Field Sales', region: 'AMER', department: 'Sales'})
       CREATE (o1:JobOpening {id: 'o1', title: 'Engineer', region: 'EMEA', status: 'closed', postedAt: date('2025-01-01'), closedAt: date('2025-03-31')})-[:HIRES_FOR]->(tA),
@@ -112,7 +114,8 @@ class MetricsFixtureIT {
       """;
 
   Metrics run(String from, String to, String team, String region, Integer minGroupSize) {
-    return service.compute(MetricsService.request(from, to, team, region, 5, 1, minGroupSize, AS_OF), AS_OF);
+    return service.compute(
+        MetricsService.request(from, to, team, region, 5, 1, minGroupSize, AS_OF), AS_OF);
   }
 
   @Test
@@ -122,17 +125,23 @@ class MetricsFixtureIT {
     assertThat(m.hiringSuccess()).isEqualTo(new Metrics.Hiring(2, 1, 1, 0.5));
     // a1: 2025-01-10 -> 2025-03-01 = 50 days; posted 2025-01-01 -> 59 days
     assertThat(m.timeToHire().hires()).isEqualTo(1);
-    assertThat(m.timeToHire().fromApplied()).isEqualTo(new Metrics.DayStats(1, 50L, 50.0, 50.0, 50.0, 50L, 50L));
+    assertThat(m.timeToHire().fromApplied())
+        .isEqualTo(new Metrics.DayStats(1, 50L, 50.0, 50.0, 50.0, 50L, 50L));
     assertThat(m.timeToHire().fromPosted().median()).isEqualTo(59.0);
-    assertThat(m.timeToHire().distribution()).filteredOn(b -> b.count() > 0).extracting(Metrics.Bucket::label).containsExactly("45-59 days");
+    assertThat(m.timeToHire().distribution())
+        .filteredOn(b -> b.count() > 0)
+        .extracting(Metrics.Bucket::label)
+        .containsExactly("45-59 days");
     // a1..a7 applied in 2025: 7 applied, 5 screened, 4 assessment, 3 interview, 3 offer, 1 hired
-    assertThat(m.stageConversion()).containsExactly(
-        new Metrics.Conversion("applied", "screened", 7, 5, 5 / 7.0),
-        new Metrics.Conversion("screened", "assessment", 5, 4, 0.8),
-        new Metrics.Conversion("assessment", "interview", 4, 3, 0.75),
-        new Metrics.Conversion("interview", "offer", 3, 3, 1.0),
-        new Metrics.Conversion("offer", "hired", 3, 1, 1 / 3.0));
-    // out of offer in 2025: a1 hired, a3 withdrawn (a6's offer is pending, a8's was decided in 2024)
+    assertThat(m.stageConversion())
+        .containsExactly(
+            new Metrics.Conversion("applied", "screened", 7, 5, 5 / 7.0),
+            new Metrics.Conversion("screened", "assessment", 5, 4, 0.8),
+            new Metrics.Conversion("assessment", "interview", 4, 3, 0.75),
+            new Metrics.Conversion("interview", "offer", 3, 3, 1.0),
+            new Metrics.Conversion("offer", "hired", 3, 1, 1 / 3.0));
+    // out of offer in 2025: a1 hired, a3 withdrawn (a6's offer is pending, a8's was decided in
+    // 2024)
     assertThat(m.offerAcceptance()).isEqualTo(new Metrics.OfferAcceptance(2, 1, 1, 0, 0.5));
   }
 
@@ -142,15 +151,18 @@ class MetricsFixtureIT {
     assertThat(a.filter().teamName()).isEqualTo("Graph Platform");
     assertThat(a.hiringSuccess()).isEqualTo(new Metrics.Hiring(1, 1, 1, 1.0));
     // tA's applications: a1, a2, a3 (o1), a6, a7 (o3)
-    assertThat(a.stageConversion().get(0)).isEqualTo(new Metrics.Conversion("applied", "screened", 5, 4, 0.8));
-    assertThat(a.stageConversion().get(4)).isEqualTo(new Metrics.Conversion("offer", "hired", 3, 1, 1 / 3.0));
+    assertThat(a.stageConversion().get(0))
+        .isEqualTo(new Metrics.Conversion("applied", "screened", 5, 4, 0.8));
+    assertThat(a.stageConversion().get(4))
+        .isEqualTo(new Metrics.Conversion("offer", "hired", 3, 1, 1 / 3.0));
     assertThat(a.offerAcceptance().decided()).isEqualTo(2);
 
     Metrics amer = run("2025-01-01", "2025-12-31", null, "AMER", null);
     assertThat(amer.hiringSuccess()).isEqualTo(new Metrics.Hiring(1, 0, 0, 0.0));
     assertThat(amer.timeToHire().hires()).isZero();
     assertThat(amer.timeToHire().fromApplied().mean()).isNull();
-    assertThat(amer.stageConversion().get(0)).isEqualTo(new Metrics.Conversion("applied", "screened", 2, 1, 0.5));
+    assertThat(amer.stageConversion().get(0))
+        .isEqualTo(new Metrics.Conversion("applied", "screened", 2, 1, 0.5));
     assertThat(amer.offerAcceptance()).isEqualTo(new Metrics.OfferAcceptance(0, 0, 0, 0, null));
 
     Metrics y2024 = run("2024-01-01", "2024-12-31", null, null, null);
@@ -159,11 +171,13 @@ class MetricsFixtureIT {
     assertThat(y2024.timeToHire().fromApplied().mean()).isEqualTo(57.0);
     assertThat(y2024.timeToHire().fromPosted().mean()).isEqualTo(61.0);
     assertThat(y2024.offerAcceptance()).isEqualTo(new Metrics.OfferAcceptance(1, 1, 0, 0, 1.0));
-    assertThat(y2024.stageConversion().get(4)).isEqualTo(new Metrics.Conversion("offer", "hired", 1, 1, 1.0));
+    assertThat(y2024.stageConversion().get(4))
+        .isEqualTo(new Metrics.Conversion("offer", "hired", 1, 1, 1.0));
 
     // both years: two hires, 50 and 57 days
     Metrics both = run("2024-01-01", "2025-12-31", null, null, null);
-    assertThat(both.timeToHire().fromApplied()).isEqualTo(new Metrics.DayStats(2, 107L, 53.5, 53.5, 57.0, 50L, 57L));
+    assertThat(both.timeToHire().fromApplied())
+        .isEqualTo(new Metrics.DayStats(2, 107L, 53.5, 53.5, 57.0, 50L, 57L));
   }
 
   @Test
@@ -174,7 +188,10 @@ class MetricsFixtureIT {
     assertThat(t.enrolments()).isEqualTo(4);
     assertThat(t.totalGain()).isEqualTo(5);
     assertThat(t.meanGain()).isEqualTo(1.25);
-    assertThat(t.top()).containsExactly(new Metrics.CourseGain("c1", "Graphs", 2, 3, 1.5), new Metrics.CourseGain("c2", "Cypher", 2, 2, 1.0));
+    assertThat(t.top())
+        .containsExactly(
+            new Metrics.CourseGain("c1", "Graphs", 2, 3, 1.5),
+            new Metrics.CourseGain("c2", "Cypher", 2, 2, 1.0));
     assertThat(t.bottom()).extracting(Metrics.CourseGain::courseId).containsExactly("c2", "c1");
     // team tA (x1 only): c1 +2, c2 0
     Metrics.Training a = run("2025-01-01", "2025-12-31", "tA", null, null).trainingEffect();
@@ -185,15 +202,21 @@ class MetricsFixtureIT {
     assertThat(amer.enrolments()).isEqualTo(2);
     assertThat(amer.totalGain()).isEqualTo(3);
     // 2024: x2 c1 +2
-    assertThat(run("2024-01-01", "2024-12-31", null, null, null).trainingEffect().meanGain()).isEqualTo(2.0);
+    assertThat(run("2024-01-01", "2024-12-31", null, null, null).trainingEffect().meanGain())
+        .isEqualTo(2.0);
     // groups under 5: the overall figure stays, no course is listed
     Metrics.Training small = run("2025-01-01", "2025-12-31", null, null, 5).trainingEffect();
     assertThat(small.meanGain()).isEqualTo(1.25);
     assertThat(small.top()).isEmpty();
     assertThat(small.unrankedCourses()).isEqualTo(2);
     // by default a course needs 5 completed enrolments to be ranked: none here, the totals stay
-    Metrics.Training ranked = service.compute(MetricsService.request("2025-01-01", "2025-12-31", null, null, 5, null, null, AS_OF)
-        .withMinGroupSize(null), AS_OF).trainingEffect();
+    Metrics.Training ranked =
+        service
+            .compute(
+                MetricsService.request("2025-01-01", "2025-12-31", null, null, 5, null, null, AS_OF)
+                    .withMinGroupSize(null),
+                AS_OF)
+            .trainingEffect();
     assertThat(ranked.minEnrolments()).isEqualTo(5);
     assertThat(ranked.top()).isEmpty();
     assertThat(ranked.enrolments()).isEqualTo(4);
@@ -203,46 +226,108 @@ class MetricsFixtureIT {
   void retentionByPeriodTeamAndRegion() {
     Metrics m = run("2024-01-01", "2025-12-31", null, null, null);
     // 2024: active on 1 Jan x1, x2, x4, x5, x6, x7; x4 left 2024-06-30
-    // 2025: active on 1 Jan x1, x2, x5, x6 (x3 hired later, x7 left on 1 Jan); x2 and x6 (on 31 Dec) left
-    assertThat(m.retention().overall()).containsExactly(
-        new Metrics.RetentionRow("2024", "2024-01-01", "2024-12-31", "all", "everyone", 6L, 5L, 5 / 6.0,
-            List.of(new Metrics.Count("involuntary", 1)), false),
-        new Metrics.RetentionRow("2025", "2025-01-01", "2025-12-31", "all", "everyone", 4L, 2L, 0.5,
-            List.of(new Metrics.Count("retirement", 1), new Metrics.Count("voluntary", 1)), false));
-    assertThat(m.retention().byTeam()).extracting(r -> r.period() + " " + r.group() + " " + r.retained() + "/" + r.activeAtStart())
+    // 2025: active on 1 Jan x1, x2, x5, x6 (x3 hired later, x7 left on 1 Jan); x2 and x6 (on 31
+    // Dec) left
+    assertThat(m.retention().overall())
+        .containsExactly(
+            new Metrics.RetentionRow(
+                "2024",
+                "2024-01-01",
+                "2024-12-31",
+                "all",
+                "everyone",
+                6L,
+                5L,
+                5 / 6.0,
+                List.of(new Metrics.Count("involuntary", 1)),
+                false),
+            new Metrics.RetentionRow(
+                "2025",
+                "2025-01-01",
+                "2025-12-31",
+                "all",
+                "everyone",
+                4L,
+                2L,
+                0.5,
+                List.of(new Metrics.Count("retirement", 1), new Metrics.Count("voluntary", 1)),
+                false));
+    assertThat(m.retention().byTeam())
+        .extracting(
+            r -> r.period() + " " + r.group() + " " + r.retained() + "/" + r.activeAtStart())
         .containsExactly("2024 tA 3/3", "2024 tB 2/3", "2025 tA 1/2", "2025 tB 1/2");
-    assertThat(m.retention().byRegion()).extracting(r -> r.period() + " " + r.group() + " " + r.retained() + "/" + r.activeAtStart())
+    assertThat(m.retention().byRegion())
+        .extracting(
+            r -> r.period() + " " + r.group() + " " + r.retained() + "/" + r.activeAtStart())
         .containsExactly("2024 AMER 2/3", "2024 EMEA 3/3", "2025 AMER 1/2", "2025 EMEA 1/2");
-    // a period clipped to the filter: 2025-03-16 .. 2025-12-30: x1, x3, x5, x6 active; all four stay to the 30th
+    // a period clipped to the filter: 2025-03-16 .. 2025-12-30: x1, x3, x5, x6 active; all four
+    // stay to the 30th
     Metrics clipped = run("2025-03-16", "2025-12-30", null, null, null);
-    assertThat(clipped.retention().overall()).singleElement()
-        .satisfies(r -> assertThat(r.start() + " " + r.end() + " " + r.retained() + "/" + r.activeAtStart())
-            .isEqualTo("2025-03-16 2025-12-30 4/4"));
+    assertThat(clipped.retention().overall())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.start() + " " + r.end() + " " + r.retained() + "/" + r.activeAtStart())
+                    .isEqualTo("2025-03-16 2025-12-30 4/4"));
     // team filter: people of tB only
-    assertThat(run("2025-01-01", "2025-12-31", "tB", null, null).retention().overall().get(0).activeAtStart()).isEqualTo(2L);
+    assertThat(
+            run("2025-01-01", "2025-12-31", "tB", null, null)
+                .retention()
+                .overall()
+                .get(0)
+                .activeAtStart())
+        .isEqualTo(2L);
     // minimum group size 5: every team and region row and the 2025 total are hidden, 2024's 6 stay
     Metrics small = run("2024-01-01", "2025-12-31", null, null, 5);
-    assertThat(small.retention().overall()).extracting(Metrics.RetentionRow::suppressed).containsExactly(false, true);
+    assertThat(small.retention().overall())
+        .extracting(Metrics.RetentionRow::suppressed)
+        .containsExactly(false, true);
     assertThat(small.retention().overall().get(1).activeAtStart()).isNull();
-    assertThat(small.retention().byTeam()).allMatch(r -> r.suppressed() && r.rate() == null && r.departuresByReason().isEmpty());
+    assertThat(small.retention().byTeam())
+        .allMatch(r -> r.suppressed() && r.rate() == null && r.departuresByReason().isEmpty());
     assertThat(small.retention().suppressedGroups()).isEqualTo(1 + 4 + 4);
   }
 
   @Test
   void skillCoverageAgainstTheTeamsProjects() {
     Metrics m = run(null, null, null, null, null);
-    // tA: active x1, x3; projects p1 (x1 works on it), p2 (planned, Engineering); needs s1 4, s2 4, s3 2
+    // tA: active x1, x3; projects p1 (x1 works on it), p2 (planned, Engineering); needs s1 4, s2 4,
+    // s3 2
     //     best: s1 5 (x1), s2 2 (x3), s3 none (x2 has 5 but left) -> s3 missing, s2 below by 2
-    // tB: active x5; projects p5 only (p3 x5 left it, p4 completed); needs s1 2, best 1 -> below by 1
-    assertThat(m.skillCoverage().teams()).containsExactly(
-        new Metrics.TeamCoverage("tA", "Graph Platform", "EMEA", 2, 2, 3, 1, 1 / 3.0, List.of(
-            new Metrics.TeamGap("s3", "Kotlin", 2, 0, 2, "missing", 1),
-            new Metrics.TeamGap("s2", "Neo4j", 4, 2, 2, "below", 2))),
-        new Metrics.TeamCoverage("tB", "Field Sales", "AMER", 1, 1, 1, 0, 0.0, List.of(
-            new Metrics.TeamGap("s1", "Java", 2, 1, 1, "below", 1))));
-    assertThat(m.skillCoverage().gapsBySkill()).extracting(Metrics.SkillGapSummary::skillId).containsExactly("s3", "s1", "s2");
-    assertThat(run(null, null, null, "AMER", null).skillCoverage().teams()).extracting(Metrics.TeamCoverage::teamId).containsExactly("tB");
-    assertThat(run(null, null, "tA", null, null).skillCoverage().gapsBySkill()).extracting(Metrics.SkillGapSummary::skillId)
+    // tB: active x5; projects p5 only (p3 x5 left it, p4 completed); needs s1 2, best 1 -> below by
+    // 1
+    assertThat(m.skillCoverage().teams())
+        .containsExactly(
+            new Metrics.TeamCoverage(
+                "tA",
+                "Graph Platform",
+                "EMEA",
+                2,
+                2,
+                3,
+                1,
+                1 / 3.0,
+                List.of(
+                    new Metrics.TeamGap("s3", "Kotlin", 2, 0, 2, "missing", 1),
+                    new Metrics.TeamGap("s2", "Neo4j", 4, 2, 2, "below", 2))),
+            new Metrics.TeamCoverage(
+                "tB",
+                "Field Sales",
+                "AMER",
+                1,
+                1,
+                1,
+                0,
+                0.0,
+                List.of(new Metrics.TeamGap("s1", "Java", 2, 1, 1, "below", 1))));
+    assertThat(m.skillCoverage().gapsBySkill())
+        .extracting(Metrics.SkillGapSummary::skillId)
+        .containsExactly("s3", "s1", "s2");
+    assertThat(run(null, null, null, "AMER", null).skillCoverage().teams())
+        .extracting(Metrics.TeamCoverage::teamId)
+        .containsExactly("tB");
+    assertThat(run(null, null, "tA", null, null).skillCoverage().gapsBySkill())
+        .extracting(Metrics.SkillGapSummary::skillId)
         .containsExactly("s3", "s2");
   }
 
@@ -253,11 +338,21 @@ class MetricsFixtureIT {
     assertError(() -> run("yesterday", null, null, null, null), "from", "INVALID_DATE");
     assertError(() -> run(null, null, "t-nope", null, null), "team", "UNKNOWN_TEAM");
     assertError(() -> run(null, null, null, "Mars", null), "region", "UNKNOWN_REGION");
-    assertError(() -> MetricsService.request(null, null, null, null, 0, null, null, AS_OF), "top", "OUT_OF_RANGE");
-    assertError(() -> MetricsService.request(null, null, null, null, 5, 0, null, AS_OF), "minEnrolments", "OUT_OF_RANGE");
-    assertError(() -> MetricsService.request(null, null, null, null, 5, 5, 0, AS_OF), "minGroupSize", "OUT_OF_RANGE");
+    assertError(
+        () -> MetricsService.request(null, null, null, null, 0, null, null, AS_OF),
+        "top",
+        "OUT_OF_RANGE");
+    assertError(
+        () -> MetricsService.request(null, null, null, null, 5, 0, null, AS_OF),
+        "minEnrolments",
+        "OUT_OF_RANGE");
+    assertError(
+        () -> MetricsService.request(null, null, null, null, 5, 5, 0, AS_OF),
+        "minGroupSize",
+        "OUT_OF_RANGE");
     // defaults: to = today, from = 1 January four years earlier
-    MetricsService.Request d = MetricsService.request(null, null, " ", null, null, null, null, AS_OF);
+    MetricsService.Request d =
+        MetricsService.request(null, null, " ", null, null, null, null, AS_OF);
     assertThat(d.from()).isEqualTo(LocalDate.of(2022, 1, 1));
     assertThat(d.to()).isEqualTo(AS_OF);
     assertThat(d.team()).isNull();
@@ -265,24 +360,53 @@ class MetricsFixtureIT {
 
   @Test
   void whoSeesWhat() {
-    java.util.function.Function<String, List<String>> manages = id -> id.equals("x1") ? List.of("tA") : List.of();
-    assertThat(MetricsController.scope(new Principal("hr", Set.of(Role.HR), null, "test"), null, manages)).isNull();
-    assertThat(MetricsController.scope(new Principal("admin", Set.of(Role.ADMIN), null, "test"), "tB", manages)).isNull();
-    assertThat(MetricsController.scope(new Principal("an", Set.of(Role.ANALYST), null, "test"), null, manages)).isEqualTo(5);
+    java.util.function.Function<String, List<String>> manages =
+        id -> id.equals("x1") ? List.of("tA") : List.of();
+    assertThat(
+            MetricsController.scope(
+                new Principal("hr", Set.of(Role.HR), null, "test"), null, manages))
+        .isNull();
+    assertThat(
+            MetricsController.scope(
+                new Principal("admin", Set.of(Role.ADMIN), null, "test"), "tB", manages))
+        .isNull();
+    assertThat(
+            MetricsController.scope(
+                new Principal("an", Set.of(Role.ANALYST), null, "test"), null, manages))
+        .isEqualTo(5);
     Principal manager = new Principal("m", Set.of(Role.MANAGER), "x1", "test");
     assertThat(MetricsController.scope(manager, "tA", manages)).isNull();
     assertError(() -> MetricsController.scope(manager, "tB", manages), "team", "FORBIDDEN");
     assertError(() -> MetricsController.scope(manager, null, manages), "team", "FORBIDDEN");
-    assertThat(MetricsController.scope(new Principal("ma", Set.of(Role.MANAGER, Role.ANALYST), "x1", "test"), "tB", manages)).isEqualTo(5);
-    assertError(() -> MetricsController.scope(new Principal("p", Set.of(Role.PORTAL), null, "test"), null, manages), "metrics", "FORBIDDEN");
-    assertError(() -> MetricsController.scope(new Principal("e", Set.of(Role.EMPLOYEE), "x1", "test"), "tA", manages), "metrics", "FORBIDDEN");
+    assertThat(
+            MetricsController.scope(
+                new Principal("ma", Set.of(Role.MANAGER, Role.ANALYST), "x1", "test"),
+                "tB",
+                manages))
+        .isEqualTo(5);
+    assertError(
+        () ->
+            MetricsController.scope(
+                new Principal("p", Set.of(Role.PORTAL), null, "test"), null, manages),
+        "metrics",
+        "FORBIDDEN");
+    assertError(
+        () ->
+            MetricsController.scope(
+                new Principal("e", Set.of(Role.EMPLOYEE), "x1", "test"), "tA", manages),
+        "metrics",
+        "FORBIDDEN");
     assertThat(service.managedTeams("x1")).isEmpty();
   }
 
-  static void assertError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String argument, String code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(MetricsException.class, e -> {
-      assertThat(e.argument()).as(e.getMessage()).isEqualTo(argument);
-      assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
-    });
+  static void assertError(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String argument, String code) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            MetricsException.class,
+            e -> {
+              assertThat(e.argument()).as(e.getMessage()).isEqualTo(argument);
+              assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+            });
   }
 }

@@ -20,23 +20,30 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * {@code metrics(...)} over GraphQL on the demo graph (the demo context shared with DemoGraphIT): the same
- * figures as {@link MetricsService} (which {@code report metrics} writes), the role scopes, and typed errors.
+ * {@code metrics(...)} over GraphQL on the demo graph (the demo context shared with DemoGraphIT):
+ * the same figures as {@link MetricsService} (which {@code report metrics} writes), the role
+ * scopes, and typed errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"talent.neo4j.embedded.bolt-port=0", "talent.demo.enabled=true", "talent.demo.experts=100"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "talent.neo4j.embedded.bolt-port=0",
+      "talent.demo.enabled=true",
+      "talent.demo.experts=100"
+    })
 @AutoConfigureWebTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsGraphQlIT {
-  static final String FIELDS = "filter { from to team region minGroupSize }"
-      + " hiringSuccess { closedOpenings hires openingsWithHire rate }"
-      + " timeToHire { hires fromApplied { count sumDays mean median p90 } distribution { label count } }"
-      + " stageConversion { from to reachedFrom reachedTo rate } offerAcceptance { decided accepted withdrawn rejected rate }"
-      + " trainingEffect { enrolments totalGain meanGain courses minEnrolments unrankedCourses top { courseId enrolments totalGain meanGain } }"
-      + " retention { suppressedGroups overall { period activeAtStart retained rate suppressed departuresByReason { key count } }"
-      + " byTeam { period group activeAtStart retained suppressed } byRegion { period group activeAtStart suppressed } }"
-      + " skillCoverage { teams { teamId requiredSkills coveredSkills gaps { skillId bestLevel requiredLevel kind } }"
-      + " gapsBySkill { skillId teams } }";
+  static final String FIELDS =
+      "filter { from to team region minGroupSize }"
+          + " hiringSuccess { closedOpenings hires openingsWithHire rate }"
+          + " timeToHire { hires fromApplied { count sumDays mean median p90 } distribution { label count } }"
+          + " stageConversion { from to reachedFrom reachedTo rate } offerAcceptance { decided accepted withdrawn rejected rate }"
+          + " trainingEffect { enrolments totalGain meanGain courses minEnrolments unrankedCourses top { courseId enrolments totalGain meanGain } }"
+          + " retention { suppressedGroups overall { period activeAtStart retained rate suppressed departuresByReason { key count } }"
+          + " byTeam { period group activeAtStart retained suppressed } byRegion { period group activeAtStart suppressed } }"
+          + " skillCoverage { teams { teamId requiredSkills coveredSkills gaps { skillId bestLevel requiredLevel kind } }"
+          + " gapsBySkill { skillId teams } }";
 
   @Autowired WebTestClient web;
   @Autowired ApiTokens tokens;
@@ -47,23 +54,46 @@ class MetricsGraphQlIT {
   @BeforeAll
   void setUp() {
     try (var s = driver.session()) {
-      var r = s.run("MATCH (m:Expert)-[:MANAGES]->(t:Team) RETURN m.id AS m, t.id AS t ORDER BY t.id LIMIT 1").single();
+      var r =
+          s.run(
+                  "MATCH (m:Expert)-[:MANAGES]->(t:Team) RETURN m.id AS m, t.id AS t ORDER BY t.id LIMIT 1")
+              .single();
       managedTeam = r.get("t").asString();
-      otherTeam = s.run("MATCH (t:Team) WHERE NOT EXISTS { (:Expert {id: $m})-[:MANAGES]->(t) } RETURN t.id AS t ORDER BY t LIMIT 1",
-          Map.of("m", r.get("m").asString())).single().get("t").asString();
-      manager = tokens.create("metrics-manager", "manager", Set.of(Role.MANAGER), r.get("m").asString(), null).token();
+      otherTeam =
+          s.run(
+                  "MATCH (t:Team) WHERE NOT EXISTS { (:Expert {id: $m})-[:MANAGES]->(t) } RETURN t.id AS t ORDER BY t LIMIT 1",
+                  Map.of("m", r.get("m").asString()))
+              .single()
+              .get("t")
+              .asString();
+      manager =
+          tokens
+              .create(
+                  "metrics-manager", "manager", Set.of(Role.MANAGER), r.get("m").asString(), null)
+              .token();
     }
     admin = tokens.create("metrics-admin", "admin", Set.of(Role.ADMIN), null, null).token();
     hr = tokens.create("metrics-hr", "hr", Set.of(Role.HR), null, null).token();
     analyst = tokens.create("metrics-analyst", "analyst", Set.of(Role.ANALYST), null, null).token();
     portal = tokens.create("metrics-portal", "portal", Set.of(Role.PORTAL), null, null).token();
-    employee = tokens.create("metrics-employee", "employee", Set.of(Role.EMPLOYEE), "e0001", null).token();
+    employee =
+        tokens.create("metrics-employee", "employee", Set.of(Role.EMPLOYEE), "e0001", null).token();
   }
 
   JsonNode gql(String token, String args) {
     String query = "{ metrics" + (args.isEmpty() ? "" : "(" + args + ")") + " { " + FIELDS + " } }";
-    byte[] body = web.post().uri("/graphql").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("query", query)).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+    byte[] body =
+        web.post()
+            .uri("/graphql")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("query", query))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
     try {
       return new ObjectMapper().readTree(body);
     } catch (Exception e) {
@@ -82,23 +112,35 @@ class MetricsGraphQlIT {
     JsonNode r = gql(hr, "from: \"2022-01-01\", to: \"2026-06-30\"");
     assertThat(r.get("errors")).as(r.toString()).isNull();
     JsonNode m = r.at("/data/metrics");
-    Metrics direct = new MetricsService(driver, "neo4j").compute(
-        MetricsService.request("2022-01-01", "2026-06-30", null, null, 5, null, null, LocalDate.now()), LocalDate.now());
+    Metrics direct =
+        new MetricsService(driver, "neo4j")
+            .compute(
+                MetricsService.request(
+                    "2022-01-01", "2026-06-30", null, null, 5, null, null, LocalDate.now()),
+                LocalDate.now());
     JsonNode d = new ObjectMapper().valueToTree(direct);
     assertThat(m.at("/filter/minGroupSize").isNull()).isTrue();
     for (String path : new String[] {"/hiringSuccess", "/stageConversion", "/offerAcceptance"}) {
       assertThat(m.at(path).toString()).as(path).isEqualTo(d.at(path).toString());
     }
-    assertThat(m.at("/trainingEffect/enrolments").asLong()).isPositive().isEqualTo(d.at("/trainingEffect/enrolments").asLong());
-    assertThat(m.at("/trainingEffect/meanGain").asDouble()).isEqualTo(d.at("/trainingEffect/meanGain").asDouble());
-    assertThat(m.at("/trainingEffect/top/0/courseId").asText()).isEqualTo(d.at("/trainingEffect/top/0/courseId").asText());
+    assertThat(m.at("/trainingEffect/enrolments").asLong())
+        .isPositive()
+        .isEqualTo(d.at("/trainingEffect/enrolments").asLong());
+    assertThat(m.at("/trainingEffect/meanGain").asDouble())
+        .isEqualTo(d.at("/trainingEffect/meanGain").asDouble());
+    assertThat(m.at("/trainingEffect/top/0/courseId").asText())
+        .isEqualTo(d.at("/trainingEffect/top/0/courseId").asText());
     assertThat(m.at("/retention/overall").size()).isEqualTo(5);
     for (int i = 0; i < 5; i++) {
-      assertThat(m.at("/retention/overall/" + i + "/activeAtStart").asLong()).isEqualTo(d.at("/retention/overall/" + i + "/activeAtStart").asLong());
-      assertThat(m.at("/retention/overall/" + i + "/retained").asLong()).isEqualTo(d.at("/retention/overall/" + i + "/retained").asLong());
+      assertThat(m.at("/retention/overall/" + i + "/activeAtStart").asLong())
+          .isEqualTo(d.at("/retention/overall/" + i + "/activeAtStart").asLong());
+      assertThat(m.at("/retention/overall/" + i + "/retained").asLong())
+          .isEqualTo(d.at("/retention/overall/" + i + "/retained").asLong());
     }
     assertThat(m.at("/retention/byTeam").size()).isEqualTo(d.at("/retention/byTeam").size());
-    assertThat(m.at("/skillCoverage/gapsBySkill").size()).isPositive().isEqualTo(d.at("/skillCoverage/gapsBySkill").size());
+    assertThat(m.at("/skillCoverage/gapsBySkill").size())
+        .isPositive()
+        .isEqualTo(d.at("/skillCoverage/gapsBySkill").size());
     assertThat(gql(admin, "").get("errors")).isNull();
   }
 
@@ -115,13 +157,16 @@ class MetricsGraphQlIT {
           suppressed++;
           assertThat(row.get("activeAtStart").isNull()).isTrue();
         } else {
-          assertThat(row.get("activeAtStart").asLong()).as(row.toString()).isGreaterThanOrEqualTo(5);
+          assertThat(row.get("activeAtStart").asLong())
+              .as(row.toString())
+              .isGreaterThanOrEqualTo(5);
         }
       }
     }
     assertThat(m.at("/retention/suppressedGroups").asLong()).isEqualTo(suppressed);
     assertThat(suppressed).as("the 100-expert demo has teams under five people").isPositive();
-    m.at("/trainingEffect/top").forEach(c -> assertThat(c.get("enrolments").asLong()).isGreaterThanOrEqualTo(5));
+    m.at("/trainingEffect/top")
+        .forEach(c -> assertThat(c.get("enrolments").asLong()).isGreaterThanOrEqualTo(5));
   }
 
   @Test
@@ -153,14 +198,17 @@ class MetricsGraphQlIT {
   void badArgumentsAreTypedErrors() {
     JsonNode backwards = gql(admin, "from: \"2025-02-01\", to: \"2025-01-01\"");
     assertThat(noMetrics(backwards)).as(backwards.toString()).isTrue();
-    assertThat(backwards.at("/errors/0/extensions/classification").asText()).isEqualTo("BAD_REQUEST");
+    assertThat(backwards.at("/errors/0/extensions/classification").asText())
+        .isEqualTo("BAD_REQUEST");
     assertThat(backwards.at("/errors/0/extensions/code").asText()).isEqualTo("FROM_AFTER_TO");
     assertThat(backwards.at("/errors/0/extensions/argument").asText()).isEqualTo("from");
     JsonNode team = gql(admin, "team: \"t-none\"");
     assertThat(team.at("/errors/0/extensions/code").asText()).isEqualTo("UNKNOWN_TEAM");
     assertThat(team.at("/errors/0/extensions/argument").asText()).isEqualTo("team");
-    assertThat(gql(admin, "to: \"soon\"").at("/errors/0/extensions/code").asText()).isEqualTo("INVALID_DATE");
-    assertThat(gql(admin, "region: \"Atlantis\"").at("/errors/0/extensions/code").asText()).isEqualTo("UNKNOWN_REGION");
+    assertThat(gql(admin, "to: \"soon\"").at("/errors/0/extensions/code").asText())
+        .isEqualTo("INVALID_DATE");
+    assertThat(gql(admin, "region: \"Atlantis\"").at("/errors/0/extensions/code").asText())
+        .isEqualTo("UNKNOWN_REGION");
     assertThat(gql(admin, "top: 0").at("/errors/0/extensions/argument").asText()).isEqualTo("top");
   }
 }

@@ -19,10 +19,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Roles against personal data and mutations, at the top and nested: who sees what, who may change what,
- * and erasure with export. Fixture: team t1 (ada, bob) managed by mia; team t2 (cyd).
+ * Roles against personal data and mutations, at the top and nested: who sees what, who may change
+ * what, and erasure with export. Fixture: team t1 (ada, bob) managed by mia; team t2 (cyd).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "talent.neo4j.embedded.bolt-port=0")
 @AutoConfigureWebTestClient
 class AccessRulesIT {
@@ -38,7 +39,8 @@ class AccessRulesIT {
   void fixture() {
     try (var s = driver.session()) {
       s.run("MATCH (n) WHERE n.fixture = 'access' DETACH DELETE n").consume();
-      s.run("""
+      s.run(
+              """
           CREATE (t1:Team {id: 'ar-t1', name: 'Vision', fixture: 'access'}), (t2:Team {id: 'ar-t2', name: 'Speech', fixture: 'access'})
           CREATE (ml:Skill {id: 'ar-ml', name: 'Machine learning', fixture: 'access'})
           CREATE (ada:Expert {id: 'ar-ada', name: 'Ada', country: 'UK', fixture: 'access'})-[:MEMBER_OF]->(t1)
@@ -48,12 +50,20 @@ class AccessRulesIT {
           CREATE (ada)-[:HAS_SKILL {level: 4, evidence: 'thesis on CNNs'}]->(ml), (cyd)-[:HAS_SKILL {level: 3}]->(ml)
           CREATE (ada)-[:COLLABORATED_WITH {count: 2}]->(cyd)
           CREATE (ada)-[:HAS_REVIEW]->(:PerformanceReview {id: 'ar-rev1', year: 2025, rating: 4, fixture: 'access'})
-          """).consume();
+          """)
+          .consume();
       for (String id : new String[] {"ar-ada", "ar-bob", "ar-cyd"}) {
-        s.run("MATCH (e:Expert {id: $id}) CREATE (e)-[:HAS_PERSONAL_DATA]->(:PersonalData {expertId: $id, fixture: 'access',"
-                + " email: $email, salary: $salary})",
-            Map.of("id", id, "email", cipher.encrypt(id + "@example.org", FieldCipher.aad(id, "email")),
-                "salary", cipher.encrypt("91000", FieldCipher.aad(id, "salary")))).consume();
+        s.run(
+                "MATCH (e:Expert {id: $id}) CREATE (e)-[:HAS_PERSONAL_DATA]->(:PersonalData {expertId: $id, fixture: 'access',"
+                    + " email: $email, salary: $salary})",
+                Map.of(
+                    "id",
+                    id,
+                    "email",
+                    cipher.encrypt(id + "@example.org", FieldCipher.aad(id, "email")),
+                    "salary",
+                    cipher.encrypt("91000", FieldCipher.aad(id, "salary"))))
+            .consume();
       }
     }
     users.upsert("ar-hr", PASSWORD, Set.of(Role.HR), null);
@@ -64,9 +74,18 @@ class AccessRulesIT {
   }
 
   JsonNode gql(String user, String query) {
-    byte[] body = web.post().uri("/graphql").headers(h -> h.setBasicAuth(user, PASSWORD))
-        .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", query)).exchange()
-        .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+    byte[] body =
+        web.post()
+            .uri("/graphql")
+            .headers(h -> h.setBasicAuth(user, PASSWORD))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("query", query))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
     try {
       return json.readTree(body);
     } catch (Exception e) {
@@ -74,8 +93,9 @@ class AccessRulesIT {
     }
   }
 
-  static final String PROFILE = "{ expert(id: \"ar-ada\") { name skills { level skill { name } } teams { name }"
-      + " personal { email salary } performanceReviews { rating } } }";
+  static final String PROFILE =
+      "{ expert(id: \"ar-ada\") { name skills { level skill { name } } teams { name }"
+          + " personal { email salary } performanceReviews { rating } } }";
 
   @Test
   void portalSeesThePublicProfileButNoPersonalField() {
@@ -99,18 +119,30 @@ class AccessRulesIT {
     // the audit log holds HR's reads (which field of whom), never the values
     assertThat(auditLog.flush(java.time.Duration.ofSeconds(30))).isTrue();
     try (var s = driver.session()) {
-      var reads = s.run("MATCH (a:AuditEvent {actor: 'ar-hr', action: 'personal.read'}) RETURN a.target AS t").list(x -> x.get("t").asString());
-      assertThat(reads).anyMatch(t -> t.contains("ar-ada") && t.contains("Expert.personal"))
+      var reads =
+          s.run(
+                  "MATCH (a:AuditEvent {actor: 'ar-hr', action: 'personal.read'}) RETURN a.target AS t")
+              .list(x -> x.get("t").asString());
+      assertThat(reads)
+          .anyMatch(t -> t.contains("ar-ada") && t.contains("Expert.personal"))
           .anyMatch(t -> t.contains("ar-ada") && t.contains("Expert.performanceReviews"));
-      long leaks = s.run("MATCH (a:AuditEvent) WITH apoc.convert.toJson(properties(a)) AS text"
-          + " WHERE text CONTAINS 'ar-ada@example.org' OR text CONTAINS '91000' RETURN count(*) AS n").single().get("n").asLong();
+      long leaks =
+          s.run(
+                  "MATCH (a:AuditEvent) WITH apoc.convert.toJson(properties(a)) AS text"
+                      + " WHERE text CONTAINS 'ar-ada@example.org' OR text CONTAINS '91000' RETURN count(*) AS n")
+              .single()
+              .get("n")
+              .asLong();
       assertThat(leaks).isZero();
     }
   }
 
   @Test
   void anEmployeeSeesTheirOwnButNotACollaboratorsNestedPersonalData() {
-    JsonNode r = gql("ar-ada", "{ expert(id: \"ar-ada\") { personal { email } collaborators { name personal { email } } } }");
+    JsonNode r =
+        gql(
+            "ar-ada",
+            "{ expert(id: \"ar-ada\") { personal { email } collaborators { name personal { email } } } }");
     assertThat(r.at("/data/expert/personal/email").asText()).isEqualTo("ar-ada@example.org");
     assertThat(r.at("/data/expert/collaborators/0/name").asText()).isEqualTo("Cyd");
     assertThat(r.at("/data/expert/collaborators/0/personal").isNull()).isTrue();
@@ -119,15 +151,26 @@ class AccessRulesIT {
 
   @Test
   void aManagerSeesTheirTeamOnlyAlsoInsideAConnection() {
-    JsonNode r = gql("ar-mia", "{ experts(first: 10, where: {nameContains: \"\"}, orderBy: {field: ID}) {"
-        + " edges { node { id personal { email } } } } }");
+    JsonNode r =
+        gql(
+            "ar-mia",
+            "{ experts(first: 10, where: {nameContains: \"\"}, orderBy: {field: ID}) {"
+                + " edges { node { id personal { email } } } } }");
     Map<String, String> seen = new java.util.TreeMap<>();
-    r.at("/data/experts/edges").forEach(e -> {
-      String id = e.at("/node/id").asText();
-      if (id.startsWith("ar-")) seen.put(id, e.at("/node/personal/email").isMissingNode() || e.at("/node/personal").isNull()
-          ? null : e.at("/node/personal/email").asText());
-    });
-    assertThat(seen).containsEntry("ar-ada", "ar-ada@example.org").containsEntry("ar-bob", "ar-bob@example.org");
+    r.at("/data/experts/edges")
+        .forEach(
+            e -> {
+              String id = e.at("/node/id").asText();
+              if (id.startsWith("ar-"))
+                seen.put(
+                    id,
+                    e.at("/node/personal/email").isMissingNode() || e.at("/node/personal").isNull()
+                        ? null
+                        : e.at("/node/personal/email").asText());
+            });
+    assertThat(seen)
+        .containsEntry("ar-ada", "ar-ada@example.org")
+        .containsEntry("ar-bob", "ar-bob@example.org");
     assertThat(seen.get("ar-cyd")).isNull();
   }
 
@@ -135,57 +178,91 @@ class AccessRulesIT {
   void analystsAndPortalsCannotMutateAndNothingIsWritten() {
     long before = count();
     for (String user : new String[] {"ar-portal", "ar-analyst", "ar-ada"}) {
-      JsonNode r = gql(user, "mutation { createExpert(input: {id: \"ar-new\", name: \"New\"}) { expert { id } errors { field } } }");
+      JsonNode r =
+          gql(
+              user,
+              "mutation { createExpert(input: {id: \"ar-new\", name: \"New\"}) { expert { id } errors { field } } }");
       assertThat(r.at("/errors/0/extensions/code").asText()).as(user).isEqualTo("FORBIDDEN");
-      assertThat(r.at("/errors/0/message").asText()).contains("Mutation.createExpert").contains("HR");
+      assertThat(r.at("/errors/0/message").asText())
+          .contains("Mutation.createExpert")
+          .contains("HR");
     }
-    JsonNode r = gql("ar-ada", "mutation { setExpertSkill(input: {expertId: \"ar-cyd\", skillId: \"ar-ml\", level: 5}) { errors { field } } }");
+    JsonNode r =
+        gql(
+            "ar-ada",
+            "mutation { setExpertSkill(input: {expertId: \"ar-cyd\", skillId: \"ar-ml\", level: 5}) { errors { field } } }");
     assertThat(r.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
     assertThat(count()).isEqualTo(before);
-    JsonNode own = gql("ar-ada", "mutation { setExpertSkill(input: {expertId: \"ar-ada\", skillId: \"ar-ml\", level: 5}) { errors { field } } }");
+    JsonNode own =
+        gql(
+            "ar-ada",
+            "mutation { setExpertSkill(input: {expertId: \"ar-ada\", skillId: \"ar-ml\", level: 5}) { errors { field } } }");
     assertThat(own.get("errors")).isNull();
   }
 
   @Test
   void eraseThenExportReturnsNothingPersonalAndAggregatesStay() {
-    String aggregate = "MATCH (e:Expert)-[:HAS_SKILL]->(s:Skill {id: 'ar-ml'}) WITH count(e) AS bySkill"
-        + " MATCH (e:Expert)-[:MEMBER_OF]->(t:Team) WHERE t.id STARTS WITH 'ar-' RETURN bySkill, count(e) AS byTeam";
+    String aggregate =
+        "MATCH (e:Expert)-[:HAS_SKILL]->(s:Skill {id: 'ar-ml'}) WITH count(e) AS bySkill"
+            + " MATCH (e:Expert)-[:MEMBER_OF]->(t:Team) WHERE t.id STARTS WITH 'ar-' RETURN bySkill, count(e) AS byTeam";
     Map<String, Object> before;
     try (var s = driver.session()) {
       before = s.run(aggregate).single().asMap();
     }
-    JsonNode refused = gql("ar-portal", "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased } }");
+    JsonNode refused =
+        gql("ar-portal", "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased } }");
     assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
 
-    JsonNode erased = gql("ar-hr", "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased nodesDeleted relationshipsDeleted errors { field } } }");
+    JsonNode erased =
+        gql(
+            "ar-hr",
+            "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased nodesDeleted relationshipsDeleted errors { field } } }");
     assertThat(erased.at("/data/eraseExpert/erased").asBoolean()).isTrue();
-    assertThat(erased.at("/data/eraseExpert/nodesDeleted").asInt()).isEqualTo(2); // personal data + review
-    JsonNode export = gql("ar-hr", "{ exportPersonalData(expertId: \"ar-ada\") { profile { name } personal { email }"
-        + " performanceReviews { rating } facts { type otherId } document } }");
+    assertThat(erased.at("/data/eraseExpert/nodesDeleted").asInt())
+        .isEqualTo(2); // personal data + review
+    JsonNode export =
+        gql(
+            "ar-hr",
+            "{ exportPersonalData(expertId: \"ar-ada\") { profile { name } personal { email }"
+                + " performanceReviews { rating } facts { type otherId } document } }");
     assertThat(export.at("/data/exportPersonalData/personal").isNull()).isTrue();
     assertThat(export.at("/data/exportPersonalData/performanceReviews")).isEmpty();
-    assertThat(export.at("/data/exportPersonalData/profile/name").asText()).isEqualTo("Erased person");
-    assertThat(export.toString()).doesNotContain("ar-ada@example.org").doesNotContain("Ada\"").doesNotContain("thesis on CNNs")
+    assertThat(export.at("/data/exportPersonalData/profile/name").asText())
+        .isEqualTo("Erased person");
+    assertThat(export.toString())
+        .doesNotContain("ar-ada@example.org")
+        .doesNotContain("Ada\"")
+        .doesNotContain("thesis on CNNs")
         .doesNotContain("COLLABORATED_WITH");
     try (var s = driver.session()) {
       assertThat(s.run(aggregate).single().asMap()).isEqualTo(before);
     }
-    JsonNode again = gql("ar-hr", "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased nodesDeleted } }");
+    JsonNode again =
+        gql(
+            "ar-hr",
+            "mutation { eraseExpert(input: {expertId: \"ar-ada\"}) { erased nodesDeleted } }");
     assertThat(again.at("/data/eraseExpert/nodesDeleted").asInt()).as("idempotent").isZero();
   }
 
   @Test
   void exportIsForThePersonAndPeopleAdminsOnly() {
-    assertThat(gql("ar-ada", "{ exportPersonalData(expertId: \"ar-ada\") { personal { email } } }")
-        .at("/data/exportPersonalData/personal/email").asText()).isEqualTo("ar-ada@example.org");
-    JsonNode other = gql("ar-ada", "{ exportPersonalData(expertId: \"ar-cyd\") { personal { email } } }");
+    assertThat(
+            gql("ar-ada", "{ exportPersonalData(expertId: \"ar-ada\") { personal { email } } }")
+                .at("/data/exportPersonalData/personal/email")
+                .asText())
+        .isEqualTo("ar-ada@example.org");
+    JsonNode other =
+        gql("ar-ada", "{ exportPersonalData(expertId: \"ar-cyd\") { personal { email } } }");
     assertThat(other.at("/data/exportPersonalData").isNull()).isTrue();
     assertThat(other.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
   }
 
   long count() {
     try (var s = driver.session()) {
-      return s.run("MATCH (n) WHERE NOT n:AuditEvent RETURN count(n) AS n").single().get("n").asLong();
+      return s.run("MATCH (n) WHERE NOT n:AuditEvent RETURN count(n) AS n")
+          .single()
+          .get("n")
+          .asLong();
     }
   }
 }

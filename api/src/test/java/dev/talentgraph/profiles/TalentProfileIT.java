@@ -24,22 +24,31 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * {@code talentProfile} on the demo graph (the context of DemoGraphIT: 100 experts).
- * An expert with skills, projects, papers, courses, collaborators, a promotion and (after training attrition and
- * training-effect here) a score gets every section, each fact with its evidence, checked against Cypher; PORTAL
- * and another employee get the public sections and a refusal for each personal one; the person, HR and their
- * team's manager get everything. The non-recommendation sections cost one statement.
+ * {@code talentProfile} on the demo graph (the context of DemoGraphIT: 100 experts). An expert with
+ * skills, projects, papers, courses, collaborators, a promotion and (after training attrition and
+ * training-effect here) a score gets every section, each fact with its evidence, checked against
+ * Cypher; PORTAL and another employee get the public sections and a refusal for each personal one;
+ * the person, HR and their team's manager get everything. The non-recommendation sections cost one
+ * statement.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"talent.neo4j.embedded.bolt-port=0", "talent.demo.enabled=true", "talent.demo.experts=100"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "talent.neo4j.embedded.bolt-port=0",
+      "talent.demo.enabled=true",
+      "talent.demo.experts=100"
+    })
 @AutoConfigureWebTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TalentProfileIT {
   static final String PASSWORD = "talent-profile-pw";
-  static final List<String> PERSONAL = List.of("scores", "performanceReviews", "careerEvents", "careerStage", "contests");
-  static final List<String> PUBLIC = List.of("skills", "timeline", "projects", "publications", "collaborators", "courses");
+  static final List<String> PERSONAL =
+      List.of("scores", "performanceReviews", "careerEvents", "careerStage", "contests");
+  static final List<String> PUBLIC =
+      List.of("skills", "timeline", "projects", "publications", "collaborators", "courses");
 
-  static final String SECTIONS = """
+  static final String SECTIONS =
+      """
         expertId expert { id name title }
         skills { skill { id name } level since lastSeen contested evidence { kind ref text source date } lastSeenEvidence { kind ref date } }
         timeline { kind date endDate title refId role evidence { kind ref date } }
@@ -64,6 +73,7 @@ class TalentProfileIT {
   String admin;
   String expert;
   String other;
+
   /** Someone in a team whose manager is another person. */
   String managed;
 
@@ -72,25 +82,43 @@ class TalentProfileIT {
     admin = tokens.create("talent-profile-it", "admin", Set.of(Role.ADMIN), null, null).token();
     web = web.mutate().responseTimeout(Duration.ofMinutes(3)).build(); // training takes seconds
     for (String kind : List.of("ATTRITION", "TRAINING_EFFECT")) {
-      JsonNode trained = gqlToken("mutation { trainModel(input: {kind: " + kind + "}) { model { id } errors { message } } }");
+      JsonNode trained =
+          gqlToken(
+              "mutation { trainModel(input: {kind: "
+                  + kind
+                  + "}) { model { id } errors { message } } }");
       assertThat(trained.at("/data/trainModel/errors").size()).as(trained.toString()).isZero();
     }
     try (var s = driver.session()) {
       // with 100 demo experts, one or two have every kind of fact
-      expert = s.run("""
+      expert =
+          s.run(
+                  """
           MATCH (e:Expert)-[:HAS_SCORE]->(:Score)
           WHERE (e)-[:WORKED_ON]->() AND (e)-[:AUTHORED]->() AND (e)-[:COLLABORATED_WITH]-() AND (e)-[:MEMBER_OF]->()
             AND (e)-[:PROMOTED]->() AND (e)-[:HAS_REVIEW]->()
             AND EXISTS { MATCH (e)-[n:ENROLLED]->() WHERE n.levelBefore IS NOT NULL }
-          RETURN DISTINCT e.id AS e ORDER BY e LIMIT 1""").single().get("e").asString();
-      var pair = s.run("""
+          RETURN DISTINCT e.id AS e ORDER BY e LIMIT 1""")
+              .single()
+              .get("e")
+              .asString();
+      var pair =
+          s.run(
+                  """
           MATCH (m:Expert)-[:MANAGES]->(:Team)<-[:MEMBER_OF]-(e:Expert)-[:HAS_SCORE]->(:Score)
           WHERE m <> e AND e.id <> $e AND (e)-[:HAS_REVIEW]->()
-          RETURN e.id AS e, m.id AS m ORDER BY e.id LIMIT 1""", Map.of("e", expert)).single();
+          RETURN e.id AS e, m.id AS m ORDER BY e.id LIMIT 1""",
+                  Map.of("e", expert))
+              .single();
       managed = pair.get("e").asString();
       String manager = pair.get("m").asString();
-      other = s.run("MATCH (o:Expert) WHERE NOT o.id IN [$e, $m] AND NOT (o)-[:MANAGES]->() RETURN o.id AS id ORDER BY o.id LIMIT 1",
-          Map.of("e", expert, "m", manager)).single().get("id").asString();
+      other =
+          s.run(
+                  "MATCH (o:Expert) WHERE NOT o.id IN [$e, $m] AND NOT (o)-[:MANAGES]->() RETURN o.id AS id ORDER BY o.id LIMIT 1",
+                  Map.of("e", expert, "m", manager))
+              .single()
+              .get("id")
+              .asString();
       users.upsert("tp-self", PASSWORD, Set.of(Role.EMPLOYEE), expert);
       users.upsert("tp-other", PASSWORD, Set.of(Role.EMPLOYEE), other);
       users.upsert("tp-portal", PASSWORD, Set.of(Role.PORTAL), null);
@@ -105,10 +133,19 @@ class TalentProfileIT {
 
   JsonNode gql(String user, String query) {
     WebTestClient.RequestBodySpec spec = web.post().uri("/graphql");
-    spec = user == null ? (WebTestClient.RequestBodySpec) spec.headers(h -> h.setBearerAuth(admin))
-        : (WebTestClient.RequestBodySpec) spec.headers(h -> h.setBasicAuth(user, PASSWORD));
-    byte[] body = spec.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", query)).exchange()
-        .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+    spec =
+        user == null
+            ? (WebTestClient.RequestBodySpec) spec.headers(h -> h.setBearerAuth(admin))
+            : (WebTestClient.RequestBodySpec) spec.headers(h -> h.setBasicAuth(user, PASSWORD));
+    byte[] body =
+        spec.contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("query", query))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
     try {
       return json.readTree(body);
     } catch (Exception e) {
@@ -128,10 +165,11 @@ class TalentProfileIT {
 
   static void hasEvidence(JsonNode items, String kind) {
     assertThat(items.size()).isPositive();
-    items.forEach(i -> {
-      assertThat(i.at("/evidence/kind").asText()).as(i.toString()).isEqualTo(kind);
-      assertThat(i.at("/evidence/ref").asText()).as(i.toString()).isNotBlank();
-    });
+    items.forEach(
+        i -> {
+          assertThat(i.at("/evidence/kind").asText()).as(i.toString()).isEqualTo(kind);
+          assertThat(i.at("/evidence/ref").asText()).as(i.toString()).isNotBlank();
+        });
   }
 
   @Test
@@ -142,41 +180,60 @@ class TalentProfileIT {
     assertThat(p.at("/expert/id").asText()).isEqualTo(expert);
 
     JsonNode skills = p.get("skills");
-    assertThat((long) skills.size()).isEqualTo(count("MATCH (:Expert {id: $e})-[h:HAS_SKILL]->() RETURN count(h)"));
+    assertThat((long) skills.size())
+        .isEqualTo(count("MATCH (:Expert {id: $e})-[h:HAS_SKILL]->() RETURN count(h)"));
     hasEvidence(skills, "HAS_SKILL");
-    skills.forEach(s -> {
-      assertThat(s.at("/evidence/ref").asText()).isEqualTo(expert + "-[HAS_SKILL]->" + s.at("/skill/id").asText());
-      assertThat(s.get("lastSeen").asText()).as(s.toString()).isNotBlank();
-      assertThat(ProfileQuery.sortKey(s.get("lastSeen").asText())).isGreaterThanOrEqualTo(ProfileQuery.sortKey(s.get("since").asText()));
-      assertThat(s.at("/lastSeenEvidence/ref").asText()).isNotBlank();
-    });
+    skills.forEach(
+        s -> {
+          assertThat(s.at("/evidence/ref").asText())
+              .isEqualTo(expert + "-[HAS_SKILL]->" + s.at("/skill/id").asText());
+          assertThat(s.get("lastSeen").asText()).as(s.toString()).isNotBlank();
+          assertThat(ProfileQuery.sortKey(s.get("lastSeen").asText()))
+              .isGreaterThanOrEqualTo(ProfileQuery.sortKey(s.get("since").asText()));
+          assertThat(s.at("/lastSeenEvidence/ref").asText()).isNotBlank();
+        });
     for (int i = 1; i < skills.size(); i++) {
-      assertThat(skills.get(i).get("level").asInt()).isLessThanOrEqualTo(skills.get(i - 1).get("level").asInt());
+      assertThat(skills.get(i).get("level").asInt())
+          .isLessThanOrEqualTo(skills.get(i - 1).get("level").asInt());
     }
 
     JsonNode projects = p.get("projects");
-    assertThat((long) projects.size()).isEqualTo(count("MATCH (:Expert {id: $e})-[w:WORKED_ON]->() RETURN count(w)"));
+    assertThat((long) projects.size())
+        .isEqualTo(count("MATCH (:Expert {id: $e})-[w:WORKED_ON]->() RETURN count(w)"));
     hasEvidence(projects, "WORKED_ON");
-    assertThat((long) p.get("publications").size()).isEqualTo(count("MATCH (:Expert {id: $e})-[a:AUTHORED]->() RETURN count(a)"));
+    assertThat((long) p.get("publications").size())
+        .isEqualTo(count("MATCH (:Expert {id: $e})-[a:AUTHORED]->() RETURN count(a)"));
     hasEvidence(p.get("publications"), "AUTHORED");
     JsonNode collaborators = p.get("collaborators");
-    assertThat((long) collaborators.size()).isEqualTo(count("MATCH (:Expert {id: $e})-[c:COLLABORATED_WITH]-() RETURN count(c)"));
+    assertThat((long) collaborators.size())
+        .isEqualTo(count("MATCH (:Expert {id: $e})-[c:COLLABORATED_WITH]-() RETURN count(c)"));
     hasEvidence(collaborators, "COLLABORATED_WITH");
-    collaborators.forEach(c -> assertThat(c.get("sharedProjects").size() + c.get("sharedPublications").size())
-        .as("a collaboration traces to a shared project or paper: %s", c).isPositive());
+    collaborators.forEach(
+        c ->
+            assertThat(c.get("sharedProjects").size() + c.get("sharedPublications").size())
+                .as("a collaboration traces to a shared project or paper: %s", c)
+                .isPositive());
 
     JsonNode courses = p.get("courses");
-    assertThat((long) courses.size()).isEqualTo(count("MATCH (:Expert {id: $e})-[n:ENROLLED]->() RETURN count(n)"));
+    assertThat((long) courses.size())
+        .isEqualTo(count("MATCH (:Expert {id: $e})-[n:ENROLLED]->() RETURN count(n)"));
     hasEvidence(courses, "ENROLLED");
     List<JsonNode> measured = new ArrayList<>();
-    courses.forEach(c -> {
-      if (!c.get("levelBefore").isNull()) measured.add(c);
-    });
-    assertThat(measured).isNotEmpty().allSatisfy(c -> {
-      assertThat(c.get("measuredGain").asInt()).isEqualTo(c.get("levelAfter").asInt() - c.get("levelBefore").asInt());
-      assertThat(c.get("modelEstimate").isNumber()).as("training-effect estimate: %s", c).isTrue();
-      assertThat(c.get("model").asText()).startsWith("training-effect v");
-    });
+    courses.forEach(
+        c -> {
+          if (!c.get("levelBefore").isNull()) measured.add(c);
+        });
+    assertThat(measured)
+        .isNotEmpty()
+        .allSatisfy(
+            c -> {
+              assertThat(c.get("measuredGain").asInt())
+                  .isEqualTo(c.get("levelAfter").asInt() - c.get("levelBefore").asInt());
+              assertThat(c.get("modelEstimate").isNumber())
+                  .as("training-effect estimate: %s", c)
+                  .isTrue();
+              assertThat(c.get("model").asText()).startsWith("training-effect v");
+            });
 
     JsonNode timeline = p.get("timeline");
     List<String> kinds = timeline.findValuesAsText("kind");
@@ -187,9 +244,11 @@ class TalentProfileIT {
     assertThat(scores.findValuesAsText("model")).contains("attrition");
     hasEvidence(scores, "Score");
     assertThat(scores.get(0).at("/score/explanation").size()).isPositive();
-    assertThat(scores.get(0).at("/evidence/ref").asText()).isEqualTo(expert + "/" + scores.get(0).at("/score/model").asText());
+    assertThat(scores.get(0).at("/evidence/ref").asText())
+        .isEqualTo(expert + "/" + scores.get(0).at("/score/model").asText());
 
-    assertThat((long) p.get("performanceReviews").size()).isEqualTo(count("MATCH (:Expert {id: $e})-[r:HAS_REVIEW]->() RETURN count(r)"));
+    assertThat((long) p.get("performanceReviews").size())
+        .isEqualTo(count("MATCH (:Expert {id: $e})-[r:HAS_REVIEW]->() RETURN count(r)"));
     hasEvidence(p.get("performanceReviews"), "PerformanceReview");
     JsonNode promotions = p.get("careerEvents");
     assertThat(promotions.findValuesAsText("kind")).contains("PROMOTED");
@@ -197,21 +256,34 @@ class TalentProfileIT {
 
     JsonNode stage = p.get("careerStage");
     try (var s = driver.session()) {
-      int grade = s.run("MATCH (e:Expert {id: $e}) RETURN e.grade AS g", Map.of("e", expert)).single().get("g").asInt();
+      int grade =
+          s.run("MATCH (e:Expert {id: $e}) RETURN e.grade AS g", Map.of("e", expert))
+              .single()
+              .get("g")
+              .asInt();
       assertThat(stage.get("grade").asInt()).isEqualTo(grade);
-      assertThat(stage.get("stage").asText()).isEqualTo(grade <= 2 ? "EARLY_CAREER" : grade <= 4 ? "MID_CAREER" : grade == 5 ? "SENIOR"
-          : "PRINCIPAL");
+      assertThat(stage.get("stage").asText())
+          .isEqualTo(
+              grade <= 2
+                  ? "EARLY_CAREER"
+                  : grade <= 4 ? "MID_CAREER" : grade == 5 ? "SENIOR" : "PRINCIPAL");
     }
     assertThat(stage.get("rule").asText()).contains("grade").contains("years at the company");
-    assertThat(stage.get("yearsInGrade").asDouble()).isLessThanOrEqualTo(stage.get("yearsAtCompany").asDouble());
+    assertThat(stage.get("yearsInGrade").asDouble())
+        .isLessThanOrEqualTo(stage.get("yearsAtCompany").asDouble());
     assertThat(stage.get("evidence").findValuesAsText("kind")).contains("Expert", "Promotion");
     assertThat(p.get("contests").isArray()).isTrue();
   }
 
   @Test
   void recommendationSectionsReuseTheRecommenders() {
-    JsonNode r = gql("tp-portal", "{ talentProfile(expertId: \"" + expert + "\") { recommendedTrainings(first: 3) { items { courseId why } note }"
-        + " recommendedCollaborators(first: 3) { items { expert { id } reasons { text } } model } } }");
+    JsonNode r =
+        gql(
+            "tp-portal",
+            "{ talentProfile(expertId: \""
+                + expert
+                + "\") { recommendedTrainings(first: 3) { items { courseId why } note }"
+                + " recommendedCollaborators(first: 3) { items { expert { id } reasons { text } } model } } }");
     assertThat(r.get("errors")).as(r.toString()).isNull();
     JsonNode trainings = r.at("/data/talentProfile/recommendedTrainings/items");
     assertThat(trainings.size()).isBetween(1, 3);
@@ -219,7 +291,12 @@ class TalentProfileIT {
     JsonNode people = r.at("/data/talentProfile/recommendedCollaborators/items");
     assertThat(people.size()).isBetween(1, 3);
     assertThat(people.findValuesAsText("id")).doesNotContain(expert);
-    JsonNode bad = gql(null, "{ talentProfile(expertId: \"" + expert + "\") { recommendedTrainings(first: 0) { note } } }");
+    JsonNode bad =
+        gql(
+            null,
+            "{ talentProfile(expertId: \""
+                + expert
+                + "\") { recommendedTrainings(first: 0) { note } } }");
     assertThat(bad.at("/errors/0/extensions/argument").asText()).isEqualTo("first");
   }
 
@@ -228,13 +305,17 @@ class TalentProfileIT {
     for (String user : List.of("tp-portal", "tp-other")) {
       JsonNode r = profile(user, expert);
       JsonNode p = r.at("/data/talentProfile");
-      for (String section : PUBLIC) assertThat(p.get(section).size()).as(user + " " + section).isPositive();
-      for (String section : PERSONAL) assertThat(p.get(section).isNull()).as(user + " " + section).isTrue();
+      for (String section : PUBLIC)
+        assertThat(p.get(section).size()).as(user + " " + section).isPositive();
+      for (String section : PERSONAL)
+        assertThat(p.get(section).isNull()).as(user + " " + section).isTrue();
       assertThat(r.get("errors").size()).as(r.toString()).isEqualTo(PERSONAL.size());
-      r.get("errors").forEach(e -> {
-        assertThat(e.at("/extensions/code").asText()).isEqualTo("FORBIDDEN");
-        assertThat(e.at("/extensions/field").asText()).startsWith("TalentProfile.");
-      });
+      r.get("errors")
+          .forEach(
+              e -> {
+                assertThat(e.at("/extensions/code").asText()).isEqualTo("FORBIDDEN");
+                assertThat(e.at("/extensions/field").asText()).startsWith("TalentProfile.");
+              });
       assertThat(r.toString()).doesNotContain("\"rating\"").doesNotContain("attrition");
     }
   }
@@ -245,14 +326,21 @@ class TalentProfileIT {
       JsonNode r = profile(user, user.equals("tp-manager") ? managed : expert);
       assertThat(r.get("errors")).as(user + ": " + r).isNull();
       JsonNode p = r.at("/data/talentProfile");
-      for (String section : user.equals("tp-manager") ? List.of("scores", "performanceReviews")
-          : List.of("scores", "performanceReviews", "careerEvents")) {
+      for (String section :
+          user.equals("tp-manager")
+              ? List.of("scores", "performanceReviews")
+              : List.of("scores", "performanceReviews", "careerEvents")) {
         assertThat(p.get(section).size()).as(user + " " + section).isPositive();
       }
       assertThat(p.at("/careerStage/stage").asText()).isNotEqualTo("UNKNOWN");
     }
     // the employee's own profile is theirs; someone else's is not
-    JsonNode others = gql("tp-self", "{ talentProfile(expertId: \"" + other + "\") { skills { level } scores { contested } } }");
+    JsonNode others =
+        gql(
+            "tp-self",
+            "{ talentProfile(expertId: \""
+                + other
+                + "\") { skills { level } scores { contested } } }");
     assertThat(others.at("/data/talentProfile/scores").isNull()).isTrue();
     assertThat(others.at("/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
   }
@@ -272,12 +360,18 @@ class TalentProfileIT {
     assertThat(r.get("errors")).isNull();
     assertThat(full).as("every public and personal section in one statement").isEqualTo(1);
     before = gateway.totalRoundTrips();
-    JsonNode nested = gql("tp-hr", "{ talentProfile(expertId: \"" + expert + "\") { skills { level } expert { skills { level } teams { name }"
-        + " personal { email } } collaborators { expert { skills { level } } } } }");
+    JsonNode nested =
+        gql(
+            "tp-hr",
+            "{ talentProfile(expertId: \""
+                + expert
+                + "\") { skills { level } expert { skills { level } teams { name }"
+                + " personal { email } } collaborators { expert { skills { level } } } } }");
     long withNested = gateway.totalRoundTrips() - before;
     assertThat(nested.get("errors")).as(nested.toString()).isNull();
     assertThat(nested.at("/data/talentProfile/expert/personal/email").asText()).contains("@");
-    // the profile + one batch per nested Expert list (skills of the expert and of all collaborators together,
+    // the profile + one batch per nested Expert list (skills of the expert and of all collaborators
+    // together,
     // teams, personal): a fixed bound, whatever the number of collaborators
     assertThat(withNested).isBetween(4L, 5L);
   }

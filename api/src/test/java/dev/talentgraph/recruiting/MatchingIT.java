@@ -9,8 +9,6 @@ import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.ImportOptions;
 import dev.talentgraph.importers.ImportReport;
 import dev.talentgraph.importers.ImportRunner;
-import dev.talentgraph.importers.jobs.JobPostingImporter;
-import dev.talentgraph.importers.resumes.ResumeImporter;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
@@ -31,11 +29,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the matching tests: its own application context and graph (the imports extract skills with
- * the taxonomy in the graph, so they must not see other tests' skills), the real importers, tokens per
- * role and a GraphQL helper.
+ * Base of the matching tests: its own application context and graph (the imports extract skills
+ * with the taxonomy in the graph, so they must not see other tests' skills), the real importers,
+ * tokens per role and a GraphQL helper.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"talent.neo4j.embedded.bolt-port=0", "talent.test.context=matching"})
 @AutoConfigureWebTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,16 +50,31 @@ abstract class MatchingIT {
   @BeforeAll
   void tokens() {
     for (Role r : List.of(Role.ADMIN, Role.HR, Role.ANALYST)) {
-      tokenByRole.put(r, tokens.create(getClass().getSimpleName() + "-" + r, r.name().toLowerCase(), Set.of(r), null, null).token());
+      tokenByRole.put(
+          r,
+          tokens
+              .create(
+                  getClass().getSimpleName() + "-" + r,
+                  r.name().toLowerCase(),
+                  Set.of(r),
+                  null,
+                  null)
+              .token());
     }
   }
 
   String token(String name, Role role, String expertId) {
-    return tokens.create(getClass().getSimpleName() + "-" + name, name, Set.of(role), expertId, null).token();
+    return tokens
+        .create(getClass().getSimpleName() + "-" + name, name, Set.of(role), expertId, null)
+        .token();
   }
 
-  ImportReport importFile(dev.talentgraph.importers.Importer importer, Path file, ImportOptions options) throws Exception {
-    ImportReport r = ImportRunner.run(importer, file, new ImportContext(driver, schema.database(), options, cipher));
+  ImportReport importFile(
+      dev.talentgraph.importers.Importer importer, Path file, ImportOptions options)
+      throws Exception {
+    ImportReport r =
+        ImportRunner.run(
+            importer, file, new ImportContext(driver, schema.database(), options, cipher));
     System.out.println(r.toText());
     return r;
   }
@@ -74,8 +88,10 @@ abstract class MatchingIT {
   /** Applications in the ADR 0006 shape: stage applied, one StageChange, to the opening. */
   void apply(String openingId, List<String> people, String prefix) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (int i = 0; i < people.size(); i++) rows.add(Map.of("person", people.get(i), "app", prefix + (i + 1)));
-    cypher("""
+    for (int i = 0; i < people.size(); i++)
+      rows.add(Map.of("person", people.get(i), "app", prefix + (i + 1)));
+    cypher(
+        """
         MATCH (j:JobOpening {id: $opening})
         UNWIND $rows AS row
         MATCH (p {id: row.person}) WHERE p:Candidate OR p:Expert
@@ -84,14 +100,26 @@ abstract class MatchingIT {
         MERGE (p)-[:APPLIED]->(a) MERGE (a)-[:TO]->(j)
         MERGE (a)-[:MOVED]->(c:StageChange {id: row.app + '/1'})
         SET c.seq = 1, c.to = 'applied', c.at = datetime('2026-11-01T09:00:00Z'), c.actor = 'test', c.reason = 'fixture'
-        """, Map.of("opening", openingId, "rows", rows));
+        """,
+        Map.of("opening", openingId, "rows", rows));
   }
 
   JsonNode gql(String token, String query, Map<String, Object> variables) {
-    byte[] body = web.mutate().responseTimeout(java.time.Duration.ofMinutes(2)).build()
-        .post().uri("/graphql").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("query", query, "variables", variables)).exchange().expectStatus().isOk().expectBody().returnResult()
-        .getResponseBody();
+    byte[] body =
+        web.mutate()
+            .responseTimeout(java.time.Duration.ofMinutes(2))
+            .build()
+            .post()
+            .uri("/graphql")
+            .headers(h -> h.setBearerAuth(token))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("query", query, "variables", variables))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult()
+            .getResponseBody();
     try {
       return json.readTree(body);
     } catch (Exception e) {
@@ -105,7 +133,8 @@ abstract class MatchingIT {
     return r;
   }
 
-  static final String RANK = """
+  static final String RANK =
+      """
       query($id: ID!, $first: Int, $experts: Boolean) {
         rankCandidates(openingId: $id, first: $first, includeExperts: $experts) {
           openingId title model method considered
@@ -118,7 +147,8 @@ abstract class MatchingIT {
               modelReasons { feature contribution text } } } } }
       """;
 
-  static final String MATCH = """
+  static final String MATCH =
+      """
       query($id: ID!, $first: Int) {
         matchOpenings(expertId: $id, first: $first) {
           expertId name model method considered

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The GraphQL {@code ModelKind} enum names every kind the service trains, one to one, both ways. */
+/**
+ * The GraphQL {@code ModelKind} enum names every kind the service trains, one to one, both ways.
+ */
 class ModelKindNameTests {
 
   @Test
@@ -19,6 +21,7 @@ class ModelKindNameTests {
     }
     assertThat(ModelKindName.ofRegistryName("astrology")).isEmpty();
     assertThat(ModelKindName.registryNameOf(null)).isNull();
-    assertThat(ModelKindName.registryNameOf(ModelKindName.COLLABORATOR_RANKER)).isEqualTo("collaborator-ranker");
+    assertThat(ModelKindName.registryNameOf(ModelKindName.COLLABORATOR_RANKER))
+        .isEqualTo("collaborator-ranker");
   }
 }

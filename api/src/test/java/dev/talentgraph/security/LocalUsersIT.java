@@ -47,12 +47,17 @@ class LocalUsersIT {
     assertThat(new LocalUsers(driver, "neo4j").reload().bootstrapAdmin(null, out::add)).isTrue();
     assertThat(new LocalUsers(driver, "neo4j").reload().bootstrapAdmin(null, out::add)).isFalse();
     assertThat(out).hasSize(1);
-    String password = out.get(0).lines().filter(l -> l.startsWith("   ")).findFirst().orElseThrow().strip();
+    String password =
+        out.get(0).lines().filter(l -> l.startsWith("   ")).findFirst().orElseThrow().strip();
     var users = new LocalUsers(driver, "neo4j").reload();
     assertThat(users.authenticate("admin", password)).isPresent();
     assertThat(users.authenticate("admin", password + "x")).isEmpty();
     try (var s = driver.session()) {
-      String hash = s.run("MATCH (u:User {username:'admin'}) RETURN u.passwordHash AS h").single().get("h").asString();
+      String hash =
+          s.run("MATCH (u:User {username:'admin'}) RETURN u.passwordHash AS h")
+              .single()
+              .get("h")
+              .asString();
       assertThat(hash).startsWith("$2a$").doesNotContain(password);
     }
   }
@@ -61,14 +66,20 @@ class LocalUsersIT {
   void environmentPasswordAlwaysWins() {
     new LocalUsers(driver, "neo4j").reload().bootstrapAdmin(null, m -> {});
     var users = new LocalUsers(driver, "neo4j").reload();
-    users.bootstrapAdmin("chosen-by-operator", m -> { throw new AssertionError("nothing is printed"); });
-    assertThat(new LocalUsers(driver, "neo4j").reload().authenticate("admin", "chosen-by-operator")).isPresent();
+    users.bootstrapAdmin(
+        "chosen-by-operator",
+        m -> {
+          throw new AssertionError("nothing is printed");
+        });
+    assertThat(new LocalUsers(driver, "neo4j").reload().authenticate("admin", "chosen-by-operator"))
+        .isPresent();
   }
 
   @Test
   void weakPasswordsAndBadNamesAreRefused() {
     var users = new LocalUsers(driver, "neo4j").reload();
-    assertThatThrownBy(() -> users.upsert("bob", "short", Set.of(Role.HR), null)).hasMessageContaining("8 characters");
+    assertThatThrownBy(() -> users.upsert("bob", "short", Set.of(Role.HR), null))
+        .hasMessageContaining("8 characters");
     assertThatThrownBy(() -> users.upsert("bob'; DROP", "long enough pw", Set.of(Role.HR), null))
         .hasMessageContaining("username");
   }
@@ -76,7 +87,8 @@ class LocalUsersIT {
   @Test
   void tokensExpireAndUnknownTokensAreRefused() throws InterruptedException {
     var tokens = new ApiTokens(driver, "neo4j").reload();
-    var shortLived = tokens.create("short", "admin", Set.of(Role.ADMIN), null, Duration.ofMillis(200));
+    var shortLived =
+        tokens.create("short", "admin", Set.of(Role.ADMIN), null, Duration.ofMillis(200));
     assertThat(tokens.check(shortLived.token())).isPresent();
     Thread.sleep(300);
     assertThat(tokens.check(shortLived.token())).isEmpty();
@@ -89,6 +101,9 @@ class LocalUsersIT {
     var server = new ApiTokens(driver, "neo4j").reload();
     var cli = new ApiTokens(driver, "neo4j");
     var created = cli.create("from-cli", "admin", Set.of(Role.ANALYST), null, null);
-    assertThat(server.check(created.token())).get().extracting(ApiTokens.TokenRecord::roles).isEqualTo(Set.of(Role.ANALYST));
+    assertThat(server.check(created.token()))
+        .get()
+        .extracting(ApiTokens.TokenRecord::roles)
+        .isEqualTo(Set.of(Role.ANALYST));
   }
 }

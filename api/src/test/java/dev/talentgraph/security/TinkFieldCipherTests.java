@@ -33,14 +33,18 @@ class TinkFieldCipherTests {
   void keysetFileIsCreatedOnceOwnerOnlyAndReused() throws Exception {
     Path file = dir.resolve("k/field-keyset.json");
     String sealed = TinkFieldCipher.fromFile(file).encrypt("x", "a/b");
-    assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
-        java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     assertThat(TinkFieldCipher.fromFile(file).decrypt(sealed, "a/b")).isEqualTo("x");
-    assertThatThrownBy(() -> TinkFieldCipher.ephemeral().decrypt(sealed, "a/b")).hasMessageContaining("wrong key");
+    assertThatThrownBy(() -> TinkFieldCipher.ephemeral().decrypt(sealed, "a/b"))
+        .hasMessageContaining("wrong key");
   }
 
   @Test
   void badKeysetIsAClearError() {
-    assertThatThrownBy(() -> TinkFieldCipher.fromJson("{not json")).hasMessageContaining("Tink JSON keyset");
+    assertThatThrownBy(() -> TinkFieldCipher.fromJson("{not json"))
+        .hasMessageContaining("Tink JSON keyset");
   }
 }

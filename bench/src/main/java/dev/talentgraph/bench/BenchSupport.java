@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Process plumbing shared by the benchmarks: start the product jar (or a peer) as a child process, wait for
- * it, read its CPU time from /proc, run the peer's Node.js load generators and read their JSON.
+ * Process plumbing shared by the benchmarks: start the product jar (or a peer) as a child process,
+ * wait for it, read its CPU time from /proc, run the peer's Node.js load generators and read their
+ * JSON.
  */
 final class BenchSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,10 +34,19 @@ final class BenchSupport {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** The bench's work directory: {@code given}, or {@code bench-results/<kind>-<time>}; created, absolute. */
+  /**
+   * The bench's work directory: {@code given}, or {@code bench-results/<kind>-<time>}; created,
+   * absolute.
+   */
   static Path workDir(Path given, String kind) throws IOException {
-    Path dir = given != null ? given
-        : Path.of("bench-results", kind + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dir =
+        given != null
+            ? given
+            : Path.of(
+                "bench-results",
+                kind
+                    + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     return Files.createDirectories(dir).toAbsolutePath();
   }
 
@@ -47,32 +57,57 @@ final class BenchSupport {
     return prefix + HexFormat.of().formatHex(b);
   }
 
-  /** The system property naming the product jar the servers under test start from (set by bin/talentgraph). */
+  /**
+   * The system property naming the product jar the servers under test start from (set by
+   * bin/talentgraph).
+   */
   static final String PRODUCT_JAR = "talentgraph.product.jar";
 
-  /** The java executable and the product jar: the benchmarks measure the jar users run, not this one. */
+  /**
+   * The java executable and the product jar: the benchmarks measure the jar users run, not this
+   * one.
+   */
   static List<String> javaJar() {
     String javaBin = ProcessHandle.current().info().command().orElse("java");
     String jar = System.getProperty(PRODUCT_JAR);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException("no product jar in -D" + PRODUCT_JAR + " (" + jar
-          + "): run the benchmark through bin/talentgraph bench ...");
+      throw new IllegalStateException(
+          "no product jar in -D"
+              + PRODUCT_JAR
+              + " ("
+              + jar
+              + "): run the benchmark through bin/talentgraph bench ...");
     }
     // absolute: the children run in the bench's work directory, not where this process was started
     return List.of(javaBin, "-jar", Path.of(jar).toAbsolutePath().toString());
   }
 
   /**
-   * Starts {@code serve --demo} from the product jar (1-2 GB heap, ParallelGC) on {@code dir/store} at these ports, with
-   * {@code env} and any {@code extraArgs}, and waits until its health answers. A server that never becomes healthy
-   * is stopped before the error is thrown.
+   * Starts {@code serve --demo} from the product jar (1-2 GB heap, ParallelGC) on {@code dir/store}
+   * at these ports, with {@code env} and any {@code extraArgs}, and waits until its health answers.
+   * A server that never becomes healthy is stopped before the error is thrown.
    */
-  static Process startDemoServer(Path dir, int port, int boltPort, Map<String, String> env, List<String> extraArgs,
-      Path log, Duration timeout) throws InterruptedException {
+  static Process startDemoServer(
+      Path dir,
+      int port,
+      int boltPort,
+      Map<String, String> env,
+      List<String> extraArgs,
+      Path log,
+      Duration timeout)
+      throws InterruptedException {
     List<String> cmd = new ArrayList<>(javaJar());
     cmd.addAll(1, List.of("-Xms1g", "-Xmx2g", "-XX:+UseParallelGC"));
-    cmd.addAll(List.of("serve", "--demo", "--data-dir", dir.resolve("store").toString(),
-        "--port", Integer.toString(port), "--bolt-port", Integer.toString(boltPort)));
+    cmd.addAll(
+        List.of(
+            "serve",
+            "--demo",
+            "--data-dir",
+            dir.resolve("store").toString(),
+            "--port",
+            Integer.toString(port),
+            "--bolt-port",
+            Integer.toString(boltPort)));
     cmd.addAll(extraArgs);
     Process server = start(cmd, env, log, dir);
     try {
@@ -86,8 +121,11 @@ final class BenchSupport {
 
   static Process start(List<String> command, Map<String, String> env, Path log, Path workDir) {
     try {
-      ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       pb.environment().putAll(env);
       return pb.start();
     } catch (IOException e) {
@@ -107,33 +145,45 @@ final class BenchSupport {
     }
   }
 
-  /** Waits until GET url answers 200, the process dies (error with its log tail) or the time is up. */
-  static void awaitHttp(String url, Process p, Path log, Duration timeout) throws InterruptedException {
+  /**
+   * Waits until GET url answers 200, the process dies (error with its log tail) or the time is up.
+   */
+  static void awaitHttp(String url, Process p, Path log, Duration timeout)
+      throws InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
-      if (!p.isAlive()) throw new IllegalStateException("process exited with " + p.exitValue() + ":\n" + tail(log, 40));
+      if (!p.isAlive())
+        throw new IllegalStateException(
+            "process exited with " + p.exitValue() + ":\n" + tail(log, 40));
       try {
-        var res = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        var res =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.discarding());
         if (res.statusCode() == 200) return;
       } catch (IOException ignored) {
         // not up yet
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException("not ready after " + timeout + ": " + url + "\n" + tail(log, 40));
+    throw new IllegalStateException(
+        "not ready after " + timeout + ": " + url + "\n" + tail(log, 40));
   }
 
   /** Waits for a line in a log file. */
-  static void awaitLog(Path log, String needle, Process p, Duration timeout) throws InterruptedException, IOException {
+  static void awaitLog(Path log, String needle, Process p, Duration timeout)
+      throws InterruptedException, IOException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
       if (Files.exists(log) && Files.readString(log).contains(needle)) return;
-      if (!p.isAlive()) throw new IllegalStateException("process exited with " + p.exitValue() + ":\n" + tail(log, 40));
+      if (!p.isAlive())
+        throw new IllegalStateException(
+            "process exited with " + p.exitValue() + ":\n" + tail(log, 40));
       Thread.sleep(300);
     }
-    throw new IllegalStateException("'" + needle + "' not seen after " + timeout + "\n" + tail(log, 40));
+    throw new IllegalStateException(
+        "'" + needle + "' not seen after " + timeout + "\n" + tail(log, 40));
   }
 
   static String tail(Path log, int lines) {
@@ -161,7 +211,8 @@ final class BenchSupport {
   }
 
   /** Runs a command to completion, output to a log; fails with the log tail on a non-zero exit. */
-  static void run(List<String> command, Map<String, String> env, Path dir, Path log, Duration timeout)
+  static void run(
+      List<String> command, Map<String, String> env, Path dir, Path log, Duration timeout)
       throws InterruptedException {
     Process p = start(command, env, log, dir);
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -169,7 +220,8 @@ final class BenchSupport {
       throw new IllegalStateException("timed out: " + command);
     }
     if (p.exitValue() != 0) {
-      throw new IllegalStateException("failed (" + p.exitValue() + "): " + String.join(" ", command) + "\n" + tail(log, 30));
+      throw new IllegalStateException(
+          "failed (" + p.exitValue() + "): " + String.join(" ", command) + "\n" + tail(log, 30));
     }
   }
 

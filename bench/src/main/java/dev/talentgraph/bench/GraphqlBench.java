@@ -31,52 +31,83 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph bench graphql}: the expert page (20 experts with skills, projects and collaborators)
- * served by TalentGraph's GraphQL API, beside the same data fetched with one hand-written Cypher query
- * through the driver (the floor any GraphQL layer pays on top of), beside the Neo4j GraphQL Library serving
- * the same graph. All three run in the same run, against the same embedded Neo4j, with the same
- * dependency-free load generator (the peer's {@code load.js}/{@code raw.js}), at the same concurrency.
+ * {@code talentgraph bench graphql}: the expert page (20 experts with skills, projects and
+ * collaborators) served by TalentGraph's GraphQL API, beside the same data fetched with one
+ * hand-written Cypher query through the driver (the floor any GraphQL layer pays on top of), beside
+ * the Neo4j GraphQL Library serving the same graph. All three run in the same run, against the same
+ * embedded Neo4j, with the same dependency-free load generator (the peer's {@code load.js}/{@code
+ * raw.js}), at the same concurrency.
  *
- * <p>The product starts as a child process on a demo store of its own; the load generators and the peer
- * share the machine with it, as they would on a developer's box. Server CPU is read from /proc around the
- * measured window only (the warm-up is a separate run).
+ * <p>The product starts as a child process on a demo store of its own; the load generators and the
+ * peer share the machine with it, as they would on a developer's box. Server CPU is read from /proc
+ * around the measured window only (the warm-up is a separate run).
  */
-@Command(name = "graphql", mixinStandardHelpOptions = true,
-    description = {"Benchmark the expert-page GraphQL query against one hand-written Cypher query and the Neo4j GraphQL Library.",
-        "Needs Node.js and npm (the peer is installed with npm ci into the work directory)."})
+@Command(
+    name = "graphql",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark the expert-page GraphQL query against one hand-written Cypher query and the Neo4j GraphQL Library.",
+      "Needs Node.js and npm (the peer is installed with npm ci into the work directory)."
+    })
 public class GraphqlBench implements Callable<Integer> {
-  @Option(names = {"-c", "--concurrency"}, defaultValue = "16", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-c", "--concurrency"},
+      defaultValue = "16",
+      description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = {"-d", "--duration"}, defaultValue = "20", description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-d", "--duration"},
+      defaultValue = "20",
+      description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
   int duration;
 
-  // Warm-up runs in chunks until the throughput has settled: on 2 cores the JIT compiler needs a whole core for
-  // about 100 s of this load before TalentGraph's code is compiled (jstat: 20 s of compile time per 20 s chunk),
-  // and a fixed 60 s measured it in mid-compilation at 0.43-0.62x the raw query (bench-results of 2026-11-29).
-  // The raw query's driver path and the library settle sooner. Every run gets the same rule; the curve is printed.
-  @Option(names = {"-w", "--warmup"}, defaultValue = "60",
-      description = "Minimum warm-up seconds before each run (default: ${DEFAULT-VALUE}); it goes on until the throughput settles.")
+  // Warm-up runs in chunks until the throughput has settled: on 2 cores the JIT compiler needs a
+  // whole core for
+  // about 100 s of this load before TalentGraph's code is compiled (jstat: 20 s of compile time per
+  // 20 s chunk),
+  // and a fixed 60 s measured it in mid-compilation at 0.43-0.62x the raw query (bench-results of
+  // 2026-11-29).
+  // The raw query's driver path and the library settle sooner. Every run gets the same rule; the
+  // curve is printed.
+  @Option(
+      names = {"-w", "--warmup"},
+      defaultValue = "60",
+      description =
+          "Minimum warm-up seconds before each run (default: ${DEFAULT-VALUE}); it goes on until the throughput settles.")
   int warmup;
 
-  @Option(names = "--max-warmup", defaultValue = "360",
-      description = "Longest warm-up per run, in seconds (default: ${DEFAULT-VALUE}); a run that has not settled by then is flagged.")
+  @Option(
+      names = "--max-warmup",
+      defaultValue = "360",
+      description =
+          "Longest warm-up per run, in seconds (default: ${DEFAULT-VALUE}); a run that has not settled by then is flagged.")
   int maxWarmup;
 
-  @Option(names = "--settle", defaultValue = "0.10",
-      description = "Settled: the last three 15-second warm-up chunks within this fraction of each other (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--settle",
+      defaultValue = "0.10",
+      description =
+          "Settled: the last three 15-second warm-up chunks within this fraction of each other (default: ${DEFAULT-VALUE}).")
   double settle;
 
   static final int WARMUP_CHUNK_S = 15;
 
-  @Option(names = "--work-dir", description = "Where the store, logs and results go (default: bench-results/graphql-<time>).")
+  @Option(
+      names = "--work-dir",
+      description = "Where the store, logs and results go (default: bench-results/graphql-<time>).")
   Path workDir;
 
-  @Option(names = "--peer-dir", defaultValue = "${env:TALENT_PEER_DIR:-../shared/peers/neo4j-graphql}",
+  @Option(
+      names = "--peer-dir",
+      defaultValue = "${env:TALENT_PEER_DIR:-../shared/peers/neo4j-graphql}",
       description = "The Neo4j GraphQL Library peer (default: ${DEFAULT-VALUE}).")
   Path peerDir;
 
-  @Option(names = "--skip-peer", description = "Measure only TalentGraph and the raw Cypher floor (no npm needed... except raw.js's driver).")
+  @Option(
+      names = "--skip-peer",
+      description =
+          "Measure only TalentGraph and the raw Cypher floor (no npm needed... except raw.js's driver).")
   boolean skipPeer;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
@@ -85,7 +116,8 @@ public class GraphqlBench implements Callable<Integer> {
   private static final org.neo4j.driver.Config QUIET =
       org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.none()).build();
 
-  static final String OURS = """
+  static final String OURS =
+      """
       query ExpertPage {
         experts(first: 20) {
           edges { node { id name skills { level skill { name } } projects { name } collaborators { name } } }
@@ -93,8 +125,12 @@ public class GraphqlBench implements Callable<Integer> {
       }
       """;
 
-  /** The floor: one hand-written query, same experts (id order), same fields, collaborations read undirected. */
-  static final String RAW = """
+  /**
+   * The floor: one hand-written query, same experts (id order), same fields, collaborations read
+   * undirected.
+   */
+  static final String RAW =
+      """
       MATCH (e:Expert)
       WHERE e.id IS NOT NULL
       WITH e ORDER BY e.id LIMIT $limit
@@ -105,7 +141,8 @@ public class GraphqlBench implements Callable<Integer> {
       } AS expert
       """;
 
-  static final String PEER_QUERY = """
+  static final String PEER_QUERY =
+      """
       query ExpertPage {
         experts(limit: 20, sort: [{ id: ASC }]) {
           id
@@ -129,15 +166,29 @@ public class GraphqlBench implements Callable<Integer> {
     Process peer = null;
     try {
       log("starting TalentGraph (serve --demo) on a store of its own in " + dir.resolve("store"));
-      server = BenchSupport.startDemoServer(dir, port, boltPort,
-          Map.of("TALENT_ADMIN_PASSWORD", adminPassword, "TALENT_BOLT_PASSWORD", boltPassword), List.of(), serverLog,
-          Duration.ofMinutes(10));
+      server =
+          BenchSupport.startDemoServer(
+              dir,
+              port,
+              boltPort,
+              Map.of("TALENT_ADMIN_PASSWORD", adminPassword, "TALENT_BOLT_PASSWORD", boltPassword),
+              List.of(),
+              serverLog,
+              Duration.ofMinutes(10));
       String bolt = "bolt://127.0.0.1:" + boltPort;
       String token;
       long experts;
-      try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", boltPassword), QUIET); var s = driver.session()) {
-        token = new ApiTokens(driver, "neo4j").create("bench-" + System.currentTimeMillis(), "admin", Set.of(Role.ADMIN), null,
-            Duration.ofHours(2)).token();
+      try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", boltPassword), QUIET);
+          var s = driver.session()) {
+        token =
+            new ApiTokens(driver, "neo4j")
+                .create(
+                    "bench-" + System.currentTimeMillis(),
+                    "admin",
+                    Set.of(Role.ADMIN),
+                    null,
+                    Duration.ofHours(2))
+                .token();
         experts = s.run("MATCH (e:Expert) RETURN count(e) AS n").single().get("n").asLong();
       }
       log("graph has " + experts + " experts; API token created");
@@ -147,26 +198,55 @@ public class GraphqlBench implements Callable<Integer> {
       Files.writeString(peerWork.resolve("queries/talentgraph-expert-page.graphql"), OURS);
       Files.writeString(peerWork.resolve("queries/raw-expert-page-ordered.cypher"), RAW);
       Files.writeString(peerWork.resolve("queries/peer-expert-page-ordered.graphql"), PEER_QUERY);
-      // Collaborations are stored once per pair; TalentGraph reads them undirected, so the peer must too.
+      // Collaborations are stored once per pair; TalentGraph reads them undirected, so the peer
+      // must too.
       String typeDefs = Files.readString(peerWork.resolve("typeDefs.graphql"));
-      Files.writeString(peerWork.resolve("typeDefs.graphql"), typeDefs.replace(
-          "@relationship(type: \"COLLABORATED_WITH\", direction: OUT, properties: \"CollaboratedWith\")",
-          "@relationship(type: \"COLLABORATED_WITH\", direction: OUT, queryDirection: UNDIRECTED, properties: \"CollaboratedWith\")"));
+      Files.writeString(
+          peerWork.resolve("typeDefs.graphql"),
+          typeDefs.replace(
+              "@relationship(type: \"COLLABORATED_WITH\", direction: OUT, properties: \"CollaboratedWith\")",
+              "@relationship(type: \"COLLABORATED_WITH\", direction: OUT, queryDirection: UNDIRECTED, properties: \"CollaboratedWith\")"));
       log("installing the peer's Node.js packages (npm ci)");
-      BenchSupport.run(list("npm", "ci", "--no-audit", "--no-fund"), Map.of(), peerWork, dir.resolve("npm-ci.log"),
+      BenchSupport.run(
+          list("npm", "ci", "--no-audit", "--no-fund"),
+          Map.of(),
+          peerWork,
+          dir.resolve("npm-ci.log"),
           Duration.ofMinutes(10));
 
-      Map<String, String> boltEnv = Map.of("NEO4J_URI", bolt, "NEO4J_USER", "neo4j", "NEO4J_PASSWORD", boltPassword);
+      Map<String, String> boltEnv =
+          Map.of("NEO4J_URI", bolt, "NEO4J_USER", "neo4j", "NEO4J_PASSWORD", boltPassword);
       String ourUrl = "http://127.0.0.1:" + port + "/graphql";
       String ourPage = post(ourUrl, OURS, "Bearer " + token);
       ProcessHandle serverHandle = server.toHandle();
 
       List<Map<String, Object>> rows = new ArrayList<>();
-      rows.add(measure("TalentGraph GraphQL (HTTP, API token)", peerWork, dir, Map.of(), List.of(
-              "node", "load.js", "-u", ourUrl, "-q", "queries/talentgraph-expert-page.graphql",
-              "-H", "Authorization: Bearer " + token), serverHandle, null));
-      rows.add(measure("hand-written Cypher (driver, one query)", peerWork, dir, boltEnv, List.of(
-              "node", "raw.js", "-q", "queries/raw-expert-page-ordered.cypher"), serverHandle, null));
+      rows.add(
+          measure(
+              "TalentGraph GraphQL (HTTP, API token)",
+              peerWork,
+              dir,
+              Map.of(),
+              List.of(
+                  "node",
+                  "load.js",
+                  "-u",
+                  ourUrl,
+                  "-q",
+                  "queries/talentgraph-expert-page.graphql",
+                  "-H",
+                  "Authorization: Bearer " + token),
+              serverHandle,
+              null));
+      rows.add(
+          measure(
+              "hand-written Cypher (driver, one query)",
+              peerWork,
+              dir,
+              boltEnv,
+              List.of("node", "raw.js", "-q", "queries/raw-expert-page-ordered.cypher"),
+              serverHandle,
+              null));
       String peerPage = null;
       if (!skipPeer) {
         int peerPort = freePort();
@@ -177,9 +257,21 @@ public class GraphqlBench implements Callable<Integer> {
         BenchSupport.awaitLog(peerLog, "peer ready", peer, Duration.ofMinutes(2));
         String peerUrl = "http://127.0.0.1:" + peerPort + "/";
         peerPage = post(peerUrl, PEER_QUERY, null);
-        rows.add(measure("Neo4j GraphQL Library 7 (HTTP)", peerWork, dir, Map.of(), List.of(
-                "node", "load.js", "-u", peerUrl, "-q", "queries/peer-expert-page-ordered.graphql"), serverHandle,
-            peer.toHandle()));
+        rows.add(
+            measure(
+                "Neo4j GraphQL Library 7 (HTTP)",
+                peerWork,
+                dir,
+                Map.of(),
+                List.of(
+                    "node",
+                    "load.js",
+                    "-u",
+                    peerUrl,
+                    "-q",
+                    "queries/peer-expert-page-ordered.graphql"),
+                serverHandle,
+                peer.toHandle()));
       }
       String sameData = compare(ourPage, rawPage(bolt, boltPassword), peerPage);
       return report(dir, rows, experts, sameData);
@@ -189,18 +281,36 @@ public class GraphqlBench implements Callable<Integer> {
     }
   }
 
-  private Map<String, Object> measure(String label, Path peerWork, Path dir, Map<String, String> env, List<String> command,
-      ProcessHandle server, ProcessHandle peer) throws Exception {
+  private Map<String, Object> measure(
+      String label,
+      Path peerWork,
+      Path dir,
+      Map<String, String> env,
+      List<String> command,
+      ProcessHandle server,
+      ProcessHandle peer)
+      throws Exception {
     String slug = label.replaceAll("[^A-Za-z]+", "-").toLowerCase();
     Warmup warm = warmUp(label, slug, peerWork, dir, env, command);
     log("measuring: " + label + " (" + duration + " s at " + concurrency + " clients)");
     List<String> measured = new ArrayList<>(command);
     Path out = dir.resolve(slug + ".json");
-    measured.addAll(List.of("-c", Integer.toString(concurrency), "-w", "0", "-d", Integer.toString(duration),
-        "--label", slug, "--json", out.toString()));
+    measured.addAll(
+        List.of(
+            "-c",
+            Integer.toString(concurrency),
+            "-w",
+            "0",
+            "-d",
+            Integer.toString(duration),
+            "--label",
+            slug,
+            "--json",
+            out.toString()));
     long serverCpu0 = BenchSupport.cpuMillis(server);
     long peerCpu0 = peer == null ? 0 : BenchSupport.cpuMillis(peer);
-    BenchSupport.run(measured, env, peerWork, dir.resolve(slug + ".log"), Duration.ofSeconds(duration + 120L));
+    BenchSupport.run(
+        measured, env, peerWork, dir.resolve(slug + ".log"), Duration.ofSeconds(duration + 120L));
     long serverCpu = BenchSupport.cpuMillis(server) - serverCpu0;
     long peerCpu = peer == null ? 0 : BenchSupport.cpuMillis(peer) - peerCpu0;
     JsonNode r = BenchSupport.readJson(out);
@@ -212,8 +322,12 @@ public class GraphqlBench implements Callable<Integer> {
     row.put("p99_ms", r.get("p99_ms").asDouble());
     row.put("errors", r.get("errors").asLong());
     row.put("requests", requests);
-    row.put("talentgraph_jvm_cpu_ms_per_request", requests == 0 ? null : round(serverCpu / (double) requests));
-    row.put("peer_node_cpu_ms_per_request", peer == null || requests == 0 ? null : round(peerCpu / (double) requests));
+    row.put(
+        "talentgraph_jvm_cpu_ms_per_request",
+        requests == 0 ? null : round(serverCpu / (double) requests));
+    row.put(
+        "peer_node_cpu_ms_per_request",
+        peer == null || requests == 0 ? null : round(peerCpu / (double) requests));
     row.put("client_cpu_s", r.get("client_cpu_s").asDouble());
     row.put("warmup_s", warm.seconds());
     row.put("warmup_settled", warm.settled());
@@ -221,42 +335,85 @@ public class GraphqlBench implements Callable<Integer> {
     return row;
   }
 
-  /** How a run's warm-up went: the req/s of each chunk, and whether the last three agreed within {@code --settle}. */
+  /**
+   * How a run's warm-up went: the req/s of each chunk, and whether the last three agreed within
+   * {@code --settle}.
+   */
   record Warmup(List<Double> rps, int seconds, boolean settled) {}
 
   /**
-   * Runs the load in {@value #WARMUP_CHUNK_S}-second chunks for at least {@code --warmup} seconds and until the
-   * last three chunks' throughputs are within {@code --settle} of each other (at most {@code --max-warmup}).
+   * Runs the load in {@value #WARMUP_CHUNK_S}-second chunks for at least {@code --warmup} seconds
+   * and until the last three chunks' throughputs are within {@code --settle} of each other (at most
+   * {@code --max-warmup}).
    */
-  private Warmup warmUp(String label, String slug, Path peerWork, Path dir, Map<String, String> env, List<String> command)
+  private Warmup warmUp(
+      String label,
+      String slug,
+      Path peerWork,
+      Path dir,
+      Map<String, String> env,
+      List<String> command)
       throws Exception {
-    log("warming up: " + label + " (at least " + warmup + " s, until the throughput settles; at most " + maxWarmup + " s)");
+    log(
+        "warming up: "
+            + label
+            + " (at least "
+            + warmup
+            + " s, until the throughput settles; at most "
+            + maxWarmup
+            + " s)");
     List<Double> rps = new ArrayList<>();
     Path chunkJson = dir.resolve(slug + "-warmup-chunk.json");
     int seconds = 0;
     boolean settled = false;
     while (seconds < maxWarmup) {
       List<String> chunk = new ArrayList<>(command);
-      chunk.addAll(List.of("-c", Integer.toString(concurrency), "-w", "0", "-d", Integer.toString(WARMUP_CHUNK_S),
-          "--label", "warmup", "--json", chunkJson.toString()));
-      BenchSupport.run(chunk, env, peerWork, dir.resolve(slug + "-warmup-" + rps.size() + ".log"),
+      chunk.addAll(
+          List.of(
+              "-c",
+              Integer.toString(concurrency),
+              "-w",
+              "0",
+              "-d",
+              Integer.toString(WARMUP_CHUNK_S),
+              "--label",
+              "warmup",
+              "--json",
+              chunkJson.toString()));
+      BenchSupport.run(
+          chunk,
+          env,
+          peerWork,
+          dir.resolve(slug + "-warmup-" + rps.size() + ".log"),
           Duration.ofSeconds(WARMUP_CHUNK_S + 120L));
       rps.add(BenchSupport.readJson(chunkJson).get("rps").asDouble());
       seconds += WARMUP_CHUNK_S;
       settled = seconds >= warmup && settled(rps, settle);
       if (settled) break;
     }
-    log("warm-up " + (settled ? "settled" : "NOT settled") + " after " + seconds + " s; req/s per " + WARMUP_CHUNK_S
-        + " s chunk: " + curve(rps));
+    log(
+        "warm-up "
+            + (settled ? "settled" : "NOT settled")
+            + " after "
+            + seconds
+            + " s; req/s per "
+            + WARMUP_CHUNK_S
+            + " s chunk: "
+            + curve(rps));
     return new Warmup(rps.stream().map(GraphqlBench::round).toList(), seconds, settled);
   }
 
   /** A warm-up curve as whole req/s, space-separated. */
   static String curve(List<?> rps) {
-    return rps.stream().map(v -> String.valueOf(Math.round((Double) v))).collect(Collectors.joining(" "));
+    return rps.stream()
+        .map(v -> String.valueOf(Math.round((Double) v)))
+        .collect(Collectors.joining(" "));
   }
 
-  /** Whether the last three values lie within {@code tolerance} (relative to the largest) of each other. */
+  /**
+   * Whether the last three values lie within {@code tolerance} (relative to the largest) of each
+   * other.
+   */
   static boolean settled(List<Double> rps, double tolerance) {
     if (rps.size() < 3) return false;
     List<Double> last = rps.subList(rps.size() - 3, rps.size());
@@ -265,7 +422,8 @@ public class GraphqlBench implements Callable<Integer> {
     return max > 0 && (max - min) / max <= tolerance;
   }
 
-  private int report(Path dir, List<Map<String, Object>> rows, long experts, String sameData) throws IOException {
+  private int report(Path dir, List<Map<String, Object>> rows, long experts, String sameData)
+      throws IOException {
     double ours = (double) rows.get(0).get("rps");
     double raw = (double) rows.get(1).get("rps");
     Double lib = rows.size() > 2 ? (Double) rows.get(2).get("rps") : null;
@@ -281,36 +439,70 @@ public class GraphqlBench implements Callable<Integer> {
     summary.put("talentgraph_vs_raw_cypher", round(ours / raw));
     if (lib != null) summary.put("talentgraph_vs_graphql_library", round(ours / lib));
     summary.put("same_data", sameData);
-    summary.put("target", "TalentGraph >= 50% of the raw query's throughput and above the library's");
+    summary.put(
+        "target", "TalentGraph >= 50% of the raw query's throughput and above the library's");
     summary.put("target_met", ours >= 0.5 * raw && (lib == null || ours > lib));
-    summary.put("all_runs_settled", rows.stream().allMatch(r -> Boolean.TRUE.equals(r.get("warmup_settled"))));
+    summary.put(
+        "all_runs_settled",
+        rows.stream().allMatch(r -> Boolean.TRUE.equals(r.get("warmup_settled"))));
     Files.writeString(dir.resolve("summary.json"), BenchSupport.writeJson(summary));
     StringBuilder md = new StringBuilder();
-    md.append("| run | req/s | p50 ms | p99 ms | errors | requests | CPU ms/req TalentGraph JVM (incl. Neo4j) | CPU ms/req peer node"
-        + " | CPU ms/req load generator |\n");
+    md.append(
+        "| run | req/s | p50 ms | p99 ms | errors | requests | CPU ms/req TalentGraph JVM (incl. Neo4j) | CPU ms/req peer node"
+            + " | CPU ms/req load generator |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (var r : rows) {
-      md.append("| ").append(r.get("run")).append(" | ").append(r.get("rps")).append(" | ").append(r.get("p50_ms"))
-          .append(" | ").append(r.get("p99_ms")).append(" | ").append(r.get("errors")).append(" | ").append(r.get("requests"))
-          .append(" | ").append(r.get("talentgraph_jvm_cpu_ms_per_request")).append(" | ")
-          .append(r.get("peer_node_cpu_ms_per_request") == null ? "-" : r.get("peer_node_cpu_ms_per_request")).append(" | ")
-          .append(round((Double) r.get("client_cpu_s") * 1000 / Math.max(1L, (Long) r.get("requests")))).append(" |\n");
+      md.append("| ")
+          .append(r.get("run"))
+          .append(" | ")
+          .append(r.get("rps"))
+          .append(" | ")
+          .append(r.get("p50_ms"))
+          .append(" | ")
+          .append(r.get("p99_ms"))
+          .append(" | ")
+          .append(r.get("errors"))
+          .append(" | ")
+          .append(r.get("requests"))
+          .append(" | ")
+          .append(r.get("talentgraph_jvm_cpu_ms_per_request"))
+          .append(" | ")
+          .append(
+              r.get("peer_node_cpu_ms_per_request") == null
+                  ? "-"
+                  : r.get("peer_node_cpu_ms_per_request"))
+          .append(" | ")
+          .append(
+              round((Double) r.get("client_cpu_s") * 1000 / Math.max(1L, (Long) r.get("requests"))))
+          .append(" |\n");
     }
     md.append("\nTalentGraph / raw Cypher throughput: ").append(round(ours / raw));
     if (lib != null) md.append("; TalentGraph / GraphQL Library: ").append(round(ours / lib));
     md.append("\nSame data in all runs: ").append(sameData).append("\n");
-    md.append("\nWarm-up per run (").append(WARMUP_CHUNK_S).append(" s chunks, until the last three are within ")
-        .append(Math.round(settle * 100)).append("%):\n");
+    md.append("\nWarm-up per run (")
+        .append(WARMUP_CHUNK_S)
+        .append(" s chunks, until the last three are within ")
+        .append(Math.round(settle * 100))
+        .append("%):\n");
     for (var r : rows) {
-      md.append("- ").append(r.get("run")).append(": ").append(r.get("warmup_s")).append(" s, ")
-          .append(Boolean.TRUE.equals(r.get("warmup_settled")) ? "settled" : "NOT settled").append("; req/s ")
-          .append(curve((List<?>) r.get("warmup_rps"))).append("\n");
+      md.append("- ")
+          .append(r.get("run"))
+          .append(": ")
+          .append(r.get("warmup_s"))
+          .append(" s, ")
+          .append(Boolean.TRUE.equals(r.get("warmup_settled")) ? "settled" : "NOT settled")
+          .append("; req/s ")
+          .append(curve((List<?>) r.get("warmup_rps")))
+          .append("\n");
     }
     if (rows.stream().anyMatch(r -> !Boolean.TRUE.equals(r.get("warmup_settled")))) {
-      md.append("WARNING: a run did not settle within --max-warmup; its figure is not a steady state, compare with care.\n");
+      md.append(
+          "WARNING: a run did not settle within --max-warmup; its figure is not a steady state, compare with care.\n");
     }
-    md.append(String.format("%nc=%d, %d s measured after each run's warm-up; %d experts; %d CPUs, all processes on this machine.%n",
-        concurrency, duration, experts, Runtime.getRuntime().availableProcessors()));
+    md.append(
+        String.format(
+            "%nc=%d, %d s measured after each run's warm-up; %d experts; %d CPUs, all processes on this machine.%n",
+            concurrency, duration, experts, Runtime.getRuntime().availableProcessors()));
     Files.writeString(dir.resolve("summary.md"), md.toString());
     System.out.println(json ? BenchSupport.writeJson(summary) : md.toString());
     log("results in " + dir);
@@ -319,14 +511,18 @@ public class GraphqlBench implements Callable<Integer> {
   }
 
   /** Each page reduced to expert id -> sorted skills (name:level), projects and collaborators. */
-  static String compare(String oursJson, List<Map<String, Object>> raw, String peerJson) throws IOException {
+  static String compare(String oursJson, List<Map<String, Object>> raw, String peerJson)
+      throws IOException {
     ObjectMapper m = new ObjectMapper();
     Map<String, String> ours = new TreeMap<>();
     for (JsonNode edge : m.readTree(oursJson).at("/data/experts/edges")) {
       JsonNode n = edge.get("node");
       Set<String> skills = new TreeSet<>();
-      n.get("skills").forEach(s -> skills.add(s.at("/skill/name").asText() + ":" + s.get("level").asInt()));
-      ours.put(n.get("id").asText(), skills + "|" + names(n.get("projects")) + "|" + names(n.get("collaborators")));
+      n.get("skills")
+          .forEach(s -> skills.add(s.at("/skill/name").asText() + ":" + s.get("level").asInt()));
+      ours.put(
+          n.get("id").asText(),
+          skills + "|" + names(n.get("projects")) + "|" + names(n.get("collaborators")));
     }
     Map<String, String> floor = new TreeMap<>();
     for (var e : raw) {
@@ -335,8 +531,13 @@ public class GraphqlBench implements Callable<Integer> {
         var s = (Map<?, ?>) o;
         skills.add(s.get("name") + ":" + ((Number) s.get("level")).intValue());
       }
-      floor.put((String) e.get("id"), skills + "|" + new TreeSet<>((List<?>) e.get("projects")).toString().replace(", ", ",")
-          + "|" + new TreeSet<>((List<?>) e.get("collaborators")).toString().replace(", ", ","));
+      floor.put(
+          (String) e.get("id"),
+          skills
+              + "|"
+              + new TreeSet<>((List<?>) e.get("projects")).toString().replace(", ", ",")
+              + "|"
+              + new TreeSet<>((List<?>) e.get("collaborators")).toString().replace(", ", ","));
     }
     if (ours.isEmpty()) return "DIFFERENT: TalentGraph returned no experts: " + oursJson;
     if (!ours.equals(floor)) return "DIFFERENT: TalentGraph vs raw Cypher";
@@ -344,8 +545,14 @@ public class GraphqlBench implements Callable<Integer> {
       Map<String, String> lib = new TreeMap<>();
       for (JsonNode n : m.readTree(peerJson).at("/data/experts")) {
         Set<String> skills = new TreeSet<>();
-        n.at("/skillsConnection/edges").forEach(s -> skills.add(s.at("/node/name").asText() + ":" + s.at("/properties/level").asInt()));
-        lib.put(n.get("id").asText(), skills + "|" + names(n.get("projects")) + "|" + names(n.get("collaborators")));
+        n.at("/skillsConnection/edges")
+            .forEach(
+                s ->
+                    skills.add(
+                        s.at("/node/name").asText() + ":" + s.at("/properties/level").asInt()));
+        lib.put(
+            n.get("id").asText(),
+            skills + "|" + names(n.get("projects")) + "|" + names(n.get("collaborators")));
       }
       if (!ours.equals(lib)) return "DIFFERENT: TalentGraph vs GraphQL Library";
     }
@@ -359,19 +566,23 @@ public class GraphqlBench implements Callable<Integer> {
   }
 
   private static List<Map<String, Object>> rawPage(String bolt, String password) {
-    try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password), QUIET); var s = driver.session()) {
+    try (var driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password), QUIET);
+        var s = driver.session()) {
       return s.run(RAW, Map.of("limit", 20)).list(r -> r.get("expert").asMap());
     }
   }
 
   private static String post(String url, String query, String authorization) throws Exception {
     var body = new ObjectMapper().writeValueAsString(Map.of("query", query));
-    var req = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    var req =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (authorization != null) req.header("Authorization", authorization);
     var res = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
     if (res.statusCode() != 200 || res.body().contains("\"errors\"")) {
-      throw new IllegalStateException("the expert page failed at " + url + ": HTTP " + res.statusCode() + " " + res.body());
+      throw new IllegalStateException(
+          "the expert page failed at " + url + ": HTTP " + res.statusCode() + " " + res.body());
     }
     return res.body();
   }

@@ -33,51 +33,82 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph bench profile}: latency of {@code talentProfile} for random experts of the demo graph,
- * without and with its recommendation sections, beside two baselines measured in the same run against the same
- * server: the plain expert page ({@code expert(id)} with skills, projects, collaborators, publications, teams)
- * and the profile's own statement sent straight over Bolt (no HTTP, no GraphQL: the floor). The product starts
- * as a child process on a demo store of its own; the attrition and training-effect models are trained first
- * (so scores and estimates are there) and both recommenders built, so every run measures the steady state.
- * The load average of the machine is recorded around each run.
+ * {@code talentgraph bench profile}: latency of {@code talentProfile} for random experts of the
+ * demo graph, without and with its recommendation sections, beside two baselines measured in the
+ * same run against the same server: the plain expert page ({@code expert(id)} with skills,
+ * projects, collaborators, publications, teams) and the profile's own statement sent straight over
+ * Bolt (no HTTP, no GraphQL: the floor). The product starts as a child process on a demo store of
+ * its own; the attrition and training-effect models are trained first (so scores and estimates are
+ * there) and both recommenders built, so every run measures the steady state. The load average of
+ * the machine is recorded around each run.
  */
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Benchmark talentProfile (p50/p99, req/s) without and with its recommendation sections, against the",
-        "expert-page query and the profile's statement over Bolt, on a demo graph of its own."})
+@Command(
+    name = "profile",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Benchmark talentProfile (p50/p99, req/s) without and with its recommendation sections, against the",
+      "expert-page query and the profile's statement over Bolt, on a demo graph of its own."
+    })
 public class ProfileBench implements Callable<Integer> {
-  @Option(names = "--experts", defaultValue = "2000", description = "Experts in the demo graph (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--experts",
+      defaultValue = "2000",
+      description = "Experts in the demo graph (default: ${DEFAULT-VALUE}).")
   int experts;
 
-  @Option(names = {"-n", "--requests"}, defaultValue = "500", description = "Measured requests per run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--requests"},
+      defaultValue = "500",
+      description = "Measured requests per run (default: ${DEFAULT-VALUE}).")
   int requests;
 
-  @Option(names = {"-w", "--warmup"}, defaultValue = "150", description = "Warm-up requests before each run (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-w", "--warmup"},
+      defaultValue = "150",
+      description = "Warm-up requests before each run (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = {"-c", "--concurrency"}, defaultValue = "1", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-c", "--concurrency"},
+      defaultValue = "1",
+      description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the random expert sequence (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the random expert sequence (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--port", defaultValue = "18350", description = "HTTP port of the server under test (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "18350",
+      description = "HTTP port of the server under test (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--bolt-port", defaultValue = "18351", description = "Its Bolt port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--bolt-port",
+      defaultValue = "18351",
+      description = "Its Bolt port (default: ${DEFAULT-VALUE}).")
   int boltPort;
 
-  @Option(names = "--work-dir", description = "Where the store, logs and results go (default: bench-results/profile-<time>).")
+  @Option(
+      names = "--work-dir",
+      description = "Where the store, logs and results go (default: bench-results/profile-<time>).")
   Path workDir;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
-  static final String EXPERT_PAGE = """
+  static final String EXPERT_PAGE =
+      """
       query ($id: ID!) { expert(id: $id) { id name title country
         skills { level evidence source since skill { id name } } projects { id name status }
         collaborators { id name } publications { id title year } teams { id name } } }""";
 
-  static final String SECTIONS = """
+  static final String SECTIONS =
+      """
         expertId expert { id name title country }
         skills { skill { id name } level since lastSeen contested evidence { kind ref text source date } lastSeenEvidence { kind ref date } }
         timeline { kind date endDate title refId role evidence { kind ref text date } }
@@ -93,18 +124,22 @@ public class ProfileBench implements Callable<Integer> {
         contests { id status factType factKey }
       """;
 
-  static final String PROFILE = "query ($id: ID!) { talentProfile(expertId: $id) {" + SECTIONS + "} }";
+  static final String PROFILE =
+      "query ($id: ID!) { talentProfile(expertId: $id) {" + SECTIONS + "} }";
 
   static final String PROFILE_NO_ESTIMATES = PROFILE.replace(" modelEstimate model", "");
 
-  static final String PROFILE_WITH_RECOMMENDATIONS = "query ($id: ID!) { talentProfile(expertId: $id) {" + SECTIONS
-      + " recommendedTrainings(first: 5) { items { courseId title score why closes { skillId } } note ranker }"
-      + " recommendedCollaborators(first: 5) { items { expert { id name } score reasons { kind text } } model } } }";
+  static final String PROFILE_WITH_RECOMMENDATIONS =
+      "query ($id: ID!) { talentProfile(expertId: $id) {"
+          + SECTIONS
+          + " recommendedTrainings(first: 5) { items { courseId title score why closes { skillId } } note ranker }"
+          + " recommendedCollaborators(first: 5) { items { expert { id name } score reasons { kind text } } model } } }";
 
   private static final org.neo4j.driver.Config QUIET =
       org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.none()).build();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /** One kind of request: a GraphQL document over HTTP, or the Bolt floor. */
   private interface Call {
@@ -120,24 +155,56 @@ public class ProfileBench implements Callable<Integer> {
     Path serverLog = dir.resolve("talentgraph-server.log");
     Process server = null;
     try {
-      log("starting TalentGraph (serve --demo, " + experts + " experts) on a store of its own in " + dir.resolve("store"));
-      server = BenchSupport.startDemoServer(dir, port, boltPort, Map.of("TALENT_ADMIN_PASSWORD", adminPassword,
-          "TALENT_BOLT_PASSWORD", boltPassword, "TALENT_DEMO_EXPERTS", Integer.toString(experts)), List.of(), serverLog,
-          Duration.ofMinutes(15));
+      log(
+          "starting TalentGraph (serve --demo, "
+              + experts
+              + " experts) on a store of its own in "
+              + dir.resolve("store"));
+      server =
+          BenchSupport.startDemoServer(
+              dir,
+              port,
+              boltPort,
+              Map.of(
+                  "TALENT_ADMIN_PASSWORD",
+                  adminPassword,
+                  "TALENT_BOLT_PASSWORD",
+                  boltPassword,
+                  "TALENT_DEMO_EXPERTS",
+                  Integer.toString(experts)),
+              List.of(),
+              serverLog,
+              Duration.ofMinutes(15));
       String base = "http://127.0.0.1:" + port;
-      try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", boltPassword), QUIET)) {
-        String token = new ApiTokens(driver, "neo4j").create("bench-profile-" + System.currentTimeMillis(), "admin",
-            Set.of(Role.ADMIN), null, Duration.ofHours(3)).token();
+      try (Driver driver =
+          GraphDatabase.driver(
+              "bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", boltPassword), QUIET)) {
+        String token =
+            new ApiTokens(driver, "neo4j")
+                .create(
+                    "bench-profile-" + System.currentTimeMillis(),
+                    "admin",
+                    Set.of(Role.ADMIN),
+                    null,
+                    Duration.ofHours(3))
+                .token();
         List<String> ids;
         try (var s = driver.session()) {
-          ids = s.run("MATCH (e:Expert) RETURN e.id AS id ORDER BY id").list(r -> r.get("id").asString());
+          ids =
+              s.run("MATCH (e:Expert) RETURN e.id AS id ORDER BY id")
+                  .list(r -> r.get("id").asString());
         }
-        log("graph has " + ids.size() + " experts; training attrition, training-effect and the two rankers");
+        log(
+            "graph has "
+                + ids.size()
+                + " experts; training attrition, training-effect and the two rankers");
         String url = base + "/graphql";
-        for (String m : List.of("mutation { trainModel(input: {kind: ATTRITION}) { model { id } errors { message } } }",
-            "mutation { trainModel(input: {kind: TRAINING_EFFECT}) { model { id } errors { message } } }",
-            "mutation { trainModel(input: {kind: COURSE_RANKER}) { model { id } errors { message } } }",
-            "mutation { trainModel(input: {kind: COLLABORATOR_RANKER}) { model { id } errors { message } } }")) {
+        for (String m :
+            List.of(
+                "mutation { trainModel(input: {kind: ATTRITION}) { model { id } errors { message } } }",
+                "mutation { trainModel(input: {kind: TRAINING_EFFECT}) { model { id } errors { message } } }",
+                "mutation { trainModel(input: {kind: COURSE_RANKER}) { model { id } errors { message } } }",
+                "mutation { trainModel(input: {kind: COLLABORATOR_RANKER}) { model { id } errors { message } } }")) {
           String body = post(url, token, m, null, Duration.ofMinutes(20));
           JsonNode r = JSON.readTree(body);
           if (r.has("errors") || r.findValues("errors").stream().anyMatch(e -> !e.isEmpty())) {
@@ -146,22 +213,32 @@ public class ProfileBench implements Callable<Integer> {
         }
         String floor = ProfileQuery.allSections();
         Map<String, Call> runs = new LinkedHashMap<>();
-        runs.put("baseline: expert(id) page over GraphQL", id -> check(post(url, token, EXPERT_PAGE, id, null), "expert"));
-        runs.put("baseline: the profile's statement over Bolt (no HTTP, no GraphQL)", id -> {
-          try (var s = driver.session()) {
-            return s.run(floor, Map.of("id", id)).list().size() == 1 ? null : "no row";
-          }
-        });
-        runs.put("talentProfile, no recommendations, no model estimates", id -> check(post(url, token, PROFILE_NO_ESTIMATES, id, null),
-            "talentProfile"));
-        runs.put("talentProfile, no recommendations", id -> check(post(url, token, PROFILE, id, null), "talentProfile"));
-        runs.put("talentProfile with recommendations", id -> check(post(url, token, PROFILE_WITH_RECOMMENDATIONS, id, null),
-            "talentProfile"));
-        String sample = post(url, token, PROFILE_WITH_RECOMMENDATIONS, ids.get(ids.size() / 2), null);
+        runs.put(
+            "baseline: expert(id) page over GraphQL",
+            id -> check(post(url, token, EXPERT_PAGE, id, null), "expert"));
+        runs.put(
+            "baseline: the profile's statement over Bolt (no HTTP, no GraphQL)",
+            id -> {
+              try (var s = driver.session()) {
+                return s.run(floor, Map.of("id", id)).list().size() == 1 ? null : "no row";
+              }
+            });
+        runs.put(
+            "talentProfile, no recommendations, no model estimates",
+            id -> check(post(url, token, PROFILE_NO_ESTIMATES, id, null), "talentProfile"));
+        runs.put(
+            "talentProfile, no recommendations",
+            id -> check(post(url, token, PROFILE, id, null), "talentProfile"));
+        runs.put(
+            "talentProfile with recommendations",
+            id -> check(post(url, token, PROFILE_WITH_RECOMMENDATIONS, id, null), "talentProfile"));
+        String sample =
+            post(url, token, PROFILE_WITH_RECOMMENDATIONS, ids.get(ids.size() / 2), null);
         Files.writeString(dir.resolve("sample-profile.json"), sample);
         List<Map<String, Object>> rows = new ArrayList<>();
         Random random = new Random(seed);
-        for (var run : runs.entrySet()) rows.add(measure(run.getKey(), run.getValue(), ids, random, server.toHandle()));
+        for (var run : runs.entrySet())
+          rows.add(measure(run.getKey(), run.getValue(), ids, random, server.toHandle()));
         return report(dir, rows, ids.size());
       }
     } finally {
@@ -169,7 +246,8 @@ public class ProfileBench implements Callable<Integer> {
     }
   }
 
-  private Map<String, Object> measure(String label, Call call, List<String> ids, Random random, ProcessHandle server)
+  private Map<String, Object> measure(
+      String label, Call call, List<String> ids, Random random, ProcessHandle server)
       throws Exception {
     log("warming up: " + label + " (" + warmup + " requests)");
     drive(call, pick(ids, random, warmup), new long[warmup]);
@@ -194,8 +272,14 @@ public class ProfileBench implements Callable<Integer> {
     row.put("server_cpu_ms_per_request", round(cpu / (double) requests));
     row.put("loadavg_before", loadBefore);
     row.put("loadavg_after", loadAverage());
-    log(String.format(Locale.ROOT, "  p50 %.1f ms, p99 %.1f ms, %.1f req/s, %d errors", row.get("p50_ms"), row.get("p99_ms"),
-        row.get("rps"), errors));
+    log(
+        String.format(
+            Locale.ROOT,
+            "  p50 %.1f ms, p99 %.1f ms, %.1f req/s, %d errors",
+            row.get("p50_ms"),
+            row.get("p99_ms"),
+            row.get("rps"),
+            errors));
     return row;
   }
 
@@ -205,7 +289,10 @@ public class ProfileBench implements Callable<Integer> {
     return out;
   }
 
-  /** Runs the calls with {@code concurrency} clients; fills each request's latency; returns the error count. */
+  /**
+   * Runs the calls with {@code concurrency} clients; fills each request's latency; returns the
+   * error count.
+   */
   private int drive(Call call, List<String> experts, long[] nanos) throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
@@ -214,23 +301,28 @@ public class ProfileBench implements Callable<Integer> {
     try {
       List<Future<?>> clients = new ArrayList<>();
       for (int c = 0; c < concurrency; c++) {
-        clients.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < experts.size(); i = next.getAndIncrement()) {
-            long t = System.nanoTime();
-            String error;
-            try {
-              error = call.run(experts.get(i));
-            } catch (Exception e) {
-              error = e.toString();
-            }
-            nanos[i] = System.nanoTime() - t;
-            if (error != null) {
-              errors.incrementAndGet();
-              if (firstError.compareAndSet(0, 1)) log("  error for " + experts.get(i) + ": " + error);
-            }
-          }
-          return null;
-        }));
+        clients.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < experts.size();
+                      i = next.getAndIncrement()) {
+                    long t = System.nanoTime();
+                    String error;
+                    try {
+                      error = call.run(experts.get(i));
+                    } catch (Exception e) {
+                      error = e.toString();
+                    }
+                    nanos[i] = System.nanoTime() - t;
+                    if (error != null) {
+                      errors.incrementAndGet();
+                      if (firstError.compareAndSet(0, 1))
+                        log("  error for " + experts.get(i) + ": " + error);
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : clients) f.get();
     } finally {
@@ -242,18 +334,26 @@ public class ProfileBench implements Callable<Integer> {
   private static String check(String body, String field) throws Exception {
     JsonNode r = JSON.readTree(body);
     if (r.has("errors")) return r.get("errors").toString();
-    return r.at("/data/" + field).isNull() || r.at("/data/" + field).isMissingNode() ? "no " + field : null;
+    return r.at("/data/" + field).isNull() || r.at("/data/" + field).isMissingNode()
+        ? "no " + field
+        : null;
   }
 
-  private String post(String url, String token, String query, String expertId, Duration timeout) throws Exception {
+  private String post(String url, String token, String query, String expertId, Duration timeout)
+      throws Exception {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", query);
     if (expertId != null) body.put("variables", Map.of("id", expertId));
-    var req = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-        .header("Authorization", "Bearer " + token).timeout(timeout == null ? Duration.ofSeconds(30) : timeout)
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    var req =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("content-type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .timeout(timeout == null ? Duration.ofSeconds(30) : timeout)
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build();
     var res = http.send(req, HttpResponse.BodyHandlers.ofString());
-    if (res.statusCode() != 200) throw new IllegalStateException("HTTP " + res.statusCode() + ": " + res.body());
+    if (res.statusCode() != 200)
+      throw new IllegalStateException("HTTP " + res.statusCode() + ": " + res.body());
     return res.body();
   }
 
@@ -272,19 +372,48 @@ public class ProfileBench implements Callable<Integer> {
     summary.put("target_met_with_recommendations", withP99 < 250);
     Files.writeString(dir.resolve("summary.json"), BenchSupport.writeJson(summary));
     StringBuilder md = new StringBuilder();
-    md.append("| run | p50 ms | p99 ms | max ms | req/s | errors | server CPU ms/req | load avg before -> after |\n");
+    md.append(
+        "| run | p50 ms | p99 ms | max ms | req/s | errors | server CPU ms/req | load avg before -> after |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
     for (var r : rows) {
-      md.append("| ").append(r.get("run")).append(" | ").append(r.get("p50_ms")).append(" | ").append(r.get("p99_ms"))
-          .append(" | ").append(r.get("max_ms")).append(" | ").append(r.get("rps")).append(" | ").append(r.get("errors"))
-          .append(" | ").append(r.get("server_cpu_ms_per_request")).append(" | ").append(r.get("loadavg_before"))
-          .append(" -> ").append(r.get("loadavg_after")).append(" |\n");
+      md.append("| ")
+          .append(r.get("run"))
+          .append(" | ")
+          .append(r.get("p50_ms"))
+          .append(" | ")
+          .append(r.get("p99_ms"))
+          .append(" | ")
+          .append(r.get("max_ms"))
+          .append(" | ")
+          .append(r.get("rps"))
+          .append(" | ")
+          .append(r.get("errors"))
+          .append(" | ")
+          .append(r.get("server_cpu_ms_per_request"))
+          .append(" | ")
+          .append(r.get("loadavg_before"))
+          .append(" -> ")
+          .append(r.get("loadavg_after"))
+          .append(" |\n");
     }
-    md.append(String.format(Locale.ROOT, "%nTargets (p99): without recommendations %.1f ms < 100: %s; with them %.1f ms < 250: %s%n",
-        withoutP99, withoutP99 < 100, withP99, withP99 < 250));
-    md.append(String.format(Locale.ROOT, "%d random experts of %d per run after %d warm-up requests, %d client(s), %d CPUs;"
-        + " client, server and embedded Neo4j on this machine.%n", requests, graphExperts, warmup, concurrency,
-        Runtime.getRuntime().availableProcessors()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nTargets (p99): without recommendations %.1f ms < 100: %s; with them %.1f ms < 250: %s%n",
+            withoutP99,
+            withoutP99 < 100,
+            withP99,
+            withP99 < 250));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%d random experts of %d per run after %d warm-up requests, %d client(s), %d CPUs;"
+                + " client, server and embedded Neo4j on this machine.%n",
+            requests,
+            graphExperts,
+            warmup,
+            concurrency,
+            Runtime.getRuntime().availableProcessors()));
     Files.writeString(dir.resolve("summary.md"), md.toString());
     System.out.println(json ? BenchSupport.writeJson(summary) : md.toString());
     log("results in " + dir);

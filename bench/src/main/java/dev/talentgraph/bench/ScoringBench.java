@@ -34,26 +34,40 @@ import picocli.CommandLine.Option;
 /**
  * {@code talentgraph bench scoring}: end-to-end time of {@code train attrition} (features from the
  * graph, 5-fold cross-validation, final model, registry) and of scoring every current expert with
- * explanations, on a fresh store holding either the IBM HR attrition table (each row an Expert; Age,
- * Gender and MaritalStatus as encrypted personal data) or N synthetic experts. Refuses a store that
- * already holds experts, so it never mixes benchmark data into real data.
+ * explanations, on a fresh store holding either the IBM HR attrition table (each row an Expert;
+ * Age, Gender and MaritalStatus as encrypted personal data) or N synthetic experts. Refuses a store
+ * that already holds experts, so it never mixes benchmark data into real data.
  */
-@Command(name = "scoring", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Time train attrition and batch scoring on a fresh store: the IBM HR table (--ibm FILE) or N synthetic",
-        "experts (--experts N). Use an empty --data-dir."})
+@Command(
+    name = "scoring",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Time train attrition and batch scoring on a fresh store: the IBM HR table (--ibm FILE) or N synthetic",
+      "experts (--experts N). Use an empty --data-dir."
+    })
 public class ScoringBench implements Callable<Integer> {
   @Mixin GraphOptions graph;
 
-  @Option(names = "--ibm", paramLabel = "FILE", description = "The IBM HR attrition CSV (WA_Fn-UseC_-HR-Employee-Attrition.csv).")
+  @Option(
+      names = "--ibm",
+      paramLabel = "FILE",
+      description = "The IBM HR attrition CSV (WA_Fn-UseC_-HR-Employee-Attrition.csv).")
   Path ibm;
 
-  @Option(names = "--experts", defaultValue = "100000", description = "Synthetic experts when --ibm is not given (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--experts",
+      defaultValue = "100000",
+      description = "Synthetic experts when --ibm is not given (default: ${DEFAULT-VALUE}).")
   int experts;
 
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
-  @Option(names = "--as-of", defaultValue = "2026-01-01", description = "Reference date (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--as-of",
+      defaultValue = "2026-01-01",
+      description = "Reference date (default: ${DEFAULT-VALUE}).")
   LocalDate asOf;
 
   @Override
@@ -61,44 +75,91 @@ public class ScoringBench implements Callable<Integer> {
     try (GraphConnection g = graph.open()) {
       long existing;
       try (Session s = g.driver().session(SessionConfig.forDatabase(g.database()))) {
-        existing = s.run("MATCH (e:" + Labels.EXPERT + ") RETURN count(e) AS n").single().get("n").asLong();
+        existing =
+            s.run("MATCH (e:" + Labels.EXPERT + ") RETURN count(e) AS n")
+                .single()
+                .get("n")
+                .asLong();
       }
       if (existing > 0) {
-        throw new CliException("the store already holds " + existing + " experts; run the benchmark on an empty --data-dir", 2);
+        throw new CliException(
+            "the store already holds "
+                + existing
+                + " experts; run the benchmark on an empty --data-dir",
+            2);
       }
-      FieldCipher cipher = graph.remote() ? TinkFieldCipher.ephemeral() : TinkFieldCipher.resolve(null, null, graph.dataDir());
+      FieldCipher cipher =
+          graph.remote()
+              ? TinkFieldCipher.ephemeral()
+              : TinkFieldCipher.resolve(null, null, graph.dataDir());
       long t0 = System.nanoTime();
       String what;
       if (ibm != null) {
         int n = loadIbm(g, cipher);
         what = "IBM HR attrition table, " + n + " experts";
       } else {
-        SyntheticWorkforce.generate(g.driver(), g.database(), cipher, experts, seed, asOf, System.err::println);
+        SyntheticWorkforce.generate(
+            g.driver(), g.database(), cipher, experts, seed, asOf, System.err::println);
         what = experts + " synthetic experts";
       }
       long t1 = System.nanoTime();
-      GraphTrainer.Result r = new GraphTrainer(g.driver(), g.database(), cipher).train(ModelKinds.ATTRITION,
-          new GraphTrainer.Options(TrainerSpec.defaults(ModelKinds.ATTRITION.algorithm(), seed), 5, Set.of(), asOf, true, 0.5),
-          System.err::println);
+      GraphTrainer.Result r =
+          new GraphTrainer(g.driver(), g.database(), cipher)
+              .train(
+                  ModelKinds.ATTRITION,
+                  new GraphTrainer.Options(
+                      TrainerSpec.defaults(ModelKinds.ATTRITION.algorithm(), seed),
+                      5,
+                      Set.of(),
+                      asOf,
+                      true,
+                      0.5),
+                  System.err::println);
       long t2 = System.nanoTime();
-      BatchScorer.Result sc = new BatchScorer(g.driver(), g.database(), cipher).score(ModelKinds.ATTRITION, asOf, Instant.now(), 5,
-          System.err::println);
+      BatchScorer.Result sc =
+          new BatchScorer(g.driver(), g.database(), cipher)
+              .score(ModelKinds.ATTRITION, asOf, Instant.now(), 5, System.err::println);
       long t3 = System.nanoTime();
-      System.out.printf(Locale.ROOT, "bench scoring: %s (%d cores, max heap %d MiB)%n", what,
-          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(
+          Locale.ROOT,
+          "bench scoring: %s (%d cores, max heap %d MiB)%n",
+          what,
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf(Locale.ROOT, "  load into the graph            %8.1f s%n", (t1 - t0) / 1e9);
-      System.out.printf(Locale.ROOT, "  train attrition (total)        %8.1f s  = read features %.1f s + 5-fold CV and final model %.1f s + register%n",
-          (t2 - t1) / 1e9, r.extractMillis() / 1e3, r.trainMillis() / 1e3);
-      System.out.printf(Locale.ROOT, "    rows %d, positives %d, features %d, cross-validated AUC %.4f (majority 0.5)%n", r.rows(),
-          r.positives(), r.features().size(), r.metrics().get("auc.mean"));
-      System.out.printf(Locale.ROOT, "  score %d experts (total)   %8.1f s  = read features %.1f s + predict and explain %.1f s + write %.1f s%n",
-          sc.scored(), (t3 - t2) / 1e9, sc.readMillis() / 1e3, sc.scoreMillis() / 1e3, sc.writeMillis() / 1e3);
-      System.out.printf(Locale.ROOT, "  scoring throughput             %8.0f experts/s%n", sc.scored() / ((t3 - t2) / 1e9));
+      System.out.printf(
+          Locale.ROOT,
+          "  train attrition (total)        %8.1f s  = read features %.1f s + 5-fold CV and final model %.1f s + register%n",
+          (t2 - t1) / 1e9,
+          r.extractMillis() / 1e3,
+          r.trainMillis() / 1e3);
+      System.out.printf(
+          Locale.ROOT,
+          "    rows %d, positives %d, features %d, cross-validated AUC %.4f (majority 0.5)%n",
+          r.rows(),
+          r.positives(),
+          r.features().size(),
+          r.metrics().get("auc.mean"));
+      System.out.printf(
+          Locale.ROOT,
+          "  score %d experts (total)   %8.1f s  = read features %.1f s + predict and explain %.1f s + write %.1f s%n",
+          sc.scored(),
+          (t3 - t2) / 1e9,
+          sc.readMillis() / 1e3,
+          sc.scoreMillis() / 1e3,
+          sc.writeMillis() / 1e3);
+      System.out.printf(
+          Locale.ROOT,
+          "  scoring throughput             %8.0f experts/s%n",
+          sc.scored() / ((t3 - t2) / 1e9));
     }
     return 0;
   }
 
-  /** Each row an Expert with its columns as properties; Attrition as the attrited flag; protected columns encrypted. */
+  /**
+   * Each row an Expert with its columns as properties; Attrition as the attrited flag; protected
+   * columns encrypted.
+   */
   private int loadIbm(GraphConnection g, FieldCipher cipher) {
     CsvTable t = CsvTable.read(ibm);
     List<String> h = t.header();
@@ -122,17 +183,44 @@ public class ScoringBench implements Callable<Integer> {
       row.put("id", id);
       row.put("props", props);
       row.put("attrited", "Yes".equals(t.value(r, attrition).trim()));
-      row.put("birthDate", cipher.encrypt(asOf.minusYears(Long.parseLong(t.value(r, age).trim())).toString(),
-          FieldCipher.aad(id, PersonalFields.BIRTH_DATE)));
-      row.put("gender", cipher.encrypt(t.value(r, gender).trim(), FieldCipher.aad(id, PersonalFields.GENDER)));
-      row.put("marital", cipher.encrypt(t.value(r, marital).trim(), FieldCipher.aad(id, PersonalFields.MARITAL_STATUS)));
+      row.put(
+          "birthDate",
+          cipher.encrypt(
+              asOf.minusYears(Long.parseLong(t.value(r, age).trim())).toString(),
+              FieldCipher.aad(id, PersonalFields.BIRTH_DATE)));
+      row.put(
+          "gender",
+          cipher.encrypt(t.value(r, gender).trim(), FieldCipher.aad(id, PersonalFields.GENDER)));
+      row.put(
+          "marital",
+          cipher.encrypt(
+              t.value(r, marital).trim(), FieldCipher.aad(id, PersonalFields.MARITAL_STATUS)));
       rows.add(row);
     }
     try (Session s = g.driver().session(SessionConfig.forDatabase(g.database()))) {
-      s.executeWrite(tx -> tx.run("UNWIND $rows AS row MERGE (e:" + Labels.EXPERT + " {" + Props.ID + ": row.id}) SET e += row.props, "
-          + "e." + Props.NAME + " = row.id, e.attrited = row.attrited MERGE (e)-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(p:"
-          + Labels.PERSONAL_DATA + ") SET p." + PersonalFields.BIRTH_DATE + " = row.birthDate, p." + PersonalFields.GENDER
-          + " = row.gender, p." + PersonalFields.MARITAL_STATUS + " = row.marital", Map.of("rows", rows)).consume());
+      s.executeWrite(
+          tx ->
+              tx.run(
+                      "UNWIND $rows AS row MERGE (e:"
+                          + Labels.EXPERT
+                          + " {"
+                          + Props.ID
+                          + ": row.id}) SET e += row.props, "
+                          + "e."
+                          + Props.NAME
+                          + " = row.id, e.attrited = row.attrited MERGE (e)-[:"
+                          + RelTypes.HAS_PERSONAL_DATA
+                          + "]->(p:"
+                          + Labels.PERSONAL_DATA
+                          + ") SET p."
+                          + PersonalFields.BIRTH_DATE
+                          + " = row.birthDate, p."
+                          + PersonalFields.GENDER
+                          + " = row.gender, p."
+                          + PersonalFields.MARITAL_STATUS
+                          + " = row.marital",
+                      Map.of("rows", rows))
+                  .consume());
     }
     return rows.size();
   }

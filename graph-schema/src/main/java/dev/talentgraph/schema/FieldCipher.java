@@ -2,9 +2,9 @@ package dev.talentgraph.schema;
 
 /**
  * Encrypts personal values before they are written to the graph, so that nobody reading the store
- * or the analyst Cypher endpoint sees them in clear (see {@link PersonalFields}). The API supplies an
- * AES-GCM implementation (Tink) keyed from configuration; importers and the demo generator receive
- * it and never write a personal value unencrypted.
+ * or the analyst Cypher endpoint sees them in clear (see {@link PersonalFields}). The API supplies
+ * an AES-GCM implementation (Tink) keyed from configuration; importers and the demo generator
+ * receive it and never write a personal value unencrypted.
  *
  * <p>The associated data binds a ciphertext to its owner and field (e.g. {@code "e0042/email"}), so
  * a value copied onto another node or field does not decrypt.

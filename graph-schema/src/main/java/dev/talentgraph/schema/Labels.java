@@ -9,53 +9,71 @@ public final class Labels {
 
   /** A person whose skills the graph knows: an employee, an author, a learner. */
   public static final String EXPERT = "Expert";
+
   /** A skill or knowledge area; taxonomy concepts (ESCO, O*NET) and ad-hoc skills alike. */
   public static final String SKILL = "Skill";
+
   /** A group of skills in a taxonomy (ESCO skill groups, UNSPSC classes); also labelled Skill. */
   public static final String SKILL_GROUP = "SkillGroup";
+
   public static final String COURSE = "Course";
   public static final String PROJECT = "Project";
   public static final String PUBLICATION = "Publication";
   public static final String TEAM = "Team";
   public static final String JOB_OPENING = "JobOpening";
-  /** A person applying for an opening (from a resume or the API); an Expert may also be a Candidate. */
+
+  /**
+   * A person applying for an opening (from a resume or the API); an Expert may also be a Candidate.
+   */
   public static final String CANDIDATE = "Candidate";
+
   public static final String OCCUPATION = "Occupation";
   public static final String PERFORMANCE_REVIEW = "PerformanceReview";
   public static final String PROMOTION = "Promotion";
   public static final String TRAINING_RECORD = "TrainingRecord";
   public static final String APPLICATION = "Application";
+
   /** One move of an Application between stages, with who, when and why (docs/adr/0006). */
   public static final String STAGE_CHANGE = "StageChange";
+
   /** A skill assessment of an applicant: measured levels per skill. */
   public static final String ASSESSMENT = "Assessment";
+
   /** One interview round of an Application; its written feedback is personal data. */
   public static final String INTERVIEW = "Interview";
+
   /** A person's objection to an inferred skill or a model score, kept with its resolution. */
   public static final String CONTEST = "Contest";
 
   /** A Q&A community: one Stack Exchange site ({@code se:<site>}), or the organisation's own. */
   public static final String COMMUNITY = "Community";
+
   /** A question asked in a community, with its title, text, tags, score and date. */
   public static final String QUESTION = "Question";
+
   /** An answer to a question; its score and acceptance make it evidence of its author's skills. */
   public static final String ANSWER = "Answer";
+
   /** A community's tag ({@code se:<site>:tag/<name>}), linked to the skills it denotes. */
   public static final String TAG = "Tag";
 
   /** A trained model version with its provenance and serialised bytes (see the ml module). */
   public static final String MODEL = "Model";
+
   public static final String SCORE = "Score";
 
   /** A login of the application (local users); holds a password hash, never a password. */
   public static final String USER = "User";
+
   public static final String API_TOKEN = "ApiToken";
   public static final String AUDIT_EVENT = "AuditEvent";
+
   /** Personal data kept apart from the public Expert node (see the security issue). */
   public static final String PERSONAL_DATA = "PersonalData";
 
   /** Bookkeeping of applied schema migrations. */
   public static final String MIGRATION = "__Migration";
+
   /**
    * Bookkeeping of a loaded data set ({@code name}, e.g. "demo"; {@code state} "loading" or
    * "complete"), so a load that was interrupted is resumed instead of mistaken for a full graph.

@@ -26,8 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class MigrationRunner {
   private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
-  /** Classpath folder of the migrations, and the index that lists them (a jar cannot be listed portably). */
+
+  /**
+   * Classpath folder of the migrations, and the index that lists them (a jar cannot be listed
+   * portably).
+   */
   public static final String LOCATION = "db/migrations/";
+
   public static final String INDEX = LOCATION + "migrations.idx";
 
   private final Driver driver;
@@ -50,8 +55,13 @@ public final class MigrationRunner {
     out.sort(Comparator.comparingInt(Migration::version));
     for (int i = 1; i < out.size(); i++) {
       if (out.get(i).version() == out.get(i - 1).version()) {
-        throw new MigrationException("two migrations share version " + out.get(i).version() + ": "
-            + out.get(i - 1).fileName() + " and " + out.get(i).fileName());
+        throw new MigrationException(
+            "two migrations share version "
+                + out.get(i).version()
+                + ": "
+                + out.get(i - 1).fileName()
+                + " and "
+                + out.get(i).fileName());
       }
     }
     return out;
@@ -76,20 +86,35 @@ public final class MigrationRunner {
     SessionConfig cfg = SessionConfig.forDatabase(database);
     Map<Integer, Map<String, Object>> applied = new HashMap<>();
     try (var session = driver.session(cfg)) {
-      session.run("MATCH (m:" + Labels.MIGRATION + ") RETURN m.version AS v, m.checksum AS c, m.file AS f")
+      session
+          .run(
+              "MATCH (m:"
+                  + Labels.MIGRATION
+                  + ") RETURN m.version AS v, m.checksum AS c, m.file AS f")
           .list()
-          .forEach(r -> applied.put(r.get("v").asInt(),
-              Map.of("checksum", r.get("c").asString(), "file", r.get("f").asString())));
+          .forEach(
+              r ->
+                  applied.put(
+                      r.get("v").asInt(),
+                      Map.of("checksum", r.get("c").asString(), "file", r.get("f").asString())));
     }
     int count = 0;
     for (Migration m : migrations) {
       Map<String, Object> done = applied.get(m.version());
       if (done != null) {
         if (!done.get("checksum").equals(m.checksum())) {
-          throw new MigrationException("migration " + m.fileName() + " was changed after it was applied to this"
-              + " database (recorded checksum " + abbreviate(done.get("checksum")) + ", file now "
-              + abbreviate(m.checksum()) + "). Applied migrations are immutable: revert the edit and add a new"
-              + " migration V" + String.format("%04d", nextVersion(migrations)) + "__... instead.");
+          throw new MigrationException(
+              "migration "
+                  + m.fileName()
+                  + " was changed after it was applied to this"
+                  + " database (recorded checksum "
+                  + abbreviate(done.get("checksum"))
+                  + ", file now "
+                  + abbreviate(m.checksum())
+                  + "). Applied migrations are immutable: revert the edit and add a new"
+                  + " migration V"
+                  + String.format("%04d", nextVersion(migrations))
+                  + "__... instead.");
         }
         continue;
       }
@@ -99,14 +124,34 @@ public final class MigrationRunner {
           try {
             session.run(statement).consume();
           } catch (RuntimeException e) {
-            throw new MigrationException("migration " + m.fileName() + " failed at statement:\n" + statement
-                + "\n" + e.getMessage(), e);
+            throw new MigrationException(
+                "migration "
+                    + m.fileName()
+                    + " failed at statement:\n"
+                    + statement
+                    + "\n"
+                    + e.getMessage(),
+                e);
           }
         }
-        session.run("MERGE (m:" + Labels.MIGRATION + " {version: $version}) "
-                + "SET m.file = $file, m.description = $description, m.checksum = $checksum, m.appliedAt = $at",
-            Map.of("version", m.version(), "file", m.fileName(), "description", m.description(),
-                "checksum", m.checksum(), "at", ZonedDateTime.now())).consume();
+        session
+            .run(
+                "MERGE (m:"
+                    + Labels.MIGRATION
+                    + " {version: $version}) "
+                    + "SET m.file = $file, m.description = $description, m.checksum = $checksum, m.appliedAt = $at",
+                Map.of(
+                    "version",
+                    m.version(),
+                    "file",
+                    m.fileName(),
+                    "description",
+                    m.description(),
+                    "checksum",
+                    m.checksum(),
+                    "at",
+                    ZonedDateTime.now()))
+            .consume();
       }
       log.info("Applied migration {} in {} ms", m.fileName(), (System.nanoTime() - t0) / 1_000_000);
       count++;

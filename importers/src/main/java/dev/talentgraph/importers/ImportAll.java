@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code import all <datasets>}: a list of sources, each under its path in the shared data folder, into one
- * graph in the order given, schema migrations first. The list the product ships is
- * {@code catalog.Importers.importAllSteps()}.
+ * {@code import all <datasets>}: a list of sources, each under its path in the shared data folder,
+ * into one graph in the order given, schema migrations first. The list the product ships is {@code
+ * catalog.Importers.importAllSteps()}.
  */
 public final class ImportAll {
   private ImportAll() {}
@@ -19,12 +19,17 @@ public final class ImportAll {
   public record Step(Importer importer, String path, String mapping) {}
 
   /**
-   * Runs every step whose input exists; a missing data set is reported and skipped, a failing one stops
-   * the run (the sources before it stay imported; a re-run completes the rest).
+   * Runs every step whose input exists; a missing data set is reported and skipped, a failing one
+   * stops the run (the sources before it stay imported; a re-run completes the rest).
    */
-  public static List<ImportReport> run(List<Step> steps, Path datasets, ImportContext ctx) throws IOException {
+  public static List<ImportReport> run(List<Step> steps, Path datasets, ImportContext ctx)
+      throws IOException {
     if (!Files.isDirectory(datasets)) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.MISSING_FILE, Location.file(datasets.toString()), "datasets folder not found"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.MISSING_FILE,
+              Location.file(datasets.toString()),
+              "datasets folder not found"));
     }
     if (!ctx.options().dryRun()) new MigrationRunner(ctx.driver(), ctx.database()).migrate();
     List<ImportReport> reports = new ArrayList<>();
@@ -36,7 +41,10 @@ public final class ImportAll {
         reports.add(skipped);
         continue;
       }
-      ImportContext c = s.mapping() == null ? ctx : ctx.withOptions(ctx.options().withMapping(Path.of(s.mapping())));
+      ImportContext c =
+          s.mapping() == null
+              ? ctx
+              : ctx.withOptions(ctx.options().withMapping(Path.of(s.mapping())));
       ImportReport r = ImportRunner.run(s.importer(), input, c);
       if (s.mapping() != null) r.notes.add(0, "mapping " + s.mapping());
       reports.add(r);

@@ -10,9 +10,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 
 /**
- * What an importer may use besides its input: read-only queries against the target graph (to resolve
- * references and load the skill taxonomy), the options, and the {@link FieldCipher} through which every
- * personal value is sealed before it is written.
+ * What an importer may use besides its input: read-only queries against the target graph (to
+ * resolve references and load the skill taxonomy), the options, and the {@link FieldCipher} through
+ * which every personal value is sealed before it is written.
  */
 public final class ImportContext {
   private final Driver driver;
@@ -47,11 +47,17 @@ public final class ImportContext {
     return c;
   }
 
-  /** The cipher, or a problem naming the field when none was configured: personal values are never written in clear. */
+  /**
+   * The cipher, or a problem naming the field when none was configured: personal values are never
+   * written in clear.
+   */
   public FieldCipher cipher(Location at) {
     if (cipher == null) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.BAD_MAPPING, at,
-          "personal field but no field cipher is configured; refusing to write personal data unencrypted"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.BAD_MAPPING,
+              at,
+              "personal field but no field cipher is configured; refusing to write personal data unencrypted"));
     }
     return cipher;
   }
@@ -68,15 +74,17 @@ public final class ImportContext {
   }
 
   /**
-   * The skill extractor over the taxonomy currently in the graph, loaded on first use. The runner drops
-   * it after every import, so the next source sees the skills the previous one added.
+   * The skill extractor over the taxonomy currently in the graph, loaded on first use. The runner
+   * drops it after every import, so the next source sees the skills the previous one added.
    */
   public SkillExtractor skillExtractor() {
     if (extractor == null) extractor = new SkillExtractor(SkillDictionary.load(this::query));
     return extractor;
   }
 
-  /** Replaces the extractor, e.g. with one extended by skills learned from the corpus being read. */
+  /**
+   * Replaces the extractor, e.g. with one extended by skills learned from the corpus being read.
+   */
   public void skillExtractor(SkillExtractor e) {
     this.extractor = e;
   }

@@ -2,8 +2,8 @@ package dev.talentgraph.importers;
 
 /**
  * An import that stopped: a fatal file problem (missing, empty, wrong header, bad mapping), or the
- * first row problem of a {@code --strict} import. Nothing of the failing source was written when this
- * is thrown before the write pass, which is always the case for strict imports.
+ * first row problem of a {@code --strict} import. Nothing of the failing source was written when
+ * this is thrown before the write pass, which is always the case for strict imports.
  */
 public class ImportFailedException extends RuntimeException {
   private final transient Problem problem;

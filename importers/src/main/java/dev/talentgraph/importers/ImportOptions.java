@@ -13,24 +13,37 @@ import java.nio.file.Path;
  * @param maxFieldChars longest accepted field, in characters
  * @param progress where progress goes
  */
-public record ImportOptions(int batchSize, boolean strict, boolean dryRun, Path rejectsDir, Path mapping,
-    int maxFieldChars, Progress progress) {
+public record ImportOptions(
+    int batchSize,
+    boolean strict,
+    boolean dryRun,
+    Path rejectsDir,
+    Path mapping,
+    int maxFieldChars,
+    Progress progress) {
 
   public static final int DEFAULT_BATCH_SIZE = 5_000;
-  /** Default limit of one field, in characters: well above any real text cell, far below a heap problem. */
+
+  /**
+   * Default limit of one field, in characters: well above any real text cell, far below a heap
+   * problem.
+   */
   public static final int DEFAULT_MAX_FIELD_CHARS = 1 << 20;
 
   public ImportOptions {
     if (batchSize < 1 || batchSize > 1_000_000) {
-      throw new IllegalArgumentException("batch size must be between 1 and 1,000,000, was " + batchSize);
+      throw new IllegalArgumentException(
+          "batch size must be between 1 and 1,000,000, was " + batchSize);
     }
-    if (maxFieldChars < 16) throw new IllegalArgumentException("max field size must be at least 16, was " + maxFieldChars);
+    if (maxFieldChars < 16)
+      throw new IllegalArgumentException(
+          "max field size must be at least 16, was " + maxFieldChars);
     if (progress == null) progress = Progress.NONE;
   }
 
   public static ImportOptions defaults() {
-    return new ImportOptions(DEFAULT_BATCH_SIZE, false, false, null, null, DEFAULT_MAX_FIELD_CHARS,
-        Progress.NONE);
+    return new ImportOptions(
+        DEFAULT_BATCH_SIZE, false, false, null, null, DEFAULT_MAX_FIELD_CHARS, Progress.NONE);
   }
 
   public ImportOptions withBatchSize(int n) {

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one import did: rows read, written, skipped (with reasons) and rejected (with problems), what
- * the database counted, and how fast. Printed as a summary by the command line and as JSON with
- * {@code --json}.
+ * What one import did: rows read, written, skipped (with reasons) and rejected (with problems),
+ * what the database counted, and how fast. Printed as a summary by the command line and as JSON
+ * with {@code --json}.
  */
 public final class ImportReport {
-  /** Problems kept in full; beyond this only the counts per kind grow (the rejects file has all). */
+  /**
+   * Problems kept in full; beyond this only the counts per kind grow (the rejects file has all).
+   */
   public static final int MAX_PROBLEMS_KEPT = 200;
 
   private final String source;
@@ -45,27 +47,89 @@ public final class ImportReport {
     this.dryRun = dryRun;
   }
 
-  public String source() { return source; }
-  public String input() { return input; }
-  public boolean dryRun() { return dryRun; }
-  public long rowsRead() { return rowsRead; }
-  public long rowsWritten() { return rowsWritten; }
-  public long rowsRejected() { return rowsRejected; }
-  public long rowsSkipped() { return skipped.values().stream().mapToLong(Long::longValue).sum(); }
-  public Map<String, Long> skipped() { return Collections.unmodifiableMap(skipped); }
-  public long derivedWrites() { return derivedWrites; }
-  public long batches() { return batches; }
-  public long nodesCreated() { return nodesCreated; }
-  public long relationshipsCreated() { return relationshipsCreated; }
-  public long propertiesSet() { return propertiesSet; }
-  public long labelsAdded() { return labelsAdded; }
-  public long nodesDeleted() { return nodesDeleted; }
-  public long relationshipsDeleted() { return relationshipsDeleted; }
-  public double seconds() { return elapsedNanos / 1e9; }
-  public Path rejectsFile() { return rejectsFile; }
-  public List<Problem> problems() { return Collections.unmodifiableList(problems); }
-  public Map<Problem.Kind, Long> problemsByKind() { return Collections.unmodifiableMap(problemsByKind); }
-  public List<String> notes() { return Collections.unmodifiableList(notes); }
+  public String source() {
+    return source;
+  }
+
+  public String input() {
+    return input;
+  }
+
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  public long rowsRead() {
+    return rowsRead;
+  }
+
+  public long rowsWritten() {
+    return rowsWritten;
+  }
+
+  public long rowsRejected() {
+    return rowsRejected;
+  }
+
+  public long rowsSkipped() {
+    return skipped.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public Map<String, Long> skipped() {
+    return Collections.unmodifiableMap(skipped);
+  }
+
+  public long derivedWrites() {
+    return derivedWrites;
+  }
+
+  public long batches() {
+    return batches;
+  }
+
+  public long nodesCreated() {
+    return nodesCreated;
+  }
+
+  public long relationshipsCreated() {
+    return relationshipsCreated;
+  }
+
+  public long propertiesSet() {
+    return propertiesSet;
+  }
+
+  public long labelsAdded() {
+    return labelsAdded;
+  }
+
+  public long nodesDeleted() {
+    return nodesDeleted;
+  }
+
+  public long relationshipsDeleted() {
+    return relationshipsDeleted;
+  }
+
+  public double seconds() {
+    return elapsedNanos / 1e9;
+  }
+
+  public Path rejectsFile() {
+    return rejectsFile;
+  }
+
+  public List<Problem> problems() {
+    return Collections.unmodifiableList(problems);
+  }
+
+  public Map<Problem.Kind, Long> problemsByKind() {
+    return Collections.unmodifiableMap(problemsByKind);
+  }
+
+  public List<String> notes() {
+    return Collections.unmodifiableList(notes);
+  }
 
   /** Input records per second over the whole import, validation included. */
   public double rowsPerSecond() {
@@ -80,13 +144,20 @@ public final class ImportReport {
   /** A human summary, a few lines. */
   public String toText() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%s%s from %s%n", source, dryRun ? " (dry run, nothing written)" : "", input));
-    sb.append(String.format("  rows: %,d read, %,d written, %,d skipped, %,d rejected%n",
-        rowsRead, rowsWritten, rowsSkipped(), rowsRejected));
+    sb.append(
+        String.format(
+            "%s%s from %s%n", source, dryRun ? " (dry run, nothing written)" : "", input));
+    sb.append(
+        String.format(
+            "  rows: %,d read, %,d written, %,d skipped, %,d rejected%n",
+            rowsRead, rowsWritten, rowsSkipped(), rowsRejected));
     skipped.forEach((reason, n) -> sb.append(String.format("    skipped %,d: %s%n", n, reason)));
     if (!dryRun) {
-      sb.append(String.format("  graph: %,d nodes created, %,d relationships created, %,d properties set"
-          + " (%,d batches, %,d derived writes)%n", nodesCreated, relationshipsCreated, propertiesSet, batches, derivedWrites));
+      sb.append(
+          String.format(
+              "  graph: %,d nodes created, %,d relationships created, %,d properties set"
+                  + " (%,d batches, %,d derived writes)%n",
+              nodesCreated, relationshipsCreated, propertiesSet, batches, derivedWrites));
     }
     sb.append(String.format("  time: %.1f s, %,.0f rows/s%n", seconds(), rowsPerSecond()));
     for (String n : notes) sb.append("  note: ").append(n).append(System.lineSeparator());
@@ -96,9 +167,14 @@ public final class ImportReport {
         sb.append(String.format("  ... %,d more problems%n", rowsRejected - 10));
         break;
       }
-      sb.append("  rejected ").append(p.kind()).append(' ').append(p).append(System.lineSeparator());
+      sb.append("  rejected ")
+          .append(p.kind())
+          .append(' ')
+          .append(p)
+          .append(System.lineSeparator());
     }
-    if (rejectsFile != null) sb.append("  rejects: ").append(rejectsFile).append(System.lineSeparator());
+    if (rejectsFile != null)
+      sb.append("  rejects: ").append(rejectsFile).append(System.lineSeparator());
     return sb.toString();
   }
 

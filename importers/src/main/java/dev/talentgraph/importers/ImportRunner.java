@@ -19,15 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@link Importer}: batches its writes into transactions of {@code batchSize} rows (a row's
- * writes are never split, so a failed transaction leaves no half-written row or batch, and a re-run
- * MERGEs the rest), keeps rejects, reports progress, and counts what the database did.
+ * Runs one {@link Importer}: batches its writes into transactions of {@code batchSize} rows (a
+ * row's writes are never split, so a failed transaction leaves no half-written row or batch, and a
+ * re-run MERGEs the rest), keeps rejects, reports progress, and counts what the database did.
  *
  * <ul>
- *   <li>default: one pass; bad rows are rejected and the good ones written;</li>
- *   <li>{@code strict}: a validation pass that stops at the first bad row with nothing written, then the
- *       write pass;</li>
- *   <li>{@code dryRun}: the validation pass only.</li>
+ *   <li>default: one pass; bad rows are rejected and the good ones written;
+ *   <li>{@code strict}: a validation pass that stops at the first bad row with nothing written,
+ *       then the write pass;
+ *   <li>{@code dryRun}: the validation pass only.
  * </ul>
  */
 public final class ImportRunner {
@@ -35,14 +35,18 @@ public final class ImportRunner {
 
   private ImportRunner() {}
 
-  public static ImportReport run(Importer importer, Path input, ImportContext ctx) throws IOException {
+  public static ImportReport run(Importer importer, Path input, ImportContext ctx)
+      throws IOException {
     ImportOptions o = ctx.options();
     ImportReport report = new ImportReport(importer.name(), input, o.dryRun());
     long t0 = System.nanoTime();
     try {
       if (o.strict() || o.dryRun()) {
-        Sink validate = new Sink(importer.name(), report, ctx, null, o.strict(), o.dryRun() ? o.rejectsDir() : null);
-        o.progress().start(importer.name() + (o.dryRun() ? " (validate)" : " (validate, strict)"), 0);
+        Sink validate =
+            new Sink(
+                importer.name(), report, ctx, null, o.strict(), o.dryRun() ? o.rejectsDir() : null);
+        o.progress()
+            .start(importer.name() + (o.dryRun() ? " (validate)" : " (validate, strict)"), 0);
         try {
           importer.read(input, ctx, validate);
         } finally {
@@ -54,7 +58,9 @@ public final class ImportRunner {
         resetCounts(report);
       }
       try (Session session = ctx.driver().session(SessionConfig.forDatabase(ctx.database()))) {
-        Sink write = new Sink(importer.name(), report, ctx, session, false, o.strict() ? null : o.rejectsDir());
+        Sink write =
+            new Sink(
+                importer.name(), report, ctx, session, false, o.strict() ? null : o.rejectsDir());
         o.progress().start(importer.name(), 0);
         try {
           importer.read(input, ctx, write);
@@ -68,8 +74,13 @@ public final class ImportRunner {
       return report;
     } finally {
       report.elapsedNanos = System.nanoTime() - t0;
-      log.info("import {}: {} rows read, {} written, {} rejected in {} s", importer.name(), report.rowsRead,
-          report.rowsWritten, report.rowsRejected, String.format("%.1f", report.seconds()));
+      log.info(
+          "import {}: {} rows read, {} written, {} rejected in {} s",
+          importer.name(),
+          report.rowsRead,
+          report.rowsWritten,
+          report.rowsRejected,
+          String.format("%.1f", report.seconds()));
     }
   }
 
@@ -98,7 +109,13 @@ public final class ImportRunner {
     private long rows;
     private BufferedWriter rejects;
 
-    Sink(String source, ImportReport report, ImportContext ctx, Session session, boolean failFast, Path rejectsDir) {
+    Sink(
+        String source,
+        ImportReport report,
+        ImportContext ctx,
+        Session session,
+        boolean failFast,
+        Path rejectsDir) {
       this.source = source;
       this.report = report;
       this.ctx = ctx;
@@ -123,7 +140,10 @@ public final class ImportRunner {
       add(writes);
     }
 
-    /** Adds one row's writes (or one derived group); flushes after batchSize rows, or 8 writes a row on average. */
+    /**
+     * Adds one row's writes (or one derived group); flushes after batchSize rows, or 8 writes a row
+     * on average.
+     */
     private void add(List<Write> writes) {
       if (session == null) return;
       for (Write w : writes) {
@@ -166,21 +186,31 @@ public final class ImportRunner {
 
     void flush() {
       if (session == null || buffer.isEmpty()) return;
-      List<Map.Entry<Statement, List<Map<String, Object>>>> parts = new ArrayList<>(buffer.entrySet());
+      List<Map.Entry<Statement, List<Map<String, Object>>>> parts =
+          new ArrayList<>(buffer.entrySet());
       parts.sort(Comparator.comparingInt(e -> e.getKey().phase()));
       long tx0 = System.nanoTime();
       try {
-        List<SummaryCounters> counters = session.executeWrite(tx -> {
-          List<SummaryCounters> cs = new ArrayList<>();
-          for (var e : parts) {
-            long t = System.nanoTime();
-            cs.add(tx.run(e.getKey().cypher(), Map.of("rows", e.getValue())).consume().counters());
-            if (log.isDebugEnabled()) {
-              log.debug("{}: {} rows in {} ms", e.getKey().name(), e.getValue().size(), (System.nanoTime() - t) / 1_000_000);
-            }
-          }
-          return cs;
-        });
+        List<SummaryCounters> counters =
+            session.executeWrite(
+                tx -> {
+                  List<SummaryCounters> cs = new ArrayList<>();
+                  for (var e : parts) {
+                    long t = System.nanoTime();
+                    cs.add(
+                        tx.run(e.getKey().cypher(), Map.of("rows", e.getValue()))
+                            .consume()
+                            .counters());
+                    if (log.isDebugEnabled()) {
+                      log.debug(
+                          "{}: {} rows in {} ms",
+                          e.getKey().name(),
+                          e.getValue().size(),
+                          (System.nanoTime() - t) / 1_000_000);
+                    }
+                  }
+                  return cs;
+                });
         for (SummaryCounters c : counters) {
           report.nodesCreated += c.nodesCreated();
           report.nodesDeleted += c.nodesDeleted();
@@ -190,12 +220,24 @@ public final class ImportRunner {
           report.labelsAdded += c.labelsAdded();
         }
         report.batches++;
-        if (log.isDebugEnabled()) log.debug("batch of {} rows committed in {} ms", bufferedRows, (System.nanoTime() - tx0) / 1_000_000);
+        if (log.isDebugEnabled())
+          log.debug(
+              "batch of {} rows committed in {} ms",
+              bufferedRows,
+              (System.nanoTime() - tx0) / 1_000_000);
       } catch (Neo4jException e) {
         String stmts = String.join(", ", parts.stream().map(p -> p.getKey().name()).toList());
-        throw new ImportFailedException("import " + source + " failed writing a batch of " + bufferedRows
-            + " rows (statements " + stmts + "); that batch was rolled back, earlier batches are kept, and a re-run"
-            + " completes the import: " + e.getMessage(), e);
+        throw new ImportFailedException(
+            "import "
+                + source
+                + " failed writing a batch of "
+                + bufferedRows
+                + " rows (statements "
+                + stmts
+                + "); that batch was rolled back, earlier batches are kept, and a re-run"
+                + " completes the import: "
+                + e.getMessage(),
+            e);
       }
       buffer.clear();
       buffered = 0;
@@ -211,8 +253,15 @@ public final class ImportRunner {
           rejects.write("file\tline\tfield\tkind\tmessage\trow\n");
           report.rejectsFile = file;
         }
-        rejects.write(String.join("\t", clean(p.at().file()), String.valueOf(p.at().line()), clean(p.at().field()),
-            p.kind().name(), clean(p.message()), clean(raw)));
+        rejects.write(
+            String.join(
+                "\t",
+                clean(p.at().file()),
+                String.valueOf(p.at().line()),
+                clean(p.at().field()),
+                p.kind().name(),
+                clean(p.message()),
+                clean(raw)));
         rejects.write('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);

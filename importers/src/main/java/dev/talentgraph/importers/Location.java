@@ -1,9 +1,9 @@
 package dev.talentgraph.importers;
 
 /**
- * Where in the input something was found: a file, a 1-based line (0 when the whole file is meant) and
- * optionally a column or field name. Rendered as {@code file:line: field} so that editors and terminals
- * can jump to it.
+ * Where in the input something was found: a file, a 1-based line (0 when the whole file is meant)
+ * and optionally a column or field name. Rendered as {@code file:line: field} so that editors and
+ * terminals can jump to it.
  */
 public record Location(String file, long line, String field) {
 

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * Progress of a long import: a bar with rows/s and ETA on a terminal, a plain line every few seconds
- * otherwise (logs, CI), nothing in tests.
+ * Progress of a long import: a bar with rows/s and ETA on a terminal, a plain line every few
+ * seconds otherwise (logs, CI), nothing in tests.
  */
 public interface Progress {
   void start(String task, long expected);
@@ -15,11 +15,17 @@ public interface Progress {
 
   void finish(long done);
 
-  Progress NONE = new Progress() {
-    @Override public void start(String task, long expected) {}
-    @Override public void update(long done) {}
-    @Override public void finish(long done) {}
-  };
+  Progress NONE =
+      new Progress() {
+        @Override
+        public void start(String task, long expected) {}
+
+        @Override
+        public void update(long done) {}
+
+        @Override
+        public void finish(long done) {}
+      };
 
   /** A bar when {@code terminal}, periodic lines otherwise, on {@code out}. */
   static Progress console(PrintStream out, boolean terminal) {
@@ -77,20 +83,39 @@ public interface Progress {
       if (terminal) {
         int width = 30;
         int filled = expected > 0 ? (int) Math.min(width, done * width / expected) : 0;
-        String bar = expected > 0 ? "[" + "=".repeat(filled) + " ".repeat(width - filled) + "] "
-            + (done * 100 / expected) + "% " : "";
-        out.print("\r" + task + " " + bar + String.format("%,d rows, %,d rows/s", done, rate)
-            + (last ? " in " + format(Duration.ofMillis((long) (secs * 1000))) : eta) + "   ");
+        String bar =
+            expected > 0
+                ? "["
+                    + "=".repeat(filled)
+                    + " ".repeat(width - filled)
+                    + "] "
+                    + (done * 100 / expected)
+                    + "% "
+                : "";
+        out.print(
+            "\r"
+                + task
+                + " "
+                + bar
+                + String.format("%,d rows, %,d rows/s", done, rate)
+                + (last ? " in " + format(Duration.ofMillis((long) (secs * 1000))) : eta)
+                + "   ");
       } else {
-        out.println(task + ": " + String.format("%,d", done) + (expected > 0 ? String.format(" of %,d", expected) : "")
-            + String.format(" rows, %,d rows/s", rate) + (last ? " (done)" : eta));
+        out.println(
+            task
+                + ": "
+                + String.format("%,d", done)
+                + (expected > 0 ? String.format(" of %,d", expected) : "")
+                + String.format(" rows, %,d rows/s", rate)
+                + (last ? " (done)" : eta));
       }
       out.flush();
     }
 
     private static String format(Duration d) {
       long s = d.toSeconds();
-      return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+      return s >= 3600
+          ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
           : String.format("%d:%02d", s / 60, s % 60);
     }
   }

@@ -1,6 +1,8 @@
 package dev.talentgraph.importers;
 
-/** Thrown while mapping one row to reject it; importers catch it and call {@link RowSink#reject}. */
+/**
+ * Thrown while mapping one row to reject it; importers catch it and call {@link RowSink#reject}.
+ */
 public class RowException extends RuntimeException {
   private final transient Problem problem;
 

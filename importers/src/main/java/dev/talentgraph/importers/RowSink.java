@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Where an importer sends what it read. Each input record ends in exactly one call: {@link #accept}
  * with all the writes it maps to (they land in the same transaction, never split), {@link #reject}
- * with the problem that makes it unusable, or {@link #skip} with a reason that is not an error
- * (a duplicate, a sampled negative). Writes that do not belong to one input record (aggregates such as
+ * with the problem that makes it unusable, or {@link #skip} with a reason that is not an error (a
+ * duplicate, a sampled negative). Writes that do not belong to one input record (aggregates such as
  * co-authorship counts) go through {@link #derived}.
  */
 public interface RowSink {
@@ -31,7 +31,10 @@ public interface RowSink {
     derived(List.of(writes));
   }
 
-  /** A note for the report that is neither a row nor an error (e.g. "repaired 35 lines as Windows-1252"). */
+  /**
+   * A note for the report that is neither a row nor an error (e.g. "repaired 35 lines as
+   * Windows-1252").
+   */
   void note(String message);
 
   /** Sets the expected number of records for progress and ETA, when a source knows it. */

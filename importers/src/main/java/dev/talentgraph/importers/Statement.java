@@ -15,7 +15,8 @@ public record Statement(String name, int phase, String cypher) {
   public static final int LATE = 20;
 
   public Statement {
-    if (!cypher.contains("$rows")) throw new IllegalArgumentException("statement " + name + " must UNWIND $rows");
+    if (!cypher.contains("$rows"))
+      throw new IllegalArgumentException("statement " + name + " must UNWIND $rows");
   }
 
   /** A statement in the node phase; {@code body} follows {@code UNWIND $rows AS row}. */

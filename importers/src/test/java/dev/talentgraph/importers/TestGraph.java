@@ -21,8 +21,8 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
- * One in-process Neo4j (neo4j-harness) for the whole test JVM, reached over Bolt like a server, with
- * the project's migrations applied. Tests call {@link #reset()} to start from an empty graph.
+ * One in-process Neo4j (neo4j-harness) for the whole test JVM, reached over Bolt like a server,
+ * with the project's migrations applied. Tests call {@link #reset()} to start from an empty graph.
  */
 public final class TestGraph {
   private static Neo4j neo4j;
@@ -32,20 +32,27 @@ public final class TestGraph {
 
   public static synchronized Driver driver() {
     if (driver == null) {
-      neo4j = Neo4jBuilders.newInProcessBuilder()
-          .withDisabledServer()
-          .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-          .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-          .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-          .withConfig(GraphDatabaseSettings.allow_file_urls, true)
-          .withConfig(GraphDatabaseSettings.load_csv_file_url_root, Path.of("/").toAbsolutePath())
-          .build();
+      neo4j =
+          Neo4jBuilders.newInProcessBuilder()
+              .withDisabledServer()
+              .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+              .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+              .withConfig(
+                  GraphDatabaseInternalSettings.netty_server_shutdown_timeout,
+                  Duration.ofSeconds(1))
+              .withConfig(GraphDatabaseSettings.allow_file_urls, true)
+              .withConfig(
+                  GraphDatabaseSettings.load_csv_file_url_root, Path.of("/").toAbsolutePath())
+              .build();
       driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
       new MigrationRunner(driver, "neo4j").migrate();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        driver.close();
-        neo4j.close();
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    driver.close();
+                    neo4j.close();
+                  }));
     }
     return driver;
   }
@@ -53,7 +60,9 @@ public final class TestGraph {
   /** Deletes all data but the schema and the migration records. */
   public static void reset() {
     try (var s = driver().session()) {
-      s.run("MATCH (n) WHERE NOT n:__Migration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+      s.run(
+              "MATCH (n) WHERE NOT n:__Migration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+          .consume();
     }
   }
 
@@ -90,7 +99,10 @@ public final class TestGraph {
 
   public static Path datasets() {
     String env = System.getenv("TALENT_DATASETS");
-    String dir = env != null && !env.isBlank() ? env : System.getProperty("talent.datasets.default", "../../shared/data");
+    String dir =
+        env != null && !env.isBlank()
+            ? env
+            : System.getProperty("talent.datasets.default", "../../shared/data");
     return Path.of(dir);
   }
 
@@ -98,19 +110,30 @@ public final class TestGraph {
     return Files.isDirectory(datasets().resolve("esco"));
   }
 
-  /** A reversible stand-in for the API's AES-GCM cipher: tests check where values go, not cryptography. */
+  /**
+   * A reversible stand-in for the API's AES-GCM cipher: tests check where values go, not
+   * cryptography.
+   */
   public static final class TestCipher implements FieldCipher {
     @Override
     public String encrypt(String plaintext, String associatedData) {
-      return PREFIX + Base64.getEncoder().encodeToString((associatedData + "\u0000" + plaintext).getBytes(StandardCharsets.UTF_8));
+      return PREFIX
+          + Base64.getEncoder()
+              .encodeToString(
+                  (associatedData + "\u0000" + plaintext).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public String decrypt(String ciphertext, String associatedData) {
-      if (!ciphertext.startsWith(PREFIX)) throw new IllegalArgumentException("not sealed: " + ciphertext);
-      String s = new String(Base64.getDecoder().decode(ciphertext.substring(PREFIX.length())), StandardCharsets.UTF_8);
+      if (!ciphertext.startsWith(PREFIX))
+        throw new IllegalArgumentException("not sealed: " + ciphertext);
+      String s =
+          new String(
+              Base64.getDecoder().decode(ciphertext.substring(PREFIX.length())),
+              StandardCharsets.UTF_8);
       int i = s.indexOf('\u0000');
-      if (!s.substring(0, i).equals(associatedData)) throw new IllegalArgumentException("wrong associated data");
+      if (!s.substring(0, i).equals(associatedData))
+        throw new IllegalArgumentException("wrong associated data");
       return s.substring(i + 1);
     }
   }

@@ -1,8 +1,5 @@
 package dev.talentgraph.ml;
 
-import dev.talentgraph.ml.model.TrainerSpec;
-import dev.talentgraph.ml.model.ModelKind;
-import dev.talentgraph.ml.model.EncodedModel;
 import dev.talentgraph.ml.eval.BinaryMetrics;
 import dev.talentgraph.ml.eval.Fairness;
 import dev.talentgraph.ml.eval.RegressionMetrics;
@@ -13,8 +10,11 @@ import dev.talentgraph.ml.features.FeatureEncoder;
 import dev.talentgraph.ml.features.FeatureSet;
 import dev.talentgraph.ml.features.FeatureType;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
-import dev.talentgraph.ml.features.ProtectedAttributes;
 import dev.talentgraph.ml.features.PropertyDiscovery;
+import dev.talentgraph.ml.features.ProtectedAttributes;
+import dev.talentgraph.ml.model.EncodedModel;
+import dev.talentgraph.ml.model.ModelKind;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.registry.DataWindow;
 import dev.talentgraph.ml.registry.ModelInfo;
 import dev.talentgraph.ml.registry.ModelRegistry;
@@ -53,11 +53,17 @@ public final class GraphTrainer {
   }
 
   /**
-   * @param trainer algorithm and hyperparameters; null for the kind's default algorithm with default settings
+   * @param trainer algorithm and hyperparameters; null for the kind's default algorithm with
+   *     default settings
    * @param allowProtected protected features to use anyway (normally empty)
    * @param asOf the reference date for tenure, ages and recency
    */
-  public record Options(TrainerSpec trainer, int folds, Set<String> allowProtected, LocalDate asOf, boolean activate,
+  public record Options(
+      TrainerSpec trainer,
+      int folds,
+      Set<String> allowProtected,
+      LocalDate asOf,
+      boolean activate,
       double threshold) {
     public Options {
       if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
@@ -67,15 +73,29 @@ public final class GraphTrainer {
   }
 
   /** What training produced. */
-  public record Result(ModelInfo model, int rows, int positives, List<String> features, List<String> protectedExcluded,
-      Map<String, Double> metrics, List<Fairness.Report> fairness, long extractMillis, long trainMillis,
+  public record Result(
+      ModelInfo model,
+      int rows,
+      int positives,
+      List<String> features,
+      List<String> protectedExcluded,
+      Map<String, Double> metrics,
+      List<Fairness.Report> fairness,
+      long extractMillis,
+      long trainMillis,
       List<BinaryMetrics.CalibrationBin> calibration) {}
 
   public Result train(ModelKind kind, Options o, Consumer<String> progress) {
-    TrainerSpec spec = o.trainer() != null ? o.trainer() : TrainerSpec.defaults(kind.algorithm(), 1);
+    TrainerSpec spec =
+        o.trainer() != null ? o.trainer() : TrainerSpec.defaults(kind.algorithm(), 1);
     if (spec.algorithm().classification() != kind.classification()) {
-      throw new IllegalArgumentException("kind " + kind.name() + " needs a " + (kind.classification() ? "classification"
-          : "regression") + " algorithm, not " + spec.algorithm());
+      throw new IllegalArgumentException(
+          "kind "
+              + kind.name()
+              + " needs a "
+              + (kind.classification() ? "classification" : "regression")
+              + " algorithm, not "
+              + spec.algorithm());
     }
     long t0 = System.nanoTime();
     GraphFeatureExtractor ex = new GraphFeatureExtractor(driver, database, cipher);
@@ -83,26 +103,55 @@ public final class GraphTrainer {
     if (kind.enricher() != null) rows = kind.enricher().enrich(driver, database, rows, o.asOf());
     progress.accept(kind.name() + ": " + rows.size() + " labelled rows");
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException("no labelled rows for " + kind.name() + ": the graph has no data this kind learns from ("
-          + kind.outcome() + ")");
+      throw new IllegalArgumentException(
+          "no labelled rows for "
+              + kind.name()
+              + ": the graph has no data this kind learns from ("
+              + kind.outcome()
+              + ")");
     }
     FeatureSet declared = kind.features();
     if (kind.discoverProperties()) {
       Set<String> declaredKeys = new java.util.HashSet<>(kind.excludedProperties());
       declared.definitions().forEach(d -> declaredKeys.add(d.name()));
-      declared = declared.plus(PropertyDiscovery.discover(driver, database, rows.stream().map(GraphFeatureExtractor.Row::expert)
-          .distinct().toList(), declaredKeys));
+      declared =
+          declared.plus(
+              PropertyDiscovery.discover(
+                  driver,
+                  database,
+                  rows.stream().map(GraphFeatureExtractor.Row::expert).distinct().toList(),
+                  declaredKeys));
     }
     FeatureSet used = declared.withoutProtected(o.allowProtected());
-    if (cipher == null) used = new FeatureSet(used.name(), used.version(), used.definitions().stream()
-        .filter(d -> !(d.source() instanceof dev.talentgraph.ml.features.FeatureSource.Personal)).toList());
-    List<FeatureDefinition> protectedDefs = declared.protectedDefinitions().stream()
-        .filter(d -> cipher != null || !(d.source() instanceof dev.talentgraph.ml.features.FeatureSource.Personal)).toList();
+    if (cipher == null)
+      used =
+          new FeatureSet(
+              used.name(),
+              used.version(),
+              used.definitions().stream()
+                  .filter(
+                      d ->
+                          !(d.source()
+                              instanceof dev.talentgraph.ml.features.FeatureSource.Personal))
+                  .toList());
+    List<FeatureDefinition> protectedDefs =
+        declared.protectedDefinitions().stream()
+            .filter(
+                d ->
+                    cipher != null
+                        || !(d.source()
+                            instanceof dev.talentgraph.ml.features.FeatureSource.Personal))
+            .toList();
     List<Object[]> x = ex.features(used, rows, o.asOf());
     List<Object[]> px = ex.features(new FeatureSet("protected", 1, protectedDefs), rows, o.asOf());
     long t1 = System.nanoTime();
-    progress.accept(String.format(Locale.ROOT, "%s: %d features read in %.1f s", kind.name(), used.definitions().size(),
-        (t1 - t0) / 1e9));
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%s: %d features read in %.1f s",
+            kind.name(),
+            used.definitions().size(),
+            (t1 - t0) / 1e9));
 
     Map<String, Double> metrics = new LinkedHashMap<>();
     List<Fairness.Report> fairness = new ArrayList<>();
@@ -116,18 +165,31 @@ public final class GraphTrainer {
       boolean[] y = new boolean[n];
       for (int i = 0; i < n; i++) {
         Object l = rows.get(i).label();
-        y[i] = l instanceof Boolean b ? b : Set.of("true", "yes", "1", "1.0").contains(String.valueOf(l).toLowerCase(Locale.ROOT));
+        y[i] =
+            l instanceof Boolean b
+                ? b
+                : Set.of("true", "yes", "1", "1.0")
+                    .contains(String.valueOf(l).toLowerCase(Locale.ROOT));
         if (y[i]) positives++;
       }
       if (positives == 0 || positives == n) {
-        throw new IllegalArgumentException(kind.name() + ": all " + n + " rows have the same label; a classifier needs both classes");
+        throw new IllegalArgumentException(
+            kind.name()
+                + ": all "
+                + n
+                + " rows have the same label; a classifier needs both classes");
       }
       List<StratifiedKFold.Fold> folds = StratifiedKFold.split(y, o.folds(), spec.seed());
-      double[] auc = new double[o.folds()], acc = new double[o.folds()], ll = new double[o.folds()], base = new double[o.folds()];
+      double[] auc = new double[o.folds()],
+          acc = new double[o.folds()],
+          ll = new double[o.folds()],
+          base = new double[o.folds()];
       double[] oof = new double[n];
       for (StratifiedKFold.Fold f : folds) {
         FeatureEncoder enc = FeatureEncoder.fit(used.columns(), x, f.train());
-        EncodedModel m = EncodedModel.trainClassifier(spec, enc, x, f.train(), y, kind.name() + " fold " + (f.index() + 1));
+        EncodedModel m =
+            EncodedModel.trainClassifier(
+                spec, enc, x, f.train(), y, kind.name() + " fold " + (f.index() + 1));
         double[] p = m.predict(x, f.test());
         boolean[] yt = new boolean[f.test().length];
         int pos = 0;
@@ -142,7 +204,14 @@ public final class GraphTrainer {
         acc[f.index()] = BinaryMetrics.accuracy(p, yt, o.threshold());
         ll[f.index()] = BinaryMetrics.logLoss(p, yt);
         base[f.index()] = BinaryMetrics.logLoss(prior, yt);
-        progress.accept(String.format(Locale.ROOT, "%s: fold %d/%d AUC %.4f", kind.name(), f.index() + 1, o.folds(), auc[f.index()]));
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "%s: fold %d/%d AUC %.4f",
+                kind.name(),
+                f.index() + 1,
+                o.folds(),
+                auc[f.index()]));
       }
       Summary a = Summary.of(auc);
       metrics.put("auc.mean", a.mean());
@@ -154,7 +223,8 @@ public final class GraphTrainer {
       metrics.put("rows", (double) n);
       metrics.put("positives", (double) positives);
       // calibration of the out-of-fold probabilities: ten equal-width bins, the empty ones left out
-      calibration = BinaryMetrics.calibration(oof, y, 10).stream().filter(b -> b.count() > 0).toList();
+      calibration =
+          BinaryMetrics.calibration(oof, y, 10).stream().filter(b -> b.count() > 0).toList();
       metrics.put("brier.oof", BinaryMetrics.brier(oof, y));
       boolean[] decisions = new boolean[n];
       for (int i = 0; i < n; i++) decisions[i] = oof[i] >= o.threshold();
@@ -165,9 +235,13 @@ public final class GraphTrainer {
         if (!any) continue;
         Fairness.Report fr = Fairness.evaluate(protectedDefs.get(d).name(), groups, decisions, y);
         fairness.add(fr);
-        metrics.put("fairness." + fr.attribute() + ".demographicParityDifference", fr.demographicParityDifference());
+        metrics.put(
+            "fairness." + fr.attribute() + ".demographicParityDifference",
+            fr.demographicParityDifference());
         if (!Double.isNaN(fr.equalOpportunityDifference())) {
-          metrics.put("fairness." + fr.attribute() + ".equalOpportunityDifference", fr.equalOpportunityDifference());
+          metrics.put(
+              "fairness." + fr.attribute() + ".equalOpportunityDifference",
+              fr.equalOpportunityDifference());
         }
       }
       FeatureEncoder enc = FeatureEncoder.fit(used.columns(), x, all);
@@ -175,18 +249,24 @@ public final class GraphTrainer {
     } else {
       double[] y = new double[n];
       for (int i = 0; i < n; i++) y[i] = ((Number) rows.get(i).label()).doubleValue();
-      if (n < o.folds()) throw new IllegalArgumentException(kind.name() + ": " + n + " rows are too few for " + o.folds() + " folds");
+      if (n < o.folds())
+        throw new IllegalArgumentException(
+            kind.name() + ": " + n + " rows are too few for " + o.folds() + " folds");
       List<Integer> order = new ArrayList<>();
       for (int i = 0; i < n; i++) order.add(i);
       Collections.shuffle(order, new Random(spec.seed()));
-      double[] rmse = new double[o.folds()], mae = new double[o.folds()], r2 = new double[o.folds()], base = new double[o.folds()];
+      double[] rmse = new double[o.folds()],
+          mae = new double[o.folds()],
+          r2 = new double[o.folds()],
+          base = new double[o.folds()];
       for (int f = 0; f < o.folds(); f++) {
         List<Integer> tr = new ArrayList<>(), te = new ArrayList<>();
         for (int i = 0; i < n; i++) (i % o.folds() == f ? te : tr).add(order.get(i));
         int[] train = tr.stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] test = te.stream().mapToInt(Integer::intValue).sorted().toArray();
         FeatureEncoder enc = FeatureEncoder.fit(used.columns(), x, train);
-        EncodedModel m = EncodedModel.trainRegressor(spec, enc, x, train, y, kind.name() + " fold " + (f + 1));
+        EncodedModel m =
+            EncodedModel.trainRegressor(spec, enc, x, train, y, kind.name() + " fold " + (f + 1));
         double[] p = m.predict(x, test);
         double[] yt = new double[test.length], mean = new double[test.length];
         double mu = 0;
@@ -200,8 +280,15 @@ public final class GraphTrainer {
         mae[f] = RegressionMetrics.mae(p, yt);
         r2[f] = RegressionMetrics.r2(p, yt);
         base[f] = RegressionMetrics.rmse(mean, yt);
-        progress.accept(String.format(Locale.ROOT, "%s: fold %d/%d RMSE %.4f (mean baseline %.4f)", kind.name(), f + 1, o.folds(),
-            rmse[f], base[f]));
+        progress.accept(
+            String.format(
+                Locale.ROOT,
+                "%s: fold %d/%d RMSE %.4f (mean baseline %.4f)",
+                kind.name(),
+                f + 1,
+                o.folds(),
+                rmse[f],
+                base[f]));
       }
       metrics.put("rmse.mean", Summary.of(rmse).mean());
       metrics.put("rmse.std", Summary.of(rmse).std());
@@ -221,18 +308,54 @@ public final class GraphTrainer {
     if (kind.classification()) data.put("positives", positives);
     data.put("asOf", o.asOf().toString());
     Map<String, Object> fs = new LinkedHashMap<>(used.describe());
-    fs.put("protectedExcluded", declared.protectedDefinitions().stream().map(FeatureDefinition::name)
-        .filter(nm -> !o.allowProtected().contains(nm)).toList());
+    fs.put(
+        "protectedExcluded",
+        declared.protectedDefinitions().stream()
+            .map(FeatureDefinition::name)
+            .filter(nm -> !o.allowProtected().contains(nm))
+            .toList());
     fs.put("protectedAllowed", List.copyOf(o.allowProtected()));
-    ModelInfo info = registry.register(kind.name(), finalModel, new Provenance(kind.outcome(), data, fs, spec.hyperparameters(),
-        spec.seed(), Instant.now(), metrics, new DataWindow(null, o.asOf(), n)), o.activate());
-    progress.accept(String.format(Locale.ROOT, "%s: registered %s%s", kind.name(), info.id(), info.active() ? " (active)" : ""));
-    return new Result(info, n, positives, used.definitions().stream().map(FeatureDefinition::name).toList(),
-        declared.protectedDefinitions().stream().map(FeatureDefinition::name).filter(nm -> !o.allowProtected().contains(nm)).toList(),
-        metrics, fairness, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, calibration);
+    ModelInfo info =
+        registry.register(
+            kind.name(),
+            finalModel,
+            new Provenance(
+                kind.outcome(),
+                data,
+                fs,
+                spec.hyperparameters(),
+                spec.seed(),
+                Instant.now(),
+                metrics,
+                new DataWindow(null, o.asOf(), n)),
+            o.activate());
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%s: registered %s%s",
+            kind.name(),
+            info.id(),
+            info.active() ? " (active)" : ""));
+    return new Result(
+        info,
+        n,
+        positives,
+        used.definitions().stream().map(FeatureDefinition::name).toList(),
+        declared.protectedDefinitions().stream()
+            .map(FeatureDefinition::name)
+            .filter(nm -> !o.allowProtected().contains(nm))
+            .toList(),
+        metrics,
+        fairness,
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        calibration);
   }
 
-  /** Fairness groups of one protected attribute: categories as they are; ages under 40 / 40 or over; other numbers by median. */
+  /**
+   * Fairness groups of one protected attribute: categories as they are; ages under 40 / 40 or over;
+   * other numbers by median.
+   */
   static String[] groups(FeatureDefinition d, List<Object[]> px, int col) {
     String[] g = new String[px.size()];
     if (d.type() == FeatureType.CATEGORICAL) {

@@ -9,8 +9,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 /**
- * Small talent graphs for tests: a hand-checkable trio (x1, x2, x3); the synthetic company comes from
- * {@link SyntheticWorkforce}.
+ * Small talent graphs for tests: a hand-checkable trio (x1, x2, x3); the synthetic company comes
+ * from {@link SyntheticWorkforce}.
  */
 public final class GraphFixtures {
   private GraphFixtures() {}
@@ -21,25 +21,32 @@ public final class GraphFixtures {
   public static final class TestCipher implements FieldCipher {
     @Override
     public String encrypt(String plaintext, String aad) {
-      return PREFIX + Base64.getEncoder().encodeToString((aad + "|" + plaintext).getBytes(StandardCharsets.UTF_8));
+      return PREFIX
+          + Base64.getEncoder()
+              .encodeToString((aad + "|" + plaintext).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public String decrypt(String ciphertext, String aad) {
-      String s = new String(Base64.getDecoder().decode(ciphertext.substring(PREFIX.length())), StandardCharsets.UTF_8);
-      if (!s.startsWith(aad + "|")) throw new IllegalArgumentException("wrong associated data " + aad);
+      String s =
+          new String(
+              Base64.getDecoder().decode(ciphertext.substring(PREFIX.length())),
+              StandardCharsets.UTF_8);
+      if (!s.startsWith(aad + "|"))
+        throw new IllegalArgumentException("wrong associated data " + aad);
       return s.substring(aad.length() + 1);
     }
   }
 
   /**
    * x1 has 2 skills (levels 2 and 4), collaborates with x2 (count 3, last 2024) and x3 (count 1,
-   * last 2020), completed 1 of 2 courses, shares team t-x with x2, has reviews 3 (2024) and 5 (2025),
-   * one promotion on 2023-01-01, was hired 2016-01-01 and born 1986-01-01.
+   * last 2020), completed 1 of 2 courses, shares team t-x with x2, has reviews 3 (2024) and 5
+   * (2025), one promotion on 2023-01-01, was hired 2016-01-01 and born 1986-01-01.
    */
   public static void trio(Driver driver, FieldCipher cipher) {
     try (Session s = driver.session()) {
-      s.run("""
+      s.run(
+              """
           CREATE (x1:Expert {id: 'x1', name: 'X One', hiredAt: date('2016-01-01'), grade: 3}),
                  (x2:Expert {id: 'x2', name: 'X Two'}), (x3:Expert {id: 'x3', name: 'X Three'}),
                  (a:Skill {id: 'sx-a', name: 'A'}), (b:Skill {id: 'sx-b', name: 'B'}),
@@ -54,8 +61,13 @@ public final class GraphFixtures {
                  (x1)-[:HAS_REVIEW]->(:PerformanceReview {id: 'rx-2', rating: 5, date: date('2025-12-01')}),
                  (x1)-[:PROMOTED]->(:Promotion {id: 'px-1', date: date('2023-01-01')}),
                  (x1)-[:HAS_PERSONAL_DATA]->(:PersonalData {birthDate: $birth, gender: $gender})
-          """, Map.of("birth", cipher.encrypt("1986-01-01", FieldCipher.aad("x1", "birthDate")),
-          "gender", cipher.encrypt("female", FieldCipher.aad("x1", "gender")))).consume();
+          """,
+              Map.of(
+                  "birth",
+                  cipher.encrypt("1986-01-01", FieldCipher.aad("x1", "birthDate")),
+                  "gender",
+                  cipher.encrypt("female", FieldCipher.aad("x1", "gender"))))
+          .consume();
     }
   }
 }

@@ -1,16 +1,16 @@
 package dev.talentgraph.ml;
 
-import dev.talentgraph.ml.model.TrainerSpec;
-import dev.talentgraph.ml.model.Algorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.talentgraph.ml.features.FeatureDefinition;
 import dev.talentgraph.ml.features.FeatureSet;
+import dev.talentgraph.ml.features.FeatureSource;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.features.GraphMeasure;
-import dev.talentgraph.ml.features.FeatureDefinition;
-import dev.talentgraph.ml.features.FeatureSource;
+import dev.talentgraph.ml.model.Algorithm;
+import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.registry.ModelFormatException;
 import dev.talentgraph.ml.registry.ModelInfo;
 import dev.talentgraph.ml.registry.ModelNotFoundException;
@@ -38,9 +38,9 @@ import org.neo4j.harness.Neo4j;
 
 /**
  * Graph features, training from the graph, the model registry and batch scoring against a real
- * in-process Neo4j holding a small synthetic company ({@link SyntheticWorkforce}) and a hand-checkable
- * trio ({@link GraphFixtures}). The tests run in
- * order: later ones use the versions registered by earlier ones.
+ * in-process Neo4j holding a small synthetic company ({@link SyntheticWorkforce}) and a
+ * hand-checkable trio ({@link GraphFixtures}). The tests run in order: later ones use the versions
+ * registered by earlier ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GraphModelsIT {
@@ -66,8 +66,13 @@ class GraphModelsIT {
   }
 
   static GraphTrainer.Options options(long seed) {
-    return new GraphTrainer.Options(TrainerSpec.defaults(Algorithm.LOGISTIC_REGRESSION, seed), 5, Set.of(), GraphFixtures.AS_OF,
-        true, 0.5);
+    return new GraphTrainer.Options(
+        TrainerSpec.defaults(Algorithm.LOGISTIC_REGRESSION, seed),
+        5,
+        Set.of(),
+        GraphFixtures.AS_OF,
+        true,
+        0.5);
   }
 
   static long count(String cypher) {
@@ -81,14 +86,22 @@ class GraphModelsIT {
   void graphMeasuresPropertiesDatesAndPersonalFieldsReadTheGraph() {
     List<FeatureDefinition> defs = new ArrayList<>();
     for (GraphMeasure m : GraphMeasure.values()) defs.add(FeatureDefinition.measure(m));
-    defs.add(FeatureDefinition.numeric("tenure", "years at the company", new FeatureSource.YearsSince("hiredAt")));
+    defs.add(
+        FeatureDefinition.numeric(
+            "tenure", "years at the company", new FeatureSource.YearsSince("hiredAt")));
     defs.add(FeatureDefinition.numeric("grade", "grade", new FeatureSource.Property("grade")));
-    defs.add(FeatureDefinition.numeric("age", "age", new FeatureSource.Personal("birthDate", true)));
-    defs.add(FeatureDefinition.categorical("gender", "gender", new FeatureSource.Personal("gender", false)));
+    defs.add(
+        FeatureDefinition.numeric("age", "age", new FeatureSource.Personal("birthDate", true)));
+    defs.add(
+        FeatureDefinition.categorical(
+            "gender", "gender", new FeatureSource.Personal("gender", false)));
     FeatureSet fs = new FeatureSet("probe", 1, defs);
     GraphFeatureExtractor ex = new GraphFeatureExtractor(driver, "neo4j", CIPHER);
-    List<GraphFeatureExtractor.Row> rows = List.of(new GraphFeatureExtractor.Row("x1", "x1", null, Map.of()),
-        new GraphFeatureExtractor.Row("x2", "x2", null, Map.of()), new GraphFeatureExtractor.Row("x3", "x3", null, Map.of()));
+    List<GraphFeatureExtractor.Row> rows =
+        List.of(
+            new GraphFeatureExtractor.Row("x1", "x1", null, Map.of()),
+            new GraphFeatureExtractor.Row("x2", "x2", null, Map.of()),
+            new GraphFeatureExtractor.Row("x3", "x3", null, Map.of()));
     List<Object[]> x = ex.features(fs, rows, GraphFixtures.AS_OF);
     Map<String, Object> x1 = new java.util.HashMap<>();
     for (int i = 0; i < defs.size(); i++) x1.put(defs.get(i).name(), x.get(0)[i]);
@@ -109,7 +122,8 @@ class GraphModelsIT {
     assertThat((Double) x1.get("age")).isCloseTo(40.0, within(0.01));
     assertThat(x1.get("gender")).isEqualTo("female");
     assertThat(((Number) x1.get("grade")).intValue()).isEqualTo(3);
-    // degree: 2 skills, 2 collaborations, 2 enrolments, 1 team, 2 reviews, 1 promotion (not the personal data node)
+    // degree: 2 skills, 2 collaborations, 2 enrolments, 1 team, 2 reviews, 1 promotion (not the
+    // personal data node)
     assertThat(((Number) x1.get("degree")).intValue()).isEqualTo(10);
     // x1 is the hub of the star x2 - x1 - x3, so its PageRank is above its leaves'
     int pr = defs.indexOf(FeatureDefinition.measure(GraphMeasure.PAGERANK));
@@ -117,9 +131,15 @@ class GraphModelsIT {
     assertThat((Double) x.get(1)[pr]).isCloseTo((Double) x.get(2)[pr], within(1e-9));
     // x2 has no personal data and no skills: missing, not an error
     assertThat(x.get(1)[defs.size() - 1]).isNull();
-    // a row's own as-of date (a leaver's departure) replaces the run's for every years-since feature
-    List<Object[]> then = ex.features(fs, List.of(new GraphFeatureExtractor.Row("x1", "x1", null, Map.of(),
-        java.time.LocalDate.of(2021, 1, 1))), GraphFixtures.AS_OF);
+    // a row's own as-of date (a leaver's departure) replaces the run's for every years-since
+    // feature
+    List<Object[]> then =
+        ex.features(
+            fs,
+            List.of(
+                new GraphFeatureExtractor.Row(
+                    "x1", "x1", null, Map.of(), java.time.LocalDate.of(2021, 1, 1))),
+            GraphFixtures.AS_OF);
     int tenure = defs.size() - 4;
     assertThat((Double) then.get(0)[tenure]).isCloseTo(5.0, within(0.01));
     assertThat((Double) then.get(0)[defs.size() - 2]).isCloseTo(35.0, within(0.01)); // age then
@@ -128,18 +148,26 @@ class GraphModelsIT {
   @Test
   @Order(2)
   void trainingAttritionRegistersAnActiveVersionWithProvenanceAndWithoutProtectedFeatures() {
-    GraphTrainer.Result r = new GraphTrainer(driver, "neo4j", CIPHER).train(ModelKinds.ATTRITION, options(1), s -> {});
+    GraphTrainer.Result r =
+        new GraphTrainer(driver, "neo4j", CIPHER).train(ModelKinds.ATTRITION, options(1), s -> {});
     assertThat(r.model().id()).isEqualTo("attrition:1");
     assertThat(r.model().active()).isTrue();
     assertThat(r.rows()).isEqualTo(240); // the trio has no status: unlabelled
-    assertThat(r.features()).contains("tenure", "skillCount", "pageRank", "lastRating", "salary", "country")
+    assertThat(r.features())
+        .contains("tenure", "skillCount", "pageRank", "lastRating", "salary", "country")
         .doesNotContain("gender", "age", "maritalStatus", "nationality", "status");
     assertThat(r.protectedExcluded()).contains("gender", "age");
     assertThat(r.metrics().get("auc.mean")).isGreaterThan(0.75);
     assertThat(r.fairness()).extracting(f -> f.attribute()).containsExactly("gender", "age");
-    assertThat(r.metrics()).containsKeys("fairness.gender.demographicParityDifference", "fairness.age.equalOpportunityDifference");
+    assertThat(r.metrics())
+        .containsKeys(
+            "fairness.gender.demographicParityDifference",
+            "fairness.age.equalOpportunityDifference");
     ModelInfo info = registry.info("attrition", 1).orElseThrow();
-    assertThat(info.featureSetJson()).contains("\"protectedExcluded\"").contains("measure:PAGERANK").doesNotContain("personal:gender");
+    assertThat(info.featureSetJson())
+        .contains("\"protectedExcluded\"")
+        .contains("measure:PAGERANK")
+        .doesNotContain("personal:gender");
     assertThat(info.hyperparametersJson()).contains("\"seed\":1");
     assertThat(info.dataJson()).contains("\"asOf\":\"2026-01-01\"");
     assertThat(info.format()).isEqualTo(ModelRegistry.FORMAT);
@@ -149,8 +177,10 @@ class GraphModelsIT {
 
   @Test
   @Order(3)
-  void retrainingWithTheSameSeedGivesAnIdenticalModelAsANewActiveVersionAndTheOldOneStaysLoadable() {
-    GraphTrainer.Result r = new GraphTrainer(driver, "neo4j", CIPHER).train(ModelKinds.ATTRITION, options(1), s -> {});
+  void
+      retrainingWithTheSameSeedGivesAnIdenticalModelAsANewActiveVersionAndTheOldOneStaysLoadable() {
+    GraphTrainer.Result r =
+        new GraphTrainer(driver, "neo4j", CIPHER).train(ModelKinds.ATTRITION, options(1), s -> {});
     assertThat(r.model().id()).isEqualTo("attrition:2");
     assertThat(registry.active("attrition").orElseThrow().version()).isEqualTo(2);
     assertThat(registry.info("attrition", 1).orElseThrow().active()).isFalse();
@@ -167,34 +197,64 @@ class GraphModelsIT {
   @Order(4)
   void batchScoringWritesScoresWithModelVersionTimeAndExplanations() {
     BatchScorer scorer = new BatchScorer(driver, "neo4j", CIPHER);
-    BatchScorer.Result r = scorer.score(ModelKinds.ATTRITION, GraphFixtures.AS_OF, Instant.parse("2026-01-02T00:00:00Z"), 5, s -> {});
-    long candidates = count("MATCH (e:Expert) WHERE coalesce(e.status, '') <> 'departed' RETURN count(e)");
+    BatchScorer.Result r =
+        scorer.score(
+            ModelKinds.ATTRITION,
+            GraphFixtures.AS_OF,
+            Instant.parse("2026-01-02T00:00:00Z"),
+            5,
+            s -> {});
+    long candidates =
+        count("MATCH (e:Expert) WHERE coalesce(e.status, '') <> 'departed' RETURN count(e)");
     assertThat(r.scored()).isEqualTo((int) candidates);
-    assertThat(count("MATCH (:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) RETURN count(s)")).isEqualTo(candidates);
+    assertThat(
+            count("MATCH (:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) RETURN count(s)"))
+        .isEqualTo(candidates);
     try (Session s = driver.session()) {
-      Record rec = s.run("MATCH (e:Expert {id: 'e0000001'})-[:HAS_SCORE]->(s:Score {model: 'attrition'})-[:BY_MODEL]->(m:Model) "
-          + "RETURN s, m.id AS model").single();
+      Record rec =
+          s.run(
+                  "MATCH (e:Expert {id: 'e0000001'})-[:HAS_SCORE]->(s:Score {model: 'attrition'})-[:BY_MODEL]->(m:Model) "
+                      + "RETURN s, m.id AS model")
+              .single();
       var score = rec.get("s");
       assertThat(rec.get("model").asString()).isEqualTo("attrition:2");
       assertThat(score.get("version").asInt()).isEqualTo(2);
       assertThat(score.get("value").asDouble()).isBetween(0.0, 1.0);
-      assertThat(score.get("at").asZonedDateTime().toInstant()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+      assertThat(score.get("at").asZonedDateTime().toInstant())
+          .isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
       List<String> why = score.get("explanation").asList(v -> v.asString());
       assertThat(why).hasSizeGreaterThanOrEqualTo(3);
-      assertThat(why.get(0)).containsAnyOf("raises the attrition risk", "lowers the attrition risk");
+      assertThat(why.get(0))
+          .containsAnyOf("raises the attrition risk", "lowers the attrition risk");
       assertThat(score.get("explanationFeatures").size()).isEqualTo(why.size());
       assertThat(score.get("explanationContributions").size()).isEqualTo(why.size());
     }
     // a re-run replaces, never duplicates
-    scorer.score(ModelKinds.ATTRITION, GraphFixtures.AS_OF, Instant.parse("2026-01-03T00:00:00Z"), 5, s -> {});
-    assertThat(count("MATCH (:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) RETURN count(s)")).isEqualTo(candidates);
+    scorer.score(
+        ModelKinds.ATTRITION,
+        GraphFixtures.AS_OF,
+        Instant.parse("2026-01-03T00:00:00Z"),
+        5,
+        s -> {});
+    assertThat(
+            count("MATCH (:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) RETURN count(s)"))
+        .isEqualTo(candidates);
     // activating the old version and re-scoring moves every score to it
     registry.activate("attrition", 1);
-    scorer.score(ModelKinds.ATTRITION, GraphFixtures.AS_OF, Instant.parse("2026-01-04T00:00:00Z"), 5, s -> {});
-    assertThat(count("MATCH (s:Score {model: 'attrition'})-[:BY_MODEL]->(m:Model {id: 'attrition:1'}) RETURN count(s)"))
+    scorer.score(
+        ModelKinds.ATTRITION,
+        GraphFixtures.AS_OF,
+        Instant.parse("2026-01-04T00:00:00Z"),
+        5,
+        s -> {});
+    assertThat(
+            count(
+                "MATCH (s:Score {model: 'attrition'})-[:BY_MODEL]->(m:Model {id: 'attrition:1'}) RETURN count(s)"))
         .isEqualTo(candidates);
-    assertThat(count("MATCH (s:Score {model: 'attrition'})-[r:BY_MODEL]->() RETURN count(r)")).isEqualTo(candidates);
-    assertThat(count("MATCH (s:Score {model: 'attrition'}) WHERE s.version <> 1 RETURN count(s)")).isZero();
+    assertThat(count("MATCH (s:Score {model: 'attrition'})-[r:BY_MODEL]->() RETURN count(r)"))
+        .isEqualTo(candidates);
+    assertThat(count("MATCH (s:Score {model: 'attrition'}) WHERE s.version <> 1 RETURN count(s)"))
+        .isZero();
   }
 
   @Test
@@ -204,15 +264,23 @@ class GraphModelsIT {
     try (Session s = driver.session()) {
       s.run("MATCH (m:Model {id: 'attrition:2'}) SET m.formatVersion = 99").consume();
     }
-    assertThatThrownBy(() -> registry.load("attrition", 2)).isInstanceOf(ModelFormatException.class)
-        .hasMessageContaining("attrition:2").hasMessageContaining("version 99");
+    assertThatThrownBy(() -> registry.load("attrition", 2))
+        .isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("attrition:2")
+        .hasMessageContaining("version 99");
     try (Session s = driver.session()) {
-      s.run("MATCH (m:Model {id: 'attrition:2'}) SET m.formatVersion = 1, m.bytes = $b", Map.of("b", new byte[] {1, 2, 3})).consume();
+      s.run(
+              "MATCH (m:Model {id: 'attrition:2'}) SET m.formatVersion = 1, m.bytes = $b",
+              Map.of("b", new byte[] {1, 2, 3}))
+          .consume();
     }
-    assertThatThrownBy(() -> registry.load("attrition", 2)).isInstanceOf(ModelFormatException.class)
+    assertThatThrownBy(() -> registry.load("attrition", 2))
+        .isInstanceOf(ModelFormatException.class)
         .hasMessageContaining("bytes Tribuo cannot read");
-    assertThatThrownBy(() -> registry.activate("attrition", 7)).isInstanceOf(ModelNotFoundException.class);
-    assertThatThrownBy(() -> registry.loadActive("no-such-kind")).isInstanceOf(ModelNotFoundException.class)
+    assertThatThrownBy(() -> registry.activate("attrition", 7))
+        .isInstanceOf(ModelNotFoundException.class);
+    assertThatThrownBy(() -> registry.loadActive("no-such-kind"))
+        .isInstanceOf(ModelNotFoundException.class)
         .hasMessageContaining("train one first");
     assertThat(registry.active("attrition").orElseThrow().version()).isEqualTo(1);
     assertThat(count("MATCH (m:Model) RETURN count(m)")).isEqualTo(models);
@@ -222,7 +290,10 @@ class GraphModelsIT {
   @Order(6)
   void aKindWithoutLabelledRowsFailsWithoutWriting() {
     long models = count("MATCH (m:Model) RETURN count(m)");
-    assertThatThrownBy(() -> new GraphTrainer(driver, "neo4j", CIPHER).train(ModelKinds.JOB_CHANGE, options(1), s -> {}))
+    assertThatThrownBy(
+            () ->
+                new GraphTrainer(driver, "neo4j", CIPHER)
+                    .train(ModelKinds.JOB_CHANGE, options(1), s -> {}))
         .hasMessageContaining("no labelled rows for job-change");
     assertThat(count("MATCH (m:Model) RETURN count(m)")).isEqualTo(models);
   }
@@ -235,19 +306,33 @@ class GraphModelsIT {
     assertThat(hp.model().id()).isEqualTo("high-potential:1");
     assertThat(hp.features()).doesNotContain("lastRating", "meanRating");
     assertThat(hp.metrics().get("auc.mean")).isGreaterThan(0.6);
-    GraphTrainer.Result te = t.train(ModelKinds.TRAINING_EFFECT, new GraphTrainer.Options(
-        TrainerSpec.defaults(Algorithm.LINEAR_REGRESSION, 1), 5, Set.of(), GraphFixtures.AS_OF, true, 0.5), s -> {});
+    GraphTrainer.Result te =
+        t.train(
+            ModelKinds.TRAINING_EFFECT,
+            new GraphTrainer.Options(
+                TrainerSpec.defaults(Algorithm.LINEAR_REGRESSION, 1),
+                5,
+                Set.of(),
+                GraphFixtures.AS_OF,
+                true,
+                0.5),
+            s -> {});
     assertThat(te.model().id()).isEqualTo("training-effect:1");
     assertThat(te.metrics()).containsKeys("rmse.mean", "r2.mean", "meanBaseline.rmse");
     assertThat(te.rows()).isEqualTo(241); // 240 completed enrolments with levels, plus x1's
   }
 
-  /** The scores written by one run must not become features of the next (degree counted HAS_SCORE). */
+  /**
+   * The scores written by one run must not become features of the next (degree counted HAS_SCORE).
+   */
   @Test
   @Order(8)
   void scoresOnTheGraphDoNotLeakIntoTheNextTraining() {
-    assertThat(count("MATCH (:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) RETURN count(s)")).isPositive();
-    GraphTrainer.Result again = new GraphTrainer(driver, "neo4j", CIPHER).train(ModelKinds.ATTRITION, options(1), s -> {});
+    assertThat(
+            count("MATCH (:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) RETURN count(s)"))
+        .isPositive();
+    GraphTrainer.Result again =
+        new GraphTrainer(driver, "neo4j", CIPHER).train(ModelKinds.ATTRITION, options(1), s -> {});
     assertThat(again.metrics()).isEqualTo(registry.info("attrition", 1).orElseThrow().metrics());
   }
 

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Value;
 
-/** A course as the API reads it; {@code teaches} is null when not fetched with the node. Equal by id. */
-public record CourseNode(String id, String title, Double hours, List<TaughtSkill> teaches) implements Prefetched {
+/**
+ * A course as the API reads it; {@code teaches} is null when not fetched with the node. Equal by
+ * id.
+ */
+public record CourseNode(String id, String title, Double hours, List<TaughtSkill> teaches)
+    implements Prefetched {
 
   /** The scalar fields (GraphQL field = property name). */
   public static final String[] FIELDS = {"title", "hours"};
@@ -17,9 +21,17 @@ public record CourseNode(String id, String title, Double hours, List<TaughtSkill
   /** All scalars, for payloads. */
   public static final String SCALARS = ".id, .title, .hours";
 
-  /** The nested list fields, each one pattern comprehension over {@code n} shaped by the selection below it. */
-  public static final Map<String, Projection> LISTS = Map.of("teaches", (s, p) -> "[(n)-[ct:TEACHES]->(cs:Skill) | {"
-      + Selection.join(s.relProps("ct", p, "level"), SkillNode.skill(s, p, "cs")) + "}]");
+  /**
+   * The nested list fields, each one pattern comprehension over {@code n} shaped by the selection
+   * below it.
+   */
+  public static final Map<String, Projection> LISTS =
+      Map.of(
+          "teaches",
+          (s, p) ->
+              "[(n)-[ct:TEACHES]->(cs:Skill) | {"
+                  + Selection.join(s.relProps("ct", p, "level"), SkillNode.skill(s, p, "cs"))
+                  + "}]");
 
   /** The projection of a course for a selection. */
   public static String projection(Selection selection, String prefix) {
@@ -28,7 +40,10 @@ public record CourseNode(String id, String title, Double hours, List<TaughtSkill
 
   public static CourseNode from(Value v) {
     if (v == null || v.isNull()) return null;
-    return new CourseNode(Vals.str(v.get("id")), Vals.str(v.get("title")), Vals.dbl(v.get("hours")),
+    return new CourseNode(
+        Vals.str(v.get("id")),
+        Vals.str(v.get("title")),
+        Vals.dbl(v.get("hours")),
         Vals.list(v.get("teaches"), TaughtSkill::from));
   }
 
@@ -50,7 +65,7 @@ public record CourseNode(String id, String title, Double hours, List<TaughtSkill
   /** {@code type TaughtSkill}: a TEACHES relationship with its skill. */
   public record TaughtSkill(Integer level, SkillNode skill) {
     public static TaughtSkill from(Value v) {
-    if (v == null || v.isNull()) return null;
+      if (v == null || v.isNull()) return null;
       return new TaughtSkill(Vals.integer(v.get("level")), SkillNode.from(v.get("skill")));
     }
   }

@@ -12,21 +12,30 @@ import org.neo4j.driver.Value;
 
 /**
  * An expert as the API reads it: the public part of the Expert node only (personal data lives on
- * separate nodes and is not reachable from here). A nested list is null when it was not fetched with
- * the node; it is then loaded in one batch for all experts of the request (see {@code ExpertController}).
- * Equal by id, so that an expert reached along two paths is loaded once.
+ * separate nodes and is not reachable from here). A nested list is null when it was not fetched
+ * with the node; it is then loaded in one batch for all experts of the request (see {@code
+ * ExpertController}). Equal by id, so that an expert reached along two paths is loaded once.
  */
-public record ExpertNode(String id, String name, String country, String region, String title,
-    List<ExpertSkill> skills, List<ProjectNode> projects, List<ExpertNode> collaborators,
-    List<PublicationNode> publications, List<TeamNode> teams, Map<String, Object> properties)
+public record ExpertNode(
+    String id,
+    String name,
+    String country,
+    String region,
+    String title,
+    List<ExpertSkill> skills,
+    List<ProjectNode> projects,
+    List<ExpertNode> collaborators,
+    List<PublicationNode> publications,
+    List<TeamNode> teams,
+    Map<String, Object> properties)
     implements Prefetched, SchemaProperties.Holder {
 
   /** The scalar fields with a component of their own (GraphQL field = property name). */
   public static final String[] FIXED = {"name", "country", "region", "title"};
 
   /**
-   * The fixed scalars, for statement constants built before the schema (recruiting); {@link #scalars()}
-   * adds the schema-declared ones.
+   * The fixed scalars, for statement constants built before the schema (recruiting); {@link
+   * #scalars()} adds the schema-declared ones.
    */
   public static final String SCALARS = ".id, .name, .country, .region, .title";
 
@@ -41,21 +50,42 @@ public record ExpertNode(String id, String name, String country, String region, 
   }
 
   /**
-   * The nested list fields, each one pattern comprehension over {@code n} shaped by the selection below
-   * it. COLLABORATED_WITH is stored once per pair, so it is read undirected.
+   * The nested list fields, each one pattern comprehension over {@code n} shaped by the selection
+   * below it. COLLABORATED_WITH is stored once per pair, so it is read undirected.
    */
   public static final Map<String, Projection> LISTS = lists();
 
   private static Map<String, Projection> lists() {
     Map<String, Projection> m = new LinkedHashMap<>();
-    m.put("skills", (s, p) -> "[(n)-[xr:HAS_SKILL]->(xs:Skill) | {"
-        + Selection.join(s.relProps("xr", p, "level", "evidence", "source", "since"), SkillNode.skill(s, p, "xs")) + "}]");
-    m.put("projects", (s, p) -> "[(n)-[:WORKED_ON]->(xp:Project) | xp {"
-        + s.props(p, ProjectNode.LISTS.keySet(), ProjectNode.FIELDS) + "}]");
-    m.put("collaborators", (s, p) -> "[(n)-[:COLLABORATED_WITH]-(xc:Expert) | xc {" + s.props(p, LISTS.keySet(), fields()) + "}]");
-    m.put("publications", (s, p) -> "[(n)-[:AUTHORED]->(xu:Publication) | xu {"
-        + s.props(p, List.of(), "title", "year", "venue") + "}]");
-    m.put("teams", (s, p) -> "[(n)-[:MEMBER_OF]->(xt:Team) | xt {" + s.props(p, List.of(), "name") + "}]");
+    m.put(
+        "skills",
+        (s, p) ->
+            "[(n)-[xr:HAS_SKILL]->(xs:Skill) | {"
+                + Selection.join(
+                    s.relProps("xr", p, "level", "evidence", "source", "since"),
+                    SkillNode.skill(s, p, "xs"))
+                + "}]");
+    m.put(
+        "projects",
+        (s, p) ->
+            "[(n)-[:WORKED_ON]->(xp:Project) | xp {"
+                + s.props(p, ProjectNode.LISTS.keySet(), ProjectNode.FIELDS)
+                + "}]");
+    m.put(
+        "collaborators",
+        (s, p) ->
+            "[(n)-[:COLLABORATED_WITH]-(xc:Expert) | xc {"
+                + s.props(p, LISTS.keySet(), fields())
+                + "}]");
+    m.put(
+        "publications",
+        (s, p) ->
+            "[(n)-[:AUTHORED]->(xu:Publication) | xu {"
+                + s.props(p, List.of(), "title", "year", "venue")
+                + "}]");
+    m.put(
+        "teams",
+        (s, p) -> "[(n)-[:MEMBER_OF]->(xt:Team) | xt {" + s.props(p, List.of(), "name") + "}]");
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -66,10 +96,17 @@ public record ExpertNode(String id, String name, String country, String region, 
 
   public static ExpertNode from(Value v) {
     if (v == null || v.isNull()) return null;
-    return new ExpertNode(Vals.str(v.get("id")), Vals.str(v.get("name")), Vals.str(v.get("country")),
-        Vals.str(v.get("region")), Vals.str(v.get("title")), Vals.list(v.get("skills"), ExpertSkill::from),
-        Vals.list(v.get("projects"), ProjectNode::from), Vals.list(v.get("collaborators"), ExpertNode::from),
-        Vals.list(v.get("publications"), PublicationNode::from), Vals.list(v.get("teams"), TeamNode::from),
+    return new ExpertNode(
+        Vals.str(v.get("id")),
+        Vals.str(v.get("name")),
+        Vals.str(v.get("country")),
+        Vals.str(v.get("region")),
+        Vals.str(v.get("title")),
+        Vals.list(v.get("skills"), ExpertSkill::from),
+        Vals.list(v.get("projects"), ProjectNode::from),
+        Vals.list(v.get("collaborators"), ExpertNode::from),
+        Vals.list(v.get("publications"), PublicationNode::from),
+        Vals.list(v.get("teams"), TeamNode::from),
         properties(v));
   }
 
@@ -112,19 +149,27 @@ public record ExpertNode(String id, String name, String country, String region, 
   }
 
   /** {@code type ExpertSkill}: a HAS_SKILL relationship with its skill. */
-  public record ExpertSkill(Integer level, String evidence, String source, String since, SkillNode skill) {
+  public record ExpertSkill(
+      Integer level, String evidence, String source, String since, SkillNode skill) {
     public static ExpertSkill from(Value v) {
-    if (v == null || v.isNull()) return null;
-      return new ExpertSkill(Vals.integer(v.get("level")), Vals.str(v.get("evidence")), Vals.str(v.get("source")),
-          Vals.str(v.get("since")), SkillNode.from(v.get("skill")));
+      if (v == null || v.isNull()) return null;
+      return new ExpertSkill(
+          Vals.integer(v.get("level")),
+          Vals.str(v.get("evidence")),
+          Vals.str(v.get("source")),
+          Vals.str(v.get("since")),
+          SkillNode.from(v.get("skill")));
     }
   }
 
   /** {@code type Publication}. */
   public record PublicationNode(String id, String title, Integer year, String venue) {
     public static PublicationNode from(Value v) {
-    if (v == null || v.isNull()) return null;
-      return new PublicationNode(Vals.str(v.get("id")), Vals.str(v.get("title")), Vals.integer(v.get("year")),
+      if (v == null || v.isNull()) return null;
+      return new PublicationNode(
+          Vals.str(v.get("id")),
+          Vals.str(v.get("title")),
+          Vals.integer(v.get("year")),
           Vals.str(v.get("venue")));
     }
   }
@@ -132,7 +177,7 @@ public record ExpertNode(String id, String name, String country, String region, 
   /** {@code type Team}. */
   public record TeamNode(String id, String name) {
     public static TeamNode from(Value v) {
-    if (v == null || v.isNull()) return null;
+      if (v == null || v.isNull()) return null;
       return new TeamNode(Vals.str(v.get("id")), Vals.str(v.get("name")));
     }
   }

@@ -6,8 +6,8 @@ import dev.talentgraph.schema.Props;
 import java.util.Locale;
 
 /**
- * {@code input SkillRequirement}: a skill named by id or by name (case-insensitive, aliases count) and
- * a minimum level. Shared by the filters of experts, courses and projects.
+ * {@code input SkillRequirement}: a skill named by id or by name (case-insensitive, aliases count)
+ * and a minimum level. Shared by the filters of experts, courses and projects.
  */
 public record SkillRequirement(String id, String name, Integer minLevel) {
 
@@ -21,11 +21,20 @@ public record SkillRequirement(String id, String name, Integer minLevel) {
   public void addTo(NodeQuery query, String pattern, String param, String argument) {
     boolean byId = id != null && !id.isBlank();
     boolean byName = name != null && !name.isBlank();
-    if (!byId && !byName) throw new InvalidArgumentException(argument, argument + " needs an id or a name");
+    if (!byId && !byName)
+      throw new InvalidArgumentException(argument, argument + " needs an id or a name");
     int level = minLevel == null ? Props.MIN_LEVEL : minLevel;
     if (level < Props.MIN_LEVEL || level > Props.MAX_LEVEL) {
-      throw new InvalidArgumentException(argument + ".minLevel", argument + ".minLevel must be between "
-          + Props.MIN_LEVEL + " and " + Props.MAX_LEVEL + " (was " + level + ")");
+      throw new InvalidArgumentException(
+          argument + ".minLevel",
+          argument
+              + ".minLevel must be between "
+              + Props.MIN_LEVEL
+              + " and "
+              + Props.MAX_LEVEL
+              + " (was "
+              + level
+              + ")");
     }
     StringBuilder c = new StringBuilder("EXISTS { MATCH ").append(pattern).append(" WHERE ");
     if (byId) {
@@ -34,8 +43,11 @@ public record SkillRequirement(String id, String name, Integer minLevel) {
     }
     if (byName) {
       if (byId) c.append(" AND ");
-      c.append("(toLower(s.name) = $").append(param).append("_name OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) = $")
-          .append(param).append("_name))");
+      c.append("(toLower(s.name) = $")
+          .append(param)
+          .append("_name OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) = $")
+          .append(param)
+          .append("_name))");
       query.param(param + "_name", name.strip().toLowerCase(Locale.ROOT));
     }
     if (level > Props.MIN_LEVEL) {

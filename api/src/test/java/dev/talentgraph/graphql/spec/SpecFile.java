@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One golden specification file: a Markdown page of cases, each a GraphQL document and its variables next
- * to the Cypher statements (with parameters) it must send, in order. The format, read and written here:
+ * One golden specification file: a Markdown page of cases, each a GraphQL document and its
+ * variables next to the Cypher statements (with parameters) it must send, in order. The format,
+ * read and written here:
  *
  * <pre>
  * ## case title
@@ -27,11 +28,12 @@ import java.util.TreeMap;
  * ```json parameters  its parameters, keys sorted
  * </pre>
  *
- * Everything before the first {@code ##} is the file's introduction and is kept as it is when the file is
- * rewritten. Comparison ignores whitespace and nothing else.
+ * Everything before the first {@code ##} is the file's introduction and is kept as it is when the
+ * file is rewritten. Comparison ignores whitespace and nothing else.
  */
 final class SpecFile {
-  record Case(String title, String prose, String document, String variables, List<Expected> statements) {}
+  record Case(
+      String title, String prose, String document, String variables, List<Expected> statements) {}
 
   record Expected(String cypher, String parameters) {}
 
@@ -55,7 +57,8 @@ final class SpecFile {
     StringBuilder intro = new StringBuilder();
     List<Case> cases = new ArrayList<>();
     int i = 0;
-    while (i < lines.size() && !lines.get(i).startsWith("## ")) intro.append(lines.get(i++)).append('\n');
+    while (i < lines.size() && !lines.get(i).startsWith("## "))
+      intro.append(lines.get(i++)).append('\n');
     while (i < lines.size()) {
       String title = lines.get(i++).substring(3).strip();
       StringBuilder prose = new StringBuilder();
@@ -68,8 +71,10 @@ final class SpecFile {
         if (line.startsWith("```")) {
           String info = line.substring(3).strip();
           StringBuilder body = new StringBuilder();
-          while (i < lines.size() && !lines.get(i).startsWith("```")) body.append(lines.get(i++)).append('\n');
-          if (i >= lines.size()) throw new IllegalArgumentException(path + ": unclosed block in case '" + title + "'");
+          while (i < lines.size() && !lines.get(i).startsWith("```"))
+            body.append(lines.get(i++)).append('\n');
+          if (i >= lines.size())
+            throw new IllegalArgumentException(path + ": unclosed block in case '" + title + "'");
           i++;
           String text = body.toString().strip();
           switch (info) {
@@ -80,24 +85,32 @@ final class SpecFile {
               pendingCypher = text;
             }
             case "json parameters" -> {
-              if (pendingCypher == null) throw new IllegalArgumentException(path + ": parameters without a statement in '" + title + "'");
+              if (pendingCypher == null)
+                throw new IllegalArgumentException(
+                    path + ": parameters without a statement in '" + title + "'");
               statements.add(new Expected(pendingCypher, text));
               pendingCypher = null;
             }
-            default -> throw new IllegalArgumentException(path + ": unknown block '" + info + "' in case '" + title + "'");
+            default ->
+                throw new IllegalArgumentException(
+                    path + ": unknown block '" + info + "' in case '" + title + "'");
           }
         } else if (document == null && !line.startsWith("### ")) {
           prose.append(line).append('\n');
         }
       }
       if (pendingCypher != null) statements.add(new Expected(pendingCypher, "{}"));
-      if (document == null) throw new IllegalArgumentException(path + ": case '" + title + "' has no graphql block");
+      if (document == null)
+        throw new IllegalArgumentException(path + ": case '" + title + "' has no graphql block");
       cases.add(new Case(title, prose.toString().strip(), document, variables, statements));
     }
     return new SpecFile(path, intro.toString(), cases);
   }
 
-  /** This file with the statements of each case replaced by {@code actual} (same order as {@link #cases}). */
+  /**
+   * This file with the statements of each case replaced by {@code actual} (same order as {@link
+   * #cases}).
+   */
   String render(List<List<StatementLog.Statement>> actual) {
     StringBuilder sb = new StringBuilder(introduction.stripTrailing()).append("\n\n");
     for (int c = 0; c < cases.size(); c++) {
@@ -105,13 +118,18 @@ final class SpecFile {
       sb.append("## ").append(k.title()).append("\n\n");
       if (!k.prose().isEmpty()) sb.append(k.prose()).append("\n\n");
       sb.append("```graphql\n").append(k.document()).append("\n```\n\n");
-      if (k.variables() != null) sb.append("```json variables\n").append(k.variables()).append("\n```\n\n");
+      if (k.variables() != null)
+        sb.append("```json variables\n").append(k.variables()).append("\n```\n\n");
       List<StatementLog.Statement> statements = actual.get(c);
       if (statements.isEmpty()) sb.append("No statement.\n\n");
       for (int s = 0; s < statements.size(); s++) {
         sb.append("### Statement ").append(s + 1).append("\n\n");
-        sb.append("```cypher\n").append(placeholders(layout(statements.get(s).cypher()))).append("\n```\n\n");
-        sb.append("```json parameters\n").append(placeholders(json(statements.get(s).parameters()))).append("\n```\n\n");
+        sb.append("```cypher\n")
+            .append(placeholders(layout(statements.get(s).cypher())))
+            .append("\n```\n\n");
+        sb.append("```json parameters\n")
+            .append(placeholders(json(statements.get(s).parameters())))
+            .append("\n```\n\n");
       }
     }
     return sb.toString().stripTrailing() + "\n";
@@ -125,19 +143,25 @@ final class SpecFile {
     }
   }
 
-  /** Whitespace runs as one space, none at the ends: the only normalisation of the text before comparing. */
+  /**
+   * Whitespace runs as one space, none at the ends: the only normalisation of the text before
+   * comparing.
+   */
   static String normalise(String text) {
     return text.strip().replaceAll("\\s+", " ");
   }
 
   private static final java.util.regex.Pattern UUID =
-      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      java.util.regex.Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final java.util.regex.Pattern INSTANT =
-      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?(\\[[^\\]]+])?");
+      java.util.regex.Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?(\\[[^\\]]+])?");
 
   /**
-   * What changes from run to run, as placeholders: generated ids ({@code <uuid>}) and instants such as the
-   * current time ({@code <time>}). Applied to the statements sent before they are compared or written.
+   * What changes from run to run, as placeholders: generated ids ({@code <uuid>}) and instants such
+   * as the current time ({@code <time>}). Applied to the statements sent before they are compared
+   * or written.
    */
   static String placeholders(String text) {
     return INSTANT.matcher(UUID.matcher(text).replaceAll("<uuid>")).replaceAll("<time>");
@@ -145,18 +169,43 @@ final class SpecFile {
 
   /** The expected statements of a case as comparable text. */
   static List<String> comparable(List<Expected> statements) {
-    return statements.stream().map(e -> normalise(e.cypher()) + "\n  parameters " + normalise(e.parameters())).toList();
+    return statements.stream()
+        .map(e -> normalise(e.cypher()) + "\n  parameters " + normalise(e.parameters()))
+        .toList();
   }
 
   /** Actual statements as comparable text, rendered exactly as {@link #render} writes them. */
   static List<String> comparableActual(List<StatementLog.Statement> statements) {
-    return statements.stream().map(s -> placeholders(normalise(s.cypher())) + "\n  parameters " + placeholders(normalise(json(s.parameters())))).toList();
+    return statements.stream()
+        .map(
+            s ->
+                placeholders(normalise(s.cypher()))
+                    + "\n  parameters "
+                    + placeholders(normalise(json(s.parameters()))))
+        .toList();
   }
 
-  private static final List<String> CLAUSES = List.of("OPTIONAL MATCH ", "MATCH ", "WHERE ", "WITH ", "UNWIND ",
-      "CALL ", "RETURN ", "ORDER BY ", "UNION ", "MERGE ", "CREATE ", "SET ", "DELETE ", "DETACH DELETE ");
+  private static final List<String> CLAUSES =
+      List.of(
+          "OPTIONAL MATCH ",
+          "MATCH ",
+          "WHERE ",
+          "WITH ",
+          "UNWIND ",
+          "CALL ",
+          "RETURN ",
+          "ORDER BY ",
+          "UNION ",
+          "MERGE ",
+          "CREATE ",
+          "SET ",
+          "DELETE ",
+          "DETACH DELETE ");
 
-  /** A statement laid out one clause per line (breaks only where a space is, outside brackets and strings). */
+  /**
+   * A statement laid out one clause per line (breaks only where a space is, outside brackets and
+   * strings).
+   */
   static String layout(String cypher) {
     String text = normalise(cypher);
     StringBuilder sb = new StringBuilder(text.length() + 32);
@@ -183,7 +232,8 @@ final class SpecFile {
 
   private static boolean startsClause(String text, int at) {
     for (String c : CLAUSES) {
-      if (text.startsWith(c, at)) return !(c.equals("MATCH ") && text.startsWith("OPTIONAL ", Math.max(0, at - 9)));
+      if (text.startsWith(c, at))
+        return !(c.equals("MATCH ") && text.startsWith("OPTIONAL ", Math.max(0, at - 9)));
     }
     return false;
   }

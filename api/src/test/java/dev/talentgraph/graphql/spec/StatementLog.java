@@ -27,24 +27,33 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The statements the application sends to Neo4j, recorded at the driver: the one door every path of the
- * API goes through (the GraphQL engine's {@code CypherGateway}, and the services that open sessions of
- * their own). The application's {@link Driver} bean is wrapped in a recording proxy for the tests; while
- * no recording is open the wrapper only forwards.
+ * The statements the application sends to Neo4j, recorded at the driver: the one door every path of
+ * the API goes through (the GraphQL engine's {@code CypherGateway}, and the services that open
+ * sessions of their own). The application's {@link Driver} bean is wrapped in a recording proxy for
+ * the tests; while no recording is open the wrapper only forwards.
  *
  * <p>Left out, because they do not depend on the GraphQL document: authentication (token and user
- * look-ups), the audit log's writes, whose writer thread flushes whenever its queue has events (reading
- * the audit log, the {@code auditLog} query, is recorded), and the model registry's check for newly active
- * versions, which runs on a timer and lands in whichever case is recording.
+ * look-ups), the audit log's writes, whose writer thread flushes whenever its queue has events
+ * (reading the audit log, the {@code auditLog} query, is recorded), and the model registry's check
+ * for newly active versions, which runs on a timer and lands in whichever case is recording.
  */
 public final class StatementLog {
   /** One statement as sent: its text and its parameters (plain Java values). */
   public record Statement(String cypher, Map<String, Object> parameters) {}
 
-  private static final Set<Class<?>> WRAPPED = Set.of(Session.class, AsyncSession.class, Transaction.class,
-      AsyncTransaction.class, TransactionContext.class, AsyncTransactionContext.class);
-  private static final Set<String> NOT_RECORDED = Set.of("dev.talentgraph.security.ApiTokens",
-      "dev.talentgraph.security.LocalUsers", "dev.talentgraph.scoring.ActiveModels");
+  private static final Set<Class<?>> WRAPPED =
+      Set.of(
+          Session.class,
+          AsyncSession.class,
+          Transaction.class,
+          AsyncTransaction.class,
+          TransactionContext.class,
+          AsyncTransactionContext.class);
+  private static final Set<String> NOT_RECORDED =
+      Set.of(
+          "dev.talentgraph.security.ApiTokens",
+          "dev.talentgraph.security.LocalUsers",
+          "dev.talentgraph.scoring.ActiveModels");
   private static volatile List<Statement> recording;
 
   private StatementLog() {}
@@ -79,9 +88,18 @@ public final class StatementLog {
   }
 
   private static boolean fromExcludedCaller() {
-    return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
-        .filter(c -> c.startsWith("dev.talentgraph.") && !c.startsWith(StatementLog.class.getName()))
-        .findFirst().map(c -> NOT_RECORDED.stream().anyMatch(c::startsWith)).orElse(false));
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .map(StackWalker.StackFrame::getClassName)
+                    .filter(
+                        c ->
+                            c.startsWith("dev.talentgraph.")
+                                && !c.startsWith(StatementLog.class.getName()))
+                    .findFirst()
+                    .map(c -> NOT_RECORDED.stream().anyMatch(c::startsWith))
+                    .orElse(false));
   }
 
   @SuppressWarnings("unchecked")
@@ -110,18 +128,26 @@ public final class StatementLog {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if ((name.equals("run") || name.equals("runAsync")) && !(target instanceof Driver)) record(args);
+    if ((name.equals("run") || name.equals("runAsync")) && !(target instanceof Driver))
+      record(args);
     if (args != null) {
       for (int i = 0; i < args.length; i++) {
         Object a = args[i];
         if (a instanceof TransactionCallback cb) {
-          args[i] = (TransactionCallback<Object>) tx -> cb.execute((TransactionContext) proxy(tx, TransactionContext.class));
+          args[i] =
+              (TransactionCallback<Object>)
+                  tx -> cb.execute((TransactionContext) proxy(tx, TransactionContext.class));
         } else if (a instanceof AsyncTransactionCallback cb) {
-          args[i] = (AsyncTransactionCallback<Object>) tx ->
-              cb.execute((AsyncTransactionContext) proxy(tx, AsyncTransactionContext.class));
-        } else if (a instanceof Consumer c && method.getParameterTypes()[i] == Consumer.class
+          args[i] =
+              (AsyncTransactionCallback<Object>)
+                  tx ->
+                      cb.execute(
+                          (AsyncTransactionContext) proxy(tx, AsyncTransactionContext.class));
+        } else if (a instanceof Consumer c
+            && method.getParameterTypes()[i] == Consumer.class
             && name.endsWith("WithoutResult")) {
-          args[i] = (Consumer<TransactionContext>) tx -> c.accept(proxy(tx, TransactionContext.class));
+          args[i] =
+              (Consumer<TransactionContext>) tx -> c.accept(proxy(tx, TransactionContext.class));
         }
       }
     }
@@ -133,11 +159,14 @@ public final class StatementLog {
     }
     if (result == null) return null;
     Class<?> type = method.getReturnType();
-    if (name.equals("session") && args != null && args.length > 0 && args[0] instanceof Class<?> c) type = c;
+    if (name.equals("session") && args != null && args.length > 0 && args[0] instanceof Class<?> c)
+      type = c;
     return WRAPPED.contains(type) ? proxy(result, type) : result;
   }
 
-  /** Wraps the application's driver bean; imported by the GraphQL integration tests' shared context. */
+  /**
+   * Wraps the application's driver bean; imported by the GraphQL integration tests' shared context.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   public static class Recording {
     @Bean

@@ -7,22 +7,31 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where an application is (docs/adr/0006): the one list of stage names in the code base. Lower case in
- * the graph ({@code Application.stage}, {@code StageChange.from/to}), upper case in GraphQL ({@code enum
- * Stage}). {@code hired}, {@code rejected} and {@code withdrawn} are final. The allowed moves between
- * them are {@link StageMachine}'s.
+ * Where an application is (docs/adr/0006): the one list of stage names in the code base. Lower case
+ * in the graph ({@code Application.stage}, {@code StageChange.from/to}), upper case in GraphQL
+ * ({@code enum Stage}). {@code hired}, {@code rejected} and {@code withdrawn} are final. The
+ * allowed moves between them are {@link StageMachine}'s.
  *
- * <p>Cypher that filters on stages takes the graph names as parameters ({@link #graphNames}) or embeds
- * {@link #cypher()} / {@link #cypherList} in a statement built once at class load, never a literal.
+ * <p>Cypher that filters on stages takes the graph names as parameters ({@link #graphNames}) or
+ * embeds {@link #cypher()} / {@link #cypherList} in a statement built once at class load, never a
+ * literal.
  */
 public enum Stage {
-  APPLIED, SCREENED, ASSESSMENT, INTERVIEW, OFFER, HIRED, REJECTED, WITHDRAWN;
+  APPLIED,
+  SCREENED,
+  ASSESSMENT,
+  INTERVIEW,
+  OFFER,
+  HIRED,
+  REJECTED,
+  WITHDRAWN;
 
   /** The spelling of {@link #SCREENED} written by older demo graphs, read as SCREENED. */
   private static final String LEGACY_SCREENED = "screening";
 
   /** The pipeline an application follows when it goes all the way, in order: applied to hired. */
-  public static final List<Stage> PIPELINE = List.of(APPLIED, SCREENED, ASSESSMENT, INTERVIEW, OFFER, HIRED);
+  public static final List<Stage> PIPELINE =
+      List.of(APPLIED, SCREENED, ASSESSMENT, INTERVIEW, OFFER, HIRED);
 
   /** The stages of an application still in progress, in pipeline order. */
   public static final List<Stage> LIVE = List.of(APPLIED, SCREENED, ASSESSMENT, INTERVIEW, OFFER);
@@ -35,7 +44,10 @@ public enum Stage {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Every graph value that reads as this stage (the current one first), for filters on stored stages. */
+  /**
+   * Every graph value that reads as this stage (the current one first), for filters on stored
+   * stages.
+   */
   public List<String> graphSpellings() {
     return this == SCREENED ? List.of(graph(), LEGACY_SCREENED) : List.of(graph());
   }
@@ -79,7 +91,9 @@ public enum Stage {
     }
   }
 
-  /** The stage whose graph value is exactly {@code value} (lower case, current spelling), or null. */
+  /**
+   * The stage whose graph value is exactly {@code value} (lower case, current spelling), or null.
+   */
   public static Stage ofGraph(String value) {
     Stage s = fromGraph(value);
     return s != null && s.graph().equals(value) ? s : null;

@@ -15,10 +15,11 @@ import java.util.Set;
  * How much a skill a person holds stands in for a skill that is asked for: the one rule behind the
  * skill gap (training advice), candidate matching and internal mobility, and every later feature
  * that asks "how well does this skill stand in for that one". Pure Java: the caller reads the
- * taxonomy around the asked-for skills with {@link #TAXONOMY_AROUND} and hands the rows to a
- * {@link Taxonomy}.
+ * taxonomy around the asked-for skills with {@link #TAXONOMY_AROUND} and hands the rows to a {@link
+ * Taxonomy}.
  *
  * <h2>Relations and their weights</h2>
+ *
  * <ul>
  *   <li>{@link Relation#EXACT}, weight {@value #EXACT}: the skill itself.
  *   <li>{@link Relation#SAME_AS}, weight {@value #SAME_AS}: a SAME_AS twin is the same concept in
@@ -26,51 +27,64 @@ import java.util.Set;
  *       imported from says nothing about the person, so the twin counts in full; any discount would
  *       leave a Kubernetes expert recorded under the O*NET name with a permanent Kubernetes gap.
  *   <li>{@link Relation#NARROWER} at depth d (held {@code -[:BROADER*d]->} required, d &lt;=
- *       {@value #MAX_DEPTH}), weight {@value #NARROWER}^d: a Spring Boot developer knows a good part
- *       of Java, not all of it; halved per step, so two steps down (Spring Boot for "programming")
- *       is a quarter, and beyond {@value #MAX_DEPTH} steps the link is too loose to count.
+ *       {@value #MAX_DEPTH}), weight {@value #NARROWER}^d: a Spring Boot developer knows a good
+ *       part of Java, not all of it; halved per step, so two steps down (Spring Boot for
+ *       "programming") is a quarter, and beyond {@value #MAX_DEPTH} steps the link is too loose to
+ *       count.
  *   <li>{@link Relation#RELATED}, weight {@value #RELATED}: RELATED_TO (read undirected) links
  *       skills that are learnt and used together (Kotlin and Java), worth as much as one step down.
  *   <li>{@link Relation#SIBLING}, weight {@value #SIBLING}: both skills directly under the same
- *       broader skill that is not a skill group (Go and Python under software engineering): a shared
- *       foundation, a little more than a broader skill gives; a {@code :SkillGroup} parent is a
- *       filing heading, not a shared foundation, and makes no siblings.
+ *       broader skill that is not a skill group (Go and Python under software engineering): a
+ *       shared foundation, a little more than a broader skill gives; a {@code :SkillGroup} parent
+ *       is a filing heading, not a shared foundation, and makes no siblings.
  *   <li>{@link Relation#BROADER} at depth 1 only (required {@code -[:BROADER]->} held), weight
  *       {@value #BROADER}: knowing "programming" says little of Rust; two steps up says nothing.
  * </ul>
+ *
  * These are the weights candidate matching was measured with (the hire model's evaluation and the
  * ranking tests), with SAME_AS at full weight for the reason above; they are stated, not fitted.
  *
  * <h2>Credit</h2>
- * The credit of a held skill at level h toward a required skill wanted at level L is {@code
- * weight * min(1, h / L)} (0..1): full at or above the wanted level for the skill itself, partial
- * by the level ratio below it, and a stand-in never gives more than its weight however high its
- * level (a Spring Boot expert still has something to learn in Java). When a person holds several
- * skills that relate to the required one, the highest credit counts ({@link #best}); on a tie the
- * stronger relation (the order of {@link Relation}) and then the smaller skill id. The gap in
- * levels for a requirement is {@code L * (1 - credit)}, so a gap and a match of the same person to
- * the same requirement always agree.
+ *
+ * The credit of a held skill at level h toward a required skill wanted at level L is {@code weight
+ * * min(1, h / L)} (0..1): full at or above the wanted level for the skill itself, partial by the
+ * level ratio below it, and a stand-in never gives more than its weight however high its level (a
+ * Spring Boot expert still has something to learn in Java). When a person holds several skills that
+ * relate to the required one, the highest credit counts ({@link #best}); on a tie the stronger
+ * relation (the order of {@link Relation}) and then the smaller skill id. The gap in levels for a
+ * requirement is {@code L * (1 - credit)}, so a gap and a match of the same person to the same
+ * requirement always agree.
  */
 public final class SkillCredit {
   private SkillCredit() {}
 
   public static final double EXACT = 1.0;
   public static final double SAME_AS = 1.0;
+
   /** Per taxonomy step from the held (narrower) skill up to the required one. */
   public static final double NARROWER = 0.5;
+
   public static final double RELATED = 0.5;
   public static final double SIBLING = 0.3;
   public static final double BROADER = 0.25;
+
   /** Taxonomy steps followed from a narrower held skill up to the required one. */
   public static final int MAX_DEPTH = 2;
+
   /** Steps followed from a required skill up to a broader held skill. */
   public static final int MAX_BROADER_DEPTH = 1;
+
   /** Level assumed for a requirement whose REQUIRES edge has none. */
   public static final int DEFAULT_LEVEL = 3;
 
   /** How a held skill relates to the required one, strongest first (the tie-break order). */
   public enum Relation {
-    EXACT("exact"), SAME_AS("same-as"), NARROWER("narrower"), RELATED("related"), SIBLING("sibling"), BROADER("broader");
+    EXACT("exact"),
+    SAME_AS("same-as"),
+    NARROWER("narrower"),
+    RELATED("related"),
+    SIBLING("sibling"),
+    BROADER("broader");
 
     /** The word used in explanations. */
     public final String word;
@@ -123,16 +137,20 @@ public final class SkillCredit {
    * The best stand-in among the held skills (skill id to level) for {@code required} wanted at
    * {@code wantedLevel}; null when none relates.
    */
-  public static Best best(String required, double wantedLevel, Map<String, ? extends Number> held, Taxonomy taxonomy) {
+  public static Best best(
+      String required, double wantedLevel, Map<String, ? extends Number> held, Taxonomy taxonomy) {
     Best best = null;
     for (Map.Entry<String, ? extends Number> h : held.entrySet()) {
       Link link = taxonomy.relation(required, h.getKey());
       if (link == null) continue;
       double level = h.getValue() == null ? 0 : h.getValue().doubleValue();
       double c = credit(link, level, wantedLevel);
-      if (best == null || c > best.credit() + 1e-12 || (Math.abs(c - best.credit()) <= 1e-12
-          && (link.relation().ordinal() < best.link().relation().ordinal()
-              || (link.relation() == best.link().relation() && h.getKey().compareTo(best.heldId()) < 0)))) {
+      if (best == null
+          || c > best.credit() + 1e-12
+          || (Math.abs(c - best.credit()) <= 1e-12
+              && (link.relation().ordinal() < best.link().relation().ordinal()
+                  || (link.relation() == best.link().relation()
+                      && h.getKey().compareTo(best.heldId()) < 0)))) {
         best = new Best(h.getKey(), link, level, c);
       }
     }
@@ -140,20 +158,64 @@ public final class SkillCredit {
   }
 
   /**
-   * The taxonomy around the skills in {@code $ids}, one row per skill: {@code id}, {@code
-   * narrower} (paths of ids from the skill down to {@value #MAX_DEPTH} steps), {@code broader}
-   * ([id, is a skill group] pairs), {@code siblings} ([parent, sibling] pairs under a parent that
-   * is no skill group), {@code same} and {@code related} (ids). Feed each row to {@link
-   * Taxonomy#add(Map)}.
+   * The taxonomy around the skills in {@code $ids}, one row per skill: {@code id}, {@code narrower}
+   * (paths of ids from the skill down to {@value #MAX_DEPTH} steps), {@code broader} ([id, is a
+   * skill group] pairs), {@code siblings} ([parent, sibling] pairs under a parent that is no skill
+   * group), {@code same} and {@code related} (ids). Feed each row to {@link Taxonomy#add(Map)}.
    */
-  public static final String TAXONOMY_AROUND = "UNWIND $ids AS id MATCH (s:" + Labels.SKILL + " {" + Props.ID + ": id}) RETURN id, "
-      + "[p = (s)<-[:" + RelTypes.BROADER + "*1.." + MAX_DEPTH + "]-(:" + Labels.SKILL + ") | [x IN nodes(p) | x." + Props.ID
-      + "]] AS narrower, "
-      + "[(s)-[:" + RelTypes.BROADER + "]->(b:" + Labels.SKILL + ") | [b." + Props.ID + ", b:" + Labels.SKILL_GROUP + "]] AS broader, "
-      + "[(s)-[:" + RelTypes.BROADER + "]->(b:" + Labels.SKILL + ")<-[:" + RelTypes.BROADER + "]-(o:" + Labels.SKILL + ") WHERE NOT b:"
-      + Labels.SKILL_GROUP + " AND o <> s | [b." + Props.ID + ", o." + Props.ID + "]] AS siblings, "
-      + "[(s)-[:" + RelTypes.SAME_AS + "]-(o:" + Labels.SKILL + ") | o." + Props.ID + "] AS same, "
-      + "[(s)-[:" + RelTypes.RELATED_TO + "]-(o:" + Labels.SKILL + ") | o." + Props.ID + "] AS related";
+  public static final String TAXONOMY_AROUND =
+      "UNWIND $ids AS id MATCH (s:"
+          + Labels.SKILL
+          + " {"
+          + Props.ID
+          + ": id}) RETURN id, "
+          + "[p = (s)<-[:"
+          + RelTypes.BROADER
+          + "*1.."
+          + MAX_DEPTH
+          + "]-(:"
+          + Labels.SKILL
+          + ") | [x IN nodes(p) | x."
+          + Props.ID
+          + "]] AS narrower, "
+          + "[(s)-[:"
+          + RelTypes.BROADER
+          + "]->(b:"
+          + Labels.SKILL
+          + ") | [b."
+          + Props.ID
+          + ", b:"
+          + Labels.SKILL_GROUP
+          + "]] AS broader, "
+          + "[(s)-[:"
+          + RelTypes.BROADER
+          + "]->(b:"
+          + Labels.SKILL
+          + ")<-[:"
+          + RelTypes.BROADER
+          + "]-(o:"
+          + Labels.SKILL
+          + ") WHERE NOT b:"
+          + Labels.SKILL_GROUP
+          + " AND o <> s | [b."
+          + Props.ID
+          + ", o."
+          + Props.ID
+          + "]] AS siblings, "
+          + "[(s)-[:"
+          + RelTypes.SAME_AS
+          + "]-(o:"
+          + Labels.SKILL
+          + ") | o."
+          + Props.ID
+          + "] AS same, "
+          + "[(s)-[:"
+          + RelTypes.RELATED_TO
+          + "]-(o:"
+          + Labels.SKILL
+          + ") | o."
+          + Props.ID
+          + "] AS related";
 
   /**
    * The taxonomy around some skills: BROADER edges (narrower -&gt; broader), SAME_AS and RELATED_TO
@@ -235,13 +297,17 @@ public final class SkillCredit {
         if (next.contains(held)) best = new Link(Relation.NARROWER, d);
         level = next;
       }
-      best = stronger(best, get(related, required).contains(held) ? new Link(Relation.RELATED, 1) : null);
+      best =
+          stronger(
+              best, get(related, required).contains(held) ? new Link(Relation.RELATED, 1) : null);
       for (String parent : get(broader, required)) {
         if (!groups.contains(parent) && get(narrower, parent).contains(held)) {
           best = stronger(best, new Link(Relation.SIBLING, 1));
         }
       }
-      best = stronger(best, get(broader, required).contains(held) ? new Link(Relation.BROADER, 1) : null);
+      best =
+          stronger(
+              best, get(broader, required).contains(held) ? new Link(Relation.BROADER, 1) : null);
       return best;
     }
 

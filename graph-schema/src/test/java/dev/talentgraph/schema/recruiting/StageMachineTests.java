@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The transition rules of docs/adr/0006, one row per case: from (stage, round), rounds, to -> allowed or not. */
+/**
+ * The transition rules of docs/adr/0006, one row per case: from (stage, round), rounds, to ->
+ * allowed or not.
+ */
 class StageMachineTests {
 
   static Stream<Arguments> moves() {
@@ -82,7 +85,8 @@ class StageMachineTests {
       assertThat(move.to()).isNull();
       // the error names the current stage (and round) and every allowed stage
       assertThat(move.error()).contains(from.name());
-      if (from == INTERVIEW) assertThat(move.error()).contains("round " + (round == null ? 1 : round));
+      if (from == INTERVIEW)
+        assertThat(move.error()).contains("round " + (round == null ? 1 : round));
       move.allowed().forEach(s -> assertThat(move.error()).contains(s.name()));
       if (from.isFinal()) assertThat(move.error()).contains("final");
     }
@@ -90,13 +94,17 @@ class StageMachineTests {
 
   @Test
   void allowedStagesPerPosition() {
-    assertThat(StageMachine.allowed(APPLIED, null, 2)).containsExactly(SCREENED, REJECTED, WITHDRAWN);
-    assertThat(StageMachine.allowed(INTERVIEW, 1, 2)).containsExactly(INTERVIEW, REJECTED, WITHDRAWN);
+    assertThat(StageMachine.allowed(APPLIED, null, 2))
+        .containsExactly(SCREENED, REJECTED, WITHDRAWN);
+    assertThat(StageMachine.allowed(INTERVIEW, 1, 2))
+        .containsExactly(INTERVIEW, REJECTED, WITHDRAWN);
     assertThat(StageMachine.allowed(INTERVIEW, 2, 2)).containsExactly(OFFER, REJECTED, WITHDRAWN);
     assertThat(StageMachine.allowed(OFFER, null, 2)).containsExactly(HIRED, REJECTED, WITHDRAWN);
-    for (Stage s : List.of(HIRED, REJECTED, WITHDRAWN)) assertThat(StageMachine.allowed(s, null, 2)).isEmpty();
+    for (Stage s : List.of(HIRED, REJECTED, WITHDRAWN))
+      assertThat(StageMachine.allowed(s, null, 2)).isEmpty();
     assertThat(StageMachine.move(INTERVIEW, 1, 2, OFFER).error())
-        .contains("INTERVIEW (round 1)").contains("after the last interview round");
+        .contains("INTERVIEW (round 1)")
+        .contains("after the last interview round");
   }
 
   @Test

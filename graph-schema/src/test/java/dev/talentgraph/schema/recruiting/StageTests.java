@@ -11,9 +11,19 @@ class StageTests {
   @Test
   void graphNamesAreLowerCaseInDeclarationOrder() {
     assertThat(Stage.graphNames())
-        .containsExactly("applied", "screened", "assessment", "interview", "offer", "hired", "rejected", "withdrawn");
-    assertThat(Stage.graph(Stage.PIPELINE)).containsExactly("applied", "screened", "assessment", "interview", "offer", "hired");
-    assertThat(Stage.graph(Stage.LIVE)).containsExactly("applied", "screened", "assessment", "interview", "offer");
+        .containsExactly(
+            "applied",
+            "screened",
+            "assessment",
+            "interview",
+            "offer",
+            "hired",
+            "rejected",
+            "withdrawn");
+    assertThat(Stage.graph(Stage.PIPELINE))
+        .containsExactly("applied", "screened", "assessment", "interview", "offer", "hired");
+    assertThat(Stage.graph(Stage.LIVE))
+        .containsExactly("applied", "screened", "assessment", "interview", "offer");
   }
 
   @Test
@@ -42,7 +52,9 @@ class StageTests {
   @Test
   void cypherLiterals() {
     assertThat(Stage.HIRED.cypher()).isEqualTo("'hired'");
-    assertThat(Stage.cypherList(List.of(Stage.HIRED, Stage.WITHDRAWN))).isEqualTo("['hired', 'withdrawn']");
-    assertThat(Stage.cypherList(Stage.LIVE)).isEqualTo("['applied', 'screened', 'assessment', 'interview', 'offer']");
+    assertThat(Stage.cypherList(List.of(Stage.HIRED, Stage.WITHDRAWN)))
+        .isEqualTo("['hired', 'withdrawn']");
+    assertThat(Stage.cypherList(Stage.LIVE))
+        .isEqualTo("['applied', 'screened', 'assessment', 'interview', 'offer']");
   }
 }

@@ -12,15 +12,23 @@ import org.junit.jupiter.api.Test;
 
 class SkillCreditTests {
   /**
-   * programming > se > java > spring > spring-boot > spring-data; se > go, python; kotlin related to
-   * java; onet-java same as java; group g > sql, nosql.
+   * programming > se > java > spring > spring-boot > spring-data; se > go, python; kotlin related
+   * to java; onet-java same as java; group g > sql, nosql.
    */
   static Taxonomy taxonomy() {
     return new Taxonomy()
-        .broader("se", "programming").broader("java", "se").broader("spring", "java").broader("spring-boot", "spring")
-        .broader("spring-data", "spring-boot").broader("go", "se").broader("python", "se")
-        .related("kotlin", "java").sameAs("onet-java", "java")
-        .broader("sql", "g").broader("nosql", "g").group("g");
+        .broader("se", "programming")
+        .broader("java", "se")
+        .broader("spring", "java")
+        .broader("spring-boot", "spring")
+        .broader("spring-data", "spring-boot")
+        .broader("go", "se")
+        .broader("python", "se")
+        .related("kotlin", "java")
+        .sameAs("onet-java", "java")
+        .broader("sql", "g")
+        .broader("nosql", "g")
+        .group("g");
   }
 
   @Test
@@ -104,18 +112,45 @@ class SkillCreditTests {
 
   @Test
   void aTaxonomyReadFromRowsOfTheStatementFindsTheSameRelations() {
-    Taxonomy t = new Taxonomy().add(Map.of("id", "java",
-        "narrower", List.of(List.of("java", "spring"), List.of("java", "spring", "spring-boot")),
-        "broader", List.of(List.of("se", false)), "siblings", List.of(List.of("se", "go")),
-        "same", List.of("onet-java"), "related", List.of("kotlin")));
-    t.add(Map.of("id", "sql", "narrower", List.of(), "broader", List.of(List.of("g", true)), "siblings", List.of(),
-        "same", List.of(), "related", List.of()));
+    Taxonomy t =
+        new Taxonomy()
+            .add(
+                Map.of(
+                    "id",
+                    "java",
+                    "narrower",
+                    List.of(List.of("java", "spring"), List.of("java", "spring", "spring-boot")),
+                    "broader",
+                    List.of(List.of("se", false)),
+                    "siblings",
+                    List.of(List.of("se", "go")),
+                    "same",
+                    List.of("onet-java"),
+                    "related",
+                    List.of("kotlin")));
+    t.add(
+        Map.of(
+            "id",
+            "sql",
+            "narrower",
+            List.of(),
+            "broader",
+            List.of(List.of("g", true)),
+            "siblings",
+            List.of(),
+            "same",
+            List.of(),
+            "related",
+            List.of()));
     Taxonomy expected = taxonomy();
-    for (String held : List.of("java", "onet-java", "spring", "spring-boot", "kotlin", "go", "se", "sql")) {
+    for (String held :
+        List.of("java", "onet-java", "spring", "spring-boot", "kotlin", "go", "se", "sql")) {
       assertThat(t.relation("java", held)).as(held).isEqualTo(expected.relation("java", held));
     }
     assertThat(t.relation("sql", "nosql")).isNull();
-    assertThat(SkillCredit.TAXONOMY_AROUND).contains("*1.." + SkillCredit.MAX_DEPTH + "]", "$ids", "NOT b:SkillGroup");
-    assertThat(SkillCredit.credit(t.relation("java", "spring-boot"), 4, 2)).isCloseTo(0.25, within(1e-12));
+    assertThat(SkillCredit.TAXONOMY_AROUND)
+        .contains("*1.." + SkillCredit.MAX_DEPTH + "]", "$ids", "NOT b:SkillGroup");
+    assertThat(SkillCredit.credit(t.relation("java", "spring-boot"), 4, 2))
+        .isCloseTo(0.25, within(1e-12));
   }
 }

@@ -37,58 +37,164 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Record;
 
 /**
- * The ACL Anthology Network ({@code acl-metadata.txt}: records of {@code key = {value}} lines separated by
- * blank lines). Authors become experts ({@code aan:<folded name>}), papers publications
- * ({@code aan:<paper id>}) with AUTHORED {position}; every pair of co-authors gets one COLLABORATED_WITH
- * {count, firstYear, lastYear}, stored once from the smaller id to the larger.
+ * The ACL Anthology Network ({@code acl-metadata.txt}: records of {@code key = {value}} lines
+ * separated by blank lines). Authors become experts ({@code aan:<folded name>}), papers
+ * publications ({@code aan:<paper id>}) with AUTHORED {position}; every pair of co-authors gets one
+ * COLLABORATED_WITH {count, firstYear, lastYear}, stored once from the smaller id to the larger.
  *
- * <p>Titles are matched against the skill taxonomy of the graph plus the emerging skills learned from
- * the titles themselves ({@link EmergingSkillMiner}), which are written as skills with source
- * {@code aan} and linked BROADER to the taxonomy skill they refine, or RELATED_TO one they mention; they
- * are marked {@code extract: false}, so the extractor that other sources use (resumes, postings) keeps
- * to the taxonomy, whose precision they would lower (measured in ExtractorEvaluationIT). A
- * paper is ABOUT the skills in its title (with the matched span as evidence); each author HAS_SKILL
- * for them with the papers as evidence and a level that grows with the number of papers:
- * 1 paper: 1, 2-3: 2, 4-7: 3, 8-15: 4, 16 and more: 5.
+ * <p>Titles are matched against the skill taxonomy of the graph plus the emerging skills learned
+ * from the titles themselves ({@link EmergingSkillMiner}), which are written as skills with source
+ * {@code aan} and linked BROADER to the taxonomy skill they refine, or RELATED_TO one they mention;
+ * they are marked {@code extract: false}, so the extractor that other sources use (resumes,
+ * postings) keeps to the taxonomy, whose precision they would lower (measured in
+ * ExtractorEvaluationIT). A paper is ABOUT the skills in its title (with the matched span as
+ * evidence); each author HAS_SKILL for them with the papers as evidence and a level that grows with
+ * the number of papers: 1 paper: 1, 2-3: 2, 4-7: 3, 8-15: 4, 16 and more: 5.
  *
- * <p>The file mixes UTF-8 and Windows-1252 lines and HTML character references in names
- * ({@code Gim&eacute;nez}); both are repaired before anything else, so that an author's name is not
- * cut at the entity's semicolon (the naive split behind the 14,385 "author strings" of SOURCE.txt).
+ * <p>The file mixes UTF-8 and Windows-1252 lines and HTML character references in names ({@code
+ * Gim&eacute;nez}); both are repaired before anything else, so that an author's name is not cut at
+ * the entity's semicolon (the naive split behind the 14,385 "author strings" of SOURCE.txt).
  */
 public final class AanImporter implements Importer {
   public static final String SOURCE = "aan";
   private static final Pattern FIELD = Pattern.compile("^(\\w+) = \\{(.*)\\}\\s*$");
   private static final Pattern PAPER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+
   /** Evidence kept on one HAS_SKILL: the first papers, enough to show why. */
   static final int MAX_EVIDENCE = 5;
 
-  static final Statement EMERGING = Statement.nodes("aan-emerging-skill",
-      "MERGE (s:" + Labels.SKILL + " {" + Props.ID + ": row.id}) SET s += row.props");
-  static final Statement EMERGING_BROADER = Statement.relationships("aan-emerging-broader",
-      "MATCH (a:" + Labels.SKILL + " {" + Props.ID + ": row.from}) MATCH (b:" + Labels.SKILL + " {" + Props.ID + ": row.to})"
-          + " MERGE (a)-[:" + RelTypes.BROADER + "]->(b)");
-  static final Statement EMERGING_RELATED = Statement.relationships("aan-emerging-related",
-      "MATCH (a:" + Labels.SKILL + " {" + Props.ID + ": row.from}) MATCH (b:" + Labels.SKILL + " {" + Props.ID + ": row.to})"
-          + " MERGE (a)-[r:" + RelTypes.RELATED_TO + "]->(b) SET r.source = '" + SOURCE + "', r.via = row.via");
-  static final Statement PAPER = Statement.nodes("aan-paper",
-      "MERGE (p:" + Labels.PUBLICATION + " {" + Props.ID + ": row.id}) SET p += row.props");
-  static final Statement AUTHOR = Statement.nodes("aan-author",
-      "MERGE (e:" + Labels.EXPERT + " {" + Props.ID + ": row.id}) ON CREATE SET e." + Props.NAME + " = row.name"
-          + " SET e." + Props.SOURCE + " = '" + SOURCE + "'");
-  static final Statement AUTHORED = Statement.relationships("aan-authored",
-      "MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": row.author}) MATCH (p:" + Labels.PUBLICATION + " {" + Props.ID
-          + ": row.paper}) MERGE (e)-[r:" + RelTypes.AUTHORED + "]->(p) SET r.position = row.position");
-  static final Statement ABOUT = Statement.relationships("aan-about",
-      "MATCH (p:" + Labels.PUBLICATION + " {" + Props.ID + ": row.paper}) MATCH (s:" + Labels.SKILL + " {" + Props.ID
-          + ": row.skill}) MERGE (p)-[r:" + RelTypes.ABOUT + "]->(s) SET r." + Props.EVIDENCE + " = row.evidence,"
-          + " r." + Props.SOURCE + " = '" + SOURCE + "'");
-  static final Statement COLLABORATED = Statement.of("aan-collaborated", Statement.LATE,
-      "MATCH (a:" + Labels.EXPERT + " {" + Props.ID + ": row.a}) MATCH (b:" + Labels.EXPERT + " {" + Props.ID + ": row.b})"
-          + " MERGE (a)-[r:" + RelTypes.COLLABORATED_WITH + "]->(b) SET r." + Props.COUNT + " = row.count, r."
-          + Props.FIRST_YEAR + " = row.firstYear, r." + Props.LAST_YEAR + " = row.lastYear, r." + Props.SOURCE + " = '" + SOURCE + "'");
-  static final Statement HAS_SKILL = Statement.of("aan-has-skill", Statement.LATE,
-      "MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": row.author}) MATCH (s:" + Labels.SKILL + " {" + Props.ID + ": row.skill})"
-          + " MERGE (e)-[r:" + RelTypes.HAS_SKILL + "]->(s) SET r += row.props");
+  static final Statement EMERGING =
+      Statement.nodes(
+          "aan-emerging-skill",
+          "MERGE (s:" + Labels.SKILL + " {" + Props.ID + ": row.id}) SET s += row.props");
+  static final Statement EMERGING_BROADER =
+      Statement.relationships(
+          "aan-emerging-broader",
+          "MATCH (a:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.from}) MATCH (b:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.to})"
+              + " MERGE (a)-[:"
+              + RelTypes.BROADER
+              + "]->(b)");
+  static final Statement EMERGING_RELATED =
+      Statement.relationships(
+          "aan-emerging-related",
+          "MATCH (a:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.from}) MATCH (b:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.to})"
+              + " MERGE (a)-[r:"
+              + RelTypes.RELATED_TO
+              + "]->(b) SET r.source = '"
+              + SOURCE
+              + "', r.via = row.via");
+  static final Statement PAPER =
+      Statement.nodes(
+          "aan-paper",
+          "MERGE (p:" + Labels.PUBLICATION + " {" + Props.ID + ": row.id}) SET p += row.props");
+  static final Statement AUTHOR =
+      Statement.nodes(
+          "aan-author",
+          "MERGE (e:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.id}) ON CREATE SET e."
+              + Props.NAME
+              + " = row.name"
+              + " SET e."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "'");
+  static final Statement AUTHORED =
+      Statement.relationships(
+          "aan-authored",
+          "MATCH (e:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.author}) MATCH (p:"
+              + Labels.PUBLICATION
+              + " {"
+              + Props.ID
+              + ": row.paper}) MERGE (e)-[r:"
+              + RelTypes.AUTHORED
+              + "]->(p) SET r.position = row.position");
+  static final Statement ABOUT =
+      Statement.relationships(
+          "aan-about",
+          "MATCH (p:"
+              + Labels.PUBLICATION
+              + " {"
+              + Props.ID
+              + ": row.paper}) MATCH (s:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.skill}) MERGE (p)-[r:"
+              + RelTypes.ABOUT
+              + "]->(s) SET r."
+              + Props.EVIDENCE
+              + " = row.evidence,"
+              + " r."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "'");
+  static final Statement COLLABORATED =
+      Statement.of(
+          "aan-collaborated",
+          Statement.LATE,
+          "MATCH (a:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.a}) MATCH (b:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.b})"
+              + " MERGE (a)-[r:"
+              + RelTypes.COLLABORATED_WITH
+              + "]->(b) SET r."
+              + Props.COUNT
+              + " = row.count, r."
+              + Props.FIRST_YEAR
+              + " = row.firstYear, r."
+              + Props.LAST_YEAR
+              + " = row.lastYear, r."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "'");
+  static final Statement HAS_SKILL =
+      Statement.of(
+          "aan-has-skill",
+          Statement.LATE,
+          "MATCH (e:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.author}) MATCH (s:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.skill})"
+              + " MERGE (e)-[r:"
+              + RelTypes.HAS_SKILL
+              + "]->(s) SET r += row.props");
 
   private final boolean skills;
   private final boolean collaborations;
@@ -137,7 +243,14 @@ public final class AanImporter implements Importer {
   }
 
   /** One parsed paper. */
-  record Paper(String id, List<String> authors, String title, String venue, int year, Location at, String raw) {}
+  record Paper(
+      String id,
+      List<String> authors,
+      String title,
+      String venue,
+      int year,
+      Location at,
+      String raw) {}
 
   private static final class Pair {
     int count;
@@ -155,18 +268,23 @@ public final class AanImporter implements Importer {
   @Override
   public void read(Path input, ImportContext ctx, RowSink out) throws IOException {
     Path folder = SourceFiles.folder(input);
-    Path file = Files.isRegularFile(input) ? input : SourceFiles.require(folder, "acl-metadata.txt");
+    Path file =
+        Files.isRegularFile(input) ? input : SourceFiles.require(folder, "acl-metadata.txt");
     DelimitedReader.requireNonEmptyFile(file, SourceFiles.display(folder, file));
 
     List<Object> parsed = new ArrayList<>(); // Paper or Problem+raw
     long repaired;
-    try (TextLines lines = new TextLines(file, SourceFiles.display(folder, file), TextLines.Decoding.UTF8_OR_CP1252)) {
+    try (TextLines lines =
+        new TextLines(file, SourceFiles.display(folder, file), TextLines.Decoding.UTF8_OR_CP1252)) {
       parse(lines, parsed);
       repaired = lines.repairedLines();
     }
     if (parsed.isEmpty()) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.EMPTY_FILE, Location.file(SourceFiles.display(folder, file)),
-          "no paper records"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.EMPTY_FILE,
+              Location.file(SourceFiles.display(folder, file)),
+              "no paper records"));
     }
     if (repaired > 0) out.note(repaired + " lines were not UTF-8 and were read as Windows-1252");
 
@@ -187,7 +305,12 @@ public final class AanImporter implements Importer {
       }
       Paper p = (Paper) o;
       if (!seenIds.add(p.id())) {
-        out.reject(Problem.of(Problem.Kind.DUPLICATE_KEY, p.at().field("id"), "paper " + p.id() + " appears twice"), p.raw());
+        out.reject(
+            Problem.of(
+                Problem.Kind.DUPLICATE_KEY,
+                p.at().field("id"),
+                "paper " + p.id() + " appears twice"),
+            p.raw());
         continue;
       }
       papers++;
@@ -206,19 +329,27 @@ public final class AanImporter implements Importer {
         String eid = expertId(name);
         if (ids.contains(eid)) continue; // the same author listed twice on one paper
         ids.add(eid);
-        if (authorsWritten.add(eid)) writes.add(new Write(AUTHOR, Map.of(Props.ID, eid, "name", name)));
-        writes.add(new Write(AUTHORED, Map.of("author", eid, "paper", pid, "position", ids.size())));
+        if (authorsWritten.add(eid))
+          writes.add(new Write(AUTHOR, Map.of(Props.ID, eid, "name", name)));
+        writes.add(
+            new Write(AUTHORED, Map.of("author", eid, "paper", pid, "position", ids.size())));
       }
-      List<SkillMatch> matches = extractor == null ? List.of() : extractor.distinctSkills(p.title());
+      List<SkillMatch> matches =
+          extractor == null ? List.of() : extractor.distinctSkills(p.title());
       if (!matches.isEmpty()) withSkill++;
       for (SkillMatch m : matches) {
-        writes.add(new Write(ABOUT, Map.of("paper", pid, "skill", m.skillId(), "evidence", m.span())));
+        writes.add(
+            new Write(ABOUT, Map.of("paper", pid, "skill", m.skillId(), "evidence", m.span())));
         for (String a : ids) {
-          Evidence ev = skillsOf.computeIfAbsent(a, k -> new LinkedHashMap<>()).computeIfAbsent(m.skillId(), k -> new Evidence());
+          Evidence ev =
+              skillsOf
+                  .computeIfAbsent(a, k -> new LinkedHashMap<>())
+                  .computeIfAbsent(m.skillId(), k -> new Evidence());
           ev.papers++;
           ev.first = Math.min(ev.first, p.year());
           ev.last = Math.max(ev.last, p.year());
-          if (ev.items.size() < MAX_EVIDENCE) ev.items.add(pid + ": \"" + m.span() + "\" in \"" + p.title() + "\"");
+          if (ev.items.size() < MAX_EVIDENCE)
+            ev.items.add(pid + ": \"" + m.span() + "\" in \"" + p.title() + "\"");
         }
       }
       if (!collaborations) {
@@ -240,7 +371,20 @@ public final class AanImporter implements Importer {
     for (var e : pairs.entrySet()) {
       String[] ab = e.getKey().split("\t");
       Pair pr = e.getValue();
-      out.derived(new Write(COLLABORATED, Map.of("a", ab[0], "b", ab[1], "count", pr.count, "firstYear", pr.first, "lastYear", pr.last)));
+      out.derived(
+          new Write(
+              COLLABORATED,
+              Map.of(
+                  "a",
+                  ab[0],
+                  "b",
+                  ab[1],
+                  "count",
+                  pr.count,
+                  "firstYear",
+                  pr.first,
+                  "lastYear",
+                  pr.last)));
     }
     for (var a : skillsOf.entrySet()) {
       for (var s : a.getValue().entrySet()) {
@@ -252,26 +396,44 @@ public final class AanImporter implements Importer {
         props.put(Props.FIRST_YEAR, ev.first);
         props.put(Props.LAST_YEAR, ev.last);
         props.put(Props.SOURCE, SOURCE);
-        out.derived(new Write(HAS_SKILL, Map.of("author", a.getKey(), "skill", s.getKey(), "props", props)));
+        out.derived(
+            new Write(
+                HAS_SKILL, Map.of("author", a.getKey(), "skill", s.getKey(), "props", props)));
       }
     }
     if (skills) {
-      out.note(String.format("%,d of %,d papers (%.1f%%) have at least one skill", withSkill, papers,
-          papers == 0 ? 0 : 100.0 * withSkill / papers));
+      out.note(
+          String.format(
+              "%,d of %,d papers (%.1f%%) have at least one skill",
+              withSkill, papers, papers == 0 ? 0 : 100.0 * withSkill / papers));
     }
     if (collaborations) out.note(String.format("%,d co-author pairs", pairs.size()));
   }
 
-  /** The taxonomy in the graph plus the emerging skills of these titles, which are written first. */
-  private static SkillExtractor skillExtractor(ImportContext ctx, List<Object> parsed, RowSink out) {
+  /**
+   * The taxonomy in the graph plus the emerging skills of these titles, which are written first.
+   */
+  private static SkillExtractor skillExtractor(
+      ImportContext ctx, List<Object> parsed, RowSink out) {
     List<String> titles = new ArrayList<>();
     for (Object o : parsed) if (o instanceof Paper p) titles.add(p.title());
     List<String> background = new ArrayList<>();
-    for (Record r : ctx.query("MATCH (n) WHERE (n:" + Labels.SKILL + " OR n:" + Labels.OCCUPATION + ") AND n."
-        + Props.DESCRIPTION + " IS NOT NULL AND NOT coalesce(n.emerging, false) RETURN n." + Props.DESCRIPTION + " AS d", Map.of())) {
+    for (Record r :
+        ctx.query(
+            "MATCH (n) WHERE (n:"
+                + Labels.SKILL
+                + " OR n:"
+                + Labels.OCCUPATION
+                + ") AND n."
+                + Props.DESCRIPTION
+                + " IS NOT NULL AND NOT coalesce(n.emerging, false) RETURN n."
+                + Props.DESCRIPTION
+                + " AS d",
+            Map.of())) {
       background.add(r.get("d").asString());
     }
-    // The taxonomy without the skills an earlier AAN import learned: a re-run learns the same ones again.
+    // The taxonomy without the skills an earlier AAN import learned: a re-run learns the same ones
+    // again.
     List<SkillDictionary.Entry> entries = allEntries(ctx);
     List<String[]> same = sameAs(ctx);
     SkillDictionary.Builder base = SkillDictionary.builder();
@@ -289,8 +451,10 @@ public final class AanImporter implements Importer {
       dict.sameAs(s[0], s[1]);
     }
     SkillExtractor taxonomy = new SkillExtractor(base.build());
-    List<EmergingSkillMiner.Emerging> emerging = new EmergingSkillMiner().mine(titles, background, taxonomy);
-    for (EmergingSkillMiner.Emerging e : emerging) dict.add(emergingId(e.name()), e.name(), e.aliases(), SOURCE);
+    List<EmergingSkillMiner.Emerging> emerging =
+        new EmergingSkillMiner().mine(titles, background, taxonomy);
+    for (EmergingSkillMiner.Emerging e : emerging)
+      dict.add(emergingId(e.name()), e.name(), e.aliases(), SOURCE);
     SkillExtractor extractor = new SkillExtractor(dict.build());
     writeEmerging(emerging, taxonomy, extractor, out);
     out.note(emerging.size() + " emerging skills learned from " + titles.size() + " titles");
@@ -298,9 +462,15 @@ public final class AanImporter implements Importer {
     return extractor;
   }
 
-  /** Emerging skills, each linked to the taxonomy skill it refines (BROADER) or mentions (RELATED_TO). */
-  private static void writeEmerging(List<EmergingSkillMiner.Emerging> emerging, SkillExtractor taxonomy,
-      SkillExtractor withEmerging, RowSink out) {
+  /**
+   * Emerging skills, each linked to the taxonomy skill it refines (BROADER) or mentions
+   * (RELATED_TO).
+   */
+  private static void writeEmerging(
+      List<EmergingSkillMiner.Emerging> emerging,
+      SkillExtractor taxonomy,
+      SkillExtractor withEmerging,
+      RowSink out) {
     for (EmergingSkillMiner.Emerging e : emerging) {
       String id = emergingId(e.name());
       Map<String, Object> props = new HashMap<>();
@@ -308,11 +478,13 @@ public final class AanImporter implements Importer {
       props.put(Props.ALIASES, e.aliases());
       props.put(Props.SOURCE, SOURCE);
       props.put("emerging", true);
-      // Learned from paper titles, these apply to titles: the general extractor (resumes, postings) leaves them out.
+      // Learned from paper titles, these apply to titles: the general extractor (resumes, postings)
+      // leaves them out.
       props.put("extract", false);
       props.put("documentCount", e.documents());
       props.put("distinctiveness", e.score());
-      props.put(Props.DESCRIPTION, "Learned from " + e.documents() + " ACL Anthology paper titles.");
+      props.put(
+          Props.DESCRIPTION, "Learned from " + e.documents() + " ACL Anthology paper titles.");
       List<Write> writes = new ArrayList<>();
       writes.add(new Write(EMERGING, Map.of(Props.ID, id, "props", props)));
       String target = null;
@@ -328,8 +500,10 @@ public final class AanImporter implements Importer {
         }
       }
       if (target == null) {
-        // Else another emerging skill that is its tail ("chinese word segmentation" -> "word segmentation").
-        for (SkillMatch m : withEmerging.extract(e.name().substring(Math.max(0, e.name().indexOf(' ') + 1)))) {
+        // Else another emerging skill that is its tail ("chinese word segmentation" -> "word
+        // segmentation").
+        for (SkillMatch m :
+            withEmerging.extract(e.name().substring(Math.max(0, e.name().indexOf(' ') + 1)))) {
           if (!m.skillId().equals(id) && e.name().endsWith(m.span())) {
             target = m.skillId();
             via = "head";
@@ -337,8 +511,10 @@ public final class AanImporter implements Importer {
         }
       }
       if (target != null && !target.equals(id)) {
-        writes.add("head".equals(via) ? new Write(EMERGING_BROADER, Map.of("from", id, "to", target))
-            : new Write(EMERGING_RELATED, Map.of("from", id, "to", target, "via", via)));
+        writes.add(
+            "head".equals(via)
+                ? new Write(EMERGING_BROADER, Map.of("from", id, "to", target))
+                : new Write(EMERGING_RELATED, Map.of("from", id, "to", target, "via", via)));
       }
       out.derived(writes);
     }
@@ -346,20 +522,43 @@ public final class AanImporter implements Importer {
 
   private static List<SkillDictionary.Entry> allEntries(ImportContext ctx) {
     List<SkillDictionary.Entry> out = new ArrayList<>();
-    for (Record r : ctx.query("MATCH (s:" + Labels.SKILL + ") WHERE NOT s:" + Labels.SKILL_GROUP + " AND coalesce(s.extract, true)"
-        + " AND NOT (s." + Props.SOURCE + " = '" + SOURCE + "' AND coalesce(s.emerging, false))"
-        + " RETURN s.id AS id, s.name AS name, coalesce(s.aliases, []) AS aliases, s.source AS source", Map.of())) {
+    for (Record r :
+        ctx.query(
+            "MATCH (s:"
+                + Labels.SKILL
+                + ") WHERE NOT s:"
+                + Labels.SKILL_GROUP
+                + " AND coalesce(s.extract, true)"
+                + " AND NOT (s."
+                + Props.SOURCE
+                + " = '"
+                + SOURCE
+                + "' AND coalesce(s.emerging, false))"
+                + " RETURN s.id AS id, s.name AS name, coalesce(s.aliases, []) AS aliases, s.source AS source",
+            Map.of())) {
       if (r.get("name").isNull()) continue;
-      out.add(new SkillDictionary.Entry(r.get("id").asString(), r.get("name").asString(),
-          r.get("aliases").asList(v -> v.asString()), r.get("source").asString(null)));
+      out.add(
+          new SkillDictionary.Entry(
+              r.get("id").asString(),
+              r.get("name").asString(),
+              r.get("aliases").asList(v -> v.asString()),
+              r.get("source").asString(null)));
     }
     return out;
   }
 
   private static List<String[]> sameAs(ImportContext ctx) {
     List<String[]> out = new ArrayList<>();
-    for (Record r : ctx.query("MATCH (a:" + Labels.SKILL + ")-[:" + RelTypes.SAME_AS + "]->(b:" + Labels.SKILL + ") RETURN a.id AS a, b.id AS b",
-        Map.of())) {
+    for (Record r :
+        ctx.query(
+            "MATCH (a:"
+                + Labels.SKILL
+                + ")-[:"
+                + RelTypes.SAME_AS
+                + "]->(b:"
+                + Labels.SKILL
+                + ") RETURN a.id AS a, b.id AS b",
+            Map.of())) {
       out.add(new String[] {r.get("a").asString(), r.get("b").asString()});
     }
     return out;
@@ -388,26 +587,39 @@ public final class AanImporter implements Importer {
       Matcher m = FIELD.matcher(line.text());
       if (!m.matches()) {
         if (problem == null) {
-          problem = Problem.of(Problem.Kind.BAD_SYNTAX, Location.line(lines.name(), line.number()),
-              "expected 'key = {value}', found '" + abbreviate(line.text()) + "'");
+          problem =
+              Problem.of(
+                  Problem.Kind.BAD_SYNTAX,
+                  Location.line(lines.name(), line.number()),
+                  "expected 'key = {value}', found '" + abbreviate(line.text()) + "'");
         }
         continue;
       }
       String key = m.group(1);
       if (fields.containsKey(key) && problem == null) {
-        problem = Problem.of(Problem.Kind.BAD_SYNTAX, Location.line(lines.name(), line.number()).field(key),
-            "'" + key + "' given twice in one record");
+        problem =
+            Problem.of(
+                Problem.Kind.BAD_SYNTAX,
+                Location.line(lines.name(), line.number()).field(key),
+                "'" + key + "' given twice in one record");
       }
       fields.put(key, m.group(2));
     }
   }
 
-  private static Object toPaper(String file, long line, Map<String, String> f, Problem problem, String raw) {
+  private static Object toPaper(
+      String file, long line, Map<String, String> f, Problem problem, String raw) {
     Location at = Location.line(file, line);
     try {
       if (problem != null) throw new RowException(problem);
       String id = require(f, "id", at);
-      if (!PAPER_ID.matcher(id).matches()) throw new RowException(Problem.Kind.BAD_VALUE, at.field("id"), "'" + abbreviate(id) + "' is not a paper id (letters, digits, '.', '_' or '-', like P98-1001)");
+      if (!PAPER_ID.matcher(id).matches())
+        throw new RowException(
+            Problem.Kind.BAD_VALUE,
+            at.field("id"),
+            "'"
+                + abbreviate(id)
+                + "' is not a paper id (letters, digits, '.', '_' or '-', like P98-1001)");
       String title = TextRepair.squeeze(TextRepair.decodeHtmlEntities(require(f, "title", at)));
       String venue = TextRepair.squeeze(TextRepair.decodeHtmlEntities(f.getOrDefault("venue", "")));
       String yearText = require(f, "year", at);
@@ -415,10 +627,17 @@ public final class AanImporter implements Importer {
       try {
         year = Integer.parseInt(yearText.strip());
       } catch (NumberFormatException e) {
-        throw new RowException(Problem.Kind.BAD_NUMBER, at.field("year"), "'" + abbreviate(yearText) + "' is not a year");
+        throw new RowException(
+            Problem.Kind.BAD_NUMBER,
+            at.field("year"),
+            "'" + abbreviate(yearText) + "' is not a year");
       }
-      if (year < 1900 || year > 2100) throw new RowException(Problem.Kind.BAD_VALUE, at.field("year"), year + " is not a plausible year");
-      if (!f.containsKey("author")) throw new RowException(Problem.Kind.MISSING_VALUE, at.field("author"), "record has no 'author'");
+      if (year < 1900 || year > 2100)
+        throw new RowException(
+            Problem.Kind.BAD_VALUE, at.field("year"), year + " is not a plausible year");
+      if (!f.containsKey("author"))
+        throw new RowException(
+            Problem.Kind.MISSING_VALUE, at.field("author"), "record has no 'author'");
       List<String> authors = new ArrayList<>();
       for (String a : TextRepair.decodeHtmlEntities(f.get("author")).split(";")) {
         String name = TextRepair.squeeze(a);
@@ -432,7 +651,9 @@ public final class AanImporter implements Importer {
 
   private static String require(Map<String, String> f, String key, Location at) {
     String v = f.get(key);
-    if (v == null || v.isBlank()) throw new RowException(Problem.Kind.MISSING_VALUE, at.field(key), "record has no '" + key + "'");
+    if (v == null || v.isBlank())
+      throw new RowException(
+          Problem.Kind.MISSING_VALUE, at.field(key), "record has no '" + key + "'");
     return v;
   }
 

@@ -7,8 +7,8 @@ import dev.talentgraph.importers.Importer;
 import dev.talentgraph.importers.aan.AanImporter;
 import dev.talentgraph.importers.esco.EscoImporter;
 import dev.talentgraph.importers.jobs.JobPostingImporter;
-import dev.talentgraph.importers.mapping.Mapping;
 import dev.talentgraph.importers.mapping.MappedImporter;
+import dev.talentgraph.importers.mapping.Mapping;
 import dev.talentgraph.importers.mooccube.MoocCubeImporter;
 import dev.talentgraph.importers.onet.OnetImporter;
 import dev.talentgraph.importers.resumes.ResumeImporter;
@@ -26,8 +26,17 @@ public final class Importers {
   private Importers() {}
 
   public static List<Importer> all() {
-    return List.of(new EscoImporter(), new OnetImporter(), new AanImporter(), new SnapImporter(), new MoocCubeImporter(),
-        new ResumeImporter(), new JobPostingImporter(), new StackExchangeImporter(), MappedImporter.csv(), MappedImporter.json());
+    return List.of(
+        new EscoImporter(),
+        new OnetImporter(),
+        new AanImporter(),
+        new SnapImporter(),
+        new MoocCubeImporter(),
+        new ResumeImporter(),
+        new JobPostingImporter(),
+        new StackExchangeImporter(),
+        MappedImporter.csv(),
+        MappedImporter.json());
   }
 
   public static Map<String, Importer> byName() {
@@ -41,9 +50,10 @@ public final class Importers {
   }
 
   /**
-   * Every source of the shared data folder, in dependency order: the taxonomies (ESCO, then O*NET linked to it),
-   * then AAN (which adds the emerging skills that resumes and postings can then use), SNAP, MOOCCube, resumes, job
-   * postings, and the two HR tables through their shipped mappings. Each source namespaces its ids, so none collide.
+   * Every source of the shared data folder, in dependency order: the taxonomies (ESCO, then O*NET
+   * linked to it), then AAN (which adds the emerging skills that resumes and postings can then
+   * use), SNAP, MOOCCube, resumes, job postings, and the two HR tables through their shipped
+   * mappings. Each source namespaces its ids, so none collide.
    */
   public static List<ImportAll.Step> importAllSteps() {
     return List.of(
@@ -54,8 +64,12 @@ public final class Importers {
         new ImportAll.Step(new MoocCubeImporter(), "mooccube", null),
         new ImportAll.Step(new ResumeImporter(), "resumes/UpdatedResumeDataSet.csv", null),
         new ImportAll.Step(new JobPostingImporter(), "jobs/job_skills.csv", null),
-        new ImportAll.Step(MappedImporter.csv(), "hr/ibm-attrition/WA_Fn-UseC_-HR-Employee-Attrition.csv", Mapping.BUILTIN + "ibm-attrition"),
-        new ImportAll.Step(MappedImporter.csv(), "hr/job-change/aug_train.csv", Mapping.BUILTIN + "job-change"));
+        new ImportAll.Step(
+            MappedImporter.csv(),
+            "hr/ibm-attrition/WA_Fn-UseC_-HR-Employee-Attrition.csv",
+            Mapping.BUILTIN + "ibm-attrition"),
+        new ImportAll.Step(
+            MappedImporter.csv(), "hr/job-change/aug_train.csv", Mapping.BUILTIN + "job-change"));
   }
 
   /** {@code import all <datasets>}: {@link #importAllSteps()} through {@link ImportAll}. */

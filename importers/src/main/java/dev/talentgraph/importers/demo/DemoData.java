@@ -84,10 +84,17 @@ public record DemoData(
     return m;
   }
 
-  public record Skill(String id, String name, List<String> aliases, String broaderId, boolean group, boolean assignable)
+  public record Skill(
+      String id,
+      String name,
+      List<String> aliases,
+      String broaderId,
+      boolean group,
+      boolean assignable)
       implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.NAME, name, Props.ALIASES, aliases, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id, props(Props.NAME, name, Props.ALIASES, aliases, Props.SOURCE, DemoGenerator.SOURCE));
     }
   }
 
@@ -97,35 +104,91 @@ public record DemoData(
     }
   }
 
-  public record Team(String id, String name, String department, String country, String region, String city) implements Row {
+  public record Team(
+      String id, String name, String department, String country, String region, String city)
+      implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.NAME, name, Props.DEPARTMENT, department, Props.COUNTRY, country,
-          Props.REGION, region, Props.CITY, city, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id,
+          props(
+              Props.NAME,
+              name,
+              Props.DEPARTMENT,
+              department,
+              Props.COUNTRY,
+              country,
+              Props.REGION,
+              region,
+              Props.CITY,
+              city,
+              Props.SOURCE,
+              DemoGenerator.SOURCE));
     }
   }
 
-  /** An employee, current ({@code status = "active"}) or departed. Personal data is in {@link Personal}. */
-  public record Expert(String id, String name, String title, String department, String teamId, String country,
-      String region, String city, int grade, LocalDate hiredAt, String status, LocalDate departedAt,
-      String departureReason) implements Row {
+  /**
+   * An employee, current ({@code status = "active"}) or departed. Personal data is in {@link
+   * Personal}.
+   */
+  public record Expert(
+      String id,
+      String name,
+      String title,
+      String department,
+      String teamId,
+      String country,
+      String region,
+      String city,
+      int grade,
+      LocalDate hiredAt,
+      String status,
+      LocalDate departedAt,
+      String departureReason)
+      implements Row {
     public boolean active() {
       return departedAt == null;
     }
 
     public Map<String, Object> row() {
-      return node(id, props(Props.NAME, name, Props.TITLE, title, Props.DEPARTMENT, department, Props.COUNTRY, country,
-          Props.REGION, region, Props.CITY, city, Props.GRADE, grade, Props.HIRED_AT, hiredAt, Props.STATUS, status,
-          Props.DEPARTED_AT, departedAt, Props.DEPARTURE_REASON, departureReason, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id,
+          props(
+              Props.NAME,
+              name,
+              Props.TITLE,
+              title,
+              Props.DEPARTMENT,
+              department,
+              Props.COUNTRY,
+              country,
+              Props.REGION,
+              region,
+              Props.CITY,
+              city,
+              Props.GRADE,
+              grade,
+              Props.HIRED_AT,
+              hiredAt,
+              Props.STATUS,
+              status,
+              Props.DEPARTED_AT,
+              departedAt,
+              Props.DEPARTURE_REASON,
+              departureReason,
+              Props.SOURCE,
+              DemoGenerator.SOURCE));
     }
   }
 
   /**
-   * Personal values of an expert in clear text, keyed by {@link dev.talentgraph.schema.PersonalFields}.
-   * They exist in memory only: the loader encrypts each with the FieldCipher before writing.
+   * Personal values of an expert in clear text, keyed by {@link
+   * dev.talentgraph.schema.PersonalFields}. They exist in memory only: the loader encrypts each
+   * with the FieldCipher before writing.
    */
   public record Personal(String expertId, Map<String, String> values) {}
 
-  public record Membership(String expertId, String teamId, LocalDate since, LocalDate to) implements Row {
+  public record Membership(String expertId, String teamId, LocalDate since, LocalDate to)
+      implements Row {
     public Map<String, Object> row() {
       return rel(expertId, teamId, props(Props.SINCE, since, Props.TO, to));
     }
@@ -143,25 +206,75 @@ public record DemoData(
     }
   }
 
-  /** HAS_SKILL of an Expert ({@code ownerLabel} Expert) or a Candidate; {@code contested} true when a {@link Contest} concerns it. */
-  public record HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since,
-      Boolean contested) implements Row {
-    public HasSkill(String ownerLabel, String ownerId, String skillId, int level, String evidence, LocalDate since) {
+  /**
+   * HAS_SKILL of an Expert ({@code ownerLabel} Expert) or a Candidate; {@code contested} true when
+   * a {@link Contest} concerns it.
+   */
+  public record HasSkill(
+      String ownerLabel,
+      String ownerId,
+      String skillId,
+      int level,
+      String evidence,
+      LocalDate since,
+      Boolean contested)
+      implements Row {
+    public HasSkill(
+        String ownerLabel,
+        String ownerId,
+        String skillId,
+        int level,
+        String evidence,
+        LocalDate since) {
       this(ownerLabel, ownerId, skillId, level, evidence, since, null);
     }
 
     public Map<String, Object> row() {
-      return rel(ownerId, skillId, props(Props.LEVEL, level, Props.EVIDENCE, evidence, Props.SOURCE, DemoGenerator.SOURCE,
-          Props.SINCE, since, Props.CONTESTED, contested));
+      return rel(
+          ownerId,
+          skillId,
+          props(
+              Props.LEVEL,
+              level,
+              Props.EVIDENCE,
+              evidence,
+              Props.SOURCE,
+              DemoGenerator.SOURCE,
+              Props.SINCE,
+              since,
+              Props.CONTESTED,
+              contested));
     }
   }
 
   /** {@code level}: the level the course brings its main skill to (2 introductory, 4 advanced). */
-  public record Course(String id, String title, String description, String provider, int hours, int level, String mainSkillId)
+  public record Course(
+      String id,
+      String title,
+      String description,
+      String provider,
+      int hours,
+      int level,
+      String mainSkillId)
       implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.TITLE, title, Props.NAME, title, Props.DESCRIPTION, description, Props.PROVIDER, provider,
-          Props.HOURS, hours, Props.LEVEL, level, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id,
+          props(
+              Props.TITLE,
+              title,
+              Props.NAME,
+              title,
+              Props.DESCRIPTION,
+              description,
+              Props.PROVIDER,
+              provider,
+              Props.HOURS,
+              hours,
+              Props.LEVEL,
+              level,
+              Props.SOURCE,
+              DemoGenerator.SOURCE));
     }
   }
 
@@ -184,32 +297,85 @@ public record DemoData(
    * ({@code skillId}) before and after; 0 means "did not have it". The training-effect model of the
    * trainings issue learns the gain from these.
    */
-  public record Enrollment(String expertId, String courseId, String status, LocalDate startedAt, LocalDate completedAt,
-      Integer score, String skillId, Integer levelBefore, Integer levelAfter) implements Row {
+  public record Enrollment(
+      String expertId,
+      String courseId,
+      String status,
+      LocalDate startedAt,
+      LocalDate completedAt,
+      Integer score,
+      String skillId,
+      Integer levelBefore,
+      Integer levelAfter)
+      implements Row {
     public Map<String, Object> row() {
-      return rel(expertId, courseId, props(Props.STATUS, status, Props.STARTED_AT, startedAt, Props.COMPLETED_AT, completedAt,
-          Props.SCORE, score, Props.SKILL_ID, skillId, Props.LEVEL_BEFORE, levelBefore, Props.LEVEL_AFTER, levelAfter));
+      return rel(
+          expertId,
+          courseId,
+          props(
+              Props.STATUS,
+              status,
+              Props.STARTED_AT,
+              startedAt,
+              Props.COMPLETED_AT,
+              completedAt,
+              Props.SCORE,
+              score,
+              Props.SKILL_ID,
+              skillId,
+              Props.LEVEL_BEFORE,
+              levelBefore,
+              Props.LEVEL_AFTER,
+              levelAfter));
     }
   }
 
   /** {@code status}: planned, active or completed; {@code to} is the planned or actual end. */
-  public record Project(String id, String name, String description, String department, String status, LocalDate from,
-      LocalDate to) implements Row {
+  public record Project(
+      String id,
+      String name,
+      String description,
+      String department,
+      String status,
+      LocalDate from,
+      LocalDate to)
+      implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.NAME, name, Props.DESCRIPTION, description, Props.DEPARTMENT, department, Props.STATUS,
-          status, Props.FROM, from, Props.TO, to, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id,
+          props(
+              Props.NAME,
+              name,
+              Props.DESCRIPTION,
+              description,
+              Props.DEPARTMENT,
+              department,
+              Props.STATUS,
+              status,
+              Props.FROM,
+              from,
+              Props.TO,
+              to,
+              Props.SOURCE,
+              DemoGenerator.SOURCE));
     }
   }
 
-  /** REQUIRES of a Project or JobOpening ({@code ownerLabel}); {@code required=false} means "preferred". */
-  public record Requires(String ownerLabel, String ownerId, String skillId, int level, boolean required) implements Row {
+  /**
+   * REQUIRES of a Project or JobOpening ({@code ownerLabel}); {@code required=false} means
+   * "preferred".
+   */
+  public record Requires(
+      String ownerLabel, String ownerId, String skillId, int level, boolean required)
+      implements Row {
     public Map<String, Object> row() {
       return rel(ownerId, skillId, props(Props.LEVEL, level, Props.REQUIRED, required));
     }
   }
 
   /** {@code to} is null while the expert is still on an active project. */
-  public record WorkedOn(String expertId, String projectId, String role, LocalDate from, LocalDate to) implements Row {
+  public record WorkedOn(
+      String expertId, String projectId, String role, LocalDate from, LocalDate to) implements Row {
     public Map<String, Object> row() {
       return rel(expertId, projectId, props(Props.ROLE, role, Props.FROM, from, Props.TO, to));
     }
@@ -217,7 +383,17 @@ public record DemoData(
 
   public record Publication(String id, String title, int year, String venue) implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.TITLE, title, Props.YEAR, year, Props.VENUE, venue, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id,
+          props(
+              Props.TITLE,
+              title,
+              Props.YEAR,
+              year,
+              Props.VENUE,
+              venue,
+              Props.SOURCE,
+              DemoGenerator.SOURCE));
     }
   }
 
@@ -233,49 +409,124 @@ public record DemoData(
     }
   }
 
-  /** Stored once, from the smaller id to the larger; {@code count} = shared projects + co-authored papers. */
-  public record Collaboration(String fromId, String toId, int count, int firstYear, int lastYear) implements Row {
+  /**
+   * Stored once, from the smaller id to the larger; {@code count} = shared projects + co-authored
+   * papers.
+   */
+  public record Collaboration(String fromId, String toId, int count, int firstYear, int lastYear)
+      implements Row {
     public Map<String, Object> row() {
-      return rel(fromId, toId, props(Props.COUNT, count, Props.FIRST_YEAR, firstYear, Props.LAST_YEAR, lastYear));
+      return rel(
+          fromId,
+          toId,
+          props(Props.COUNT, count, Props.FIRST_YEAR, firstYear, Props.LAST_YEAR, lastYear));
     }
   }
 
   /** The yearly review of {@code year}, held on {@code date}; rating 1-5. */
-  public record Review(String id, String expertId, int year, LocalDate date, int rating) implements Row {
+  public record Review(String id, String expertId, int year, LocalDate date, int rating)
+      implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.YEAR, year, Props.DATE, date, Props.RATING, rating, Props.SOURCE,
-          DemoGenerator.SOURCE));
+      Map<String, Object> m =
+          node(
+              id,
+              props(
+                  Props.YEAR,
+                  year,
+                  Props.DATE,
+                  date,
+                  Props.RATING,
+                  rating,
+                  Props.SOURCE,
+                  DemoGenerator.SOURCE));
       m.put("expert", expertId);
       return m;
     }
   }
 
-  public record Promotion(String id, String expertId, LocalDate date, int fromGrade, int toGrade) implements Row {
+  public record Promotion(String id, String expertId, LocalDate date, int fromGrade, int toGrade)
+      implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.DATE, date, Props.FROM_GRADE, fromGrade, Props.TO_GRADE, toGrade,
-          Props.SOURCE, DemoGenerator.SOURCE));
+      Map<String, Object> m =
+          node(
+              id,
+              props(
+                  Props.DATE,
+                  date,
+                  Props.FROM_GRADE,
+                  fromGrade,
+                  Props.TO_GRADE,
+                  toGrade,
+                  Props.SOURCE,
+                  DemoGenerator.SOURCE));
       m.put("expert", expertId);
       return m;
     }
   }
 
   /**
-   * {@code status}: open, on_hold or closed (filled: its hires reached {@code headcount}, on
-   * {@code closedAt}). {@code remotePolicy}: onsite, hybrid or remote. Written with
-   * {@code (opening)-[:HIRES_FOR]->(team)}.
+   * {@code status}: open, on_hold or closed (filled: its hires reached {@code headcount}, on {@code
+   * closedAt}). {@code remotePolicy}: onsite, hybrid or remote. Written with {@code
+   * (opening)-[:HIRES_FOR]->(team)}.
    */
-  public record JobOpening(String id, String title, String department, String teamId, String country, String region,
-      String city, int grade, String status, LocalDate postedAt, LocalDate closedAt, int interviewRounds, int headcount,
-      String location, String remotePolicy) implements Row {
+  public record JobOpening(
+      String id,
+      String title,
+      String department,
+      String teamId,
+      String country,
+      String region,
+      String city,
+      int grade,
+      String status,
+      LocalDate postedAt,
+      LocalDate closedAt,
+      int interviewRounds,
+      int headcount,
+      String location,
+      String remotePolicy)
+      implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.TITLE, title, Props.NAME, title, Props.DEPARTMENT, department, Props.COUNTRY, country,
-          Props.REGION, region, Props.CITY, city, Props.GRADE, grade, Props.STATUS, status, Props.POSTED_AT, postedAt,
-          Props.CLOSED_AT, closedAt, Props.INTERVIEW_ROUNDS, interviewRounds, Props.HEADCOUNT, headcount,
-          Props.LOCATION, location, Props.REMOTE_POLICY, remotePolicy, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id,
+          props(
+              Props.TITLE,
+              title,
+              Props.NAME,
+              title,
+              Props.DEPARTMENT,
+              department,
+              Props.COUNTRY,
+              country,
+              Props.REGION,
+              region,
+              Props.CITY,
+              city,
+              Props.GRADE,
+              grade,
+              Props.STATUS,
+              status,
+              Props.POSTED_AT,
+              postedAt,
+              Props.CLOSED_AT,
+              closedAt,
+              Props.INTERVIEW_ROUNDS,
+              interviewRounds,
+              Props.HEADCOUNT,
+              headcount,
+              Props.LOCATION,
+              location,
+              Props.REMOTE_POLICY,
+              remotePolicy,
+              Props.SOURCE,
+              DemoGenerator.SOURCE));
     }
   }
 
-  /** {@code (expert)-[:ON_HIRING_TEAM {role}]->(opening)}; role hiring_manager, interviewer or recruiter. */
+  /**
+   * {@code (expert)-[:ON_HIRING_TEAM {role}]->(opening)}; role hiring_manager, interviewer or
+   * recruiter.
+   */
   public record HiringTeam(String expertId, String openingId, String role) implements Row {
     public Map<String, Object> row() {
       return rel(expertId, openingId, props(Props.ROLE, role));
@@ -283,25 +534,63 @@ public record DemoData(
   }
 
   /** An external applicant (not an employee); {@code experienceYears} as on the resume. */
-  public record Candidate(String id, String name, String country, String region, double experienceYears) implements Row {
+  public record Candidate(
+      String id, String name, String country, String region, double experienceYears)
+      implements Row {
     public Map<String, Object> row() {
-      return node(id, props(Props.NAME, name, Props.COUNTRY, country, Props.REGION, region, Props.EXPERIENCE_YEARS,
-          experienceYears, Props.SOURCE, DemoGenerator.SOURCE));
+      return node(
+          id,
+          props(
+              Props.NAME,
+              name,
+              Props.COUNTRY,
+              country,
+              Props.REGION,
+              region,
+              Props.EXPERIENCE_YEARS,
+              experienceYears,
+              Props.SOURCE,
+              DemoGenerator.SOURCE));
     }
   }
 
   /**
-   * {@code (applicant)-[:APPLIED]->(Application)-[:TO]->(JobOpening)}; the applicant is a Candidate or
-   * an Expert (internal move), named by {@code applicantLabel}. {@code round} is the current interview
-   * round while {@code stage} is interview, else null; {@code closedAt} is set in a final stage.
-   * {@code experienceYears}: the applicant's years of work experience when applying.
+   * {@code (applicant)-[:APPLIED]->(Application)-[:TO]->(JobOpening)}; the applicant is a Candidate
+   * or an Expert (internal move), named by {@code applicantLabel}. {@code round} is the current
+   * interview round while {@code stage} is interview, else null; {@code closedAt} is set in a final
+   * stage. {@code experienceYears}: the applicant's years of work experience when applying.
    */
-  public record Application(String id, String applicantLabel, String applicantId, String openingId, String stage,
-      Integer round, LocalDate appliedAt, LocalDate updatedAt, LocalDate closedAt, double experienceYears) implements Row {
+  public record Application(
+      String id,
+      String applicantLabel,
+      String applicantId,
+      String openingId,
+      String stage,
+      Integer round,
+      LocalDate appliedAt,
+      LocalDate updatedAt,
+      LocalDate closedAt,
+      double experienceYears)
+      implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.STAGE, stage, Props.ROUND, round, Props.APPLIED_AT, appliedAt,
-          Props.UPDATED_AT, updatedAt, Props.CLOSED_AT, closedAt, Props.EXPERIENCE_YEARS, experienceYears,
-          Props.SOURCE, DemoGenerator.SOURCE));
+      Map<String, Object> m =
+          node(
+              id,
+              props(
+                  Props.STAGE,
+                  stage,
+                  Props.ROUND,
+                  round,
+                  Props.APPLIED_AT,
+                  appliedAt,
+                  Props.UPDATED_AT,
+                  updatedAt,
+                  Props.CLOSED_AT,
+                  closedAt,
+                  Props.EXPERIENCE_YEARS,
+                  experienceYears,
+                  Props.SOURCE,
+                  DemoGenerator.SOURCE));
       m.put("applicant", applicantId);
       m.put("opening", openingId);
       return m;
@@ -309,26 +598,75 @@ public record DemoData(
   }
 
   /**
-   * One move of an application, {@code (application)-[:MOVED]->(StageChange)}: {@code seq} 1, 2, ...;
-   * {@code from} null on the first ("applied"); {@code round} on moves into an interview round;
-   * {@code actor} a login (the demo uses the expert id of the recruiter or hiring manager) or "demo".
+   * One move of an application, {@code (application)-[:MOVED]->(StageChange)}: {@code seq} 1, 2,
+   * ...; {@code from} null on the first ("applied"); {@code round} on moves into an interview
+   * round; {@code actor} a login (the demo uses the expert id of the recruiter or hiring manager)
+   * or "demo".
    */
-  public record StageChange(String id, String applicationId, int seq, String from, String to, Integer round,
-      OffsetDateTime at, String actor, String reason) implements Row {
+  public record StageChange(
+      String id,
+      String applicationId,
+      int seq,
+      String from,
+      String to,
+      Integer round,
+      OffsetDateTime at,
+      String actor,
+      String reason)
+      implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.SEQ, seq, Props.FROM, from, Props.TO, to, Props.ROUND, round,
-          Props.AT, at, Props.ACTOR, actor, Props.REASON, reason, Props.SOURCE, DemoGenerator.SOURCE));
+      Map<String, Object> m =
+          node(
+              id,
+              props(
+                  Props.SEQ,
+                  seq,
+                  Props.FROM,
+                  from,
+                  Props.TO,
+                  to,
+                  Props.ROUND,
+                  round,
+                  Props.AT,
+                  at,
+                  Props.ACTOR,
+                  actor,
+                  Props.REASON,
+                  reason,
+                  Props.SOURCE,
+                  DemoGenerator.SOURCE));
       m.put("owner", applicationId);
       return m;
     }
   }
 
-  /** {@code (application)-[:HAS_ASSESSMENT]->(Assessment)}; overall 1..5; its levels are {@link Measured}. */
-  public record Assessment(String id, String applicationId, OffsetDateTime at, String method, String assessor,
-      double overall) implements Row {
+  /**
+   * {@code (application)-[:HAS_ASSESSMENT]->(Assessment)}; overall 1..5; its levels are {@link
+   * Measured}.
+   */
+  public record Assessment(
+      String id,
+      String applicationId,
+      OffsetDateTime at,
+      String method,
+      String assessor,
+      double overall)
+      implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.AT, at, Props.METHOD, method, Props.ASSESSOR, assessor,
-          Props.OVERALL, overall, Props.SOURCE, DemoGenerator.SOURCE));
+      Map<String, Object> m =
+          node(
+              id,
+              props(
+                  Props.AT,
+                  at,
+                  Props.METHOD,
+                  method,
+                  Props.ASSESSOR,
+                  assessor,
+                  Props.OVERALL,
+                  overall,
+                  Props.SOURCE,
+                  DemoGenerator.SOURCE));
       m.put("owner", applicationId);
       return m;
     }
@@ -342,15 +680,40 @@ public record DemoData(
   }
 
   /**
-   * {@code (application)-[:HAS_INTERVIEW]->(Interview)-[:INTERVIEWED_BY]->(interviewer)}: scores 1..5 in
-   * the order of {@code competencies}; the written feedback is personal data ({@link Feedback}).
+   * {@code (application)-[:HAS_INTERVIEW]->(Interview)-[:INTERVIEWED_BY]->(interviewer)}: scores
+   * 1..5 in the order of {@code competencies}; the written feedback is personal data ({@link
+   * Feedback}).
    */
-  public record Interview(String id, String applicationId, int round, OffsetDateTime at, String interviewerId,
-      List<String> competencies, List<Integer> scores, double overall, String recommendation) implements Row {
+  public record Interview(
+      String id,
+      String applicationId,
+      int round,
+      OffsetDateTime at,
+      String interviewerId,
+      List<String> competencies,
+      List<Integer> scores,
+      double overall,
+      String recommendation)
+      implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.ROUND, round, Props.AT, at, Props.COMPETENCIES, competencies,
-          Props.SCORES, scores, Props.OVERALL, overall, Props.RECOMMENDATION, recommendation,
-          Props.SOURCE, DemoGenerator.SOURCE));
+      Map<String, Object> m =
+          node(
+              id,
+              props(
+                  Props.ROUND,
+                  round,
+                  Props.AT,
+                  at,
+                  Props.COMPETENCIES,
+                  competencies,
+                  Props.SCORES,
+                  scores,
+                  Props.OVERALL,
+                  overall,
+                  Props.RECOMMENDATION,
+                  recommendation,
+                  Props.SOURCE,
+                  DemoGenerator.SOURCE));
       m.put("owner", applicationId);
       m.put("interviewer", interviewerId);
       return m;
@@ -358,22 +721,54 @@ public record DemoData(
   }
 
   /**
-   * An interview's written feedback in clear text, in memory only: the loader writes it encrypted on
-   * {@code (interview)-[:HAS_PERSONAL_DATA]->(:PersonalData {feedback})}, bound to "<interviewId>/feedback".
+   * An interview's written feedback in clear text, in memory only: the loader writes it encrypted
+   * on {@code (interview)-[:HAS_PERSONAL_DATA]->(:PersonalData {feedback})}, bound to
+   * "<interviewId>/feedback".
    */
   public record Feedback(String interviewId, String text) {}
 
   /**
-   * {@code (expert)-[:CONTESTED]->(Contest {factType: "skill", factKey})-[:CONCERNS]->(skill)}: an employee
-   * objects to a skill on their profile. {@code status} open, upheld or dismissed; the resolution fields
-   * are set once it is not open. The HAS_SKILL concerned carries {@code contested: true}.
+   * {@code (expert)-[:CONTESTED]->(Contest {factType: "skill", factKey})-[:CONCERNS]->(skill)}: an
+   * employee objects to a skill on their profile. {@code status} open, upheld or dismissed; the
+   * resolution fields are set once it is not open. The HAS_SKILL concerned carries {@code
+   * contested: true}.
    */
-  public record Contest(String id, String expertId, String skillId, String reason, String status, OffsetDateTime at,
-      OffsetDateTime resolvedAt, String resolvedBy, String resolution) implements Row {
+  public record Contest(
+      String id,
+      String expertId,
+      String skillId,
+      String reason,
+      String status,
+      OffsetDateTime at,
+      OffsetDateTime resolvedAt,
+      String resolvedBy,
+      String resolution)
+      implements Row {
     public Map<String, Object> row() {
-      Map<String, Object> m = node(id, props(Props.FACT_TYPE, "skill", Props.FACT_KEY, skillId, Props.REASON, reason,
-          Props.STATUS, status, Props.AT, at, Props.ACTOR, expertId, Props.RESOLVED_AT, resolvedAt, Props.RESOLVED_BY,
-          resolvedBy, Props.RESOLUTION, resolution, Props.SOURCE, DemoGenerator.SOURCE));
+      Map<String, Object> m =
+          node(
+              id,
+              props(
+                  Props.FACT_TYPE,
+                  "skill",
+                  Props.FACT_KEY,
+                  skillId,
+                  Props.REASON,
+                  reason,
+                  Props.STATUS,
+                  status,
+                  Props.AT,
+                  at,
+                  Props.ACTOR,
+                  expertId,
+                  Props.RESOLVED_AT,
+                  resolvedAt,
+                  Props.RESOLVED_BY,
+                  resolvedBy,
+                  Props.RESOLUTION,
+                  resolution,
+                  Props.SOURCE,
+                  DemoGenerator.SOURCE));
       m.put("expert", expertId);
       m.put("skill", skillId);
       return m;
@@ -382,17 +777,19 @@ public record DemoData(
 
   /**
    * Ids of the external candidates who were hired. Per ADR 0006 the Candidate node also carries the
-   * Expert label (same id), so these ids are both in {@link #candidates()} and in {@link #experts()}.
+   * Expert label (same id), so these ids are both in {@link #candidates()} and in {@link
+   * #experts()}.
    */
   public java.util.Set<String> hiredCandidates() {
     java.util.Set<String> cands = new java.util.HashSet<>();
     candidates.forEach(c -> cands.add(c.id()));
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    experts.forEach(e -> {
-      if (cands.contains(e.id())) {
-        out.add(e.id());
-      }
-    });
+    experts.forEach(
+        e -> {
+          if (cands.contains(e.id())) {
+            out.add(e.id());
+          }
+        });
     return out;
   }
 

@@ -3,20 +3,19 @@ package dev.talentgraph.importers.demo;
 import dev.talentgraph.importers.demo.DemoData.About;
 import dev.talentgraph.importers.demo.DemoData.Application;
 import dev.talentgraph.importers.demo.DemoData.Assessment;
-import dev.talentgraph.importers.demo.DemoData.Feedback;
-import dev.talentgraph.importers.demo.DemoData.HiringTeam;
-import dev.talentgraph.importers.demo.DemoData.Interview;
-import dev.talentgraph.importers.demo.DemoData.Measured;
-import dev.talentgraph.importers.demo.DemoData.StageChange;
 import dev.talentgraph.importers.demo.DemoData.Authored;
 import dev.talentgraph.importers.demo.DemoData.Candidate;
 import dev.talentgraph.importers.demo.DemoData.Collaboration;
 import dev.talentgraph.importers.demo.DemoData.Course;
 import dev.talentgraph.importers.demo.DemoData.Enrollment;
 import dev.talentgraph.importers.demo.DemoData.Expert;
+import dev.talentgraph.importers.demo.DemoData.Feedback;
 import dev.talentgraph.importers.demo.DemoData.HasSkill;
+import dev.talentgraph.importers.demo.DemoData.HiringTeam;
+import dev.talentgraph.importers.demo.DemoData.Interview;
 import dev.talentgraph.importers.demo.DemoData.JobOpening;
 import dev.talentgraph.importers.demo.DemoData.Manages;
+import dev.talentgraph.importers.demo.DemoData.Measured;
 import dev.talentgraph.importers.demo.DemoData.Membership;
 import dev.talentgraph.importers.demo.DemoData.Mentorship;
 import dev.talentgraph.importers.demo.DemoData.Personal;
@@ -28,6 +27,7 @@ import dev.talentgraph.importers.demo.DemoData.Related;
 import dev.talentgraph.importers.demo.DemoData.Requires;
 import dev.talentgraph.importers.demo.DemoData.Review;
 import dev.talentgraph.importers.demo.DemoData.Skill;
+import dev.talentgraph.importers.demo.DemoData.StageChange;
 import dev.talentgraph.importers.demo.DemoData.Teaches;
 import dev.talentgraph.importers.demo.DemoData.Team;
 import dev.talentgraph.importers.demo.DemoData.WorkedOn;
@@ -58,10 +58,10 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * Generates the seeded demo graph: employees in teams across countries and regions,
- * their skills on a BROADER hierarchy, courses with prerequisites and enrolments that raise skill
- * levels, projects and job openings that require skills, publications, collaborations, mentoring,
- * yearly reviews, promotions, departures and a recruiting pipeline.
+ * Generates the seeded demo graph: employees in teams across countries and regions, their skills on
+ * a BROADER hierarchy, courses with prerequisites and enrolments that raise skill levels, projects
+ * and job openings that require skills, publications, collaborations, mentoring, yearly reviews,
+ * promotions, departures and a recruiting pipeline.
  *
  * <p><b>Why a latent model and not independent random columns.</b> Later issues train and evaluate
  * on this graph (high-potential scoring, training effect, collaborator and course recommendation).
@@ -71,24 +71,28 @@ import java.util.TreeMap;
  * talent, departures on low ratings and stalled careers; course gains depend on exam score and
  * starting level; collaborations follow shared projects and papers. Recruiting (ADR 0006) is
  * simulated per application, stage by stage: screening follows skill coverage and experience, the
- * assessment measures true levels with noise, interview scores follow a hidden aptitude and coverage,
- * and each decision is a draw from a logistic of that evidence, so the hire model has a learnable,
- * imperfect signal (formulas in docs/demo-graph.md). Protected attributes (gender,
- * age, nationality, marital status) are drawn independently of talent, so any disparity a model
- * shows on the demo graph is the model's own. The planted effects are written down here, so the
- * demo never pretends to be evidence about real people.
+ * assessment measures true levels with noise, interview scores follow a hidden aptitude and
+ * coverage, and each decision is a draw from a logistic of that evidence, so the hire model has a
+ * learnable, imperfect signal (formulas in docs/demo-graph.md). Protected attributes (gender, age,
+ * nationality, marital status) are drawn independently of talent, so any disparity a model shows on
+ * the demo graph is the model's own. The planted effects are written down here, so the demo never
+ * pretends to be evidence about real people.
  *
- * <p>Everything is drawn from {@link SplittableRandom} streams split from the seed in a fixed order,
- * collections are iterated in insertion order, and Gaussian draws use Box-Muller on
- * {@code nextDouble()} rather than the JDK's unspecified {@code nextGaussian}, so one seed gives
- * one graph on every JVM.
+ * <p>Everything is drawn from {@link SplittableRandom} streams split from the seed in a fixed
+ * order, collections are iterated in insertion order, and Gaussian draws use Box-Muller on {@code
+ * nextDouble()} rather than the JDK's unspecified {@code nextGaussian}, so one seed gives one graph
+ * on every JVM.
  */
 public final class DemoGenerator {
   /** Value of the {@code source} property on everything the demo writes. */
   public static final String SOURCE = "demo";
 
-  /** Graph values of the stages of an Application ({@link Stage}), in pipeline order; the last three are final. */
+  /**
+   * Graph values of the stages of an Application ({@link Stage}), in pipeline order; the last three
+   * are final.
+   */
   public static final List<String> STAGES = Stage.graphNames();
+
   /** Graph values of the final stages: no move out of them. */
   public static final Set<String> FINAL_STAGES = Set.copyOf(Stage.graph(Stage.FINAL));
 
@@ -124,8 +128,10 @@ public final class DemoGenerator {
     String firstName;
     String lastName;
     String nationality;
+
     /** skill id to current level, in insertion order. */
     final Map<String, Integer> levels = new LinkedHashMap<>();
+
     final Map<String, String> evidence = new HashMap<>();
     final Map<String, LocalDate> since = new HashMap<>();
     final Set<String> completedCourses = new HashSet<>();
@@ -158,9 +164,13 @@ public final class DemoGenerator {
     SplittableRandom hiringRng = root.split();
     SplittableRandom contestRng = root.split();
 
-    List<Skill> skills = catalog.entries().stream()
-        .map(e -> new Skill(e.id(), e.name(), e.aliases(), e.broader(), e.group(), e.assignable()))
-        .toList();
+    List<Skill> skills =
+        catalog.entries().stream()
+            .map(
+                e ->
+                    new Skill(
+                        e.id(), e.name(), e.aliases(), e.broader(), e.group(), e.assignable()))
+            .toList();
     List<Related> related = catalog.related().stream().map(p -> new Related(p[0], p[1])).toList();
     checkTables();
 
@@ -193,8 +203,16 @@ public final class DemoGenerator {
 
     List<HasSkill> hasSkills = new ArrayList<>();
     for (Person p : people) {
-      p.levels.forEach((skill, level) -> hasSkills.add(
-          new HasSkill(Labels.EXPERT, p.id, skill, level, p.evidence.get(skill), p.since.get(skill))));
+      p.levels.forEach(
+          (skill, level) ->
+              hasSkills.add(
+                  new HasSkill(
+                      Labels.EXPERT,
+                      p.id,
+                      skill,
+                      level,
+                      p.evidence.get(skill),
+                      p.since.get(skill))));
     }
     hasSkills.addAll(hiring.candidateSkills);
     List<DemoData.Contest> contests = makeContests(contestRng, hasSkills, manages);
@@ -205,22 +223,58 @@ public final class DemoGenerator {
     finalExperts.addAll(hiring.hiredExperts);
     memberships.addAll(hiring.hiredMemberships);
 
-    return new DemoData(settings, skills, related, List.copyOf(teams), finalExperts, personal, memberships, manages,
-        mentorships, hasSkills, courses, teaches, prereqs, enrollments, projects, requires, workedOn, pubs, authored,
-        about, collaborations, List.copyOf(reviews), List.copyOf(promotions), hiring.openings, hiring.hiringTeams,
-        hiring.candidates, hiring.applications, hiring.stageChanges, hiring.assessments, hiring.measured, hiring.interviews,
-        hiring.feedback, contests);
+    return new DemoData(
+        settings,
+        skills,
+        related,
+        List.copyOf(teams),
+        finalExperts,
+        personal,
+        memberships,
+        manages,
+        mentorships,
+        hasSkills,
+        courses,
+        teaches,
+        prereqs,
+        enrollments,
+        projects,
+        requires,
+        workedOn,
+        pubs,
+        authored,
+        about,
+        collaborations,
+        List.copyOf(reviews),
+        List.copyOf(promotions),
+        hiring.openings,
+        hiring.hiringTeams,
+        hiring.candidates,
+        hiring.applications,
+        hiring.stageChanges,
+        hiring.assessments,
+        hiring.measured,
+        hiring.interviews,
+        hiring.feedback,
+        contests);
   }
 
-  /** Fails fast when a table names a skill the catalog does not have (a typo would silently thin the demo). */
+  /**
+   * Fails fast when a table names a skill the catalog does not have (a typo would silently thin the
+   * demo).
+   */
   private void checkTables() {
     Set<String> ids = new HashSet<>();
     catalog.entries().forEach(e -> ids.add(e.id()));
     List<String> wanted = new ArrayList<>();
-    DemoTables.DEPARTMENTS.forEach(d -> d.families().forEach(f -> wanted.addAll(f.pool().keySet())));
+    DemoTables.DEPARTMENTS.forEach(
+        d -> d.families().forEach(f -> wanted.addAll(f.pool().keySet())));
     wanted.addAll(DemoTables.TECH_COMMON.keySet());
     wanted.addAll(DemoTables.LEADER_COMMON.keySet());
-    DemoTables.COUNTRIES.stream().map(Country::languageSkill).filter(s -> s != null).forEach(wanted::add);
+    DemoTables.COUNTRIES.stream()
+        .map(Country::languageSkill)
+        .filter(s -> s != null)
+        .forEach(wanted::add);
     wanted.add("s-english");
     for (String id : wanted) {
       if (!ids.contains(id)) {
@@ -246,11 +300,22 @@ public final class DemoGenerator {
         if (use > 1) {
           name = focus + " " + use + " (" + city + ")";
         }
-        teams.add(new Team(String.format(Locale.ROOT, "t%03d", teams.size() + 1), name, d.name(), c.name(), c.region(), city));
+        teams.add(
+            new Team(
+                String.format(Locale.ROOT, "t%03d", teams.size() + 1),
+                name,
+                d.name(),
+                c.name(),
+                c.region(),
+                city));
         teamDept.add(d);
         // a team's focus: a handful of skills its members share more than the department does
         Map<String, Double> deptPool = new LinkedHashMap<>();
-        d.families().forEach(f -> expandPool(f.pool()).forEach((k, v) -> deptPool.merge(k, v * f.weight(), Double::sum)));
+        d.families()
+            .forEach(
+                f ->
+                    expandPool(f.pool())
+                        .forEach((k, v) -> deptPool.merge(k, v * f.weight(), Double::sum)));
         Map<String, Double> core = new LinkedHashMap<>();
         int coreSize = 5 + rng.nextInt(4);
         for (int k = 0; k < coreSize * 3 && core.size() < coreSize; k++) {
@@ -273,11 +338,13 @@ public final class DemoGenerator {
     return DemoTables.COUNTRIES.get(DemoTables.COUNTRIES.size() - 1);
   }
 
-  private final Map<Map<String, Double>, Map<String, Double>> expanded = new java.util.IdentityHashMap<>();
+  private final Map<Map<String, Double>, Map<String, Double>> expanded =
+      new java.util.IdentityHashMap<>();
 
   /**
-   * Replaces group ids by their assignable skills, splitting the group's weight among them. Memoised
-   * per pool (the pools are the constant maps of {@link DemoTables}); callers copy before changing.
+   * Replaces group ids by their assignable skills, splitting the group's weight among them.
+   * Memoised per pool (the pools are the constant maps of {@link DemoTables}); callers copy before
+   * changing.
    */
   private Map<String, Double> expandPool(Map<String, Double> pool) {
     return expanded.computeIfAbsent(pool, this::expand);
@@ -285,15 +352,16 @@ public final class DemoGenerator {
 
   private Map<String, Double> expand(Map<String, Double> pool) {
     Map<String, Double> out = new LinkedHashMap<>();
-    pool.forEach((id, w) -> {
-      SkillCatalog.Entry e = catalog.get(id);
-      if (e.group()) {
-        List<SkillCatalog.Entry> under = catalog.assignableUnder(id);
-        under.forEach(u -> out.merge(u.id(), w / under.size() * 2.5, Double::sum));
-      } else {
-        out.merge(id, w, Double::sum);
-      }
-    });
+    pool.forEach(
+        (id, w) -> {
+          SkillCatalog.Entry e = catalog.get(id);
+          if (e.group()) {
+            List<SkillCatalog.Entry> under = catalog.assignableUnder(id);
+            under.forEach(u -> out.merge(u.id(), w / under.size() * 2.5, Double::sum));
+          } else {
+            out.merge(id, w, Double::sum);
+          }
+        });
     return java.util.Collections.unmodifiableMap(out);
   }
 
@@ -329,16 +397,30 @@ public final class DemoGenerator {
       dept.families().forEach(f -> fam.put(f, f.weight()));
       p.family = weighted(rng, fam);
       Team team = teams.get(p.teamIndex);
-      Country teamCountry = DemoTables.COUNTRIES.stream().filter(c -> c.name().equals(team.country())).findFirst().orElseThrow();
+      Country teamCountry =
+          DemoTables.COUNTRIES.stream()
+              .filter(c -> c.name().equals(team.country()))
+              .findFirst()
+              .orElseThrow();
       p.country = teamCountry;
       if (rng.nextDouble() < 0.1) { // remote in another country of the same region
-        List<Country> sameRegion = DemoTables.COUNTRIES.stream().filter(c -> c.region().equals(teamCountry.region())).toList();
+        List<Country> sameRegion =
+            DemoTables.COUNTRIES.stream()
+                .filter(c -> c.region().equals(teamCountry.region()))
+                .toList();
         p.country = sameRegion.get(rng.nextInt(sameRegion.size()));
       }
       // names: mostly the country's pool, some colleagues from elsewhere
-      DemoTables.Names names = rng.nextDouble() < 0.85 ? p.country.names() : pickCountry(rng).names();
-      p.nationality = names == p.country.names() ? p.country.name() : DemoTables.COUNTRIES.stream()
-          .filter(c -> c.names() == names).findFirst().orElseThrow().name();
+      DemoTables.Names names =
+          rng.nextDouble() < 0.85 ? p.country.names() : pickCountry(rng).names();
+      p.nationality =
+          names == p.country.names()
+              ? p.country.name()
+              : DemoTables.COUNTRIES.stream()
+                  .filter(c -> c.names() == names)
+                  .findFirst()
+                  .orElseThrow()
+                  .name();
       double g = rng.nextDouble();
       p.female = g < 0.46;
       p.gender = g < 0.46 ? "female" : g < 0.985 ? "male" : "non-binary";
@@ -354,8 +436,8 @@ public final class DemoGenerator {
   }
 
   /**
-   * Hire, yearly reviews, promotions and a possible departure. Reviews happen each December for
-   * the calendar year, promotions the following 1 March, departures any day of the next year.
+   * Hire, yearly reviews, promotions and a possible departure. Reviews happen each December for the
+   * calendar year, promotions the following 1 March, departures any day of the next year.
    */
   private void simulateCareer(SplittableRandom rng, Person p) {
     // experience before joining, in years, and tenure so far: recent hires are more common (growth)
@@ -364,7 +446,8 @@ public final class DemoGenerator {
     p.hiredAt = asOf.minusDays(Math.round(tenureYears * 365.25));
     int age = (int) Math.round(22 + priorYears + tenureYears + Math.abs(gaussian(rng)) * 2);
     p.birthDate = asOf.minusYears(age).minusDays(rng.nextInt(365));
-    int grade = clamp((int) Math.floor(1 + priorYears / 3.5 + 0.35 * p.talent + 0.4 * gaussian(rng)), 1, 5);
+    int grade =
+        clamp((int) Math.floor(1 + priorYears / 3.5 + 0.35 * p.talent + 0.4 * gaussian(rng)), 1, 5);
     LocalDate lastPromotion = p.hiredAt;
     double form = 0;
     int sinceReview = 0;
@@ -374,27 +457,47 @@ public final class DemoGenerator {
         continue; // joined too late in the year to be reviewed
       }
       form = 0.5 * form + 0.6 * gaussian(rng);
-      int rating = clamp((int) Math.round(3 + 0.75 * p.talent + 0.35 * form + 0.45 * gaussian(rng)), 1, 5);
+      int rating =
+          clamp((int) Math.round(3 + 0.75 * p.talent + 0.35 * form + 0.45 * gaussian(rng)), 1, 5);
       sinceReview++;
-      reviews.add(new Review(String.format(Locale.ROOT, "r-%s-%d", p.id, year), p.id, year, reviewDate, rating));
+      reviews.add(
+          new Review(
+              String.format(Locale.ROOT, "r-%s-%d", p.id, year), p.id, year, reviewDate, rating));
       double yearsInGrade = ChronoUnit.DAYS.between(lastPromotion, reviewDate) / 365.25;
       LocalDate promoDate = LocalDate.of(year + 1, 3, 1);
       if (grade < 6 && yearsInGrade >= 1 && promoDate.isBefore(asOf)) {
-        double z = -2.6 + 1.2 * (rating - 3) + 0.6 * p.talent - 0.35 * (grade - 1) + 0.35 * Math.min(yearsInGrade, 4);
+        double z =
+            -2.6
+                + 1.2 * (rating - 3)
+                + 0.6 * p.talent
+                - 0.35 * (grade - 1)
+                + 0.35 * Math.min(yearsInGrade, 4);
         if (rng.nextDouble() < sigmoid(z)) {
-          promotions.add(new Promotion(String.format(Locale.ROOT, "pr-%s-%d", p.id, year + 1), p.id, promoDate, grade, grade + 1));
+          promotions.add(
+              new Promotion(
+                  String.format(Locale.ROOT, "pr-%s-%d", p.id, year + 1),
+                  p.id,
+                  promoDate,
+                  grade,
+                  grade + 1));
           grade++;
           lastPromotion = promoDate;
           continue; // promoted people do not leave the same year
         }
       }
       // departures: low ratings push out, stalled strong performers get poached
-      double z = -3.4 + 0.7 * (3 - rating) + 0.45 * Math.max(0, yearsInGrade - 2.5) * Math.max(0, p.talent);
+      double z =
+          -3.4
+              + 0.7 * (3 - rating)
+              + 0.45 * Math.max(0, yearsInGrade - 2.5) * Math.max(0, p.talent);
       if (rng.nextDouble() < sigmoid(z)) {
         LocalDate d = LocalDate.of(year + 1, 1, 1).plusDays(rng.nextInt(365));
         if (d.isBefore(asOf)) {
           p.departedAt = d;
-          p.departureReason = rating <= 2 && rng.nextDouble() < 0.6 ? "involuntary" : age - (asOf.getYear() - year) > 60 ? "retirement" : "voluntary";
+          p.departureReason =
+              rating <= 2 && rng.nextDouble() < 0.6
+                  ? "involuntary"
+                  : age - (asOf.getYear() - year) > 60 ? "retirement" : "voluntary";
           break;
         }
       }
@@ -422,19 +525,33 @@ public final class DemoGenerator {
           continue;
         }
         double core = teamCore.get(p.teamIndex).containsKey(skill) ? 0.5 : 0;
-        int level = clamp((int) Math.round(1.3 + 0.18 * years + 0.5 * p.talent + core + 0.7 * gaussian(rng)), 1, 5);
-        giveSkill(p, skill, level, DemoTables.EVIDENCE.get(rng.nextInt(DemoTables.EVIDENCE.size())),
+        int level =
+            clamp(
+                (int) Math.round(1.3 + 0.18 * years + 0.5 * p.talent + core + 0.7 * gaussian(rng)),
+                1,
+                5);
+        giveSkill(
+            p,
+            skill,
+            level,
+            DemoTables.EVIDENCE.get(rng.nextInt(DemoTables.EVIDENCE.size())),
             randomDate(rng, p.hiredAt.minusYears(3), asOf.minusDays(30)));
       }
       // languages: English for nearly everyone, the local language for natives
-      giveSkill(p, "s-english", p.country.names() == DemoTables.ENGLISH ? 5 : clamp(3 + rng.nextInt(3), 1, 5), "self-assessment", p.hiredAt);
+      giveSkill(
+          p,
+          "s-english",
+          p.country.names() == DemoTables.ENGLISH ? 5 : clamp(3 + rng.nextInt(3), 1, 5),
+          "self-assessment",
+          p.hiredAt);
       if (p.country.languageSkill() != null && p.nationality.equals(p.country.name())) {
         giveSkill(p, p.country.languageSkill(), 5, "self-assessment", p.hiredAt);
       }
     }
   }
 
-  private static void giveSkill(Person p, String skill, int level, String evidence, LocalDate since) {
+  private static void giveSkill(
+      Person p, String skill, int level, String evidence, LocalDate since) {
     Integer old = p.levels.get(skill);
     if (old == null || level > old) {
       p.levels.put(skill, level);
@@ -451,13 +568,20 @@ public final class DemoGenerator {
    * the introduction to its broader skill. Prerequisites only ever point from an earlier course to
    * a later one, which keeps PREREQUISITE_OF acyclic by construction.
    */
-  private void makeCourses(SplittableRandom rng, List<Course> courses, List<Teaches> teaches, List<Prerequisite> prereqs) {
+  private void makeCourses(
+      SplittableRandom rng,
+      List<Course> courses,
+      List<Teaches> teaches,
+      List<Prerequisite> prereqs) {
     List<SkillCatalog.Entry> assignable = catalog.assignable();
     // groups first so that their introductions precede (and can be prerequisites of) their members'
-    List<SkillCatalog.Entry> ordered = new ArrayList<>(assignable.stream().filter(SkillCatalog.Entry::group).toList());
+    List<SkillCatalog.Entry> ordered =
+        new ArrayList<>(assignable.stream().filter(SkillCatalog.Entry::group).toList());
     assignable.stream().filter(e -> !e.group()).forEach(ordered::add);
     Map<String, String> introOf = new HashMap<>();
-    String[] introTitles = {"%s Fundamentals", "Introduction to %s", "%s Essentials", "Getting Started with %s"};
+    String[] introTitles = {
+      "%s Fundamentals", "Introduction to %s", "%s Essentials", "Getting Started with %s"
+    };
     String[] advancedTitles = {"Advanced %s", "%s in Practice", "Mastering %s"};
     for (SkillCatalog.Entry e : ordered) {
       if (!e.group() && rng.nextDouble() < 0.22) {
@@ -466,13 +590,21 @@ public final class DemoGenerator {
       String id = String.format(Locale.ROOT, "c%03d", courses.size() + 1);
       String title = String.format(introTitles[rng.nextInt(introTitles.length)], e.name());
       int hours = 4 + rng.nextInt(13);
-      courses.add(new Course(id, title, "An introduction to " + e.name() + " for practitioners new to it.",
-          DemoTables.PROVIDERS.get(rng.nextInt(DemoTables.PROVIDERS.size())), hours, 2, e.id()));
+      courses.add(
+          new Course(
+              id,
+              title,
+              "An introduction to " + e.name() + " for practitioners new to it.",
+              DemoTables.PROVIDERS.get(rng.nextInt(DemoTables.PROVIDERS.size())),
+              hours,
+              2,
+              e.id()));
       teaches.add(new Teaches(id, e.id(), 2));
       introOf.put(e.id(), id);
       // a group course also touches a few of its members at level 1
       if (e.group()) {
-        List<SkillCatalog.Entry> members = catalog.assignableUnder(e.id()).stream().filter(m -> !m.id().equals(e.id())).toList();
+        List<SkillCatalog.Entry> members =
+            catalog.assignableUnder(e.id()).stream().filter(m -> !m.id().equals(e.id())).toList();
         for (int k = 0; k < Math.min(2, members.size()); k++) {
           teaches.add(new Teaches(id, members.get(k).id(), 1));
         }
@@ -492,8 +624,15 @@ public final class DemoGenerator {
       String id = String.format(Locale.ROOT, "c%03d", courses.size() + 1);
       String title = String.format(advancedTitles[rng.nextInt(advancedTitles.length)], e.name());
       int hours = 12 + rng.nextInt(29);
-      courses.add(new Course(id, title, "Hands-on, in-depth " + e.name() + " for experienced practitioners.",
-          DemoTables.PROVIDERS.get(rng.nextInt(DemoTables.PROVIDERS.size())), hours, 4, e.id()));
+      courses.add(
+          new Course(
+              id,
+              title,
+              "Hands-on, in-depth " + e.name() + " for experienced practitioners.",
+              DemoTables.PROVIDERS.get(rng.nextInt(DemoTables.PROVIDERS.size())),
+              hours,
+              4,
+              e.id()));
       teaches.add(new Teaches(id, e.id(), 4));
       prereqs.add(new Prerequisite(intro.id(), id));
       // sometimes a related skill is taught along
@@ -514,13 +653,18 @@ public final class DemoGenerator {
    * when the expert already knows more than the course teaches. HAS_SKILL ends at the higher level
    * with the course as evidence, so enrolments and skills agree.
    */
-  private List<Enrollment> makeEnrollments(SplittableRandom rng, List<Course> courses, List<Prerequisite> prereqs) {
+  private List<Enrollment> makeEnrollments(
+      SplittableRandom rng, List<Course> courses, List<Prerequisite> prereqs) {
     Map<String, List<Course>> bySkill = new LinkedHashMap<>();
     courses.forEach(c -> bySkill.computeIfAbsent(c.mainSkillId(), k -> new ArrayList<>()).add(c));
     Map<String, Course> byId = new HashMap<>();
     courses.forEach(c -> byId.put(c.id(), c));
     Map<String, List<String>> prereqOf = new HashMap<>();
-    prereqs.forEach(pr -> prereqOf.computeIfAbsent(pr.courseId(), k -> new ArrayList<>()).add(pr.prerequisiteId()));
+    prereqs.forEach(
+        pr ->
+            prereqOf
+                .computeIfAbsent(pr.courseId(), k -> new ArrayList<>())
+                .add(pr.prerequisiteId()));
 
     List<Enrollment> out = new ArrayList<>();
     LocalDate windowStart = asOf.minusYears(5);
@@ -544,7 +688,10 @@ public final class DemoGenerator {
       starts.sort(Comparator.naturalOrder());
       Set<String> taken = new HashSet<>();
       for (LocalDate startedAt : starts) {
-        String skill = rng.nextDouble() < 0.15 ? pick(rng, List.copyOf(bySkill.keySet())) : weighted(rng, pool);
+        String skill =
+            rng.nextDouble() < 0.15
+                ? pick(rng, List.copyOf(bySkill.keySet()))
+                : weighted(rng, pool);
         List<Course> options = bySkill.get(skill);
         int current = p.levels.getOrDefault(skill, 0);
         // the advanced course when already past the introduction, else the introduction
@@ -567,23 +714,37 @@ public final class DemoGenerator {
         int before = p.levels.getOrDefault(main, 0);
         LocalDate done = startedAt.plusDays(7 + course.hours() * 2L + rng.nextInt(21));
         if (done.isAfter(asOf)) {
-          out.add(new Enrollment(p.id, course.id(), "in_progress", startedAt, null, null, main, before, null));
+          out.add(
+              new Enrollment(
+                  p.id, course.id(), "in_progress", startedAt, null, null, main, before, null));
           continue;
         }
-        if (p.departedAt != null && done.isAfter(p.departedAt) || rng.nextDouble() < 0.12 - 0.03 * p.talent) {
-          out.add(new Enrollment(p.id, course.id(), "dropped", startedAt, null, null, main, before, null));
+        if (p.departedAt != null && done.isAfter(p.departedAt)
+            || rng.nextDouble() < 0.12 - 0.03 * p.talent) {
+          out.add(
+              new Enrollment(
+                  p.id, course.id(), "dropped", startedAt, null, null, main, before, null));
           continue;
         }
         int score = clamp((int) Math.round(72 + 8 * p.talent + 7 * gaussian(rng)), 35, 100);
-        double raw = 0.1 + 0.045 * (score - 60) + (before < course.level() ? 0.7 : 0) - 0.45 * Math.max(0, before - course.level())
-            + 0.02 * course.hours() + 0.35 * gaussian(rng);
+        double raw =
+            0.1
+                + 0.045 * (score - 60)
+                + (before < course.level() ? 0.7 : 0)
+                - 0.45 * Math.max(0, before - course.level())
+                + 0.02 * course.hours()
+                + 0.35 * gaussian(rng);
         int gain = Math.max(0, (int) Math.round(raw));
-        int after = Math.min(Props.MAX_LEVEL, Math.min(Math.max(before, course.level() + 1), before + gain));
+        int after =
+            Math.min(
+                Props.MAX_LEVEL, Math.min(Math.max(before, course.level() + 1), before + gain));
         if (before == 0 && score >= 50) {
           after = Math.max(after, 1);
         }
         p.completedCourses.add(course.id());
-        out.add(new Enrollment(p.id, course.id(), "completed", startedAt, done, score, main, before, after));
+        out.add(
+            new Enrollment(
+                p.id, course.id(), "completed", startedAt, done, score, main, before, after));
         if (after > before) {
           giveSkill(p, main, after, "course " + course.id() + ": " + course.title(), done);
         }
@@ -594,7 +755,11 @@ public final class DemoGenerator {
 
   // ---------------------------------------------------------------- projects
 
-  private void makeProjects(SplittableRandom rng, List<Project> projects, List<Requires> requires, List<WorkedOn> workedOn) {
+  private void makeProjects(
+      SplittableRandom rng,
+      List<Project> projects,
+      List<Requires> requires,
+      List<WorkedOn> workedOn) {
     int n = Math.max(10, settings.experts() / 8);
     Map<String, Integer> nameUse = new HashMap<>();
     for (int i = 0; i < n; i++) {
@@ -611,11 +776,23 @@ public final class DemoGenerator {
       LocalDate to = from.plusDays(90 + rng.nextInt(640));
       String status = from.isAfter(asOf) ? "planned" : to.isBefore(asOf) ? "completed" : "active";
       String id = String.format(Locale.ROOT, "p%03d", i + 1);
-      projects.add(new Project(id, name, purpose + " for the " + teams.get(homeTeam).name() + " team.", dept.name(), status, from, to));
+      projects.add(
+          new Project(
+              id,
+              name,
+              purpose + " for the " + teams.get(homeTeam).name() + " team.",
+              dept.name(),
+              status,
+              from,
+              to));
 
       // required skills: mostly the home team's focus, some from the department at large
       Map<String, Double> pool = new LinkedHashMap<>();
-      dept.families().forEach(f -> expandPool(f.pool()).forEach((k, v) -> pool.merge(k, v * f.weight(), Double::sum)));
+      dept.families()
+          .forEach(
+              f ->
+                  expandPool(f.pool())
+                      .forEach((k, v) -> pool.merge(k, v * f.weight(), Double::sum)));
       teamCore.get(homeTeam).keySet().forEach(k -> pool.merge(k, 6.0, Double::sum));
       int nSkills = 3 + rng.nextInt(4);
       Map<String, Integer> req = new LinkedHashMap<>();
@@ -637,14 +814,19 @@ public final class DemoGenerator {
         if (!p.activeOn(staffDate) && !(p.hiredAt.isBefore(to) && p.activeOn(p.hiredAt))) {
           continue;
         }
-        if (p.hiredAt.isAfter(to.minusDays(30)) || (p.departedAt != null && p.departedAt.isBefore(from.plusDays(30)))) {
+        if (p.hiredAt.isAfter(to.minusDays(30))
+            || (p.departedAt != null && p.departedAt.isBefore(from.plusDays(30)))) {
           continue;
         }
         double fit = 0;
         for (Map.Entry<String, Integer> e : req.entrySet()) {
           fit += Math.min(1.0, p.levels.getOrDefault(e.getKey(), 0) / (double) e.getValue());
         }
-        fit = fit / req.size() * 3 + (p.teamIndex == homeTeam ? 2.0 : 0) + (p.dept == dept ? 0.7 : 0) + 0.8 * gaussian(rng);
+        fit =
+            fit / req.size() * 3
+                + (p.teamIndex == homeTeam ? 2.0 : 0)
+                + (p.dept == dept ? 0.7 : 0)
+                + 0.8 * gaussian(rng);
         ranked.add(new double[] {fit, p.index});
       }
       ranked.sort((a, b) -> Double.compare(b[0], a[0]));
@@ -652,14 +834,19 @@ public final class DemoGenerator {
       for (int k = 0; k < Math.min(size, ranked.size()); k++) {
         members.add(people.get((int) ranked.get(k)[1]));
       }
-      Person lead = members.stream().max(Comparator.comparingInt((Person p) -> p.grade).thenComparingDouble(p -> -p.index)).orElse(null);
+      Person lead =
+          members.stream()
+              .max(
+                  Comparator.comparingInt((Person p) -> p.grade).thenComparingDouble(p -> -p.index))
+              .orElse(null);
       for (Person p : members) {
         LocalDate wFrom = p.hiredAt.isAfter(from) ? p.hiredAt : from;
         LocalDate wTo = status.equals("active") ? null : to;
         if (p.departedAt != null && (wTo == null || p.departedAt.isBefore(wTo))) {
           wTo = p.departedAt;
         }
-        String role = p == lead ? "lead" : p.grade >= 5 && rng.nextDouble() < 0.5 ? "advisor" : "contributor";
+        String role =
+            p == lead ? "lead" : p.grade >= 5 && rng.nextDouble() < 0.5 ? "advisor" : "contributor";
         workedOn.add(new WorkedOn(p.id, id, role, wFrom, wTo));
       }
     }
@@ -667,15 +854,17 @@ public final class DemoGenerator {
 
   // ---------------------------------------------------------------- publications
 
-  private void makePublications(SplittableRandom rng, List<Publication> pubs, List<Authored> authored, List<About> about) {
+  private void makePublications(
+      SplittableRandom rng, List<Publication> pubs, List<Authored> authored, List<About> about) {
     Map<Person, Double> pool = new LinkedHashMap<>();
     for (Person p : people) {
-      double w = switch (p.dept.name()) {
-        case "Research" -> 1.0;
-        case "Data" -> 0.25;
-        case "Engineering", "Infrastructure", "Security" -> 0.02;
-        default -> 0;
-      };
+      double w =
+          switch (p.dept.name()) {
+            case "Research" -> 1.0;
+            case "Data" -> 0.25;
+            case "Engineering", "Infrastructure", "Security" -> 0.02;
+            default -> 0;
+          };
       if (w > 0) {
         pool.put(p, w * Math.exp(0.5 * p.talent));
       }
@@ -684,8 +873,14 @@ public final class DemoGenerator {
       return;
     }
     int n = Math.max(5, (int) Math.round(settings.experts() * 0.3));
-    String[] templates = {"Towards Robust %s for %s", "%s at Scale: Lessons from %s", "Improving %s with %s",
-        "An Empirical Study of %s in %s", "Efficient %s for %s", "Revisiting %s for %s"};
+    String[] templates = {
+      "Towards Robust %s for %s",
+      "%s at Scale: Lessons from %s",
+      "Improving %s with %s",
+      "An Empirical Study of %s in %s",
+      "Efficient %s for %s",
+      "Revisiting %s for %s"
+    };
     Set<String> titles = new HashSet<>();
     for (int i = 0; i < n; i++) {
       Person first = weighted(rng, pool);
@@ -696,9 +891,13 @@ public final class DemoGenerator {
       }
       int year = startYear + rng.nextInt(endYear - startYear + 1);
       LocalDate mid = LocalDate.of(year, 6, 30);
-      List<String> topics = first.levels.keySet().stream()
-          .filter(s -> catalog.isUnder(catalog.get(s), "s-data-and-ai") || catalog.isUnder(catalog.get(s), "s-software-engineering"))
-          .toList();
+      List<String> topics =
+          first.levels.keySet().stream()
+              .filter(
+                  s ->
+                      catalog.isUnder(catalog.get(s), "s-data-and-ai")
+                          || catalog.isUnder(catalog.get(s), "s-software-engineering"))
+              .toList();
       if (topics.isEmpty()) {
         continue;
       }
@@ -706,8 +905,10 @@ public final class DemoGenerator {
       String domain = pick(rng, DemoTables.PAPER_DOMAINS);
       String template = templates[rng.nextInt(templates.length)];
       String topicName = catalog.get(topic).name();
-      String title = template.startsWith("Improving") ? String.format(template, capitalise(domain), topicName)
-          : String.format(template, topicName, domain);
+      String title =
+          template.startsWith("Improving")
+              ? String.format(template, capitalise(domain), topicName)
+              : String.format(template, topicName, domain);
       if (!titles.add(title)) {
         continue;
       }
@@ -754,47 +955,61 @@ public final class DemoGenerator {
   // ---------------------------------------------------------------- collaborations
 
   /** COLLABORATED_WITH for every pair who shared a project (with overlapping time) or a paper. */
-  private List<Collaboration> makeCollaborations(List<Project> projects, List<WorkedOn> workedOn, List<Publication> pubs,
+  private List<Collaboration> makeCollaborations(
+      List<Project> projects,
+      List<WorkedOn> workedOn,
+      List<Publication> pubs,
       List<Authored> authored) {
     record Span(String expert, LocalDate from, LocalDate to) {}
     Map<String, List<Span>> byProject = new LinkedHashMap<>();
     for (WorkedOn w : workedOn) {
-      byProject.computeIfAbsent(w.projectId(), k -> new ArrayList<>()).add(new Span(w.expertId(), w.from(), w.to() == null ? asOf : w.to()));
+      byProject
+          .computeIfAbsent(w.projectId(), k -> new ArrayList<>())
+          .add(new Span(w.expertId(), w.from(), w.to() == null ? asOf : w.to()));
     }
     TreeMap<String, int[]> pairs = new TreeMap<>(); // "a|b" -> count, firstYear, lastYear
-    byProject.values().forEach(members -> {
-      for (int i = 0; i < members.size(); i++) {
-        for (int j = i + 1; j < members.size(); j++) {
-          Span a = members.get(i);
-          Span b = members.get(j);
-          LocalDate from = a.from().isAfter(b.from()) ? a.from() : b.from();
-          LocalDate to = a.to().isBefore(b.to()) ? a.to() : b.to();
-          if (from.isBefore(to)) {
-            addPair(pairs, a.expert(), b.expert(), from.getYear(), to.getYear());
-          }
-        }
-      }
-    });
+    byProject
+        .values()
+        .forEach(
+            members -> {
+              for (int i = 0; i < members.size(); i++) {
+                for (int j = i + 1; j < members.size(); j++) {
+                  Span a = members.get(i);
+                  Span b = members.get(j);
+                  LocalDate from = a.from().isAfter(b.from()) ? a.from() : b.from();
+                  LocalDate to = a.to().isBefore(b.to()) ? a.to() : b.to();
+                  if (from.isBefore(to)) {
+                    addPair(pairs, a.expert(), b.expert(), from.getYear(), to.getYear());
+                  }
+                }
+              }
+            });
     Map<String, Integer> yearOf = new HashMap<>();
     pubs.forEach(p -> yearOf.put(p.id(), p.year()));
     Map<String, List<String>> authorsOf = new LinkedHashMap<>();
-    authored.forEach(a -> authorsOf.computeIfAbsent(a.publicationId(), k -> new ArrayList<>()).add(a.expertId()));
-    authorsOf.forEach((pub, authors) -> {
-      for (int i = 0; i < authors.size(); i++) {
-        for (int j = i + 1; j < authors.size(); j++) {
-          addPair(pairs, authors.get(i), authors.get(j), yearOf.get(pub), yearOf.get(pub));
-        }
-      }
-    });
+    authored.forEach(
+        a ->
+            authorsOf.computeIfAbsent(a.publicationId(), k -> new ArrayList<>()).add(a.expertId()));
+    authorsOf.forEach(
+        (pub, authors) -> {
+          for (int i = 0; i < authors.size(); i++) {
+            for (int j = i + 1; j < authors.size(); j++) {
+              addPair(pairs, authors.get(i), authors.get(j), yearOf.get(pub), yearOf.get(pub));
+            }
+          }
+        });
     List<Collaboration> out = new ArrayList<>(pairs.size());
-    pairs.forEach((key, v) -> {
-      int bar = key.indexOf('|');
-      out.add(new Collaboration(key.substring(0, bar), key.substring(bar + 1), v[0], v[1], v[2]));
-    });
+    pairs.forEach(
+        (key, v) -> {
+          int bar = key.indexOf('|');
+          out.add(
+              new Collaboration(key.substring(0, bar), key.substring(bar + 1), v[0], v[1], v[2]));
+        });
     return out;
   }
 
-  private static void addPair(Map<String, int[]> pairs, String x, String y, int firstYear, int lastYear) {
+  private static void addPair(
+      Map<String, int[]> pairs, String x, String y, int firstYear, int lastYear) {
     String key = x.compareTo(y) < 0 ? x + "|" + y : y + "|" + x;
     int[] v = pairs.get(key);
     if (v == null) {
@@ -815,8 +1030,11 @@ public final class DemoGenerator {
     // the most senior current member manages the team (ties: longest tenure)
     for (int t = 0; t < teams.size(); t++) {
       final int team = t;
-      people.stream().filter(p -> p.teamIndex == team && p.departedAt == null)
-          .max(Comparator.comparingInt((Person p) -> p.grade).thenComparing(p -> p.hiredAt, Comparator.reverseOrder()))
+      people.stream()
+          .filter(p -> p.teamIndex == team && p.departedAt == null)
+          .max(
+              Comparator.comparingInt((Person p) -> p.grade)
+                  .thenComparing(p -> p.hiredAt, Comparator.reverseOrder()))
           .ifPresent(m -> manages.add(new Manages(m.id, teams.get(team).id())));
     }
   }
@@ -839,7 +1057,10 @@ public final class DemoGenerator {
           }
         }
       }
-      List<Person> options = !sameTeam.isEmpty() && rng.nextDouble() < 0.7 ? sameTeam : sameDept.isEmpty() ? sameTeam : sameDept;
+      List<Person> options =
+          !sameTeam.isEmpty() && rng.nextDouble() < 0.7
+              ? sameTeam
+              : sameDept.isEmpty() ? sameTeam : sameDept;
       if (options.isEmpty()) {
         continue;
       }
@@ -871,8 +1092,15 @@ public final class DemoGenerator {
   }
 
   /** What the generator knows about an external candidate beyond the written record. */
-  private record CandidateInfo(int index, String firstName, String lastName, boolean female, Country country, double years,
-      double aptitude, Map<String, Integer> levels) {}
+  private record CandidateInfo(
+      int index,
+      String firstName,
+      String lastName,
+      boolean female,
+      Country country,
+      double years,
+      double aptitude,
+      Map<String, Integer> levels) {}
 
   /** An opening while its applications are simulated. */
   private static final class OpeningPlan {
@@ -899,14 +1127,22 @@ public final class DemoGenerator {
   /** One simulated event of an application: a stage move, an assessment or an interview. */
   private record Move(String to, Integer round, OffsetDateTime at, String actor, String reason) {}
 
-  /** The simulated path of one applicant through one opening, before the opening's fill truncates it. */
+  /**
+   * The simulated path of one applicant through one opening, before the opening's fill truncates
+   * it.
+   */
   private static final class Trace {
     String label;
     double years;
     String applicantId;
     final List<Move> moves = new ArrayList<>();
-    /** measured levels per required skill, with the assessment's time and overall; null if not reached. */
+
+    /**
+     * measured levels per required skill, with the assessment's time and overall; null if not
+     * reached.
+     */
     Map<String, Integer> measuredLevels;
+
     OffsetDateTime assessedAt;
     double assessment;
     String assessor;
@@ -923,26 +1159,43 @@ public final class DemoGenerator {
     }
   }
 
-  static final List<String> COMPETENCIES = List.of("technical depth", "problem solving", "communication", "collaboration");
-  private static final List<String> WITHDRAW_REASONS = List.of("accepted another offer", "no longer interested",
-      "personal reasons", "salary expectations");
-  private static final List<String> DECLINE_REASONS = List.of("declined offer: accepted another offer",
-      "declined offer: compensation", "declined offer: relocation");
+  static final List<String> COMPETENCIES =
+      List.of("technical depth", "problem solving", "communication", "collaboration");
+  private static final List<String> WITHDRAW_REASONS =
+      List.of(
+          "accepted another offer",
+          "no longer interested",
+          "personal reasons",
+          "salary expectations");
+  private static final List<String> DECLINE_REASONS =
+      List.of(
+          "declined offer: accepted another offer",
+          "declined offer: compensation",
+          "declined offer: relocation");
 
   /**
    * Openings with their hiring teams, external candidates and internal applicants, and each
-   * application simulated stage by stage (the planted hire signal; see docs/demo-graph.md). The first
-   * opening walks one applicant into each non-final stage and the second is filled, so every stage
-   * exists even in the smallest demo.
+   * application simulated stage by stage (the planted hire signal; see docs/demo-graph.md). The
+   * first opening walks one applicant into each non-final stage and the second is filled, so every
+   * stage exists even in the smallest demo.
    */
-  private Recruiting makeHiring(SplittableRandom rng, List<Requires> requires, List<Manages> manages,
+  private Recruiting makeHiring(
+      SplittableRandom rng,
+      List<Requires> requires,
+      List<Manages> manages,
       List<Membership> memberships) {
     Recruiting out = new Recruiting();
     Map<String, String> managerOf = new HashMap<>();
     manages.forEach(m -> managerOf.put(m.teamId(), m.expertId()));
     Set<String> managers = new HashSet<>(managerOf.values());
-    List<Person> recruiters = people.stream()
-        .filter(p -> p.departedAt == null && p.dept.name().equals("People") && p.family.title().equals("Recruiter")).toList();
+    List<Person> recruiters =
+        people.stream()
+            .filter(
+                p ->
+                    p.departedAt == null
+                        && p.dept.name().equals("People")
+                        && p.family.title().equals("Recruiter"))
+            .toList();
 
     int nOpenings = Math.max(8, settings.experts() / 10);
     List<OpeningPlan> plans = new ArrayList<>();
@@ -957,18 +1210,23 @@ public final class DemoGenerator {
       o.family = weighted(rng, fam);
       o.grade = 1 + rng.nextInt(5);
       double u = rng.nextDouble();
-      o.plannedStatus = i == 0 ? "open" : i == 1 ? "closed" : u < 0.3 ? "open" : u < 0.9 ? "closed" : "on_hold";
-      o.postedAt = switch (o.plannedStatus) {
-        case "open" -> i == 0 ? asOf.minusDays(120) : asOf.minusDays(5 + rng.nextInt(146));
-        case "closed" -> asOf.minusDays(60 + rng.nextInt(701));
-        default -> asOf.minusDays(30 + rng.nextInt(171));
-      };
+      o.plannedStatus =
+          i == 0 ? "open" : i == 1 ? "closed" : u < 0.3 ? "open" : u < 0.9 ? "closed" : "on_hold";
+      o.postedAt =
+          switch (o.plannedStatus) {
+            case "open" -> i == 0 ? asOf.minusDays(120) : asOf.minusDays(5 + rng.nextInt(146));
+            case "closed" -> asOf.minusDays(60 + rng.nextInt(701));
+            default -> asOf.minusDays(30 + rng.nextInt(171));
+          };
       double r = rng.nextDouble();
       o.rounds = r < 0.1 ? 1 : r < 0.55 ? 2 : r < 0.9 ? 3 : 4;
       o.headcount = rng.nextDouble() < 0.12 ? 2 : 1;
       double w = rng.nextDouble();
       o.remotePolicy = w < 0.45 ? "onsite" : w < 0.85 ? "hybrid" : "remote";
-      o.location = o.remotePolicy.equals("remote") ? "Remote (" + team.region() + ")" : team.city() + ", " + team.country();
+      o.location =
+          o.remotePolicy.equals("remote")
+              ? "Remote (" + team.region() + ")"
+              : team.city() + ", " + team.country();
       o.id = String.format(Locale.ROOT, "j%03d", i + 1);
       Map<String, Double> pool = new LinkedHashMap<>(expandPool(o.family.pool()));
       teamCore.get(o.team).keySet().forEach(k -> pool.merge(k, 3.0, Double::sum));
@@ -987,25 +1245,48 @@ public final class DemoGenerator {
           o.required.add(e.getKey());
         }
       }
-      // the hiring team: the team's manager, 1-3 interviewers from the team (then the department), maybe a recruiter
+      // the hiring team: the team's manager, 1-3 interviewers from the team (then the department),
+      // maybe a recruiter
       String mgr = managerOf.get(team.id());
       if (mgr == null) {
-        mgr = people.stream().filter(p -> p.departedAt == null && p.dept == o.dept)
-            .max(Comparator.comparingInt((Person p) -> p.grade).thenComparing(p -> p.hiredAt, Comparator.reverseOrder()))
-            .map(p -> p.id).orElseThrow();
+        mgr =
+            people.stream()
+                .filter(p -> p.departedAt == null && p.dept == o.dept)
+                .max(
+                    Comparator.comparingInt((Person p) -> p.grade)
+                        .thenComparing(p -> p.hiredAt, Comparator.reverseOrder()))
+                .map(p -> p.id)
+                .orElseThrow();
       }
       o.manager = mgr;
       o.hiringTeam = new LinkedHashSet<>(List.of(mgr));
       out.hiringTeams.add(new HiringTeam(mgr, o.id, "hiring_manager"));
       final String manager = mgr;
-      List<Person> mates = people.stream().filter(p -> p.departedAt == null && p.teamIndex == o.team && p.grade >= 2
-          && !p.id.equals(manager)).toList();
-      List<Person> deptMates = people.stream().filter(p -> p.departedAt == null && p.dept == o.dept && p.teamIndex != o.team
-          && p.grade >= 3).toList();
+      List<Person> mates =
+          people.stream()
+              .filter(
+                  p ->
+                      p.departedAt == null
+                          && p.teamIndex == o.team
+                          && p.grade >= 2
+                          && !p.id.equals(manager))
+              .toList();
+      List<Person> deptMates =
+          people.stream()
+              .filter(
+                  p ->
+                      p.departedAt == null
+                          && p.dept == o.dept
+                          && p.teamIndex != o.team
+                          && p.grade >= 3)
+              .toList();
       int nInterviewers = 1 + rng.nextInt(3);
       o.interviewers = new ArrayList<>();
       for (int a = 0; a < nInterviewers * 4 && o.interviewers.size() < nInterviewers; a++) {
-        List<Person> from = !mates.isEmpty() && (rng.nextDouble() < 0.75 || deptMates.isEmpty()) ? mates : deptMates;
+        List<Person> from =
+            !mates.isEmpty() && (rng.nextDouble() < 0.75 || deptMates.isEmpty())
+                ? mates
+                : deptMates;
         if (from.isEmpty()) {
           break;
         }
@@ -1044,7 +1325,9 @@ public final class DemoGenerator {
       }
       String id = String.format(Locale.ROOT, "cand%04d", i + 1);
       candidatesByDept.computeIfAbsent(dept.name(), k -> new ArrayList<>()).add(i);
-      candidatesByDept.computeIfAbsent(dept.name() + "|" + family.title(), k -> new ArrayList<>()).add(i);
+      candidatesByDept
+          .computeIfAbsent(dept.name() + "|" + family.title(), k -> new ArrayList<>())
+          .add(i);
       // a candidate's skills: their job family's, plus what one team of the department works on
       Map<String, Double> pool = new LinkedHashMap<>(expandPool(family.pool()));
       List<Integer> deptTeams = new ArrayList<>();
@@ -1061,13 +1344,19 @@ public final class DemoGenerator {
       double years = rng.nextDouble() * 15;
       double aptitude = gaussian(rng);
       for (int k = 0; k < n * 4 && levels.size() < n; k++) {
-        levels.putIfAbsent(weighted(rng, pool),
-            clamp((int) Math.round(1.3 + 0.18 * years + 0.4 * aptitude + 0.7 * gaussian(rng)), 1, 5));
+        levels.putIfAbsent(
+            weighted(rng, pool),
+            clamp(
+                (int) Math.round(1.3 + 0.18 * years + 0.4 * aptitude + 0.7 * gaussian(rng)), 1, 5));
       }
-      out.candidates.add(new Candidate(id, first + " " + last, c.name(), c.region(), Math.round(years * 10) / 10.0));
+      out.candidates.add(
+          new Candidate(
+              id, first + " " + last, c.name(), c.region(), Math.round(years * 10) / 10.0));
       infos.add(new CandidateInfo(i, first, last, female, c, years, aptitude, levels));
       LocalDate since = asOf.minusDays(rng.nextInt(3650));
-      levels.forEach((s, l) -> out.candidateSkills.add(new HasSkill(Labels.CANDIDATE, id, s, l, "resume", since)));
+      levels.forEach(
+          (s, l) ->
+              out.candidateSkills.add(new HasSkill(Labels.CANDIDATE, id, s, l, "resume", since)));
     }
 
     Set<String> hiredCandidates = new HashSet<>();
@@ -1078,23 +1367,41 @@ public final class DemoGenerator {
     }
     OffsetDateTime endOfDemo = OffsetDateTime.of(asOf, LocalTime.of(23, 59), ZoneOffset.UTC);
     for (OpeningPlan o : plans) {
-      OffsetDateTime cutoff = o.plannedStatus.equals("on_hold")
-          ? OffsetDateTime.of(randomDate(rng, o.postedAt.plusDays(14), asOf), LocalTime.of(18, 0), ZoneOffset.UTC) : endOfDemo;
-      int n = switch (o.plannedStatus) {
-        case "open" -> o.index == 0 ? 8 : 3 + rng.nextInt(15);
-        case "closed" -> 5 + rng.nextInt(14);
-        default -> 1 + rng.nextInt(6);
-      };
-      List<String> script = o.index == 0
-          ? List.of(Stage.APPLIED.graph(), Stage.SCREENED.graph(), Stage.ASSESSMENT.graph(), Stage.INTERVIEW.graph(), Stage.OFFER.graph(), Stage.REJECTED.graph(), Stage.WITHDRAWN.graph(), Stage.INTERVIEW.graph()) : null;
+      OffsetDateTime cutoff =
+          o.plannedStatus.equals("on_hold")
+              ? OffsetDateTime.of(
+                  randomDate(rng, o.postedAt.plusDays(14), asOf),
+                  LocalTime.of(18, 0),
+                  ZoneOffset.UTC)
+              : endOfDemo;
+      int n =
+          switch (o.plannedStatus) {
+            case "open" -> o.index == 0 ? 8 : 3 + rng.nextInt(15);
+            case "closed" -> 5 + rng.nextInt(14);
+            default -> 1 + rng.nextInt(6);
+          };
+      List<String> script =
+          o.index == 0
+              ? List.of(
+                  Stage.APPLIED.graph(),
+                  Stage.SCREENED.graph(),
+                  Stage.ASSESSMENT.graph(),
+                  Stage.INTERVIEW.graph(),
+                  Stage.OFFER.graph(),
+                  Stage.REJECTED.graph(),
+                  Stage.WITHDRAWN.graph(),
+                  Stage.INTERVIEW.graph())
+              : null;
       List<Trace> traces = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       List<Integer> deptCandidates = candidatesByDept.getOrDefault(o.dept.name(), List.of());
-      List<Integer> familyCandidates = candidatesByDept.getOrDefault(o.dept.name() + "|" + o.family.title(), List.of());
+      List<Integer> familyCandidates =
+          candidatesByDept.getOrDefault(o.dept.name() + "|" + o.family.title(), List.of());
       LocalDate arrivalFrom = o.postedAt;
       int wanted = n;
       int hires = 0;
-      // a planned-closed opening takes applicants in waves until its headcount is hired (or time runs out)
+      // a planned-closed opening takes applicants in waves until its headcount is hired (or time
+      // runs out)
       for (int wave = 0; wave < 6; wave++) {
         long room = Math.max(1, ChronoUnit.DAYS.between(arrivalFrom, asOf));
         for (int k = 0; k < wanted * 8 && traces.size() < n; k++) {
@@ -1104,9 +1411,20 @@ public final class DemoGenerator {
           double aptitude;
           if (rng.nextDouble() < 0.15) {
             LocalDate postedAt = o.postedAt;
-            List<Person> internal = people.stream().filter(p -> p.departedAt == null && p.dept == o.dept
-                && p.grade >= o.grade - 2 && p.grade <= o.grade && p.teamIndex != o.team && p.hiredAt.isBefore(postedAt)
-                && !managers.contains(p.id) && !o.hiringTeam.contains(p.id) && !movedInternally.contains(p.id)).toList();
+            List<Person> internal =
+                people.stream()
+                    .filter(
+                        p ->
+                            p.departedAt == null
+                                && p.dept == o.dept
+                                && p.grade >= o.grade - 2
+                                && p.grade <= o.grade
+                                && p.teamIndex != o.team
+                                && p.hiredAt.isBefore(postedAt)
+                                && !managers.contains(p.id)
+                                && !o.hiringTeam.contains(p.id)
+                                && !movedInternally.contains(p.id))
+                    .toList();
             if (internal.isEmpty()) {
               continue;
             }
@@ -1117,15 +1435,20 @@ public final class DemoGenerator {
             years = Math.max(0, ChronoUnit.DAYS.between(p.birthDate, o.postedAt) / 365.25 - 22);
             aptitude = p.talent;
           } else {
-            // people apply where they roughly fit: mostly the opening's job family, else its department,
+            // people apply where they roughly fit: mostly the opening's job family, else its
+            // department,
             // sometimes anything; the best fitting of three such candidates applies
             int ci = -1;
             for (int draw = 0; draw < 3; draw++) {
               double v = rng.nextDouble();
-              List<Integer> from = v < 0.65 && !familyCandidates.isEmpty() ? familyCandidates
-                  : v < 0.9 && !deptCandidates.isEmpty() ? deptCandidates : null;
+              List<Integer> from =
+                  v < 0.65 && !familyCandidates.isEmpty()
+                      ? familyCandidates
+                      : v < 0.9 && !deptCandidates.isEmpty() ? deptCandidates : null;
               int x = from == null ? rng.nextInt(infos.size()) : pick(rng, from);
-              if (ci < 0 || coverage(o.req, o.required, infos.get(x).levels()) > coverage(o.req, o.required, infos.get(ci).levels())) {
+              if (ci < 0
+                  || coverage(o.req, o.required, infos.get(x).levels())
+                      > coverage(o.req, o.required, infos.get(ci).levels())) {
                 ci = x;
               }
             }
@@ -1155,8 +1478,12 @@ public final class DemoGenerator {
         if (!o.plannedStatus.equals("closed") || hires >= o.headcount) {
           break;
         }
-        arrivalFrom = traces.stream().map(t -> t.moves.get(0).at().toLocalDate()).max(Comparator.naturalOrder())
-            .orElse(o.postedAt).plusDays(7 + rng.nextInt(14));
+        arrivalFrom =
+            traces.stream()
+                .map(t -> t.moves.get(0).at().toLocalDate())
+                .max(Comparator.naturalOrder())
+                .orElse(o.postedAt)
+                .plusDays(7 + rng.nextInt(14));
         if (arrivalFrom.isAfter(asOf.minusDays(30))) {
           break;
         }
@@ -1164,23 +1491,51 @@ public final class DemoGenerator {
         n = traces.size() + wanted;
       }
 
-      // the opening fills with its headcount-th hire: every other application still running is closed then
-      List<Trace> hired = traces.stream().filter(t -> t.hiredAt() != null).sorted(Comparator.comparing(Trace::hiredAt)).toList();
-      OffsetDateTime closedAt = hired.size() >= o.headcount ? hired.get(o.headcount - 1).hiredAt() : null;
+      // the opening fills with its headcount-th hire: every other application still running is
+      // closed then
+      List<Trace> hired =
+          traces.stream()
+              .filter(t -> t.hiredAt() != null)
+              .sorted(Comparator.comparing(Trace::hiredAt))
+              .toList();
+      OffsetDateTime closedAt =
+          hired.size() >= o.headcount ? hired.get(o.headcount - 1).hiredAt() : null;
       if (closedAt != null) {
         traces.forEach(t -> truncate(t, closedAt));
-        traces.removeIf(t -> t.moves.isEmpty()); // arrived after the opening was filled: never applied
+        traces.removeIf(
+            t -> t.moves.isEmpty()); // arrived after the opening was filled: never applied
         for (Trace t : traces) {
           if (!FINAL_STAGES.contains(t.stage())) {
-            t.moves.add(new Move(Stage.REJECTED.graph(), null, closedAt.plusMinutes(30), o.manager, "position filled"));
+            t.moves.add(
+                new Move(
+                    Stage.REJECTED.graph(),
+                    null,
+                    closedAt.plusMinutes(30),
+                    o.manager,
+                    "position filled"));
           }
         }
       }
-      String status = closedAt != null ? "closed" : o.plannedStatus.equals("on_hold") ? "on_hold" : "open";
+      String status =
+          closedAt != null ? "closed" : o.plannedStatus.equals("on_hold") ? "on_hold" : "open";
       Team team = teams.get(o.team);
-      JobOpening opening = new JobOpening(o.id, title(o.dept, o.family, o.grade, false), o.dept.name(), team.id(),
-          team.country(), team.region(), team.city(), o.grade, status, o.postedAt,
-          closedAt == null ? null : closedAt.toLocalDate(), o.rounds, o.headcount, o.location, o.remotePolicy);
+      JobOpening opening =
+          new JobOpening(
+              o.id,
+              title(o.dept, o.family, o.grade, false),
+              o.dept.name(),
+              team.id(),
+              team.country(),
+              team.region(),
+              team.city(),
+              o.grade,
+              status,
+              o.postedAt,
+              closedAt == null ? null : closedAt.toLocalDate(),
+              o.rounds,
+              o.headcount,
+              o.location,
+              o.remotePolicy);
       out.openings.add(opening);
       for (Trace t : traces) {
         write(out, o, opening, t);
@@ -1192,17 +1547,41 @@ public final class DemoGenerator {
         if (t.label.equals(Labels.CANDIDATE)) {
           hiredCandidates.add(t.applicantId);
           CandidateInfo c = infos.get(Integer.parseInt(t.applicantId.substring(4)) - 1);
-          String city = c.country().name().equals(team.country()) ? team.city() : c.country().cities().get(0);
-          out.hiredExperts.add(new Expert(t.applicantId, c.firstName() + " " + c.lastName(), opening.title(), o.dept.name(),
-              team.id(), c.country().name(), c.country().region(), city, o.grade, day, "active", null, null));
+          String city =
+              c.country().name().equals(team.country()) ? team.city() : c.country().cities().get(0);
+          out.hiredExperts.add(
+              new Expert(
+                  t.applicantId,
+                  c.firstName() + " " + c.lastName(),
+                  opening.title(),
+                  o.dept.name(),
+                  team.id(),
+                  c.country().name(),
+                  c.country().region(),
+                  city,
+                  o.grade,
+                  day,
+                  "active",
+                  null,
+                  null));
           out.hiredMemberships.add(new Membership(t.applicantId, team.id(), day, null));
           int age = (int) Math.round(22 + c.years() + 1.5);
-          out.hiredPersonal.add(personal(t.applicantId, c.firstName(), c.lastName(), c.country(), c.country().name(),
-              c.female() ? "female" : "male", asOf.minusYears(age).minusDays(c.index() % 365), o.grade,
-              new SplittableRandom(settings.seed() * 37 + 1_000_003L * (c.index() + 1))));
-        } else { // an internal move: the old MEMBER_OF is replaced by the new team's, since the move
+          out.hiredPersonal.add(
+              personal(
+                  t.applicantId,
+                  c.firstName(),
+                  c.lastName(),
+                  c.country(),
+                  c.country().name(),
+                  c.female() ? "female" : "male",
+                  asOf.minusYears(age).minusDays(c.index() % 365),
+                  o.grade,
+                  new SplittableRandom(settings.seed() * 37 + 1_000_003L * (c.index() + 1))));
+        } else { // an internal move: the old MEMBER_OF is replaced by the new team's, since the
+          // move
           movedInternally.add(t.applicantId);
-          Person p = people.stream().filter(x -> x.id.equals(t.applicantId)).findFirst().orElseThrow();
+          Person p =
+              people.stream().filter(x -> x.id.equals(t.applicantId)).findFirst().orElseThrow();
           p.teamIndex = o.team;
           memberships.set(membershipIndex.get(p.id), new Membership(p.id, team.id(), day, null));
         }
@@ -1211,8 +1590,12 @@ public final class DemoGenerator {
     return out;
   }
 
-  /** Coverage of an opening's skills: required count 1, preferred 0.5, each capped at the level asked for. */
-  static double coverage(Map<String, Integer> req, List<String> required, Map<String, Integer> levels) {
+  /**
+   * Coverage of an opening's skills: required count 1, preferred 0.5, each capped at the level
+   * asked for.
+   */
+  static double coverage(
+      Map<String, Integer> req, List<String> required, Map<String, Integer> levels) {
     double fit = 0;
     double weight = 0;
     for (Map.Entry<String, Integer> e : req.entrySet()) {
@@ -1229,8 +1612,16 @@ public final class DemoGenerator {
    * showcase applicants): pass every decision up to that stage and stop there (rejected: at the
    * assessment; withdrawn: once screened).
    */
-  private void simulate(SplittableRandom rng, OpeningPlan o, Trace t, Map<String, Integer> levels, double years,
-      double aptitude, LocalDate appliedAt, OffsetDateTime cutoff, String target) {
+  private void simulate(
+      SplittableRandom rng,
+      OpeningPlan o,
+      Trace t,
+      Map<String, Integer> levels,
+      double years,
+      double aptitude,
+      LocalDate appliedAt,
+      OffsetDateTime cutoff,
+      String target) {
     double cov = coverage(o.req, o.required, levels);
     double exp = Math.min(years, 15) - 5;
     String screener = o.recruiter != null ? o.recruiter : o.manager;
@@ -1248,10 +1639,18 @@ public final class DemoGenerator {
       t.moves.add(new Move(Stage.WITHDRAWN.graph(), null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
       return;
     }
-    boolean pass = target != null || rng.nextDouble() < sigmoid(0.2 + 5.0 * (cov - 0.55) + 0.08 * exp);
+    boolean pass =
+        target != null || rng.nextDouble() < sigmoid(0.2 + 5.0 * (cov - 0.55) + 0.08 * exp);
     if (!pass) {
-      t.moves.add(new Move(Stage.REJECTED.graph(), null, at, screener, cov < 0.5 ? "skills below requirement"
-          : exp < -2 ? "not enough experience" : "other applicants matched better"));
+      t.moves.add(
+          new Move(
+              Stage.REJECTED.graph(),
+              null,
+              at,
+              screener,
+              cov < 0.5
+                  ? "skills below requirement"
+                  : exp < -2 ? "not enough experience" : "other applicants matched better"));
       return;
     }
     t.moves.add(new Move(Stage.SCREENED.graph(), null, at, screener, null));
@@ -1272,23 +1671,31 @@ public final class DemoGenerator {
     t.measuredLevels = new LinkedHashMap<>();
     double ratio = 0;
     for (String skill : o.required) {
-      int level = clamp((int) Math.round(levels.getOrDefault(skill, 0) + 0.7 * gaussian(rng)), 1, 5);
+      int level =
+          clamp((int) Math.round(levels.getOrDefault(skill, 0) + 0.7 * gaussian(rng)), 1, 5);
       t.measuredLevels.put(skill, level);
       ratio += Math.min(1.0, level / (double) o.req.get(skill));
     }
     t.assessment = round2(clamp01(ratio / o.required.size()) * 4 + 1);
     t.assessedAt = assessedAt;
     t.assessor = pick(rng, o.interviewers);
-    t.method = o.dept.technical() ? pick(rng, List.of("take-home", "coding test", "pair programming"))
-        : pick(rng, List.of("case study", "work sample", "presentation"));
+    t.method =
+        o.dept.technical()
+            ? pick(rng, List.of("take-home", "coding test", "pair programming"))
+            : pick(rng, List.of("case study", "work sample", "presentation"));
     at = at(rng, assessedAt.toLocalDate().plusDays(1 + rng.nextInt(3)));
     if (at.isAfter(cutoff)) {
       return;
     }
-    pass = Stage.REJECTED.graph().equals(target) ? false
-        : target != null || rng.nextDouble() < sigmoid(0.4 + 1.6 * (t.assessment - 3) + 1.5 * (cov - 0.6) + 0.05 * exp);
+    pass =
+        Stage.REJECTED.graph().equals(target)
+            ? false
+            : target != null
+                || rng.nextDouble()
+                    < sigmoid(0.4 + 1.6 * (t.assessment - 3) + 1.5 * (cov - 0.6) + 0.05 * exp);
     if (!pass) {
-      t.moves.add(new Move(Stage.REJECTED.graph(), null, at, o.manager, "assessment below the bar"));
+      t.moves.add(
+          new Move(Stage.REJECTED.graph(), null, at, o.manager, "assessment below the bar"));
       return;
     }
     // interview rounds: the last one with the hiring manager
@@ -1298,15 +1705,25 @@ public final class DemoGenerator {
       if (interviewedAt.isAfter(cutoff) || Stage.INTERVIEW.graph().equals(target)) {
         return;
       }
-      String interviewer = round == o.rounds && o.rounds > 1 ? o.manager : o.interviewers.get((round - 1) % o.interviewers.size());
+      String interviewer =
+          round == o.rounds && o.rounds > 1
+              ? o.manager
+              : o.interviewers.get((round - 1) % o.interviewers.size());
       List<Integer> scores = new ArrayList<>();
       for (String c : COMPETENCIES) {
-        double skillWeight = switch (c) {
-          case "technical depth" -> 2.5;
-          case "problem solving" -> 1.2;
-          default -> 0.3;
-        };
-        scores.add(clamp((int) Math.round(3 + 0.8 * aptitude + skillWeight * (cov - 0.6) + 0.6 * gaussian(rng)), 1, 5));
+        double skillWeight =
+            switch (c) {
+              case "technical depth" -> 2.5;
+              case "problem solving" -> 1.2;
+              default -> 0.3;
+            };
+        scores.add(
+            clamp(
+                (int)
+                    Math.round(
+                        3 + 0.8 * aptitude + skillWeight * (cov - 0.6) + 0.6 * gaussian(rng)),
+                1,
+                5));
       }
       double overall = round2(scores.stream().mapToInt(Integer::intValue).average().orElseThrow());
       t.interviews.add(new Object[] {round, interviewedAt, interviewer, scores, overall});
@@ -1315,12 +1732,22 @@ public final class DemoGenerator {
         return;
       }
       if (target == null && rng.nextDouble() < 0.03) {
-        t.moves.add(new Move(Stage.WITHDRAWN.graph(), null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
+        t.moves.add(
+            new Move(Stage.WITHDRAWN.graph(), null, at, SOURCE, pick(rng, WITHDRAW_REASONS)));
         return;
       }
-      pass = target != null || rng.nextDouble() < sigmoid(0.6 + 1.7 * (overall - 3) + 0.6 * (t.assessment - 3) + 0.05 * exp);
+      pass =
+          target != null
+              || rng.nextDouble()
+                  < sigmoid(0.6 + 1.7 * (overall - 3) + 0.6 * (t.assessment - 3) + 0.05 * exp);
       if (!pass) {
-        t.moves.add(new Move(Stage.REJECTED.graph(), null, at, o.manager, "not a fit after interview round " + round));
+        t.moves.add(
+            new Move(
+                Stage.REJECTED.graph(),
+                null,
+                at,
+                o.manager,
+                "not a fit after interview round " + round));
         return;
       }
     }
@@ -1349,7 +1776,8 @@ public final class DemoGenerator {
 
   /** A working-hours time on {@code day}, UTC. */
   private static OffsetDateTime at(SplittableRandom rng, LocalDate day) {
-    return OffsetDateTime.of(day, LocalTime.of(8 + rng.nextInt(9), rng.nextInt(60)), ZoneOffset.UTC);
+    return OffsetDateTime.of(
+        day, LocalTime.of(8 + rng.nextInt(9), rng.nextInt(60)), ZoneOffset.UTC);
   }
 
   private static double round2(double v) {
@@ -1360,24 +1788,47 @@ public final class DemoGenerator {
     return Math.max(0, Math.min(1, v));
   }
 
-  /** The records of one trace: the application, its moves, assessment and interviews with their feedback. */
+  /**
+   * The records of one trace: the application, its moves, assessment and interviews with their
+   * feedback.
+   */
   private void write(Recruiting out, OpeningPlan o, JobOpening opening, Trace t) {
     String appId = String.format(Locale.ROOT, "a%05d", out.applications.size() + 1);
     String stage = t.stage();
     Move last = t.moves.get(t.moves.size() - 1);
     boolean fin = FINAL_STAGES.contains(stage);
-    out.applications.add(new Application(appId, t.label, t.applicantId, o.id, stage, stage.equals(Stage.INTERVIEW.graph()) ? last.round() : null,
-        t.moves.get(0).at().toLocalDate(), last.at().toLocalDate(), fin ? last.at().toLocalDate() : null, t.years));
+    out.applications.add(
+        new Application(
+            appId,
+            t.label,
+            t.applicantId,
+            o.id,
+            stage,
+            stage.equals(Stage.INTERVIEW.graph()) ? last.round() : null,
+            t.moves.get(0).at().toLocalDate(),
+            last.at().toLocalDate(),
+            fin ? last.at().toLocalDate() : null,
+            t.years));
     String prev = null;
     for (int i = 0; i < t.moves.size(); i++) {
       Move m = t.moves.get(i);
-      out.stageChanges.add(new StageChange(appId + "-" + (i + 1), appId, i + 1, prev, m.to(), m.round(), m.at(), m.actor(),
-          m.reason()));
+      out.stageChanges.add(
+          new StageChange(
+              appId + "-" + (i + 1),
+              appId,
+              i + 1,
+              prev,
+              m.to(),
+              m.round(),
+              m.at(),
+              m.actor(),
+              m.reason()));
       prev = m.to();
     }
     if (t.assessedAt != null) {
       String id = "as-" + appId;
-      out.assessments.add(new Assessment(id, appId, t.assessedAt, t.method, t.assessor, t.assessment));
+      out.assessments.add(
+          new Assessment(id, appId, t.assessedAt, t.method, t.assessor, t.assessment));
       t.measuredLevels.forEach((skill, level) -> out.measured.add(new Measured(id, skill, level)));
     }
     SplittableRandom words = new SplittableRandom(settings.seed() * 41 + out.applications.size());
@@ -1387,10 +1838,20 @@ public final class DemoGenerator {
       @SuppressWarnings("unchecked")
       List<Integer> scores = (List<Integer>) iv[3];
       double overall = (Double) iv[4];
-      String rec = overall >= 4 ? "strong_yes" : overall >= 3 ? "yes" : overall >= 2.25 ? "no" : "strong_no";
+      String rec =
+          overall >= 4 ? "strong_yes" : overall >= 3 ? "yes" : overall >= 2.25 ? "no" : "strong_no";
       String id = "iv-" + appId + "-" + round;
-      out.interviews.add(new Interview(id, appId, round, (OffsetDateTime) iv[1], (String) iv[2], COMPETENCIES, List.copyOf(scores),
-          overall, rec));
+      out.interviews.add(
+          new Interview(
+              id,
+              appId,
+              round,
+              (OffsetDateTime) iv[1],
+              (String) iv[2],
+              COMPETENCIES,
+              List.copyOf(scores),
+              overall,
+              rec));
       out.feedback.add(new Feedback(id, feedback(words, scores, rec, skillName)));
     }
   }
@@ -1398,61 +1859,94 @@ public final class DemoGenerator {
   private static final Map<String, String[][]> FEEDBACK = new LinkedHashMap<>();
 
   static {
-    FEEDBACK.put("technical depth", new String[][] {
-        {"Could not show working knowledge of %s.", "Answers on %s stayed vague."},
-        {"Struggled with %s beyond the basics.", "Knows the vocabulary of %s, less the practice."},
-        {"Adequate %s fundamentals, with gaps under follow-up questions.", "Solid on the basics of %s."},
-        {"Good command of %s; answered the follow-ups well.", "Has clearly used %s in production."},
-        {"Deep command of %s; explained the trade-offs without prompting.", "Taught me something about %s."}});
-    FEEDBACK.put("problem solving", new String[][] {
-        {"Did not get to a workable approach on the exercise."},
-        {"Needed many hints to structure the problem."},
-        {"Reached a reasonable solution with some help."},
-        {"Broke the problem down cleanly and checked edge cases."},
-        {"Found an elegant solution and discussed alternatives."}});
-    FEEDBACK.put("communication", new String[][] {
-        {"Hard to follow."},
-        {"Explanations were often unclear."},
-        {"Communicated clearly enough."},
-        {"Clear and concise throughout."},
-        {"Exceptionally clear; adapted the explanation to the audience."}});
-    FEEDBACK.put("collaboration", new String[][] {
-        {"Dismissive of other views."},
-        {"Worked mostly alone when a team effort was asked for."},
-        {"Takes feedback on board."},
-        {"Built on my suggestions and asked good questions."},
-        {"Would raise the team's game; strong examples of helping others."}});
+    FEEDBACK.put(
+        "technical depth",
+        new String[][] {
+          {"Could not show working knowledge of %s.", "Answers on %s stayed vague."},
+          {
+            "Struggled with %s beyond the basics.", "Knows the vocabulary of %s, less the practice."
+          },
+          {
+            "Adequate %s fundamentals, with gaps under follow-up questions.",
+            "Solid on the basics of %s."
+          },
+          {
+            "Good command of %s; answered the follow-ups well.",
+            "Has clearly used %s in production."
+          },
+          {
+            "Deep command of %s; explained the trade-offs without prompting.",
+            "Taught me something about %s."
+          }
+        });
+    FEEDBACK.put(
+        "problem solving",
+        new String[][] {
+          {"Did not get to a workable approach on the exercise."},
+          {"Needed many hints to structure the problem."},
+          {"Reached a reasonable solution with some help."},
+          {"Broke the problem down cleanly and checked edge cases."},
+          {"Found an elegant solution and discussed alternatives."}
+        });
+    FEEDBACK.put(
+        "communication",
+        new String[][] {
+          {"Hard to follow."},
+          {"Explanations were often unclear."},
+          {"Communicated clearly enough."},
+          {"Clear and concise throughout."},
+          {"Exceptionally clear; adapted the explanation to the audience."}
+        });
+    FEEDBACK.put(
+        "collaboration",
+        new String[][] {
+          {"Dismissive of other views."},
+          {"Worked mostly alone when a team effort was asked for."},
+          {"Takes feedback on board."},
+          {"Built on my suggestions and asked good questions."},
+          {"Would raise the team's game; strong examples of helping others."}
+        });
   }
 
   /** Generated feedback text: one sentence per competency by its score, then the recommendation. */
-  private static String feedback(SplittableRandom rng, List<Integer> scores, String recommendation, String skillName) {
+  private static String feedback(
+      SplittableRandom rng, List<Integer> scores, String recommendation, String skillName) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < COMPETENCIES.size(); i++) {
       String[] options = FEEDBACK.get(COMPETENCIES.get(i))[scores.get(i) - 1];
-      b.append(String.format(Locale.ROOT, options[rng.nextInt(options.length)], skillName)).append(' ');
+      b.append(String.format(Locale.ROOT, options[rng.nextInt(options.length)], skillName))
+          .append(' ');
     }
-    b.append(switch (recommendation) {
-      case "strong_yes" -> "Strong hire.";
-      case "yes" -> "Hire.";
-      case "no" -> "No hire.";
-      default -> "Strong no hire.";
-    });
+    b.append(
+        switch (recommendation) {
+          case "strong_yes" -> "Strong hire.";
+          case "yes" -> "Hire.";
+          case "no" -> "No hire.";
+          default -> "Strong no hire.";
+        });
     return b.toString();
   }
 
   // ---------------------------------------------------------------- contests
 
-  private static final String[] CONTEST_TOO_HIGH = {"I have not used %s in years; level %d overstates it.",
-      "%s was a one-off task, not a skill at level %d.", "Endorsed for %s by mistake; I never worked with it."};
-  private static final String[] CONTEST_TOO_LOW = {"Level %2$d undersells my %1$s: I lead that work on my team.",
-      "I hold a certification in %s; level %d is out of date."};
+  private static final String[] CONTEST_TOO_HIGH = {
+    "I have not used %s in years; level %d overstates it.",
+    "%s was a one-off task, not a skill at level %d.",
+    "Endorsed for %s by mistake; I never worked with it."
+  };
+  private static final String[] CONTEST_TOO_LOW = {
+    "Level %2$d undersells my %1$s: I lead that work on my team.",
+    "I hold a certification in %s; level %d is out of date."
+  };
 
   /**
-   * A few employees (one in a hundred, at least two) contest a skill their profile shows from second-hand
-   * evidence (an endorsement, a manager's or a prior role); some contests are resolved by their manager.
-   * The HAS_SKILL concerned is marked {@code contested: true} and otherwise kept (ADR 0006: history stays).
+   * A few employees (one in a hundred, at least two) contest a skill their profile shows from
+   * second-hand evidence (an endorsement, a manager's or a prior role); some contests are resolved
+   * by their manager. The HAS_SKILL concerned is marked {@code contested: true} and otherwise kept
+   * (ADR 0006: history stays).
    */
-  private List<DemoData.Contest> makeContests(SplittableRandom rng, List<HasSkill> hasSkills, List<Manages> manages) {
+  private List<DemoData.Contest> makeContests(
+      SplittableRandom rng, List<HasSkill> hasSkills, List<Manages> manages) {
     Map<String, String> managerOf = new HashMap<>();
     manages.forEach(m -> managerOf.put(m.teamId(), m.expertId()));
     Set<String> evidence = Set.of("peer endorsement", "manager assessment", "prior role");
@@ -1478,7 +1972,9 @@ public final class DemoGenerator {
       String skillName = catalog.get(h.skillId()).name();
       boolean tooHigh = h.level() >= 3 || rng.nextDouble() < 0.5;
       String[] templates = tooHigh ? CONTEST_TOO_HIGH : CONTEST_TOO_LOW;
-      String reason = String.format(Locale.ROOT, templates[rng.nextInt(templates.length)], skillName, h.level());
+      String reason =
+          String.format(
+              Locale.ROOT, templates[rng.nextInt(templates.length)], skillName, h.level());
       OffsetDateTime at = at(rng, asOf.minusDays(5 + rng.nextInt(120)));
       double u = rng.nextDouble();
       String status = u < 0.55 ? "open" : u < 0.8 ? "upheld" : "dismissed";
@@ -1491,15 +1987,30 @@ public final class DemoGenerator {
           resolvedAt = null;
         }
       }
-      String resolution = switch (status) {
-        case "upheld" -> tooHigh ? "Upheld: the level is to be re-assessed; the endorsement stays in the history."
-            : "Upheld: the higher level is confirmed by the certificate.";
-        case "dismissed" -> "Dismissed: recent project work shows the skill at this level.";
-        default -> null;
-      };
-      out.add(new DemoData.Contest(String.format(Locale.ROOT, "con%03d", out.size() + 1), h.ownerId(), h.skillId(), reason,
-          status, at, resolvedAt, resolvedAt == null ? null : manager.equals(h.ownerId()) ? "admin" : manager, resolution));
-      hasSkills.set(idx, new HasSkill(h.ownerLabel(), h.ownerId(), h.skillId(), h.level(), h.evidence(), h.since(), true));
+      String resolution =
+          switch (status) {
+            case "upheld" ->
+                tooHigh
+                    ? "Upheld: the level is to be re-assessed; the endorsement stays in the history."
+                    : "Upheld: the higher level is confirmed by the certificate.";
+            case "dismissed" -> "Dismissed: recent project work shows the skill at this level.";
+            default -> null;
+          };
+      out.add(
+          new DemoData.Contest(
+              String.format(Locale.ROOT, "con%03d", out.size() + 1),
+              h.ownerId(),
+              h.skillId(),
+              reason,
+              status,
+              at,
+              resolvedAt,
+              resolvedAt == null ? null : manager.equals(h.ownerId()) ? "admin" : manager,
+              resolution));
+      hasSkills.set(
+          idx,
+          new HasSkill(
+              h.ownerLabel(), h.ownerId(), h.skillId(), h.level(), h.evidence(), h.since(), true));
     }
     return out;
   }
@@ -1512,17 +2023,32 @@ public final class DemoGenerator {
     List<Expert> out = new ArrayList<>(people.size());
     for (Person p : people) {
       Team team = teams.get(p.teamIndex);
-      String city = p.country.name().equals(team.country()) ? team.city() : p.country.cities().get(0);
-      out.add(new Expert(p.id, p.firstName + " " + p.lastName, title(p.dept, p.family, p.grade, managers.contains(p.id)),
-          p.dept.name(), team.id(), p.country.name(), p.country.region(), city, p.grade, p.hiredAt,
-          p.departedAt == null ? "active" : "departed", p.departedAt, p.departureReason));
+      String city =
+          p.country.name().equals(team.country()) ? team.city() : p.country.cities().get(0);
+      out.add(
+          new Expert(
+              p.id,
+              p.firstName + " " + p.lastName,
+              title(p.dept, p.family, p.grade, managers.contains(p.id)),
+              p.dept.name(),
+              team.id(),
+              p.country.name(),
+              p.country.region(),
+              city,
+              p.grade,
+              p.hiredAt,
+              p.departedAt == null ? "active" : "departed",
+              p.departedAt,
+              p.departureReason));
     }
     return out;
   }
 
   static String title(Department d, Family f, int grade, boolean manager) {
     if (manager && grade >= 4) {
-      return grade == 4 ? d.noun() + " Manager" : grade == 5 ? "Senior " + d.noun() + " Manager" : "Director of " + d.noun();
+      return grade == 4
+          ? d.noun() + " Manager"
+          : grade == 5 ? "Senior " + d.noun() + " Manager" : "Director of " + d.noun();
     }
     String[] prefix = d.technical() ? DemoTables.TECH_PREFIX : DemoTables.BUSINESS_PREFIX;
     String p = prefix[grade - 1];
@@ -1530,31 +2056,57 @@ public final class DemoGenerator {
   }
 
   private Personal personal(Person p) {
-    return personal(p.id, p.firstName, p.lastName, p.country, p.nationality, p.gender, p.birthDate, p.grade,
+    return personal(
+        p.id,
+        p.firstName,
+        p.lastName,
+        p.country,
+        p.nationality,
+        p.gender,
+        p.birthDate,
+        p.grade,
         new SplittableRandom(settings.seed() * 31 + p.index));
   }
 
-  private Personal personal(String id, String firstName, String lastName, Country country, String nationality, String gender,
-      LocalDate birthDate, int grade, SplittableRandom r) {
+  private Personal personal(
+      String id,
+      String firstName,
+      String lastName,
+      Country country,
+      String nationality,
+      String gender,
+      LocalDate birthDate,
+      int grade,
+      SplittableRandom r) {
     Map<String, String> v = new LinkedHashMap<>();
     String number = id.startsWith("e") ? id.substring(1) : id;
-    v.put(PersonalFields.EMAIL, ascii(firstName) + "." + ascii(lastName) + "." + number + "@talentgraph.example");
-    v.put(PersonalFields.PHONE, country.phonePrefix() + " " + (100_000_000L + r.nextLong(900_000_000L)));
+    v.put(
+        PersonalFields.EMAIL,
+        ascii(firstName) + "." + ascii(lastName) + "." + number + "@talentgraph.example");
+    v.put(
+        PersonalFields.PHONE,
+        country.phonePrefix() + " " + (100_000_000L + r.nextLong(900_000_000L)));
     v.put(PersonalFields.BIRTH_DATE, birthDate.toString());
     v.put(PersonalFields.GENDER, gender);
-    double band = DemoTables.SALARY_BY_GRADE[grade - 1] * country.salaryFactor() * (1 + 0.08 * gaussian(r));
+    double band =
+        DemoTables.SALARY_BY_GRADE[grade - 1] * country.salaryFactor() * (1 + 0.08 * gaussian(r));
     v.put(PersonalFields.SALARY, Long.toString(Math.round(band / 500) * 500));
     int age = (int) ChronoUnit.YEARS.between(birthDate, asOf);
     double u = r.nextDouble();
-    String marital = age < 28 ? (u < 0.8 ? "single" : "married") : u < 0.35 ? "single" : u < 0.85 ? "married" : u < 0.97 ? "divorced" : "widowed";
+    String marital =
+        age < 28
+            ? (u < 0.8 ? "single" : "married")
+            : u < 0.35 ? "single" : u < 0.85 ? "married" : u < 0.97 ? "divorced" : "widowed";
     v.put(PersonalFields.MARITAL_STATUS, marital);
     v.put(PersonalFields.NATIONALITY, nationality);
     return new Personal(id, v);
   }
 
   private static String ascii(String s) {
-    return Normalizer.normalize(s.replace("ł", "l").replace("Ł", "L"), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "");
+    return Normalizer.normalize(s.replace("ł", "l").replace("Ł", "L"), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z]+", "");
   }
 
   // ---------------------------------------------------------------- random helpers

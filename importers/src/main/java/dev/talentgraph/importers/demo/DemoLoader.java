@@ -22,23 +22,25 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.SummaryCounters;
 
 /**
- * Writes a {@link DemoData} into Neo4j through the driver, the one path to the database the
- * design allows (embedded or remote alike).
+ * Writes a {@link DemoData} into Neo4j through the driver, the one path to the database the design
+ * allows (embedded or remote alike).
  *
  * <ul>
- *   <li><b>Validated first.</b> {@link DemoValidator} checks the whole graph before the first write.
- *   <li><b>Batched.</b> One {@code UNWIND $rows ... MERGE} statement per batch of
- *       {@link DemoSettings#batchSize()} rows, one transaction per batch. Every statement counts the
- *       rows whose endpoints it found; fewer than it was given rolls the batch back with a message.
+ *   <li><b>Validated first.</b> {@link DemoValidator} checks the whole graph before the first
+ *       write.
+ *   <li><b>Batched.</b> One {@code UNWIND $rows ... MERGE} statement per batch of {@link
+ *       DemoSettings#batchSize()} rows, one transaction per batch. Every statement counts the rows
+ *       whose endpoints it found; fewer than it was given rolls the batch back with a message.
  *   <li><b>Idempotent.</b> Nodes are merged on {@code id}, relationships on their endpoints, and
  *       properties set with {@code +=}; personal values are re-encrypted only when their plain text
  *       changed (AES-GCM ciphertexts differ on every encryption), so a second load changes nothing.
  *   <li><b>Resumable.</b> A {@code (:__Dataset {name:'demo'})} node records "loading" before the
  *       first batch and "complete" after the last, so {@link #loadIfEmpty} finishes an interrupted
  *       load instead of serving half a graph.
- *   <li><b>Private by construction.</b> Personal fields reach the store only as
- *       {@link FieldCipher} ciphertexts bound to owner and field.
+ *   <li><b>Private by construction.</b> Personal fields reach the store only as {@link FieldCipher}
+ *       ciphertexts bound to owner and field.
  * </ul>
+ *
  * Labels, types and property keys come from graph-schema constants; values are always parameters.
  */
 public final class DemoLoader {
@@ -52,26 +54,52 @@ public final class DemoLoader {
   public DemoLoader(Driver driver, String database, FieldCipher cipher) {
     this.driver = Objects.requireNonNull(driver, "driver");
     this.database = Objects.requireNonNull(database, "database");
-    this.cipher = Objects.requireNonNull(cipher, "cipher: personal data is never written unencrypted");
+    this.cipher =
+        Objects.requireNonNull(cipher, "cipher: personal data is never written unencrypted");
   }
 
   /** What the store holds: no graph, an interrupted demo load, a complete one, or other data. */
-  public enum StoreState { EMPTY, DEMO_LOADING, DEMO_COMPLETE, OTHER_DATA }
+  public enum StoreState {
+    EMPTY,
+    DEMO_LOADING,
+    DEMO_COMPLETE,
+    OTHER_DATA
+  }
 
   public StoreState storeState() {
     try (Session s = session()) {
-      return s.executeRead(tx -> {
-        Result r = tx.run("OPTIONAL MATCH (d:" + Labels.DATASET + " {name: $name}) RETURN d.state AS state",
-            Map.of("name", DATASET_NAME));
-        Value state = r.single().get("state");
-        if (!state.isNull()) {
-          return "complete".equals(state.asString()) ? StoreState.DEMO_COMPLETE : StoreState.DEMO_LOADING;
-        }
-        boolean any = tx.run("RETURN EXISTS { MATCH (:" + Labels.EXPERT + ") } OR EXISTS { MATCH (:" + Labels.SKILL
-            + ") } OR EXISTS { MATCH (:" + Labels.COURSE + ") } OR EXISTS { MATCH (:" + Labels.PROJECT + ") } OR EXISTS { MATCH (:"
-            + Labels.CANDIDATE + ") } AS any").single().get("any").asBoolean();
-        return any ? StoreState.OTHER_DATA : StoreState.EMPTY;
-      });
+      return s.executeRead(
+          tx -> {
+            Result r =
+                tx.run(
+                    "OPTIONAL MATCH (d:"
+                        + Labels.DATASET
+                        + " {name: $name}) RETURN d.state AS state",
+                    Map.of("name", DATASET_NAME));
+            Value state = r.single().get("state");
+            if (!state.isNull()) {
+              return "complete".equals(state.asString())
+                  ? StoreState.DEMO_COMPLETE
+                  : StoreState.DEMO_LOADING;
+            }
+            boolean any =
+                tx.run(
+                        "RETURN EXISTS { MATCH (:"
+                            + Labels.EXPERT
+                            + ") } OR EXISTS { MATCH (:"
+                            + Labels.SKILL
+                            + ") } OR EXISTS { MATCH (:"
+                            + Labels.COURSE
+                            + ") } OR EXISTS { MATCH (:"
+                            + Labels.PROJECT
+                            + ") } OR EXISTS { MATCH (:"
+                            + Labels.CANDIDATE
+                            + ") } AS any")
+                    .single()
+                    .get("any")
+                    .asBoolean();
+            return any ? StoreState.OTHER_DATA : StoreState.EMPTY;
+          });
     }
   }
 
@@ -85,14 +113,20 @@ public final class DemoLoader {
       // finishing it with other settings would leave a mixture of two demos
       long[] started = startedWith();
       if (started[0] != settings.seed() || started[1] != settings.experts()) {
-        return DemoSummary.skipped("the store holds an interrupted demo load with seed " + started[0] + " and " + started[1]
-            + " experts; finish it with the same settings, or use an empty store");
+        return DemoSummary.skipped(
+            "the store holds an interrupted demo load with seed "
+                + started[0]
+                + " and "
+                + started[1]
+                + " experts; finish it with the same settings, or use an empty store");
       }
     }
     return switch (state) {
       case DEMO_COMPLETE -> DemoSummary.skipped("the store already holds the demo graph");
-      case OTHER_DATA -> DemoSummary.skipped("the store already holds a graph that is not the demo; "
-          + "the demo is only generated into an empty store (use an empty --data-dir)");
+      case OTHER_DATA ->
+          DemoSummary.skipped(
+              "the store already holds a graph that is not the demo; "
+                  + "the demo is only generated into an empty store (use an empty --data-dir)");
       case EMPTY, DEMO_LOADING -> load(DemoGenerator.generate(settings), progress);
     };
   }
@@ -100,13 +134,22 @@ public final class DemoLoader {
   /** Seed and number of experts recorded when the demo load in the store began. */
   private long[] startedWith() {
     try (Session s = session()) {
-      Record r = s.executeRead(tx -> tx.run("MATCH (d:" + Labels.DATASET + " {name: $name}) RETURN d.seed AS seed, d.experts AS experts",
-          Map.of("name", DATASET_NAME)).single());
+      Record r =
+          s.executeRead(
+              tx ->
+                  tx.run(
+                          "MATCH (d:"
+                              + Labels.DATASET
+                              + " {name: $name}) RETURN d.seed AS seed, d.experts AS experts",
+                          Map.of("name", DATASET_NAME))
+                      .single());
       return new long[] {r.get("seed").asLong(-1), r.get("experts").asLong(-1)};
     }
   }
 
-  /** Generates and writes the demo for these settings, whatever the store holds (merging into it). */
+  /**
+   * Generates and writes the demo for these settings, whatever the store holds (merging into it).
+   */
   public DemoSummary load(DemoSettings settings, ProgressListener progress) {
     return load(DemoGenerator.generate(settings), progress);
   }
@@ -118,7 +161,8 @@ public final class DemoLoader {
   public DemoSummary load(DemoData data, ProgressListener progress) {
     List<String> problems = DemoValidator.validate(data);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("demo data is invalid, nothing was written:\n  " + String.join("\n  ", problems));
+      throw new IllegalArgumentException(
+          "demo data is invalid, nothing was written:\n  " + String.join("\n  ", problems));
     }
     long start = System.nanoTime();
     List<Step> steps = steps(data);
@@ -128,9 +172,21 @@ public final class DemoLoader {
     long done = 0;
     int batchSize = data.settings().batchSize();
     try (Session s = session()) {
-      s.executeWrite(tx -> tx.run("MERGE (d:" + Labels.DATASET + " {name: $name}) SET d.state = 'loading', d.seed = $seed, "
-          + "d.experts = $experts, d.startedAt = datetime()", Map.of("name", DATASET_NAME, "seed", data.settings().seed(),
-          "experts", data.settings().experts())).consume());
+      s.executeWrite(
+          tx ->
+              tx.run(
+                      "MERGE (d:"
+                          + Labels.DATASET
+                          + " {name: $name}) SET d.state = 'loading', d.seed = $seed, "
+                          + "d.experts = $experts, d.startedAt = datetime()",
+                      Map.of(
+                          "name",
+                          DATASET_NAME,
+                          "seed",
+                          data.settings().seed(),
+                          "experts",
+                          data.settings().experts()))
+                  .consume());
       for (Step step : steps) {
         if (step.sealed() != null) {
           done = writePersonal(s, step, batchSize, counters, rowsByStep, progress, done, total);
@@ -138,27 +194,52 @@ public final class DemoLoader {
         }
         List<Map<String, Object>> rows = step.rows().stream().map(Row::row).toList();
         for (int from = 0; from < rows.size(); from += batchSize) {
-          List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
-          SummaryCounters c = s.executeWrite(tx -> {
-            Result r = tx.run(step.cypher(), Map.of("rows", batch));
-            long matched = r.single().get(0).asLong();
-            if (matched != batch.size()) {
-              throw new IllegalStateException("step " + step.name() + ": only " + matched + " of " + batch.size()
-                  + " rows found the nodes they connect; the batch was rolled back");
-            }
-            return r.consume().counters();
-          });
+          List<Map<String, Object>> batch =
+              rows.subList(from, Math.min(rows.size(), from + batchSize));
+          SummaryCounters c =
+              s.executeWrite(
+                  tx -> {
+                    Result r = tx.run(step.cypher(), Map.of("rows", batch));
+                    long matched = r.single().get(0).asLong();
+                    if (matched != batch.size()) {
+                      throw new IllegalStateException(
+                          "step "
+                              + step.name()
+                              + ": only "
+                              + matched
+                              + " of "
+                              + batch.size()
+                              + " rows found the nodes they connect; the batch was rolled back");
+                    }
+                    return r.consume().counters();
+                  });
           add(counters, c);
           done += batch.size();
           rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
           progress.progress(step.name(), done, total);
         }
       }
-      s.executeWrite(tx -> tx.run("MATCH (d:" + Labels.DATASET + " {name: $name}) SET d.state = 'complete', "
-          + "d.completedAt = datetime()", Map.of("name", DATASET_NAME)).consume());
+      s.executeWrite(
+          tx ->
+              tx.run(
+                      "MATCH (d:"
+                          + Labels.DATASET
+                          + " {name: $name}) SET d.state = 'complete', "
+                          + "d.completedAt = datetime()",
+                      Map.of("name", DATASET_NAME))
+                  .consume());
     }
-    return new DemoSummary(false, null, data.settings().seed(), data.settings().experts(), rowsByStep, data.expectedCounts(),
-        counters[0], counters[1], counters[2], Duration.ofNanos(System.nanoTime() - start));
+    return new DemoSummary(
+        false,
+        null,
+        data.settings().seed(),
+        data.settings().experts(),
+        rowsByStep,
+        data.expectedCounts(),
+        counters[0],
+        counters[1],
+        counters[2],
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /**
@@ -166,41 +247,74 @@ public final class DemoLoader {
    * text differs (or that do not decrypt with the current key). Read and write share a transaction.
    * The owners are Experts (their personal fields) or Interviews (their feedback).
    */
-  private long writePersonal(Session s, Step step, int batchSize, long[] counters, Map<String, Long> rowsByStep,
-      ProgressListener progress, long done, long total) {
+  private long writePersonal(
+      Session s,
+      Step step,
+      int batchSize,
+      long[] counters,
+      Map<String, Long> rowsByStep,
+      ProgressListener progress,
+      long done,
+      long total) {
     List<Sealed> all = step.sealed();
     String owner = step.ownerLabel();
     for (int from = 0; from < all.size(); from += batchSize) {
       List<Sealed> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-      SummaryCounters c = s.executeWrite(tx -> {
-        List<String> ids = batch.stream().map(Sealed::ownerId).toList();
-        Map<String, Map<String, Object>> stored = new HashMap<>();
-        for (Record rec : tx.run("UNWIND $ids AS id MATCH (:" + owner + " {id: id})-[:" + RelTypes.HAS_PERSONAL_DATA
-            + "]->(p:" + Labels.PERSONAL_DATA + ") RETURN id, properties(p) AS props", Map.of("ids", ids)).list()) {
-          stored.put(rec.get("id").asString(), rec.get("props").asMap());
-        }
-        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-        for (Sealed p : batch) {
-          Map<String, Object> old = stored.getOrDefault(p.ownerId(), Map.of());
-          Map<String, Object> changed = new HashMap<>();
-          p.values().forEach((field, plain) -> {
-            String aad = FieldCipher.aad(p.ownerId(), field);
-            if (!plain.equals(decryptOrNull(old.get(field), aad))) {
-              changed.put(field, cipher.encrypt(plain, aad));
-            }
-          });
-          rows.add(Map.of("id", p.ownerId(), "props", changed));
-        }
-        Result r = tx.run("UNWIND $rows AS row MATCH (e:" + owner + " {id: row.id}) MERGE (e)-[:"
-            + RelTypes.HAS_PERSONAL_DATA + "]->(p:" + Labels.PERSONAL_DATA + ") SET p += row.props RETURN count(*)",
-            Map.of("rows", rows));
-        long matched = r.single().get(0).asLong();
-        if (matched != rows.size()) {
-          throw new IllegalStateException("step " + step.name() + ": only " + matched + " of " + rows.size()
-              + " owners found; the batch was rolled back");
-        }
-        return r.consume().counters();
-      });
+      SummaryCounters c =
+          s.executeWrite(
+              tx -> {
+                List<String> ids = batch.stream().map(Sealed::ownerId).toList();
+                Map<String, Map<String, Object>> stored = new HashMap<>();
+                for (Record rec :
+                    tx.run(
+                            "UNWIND $ids AS id MATCH (:"
+                                + owner
+                                + " {id: id})-[:"
+                                + RelTypes.HAS_PERSONAL_DATA
+                                + "]->(p:"
+                                + Labels.PERSONAL_DATA
+                                + ") RETURN id, properties(p) AS props",
+                            Map.of("ids", ids))
+                        .list()) {
+                  stored.put(rec.get("id").asString(), rec.get("props").asMap());
+                }
+                List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+                for (Sealed p : batch) {
+                  Map<String, Object> old = stored.getOrDefault(p.ownerId(), Map.of());
+                  Map<String, Object> changed = new HashMap<>();
+                  p.values()
+                      .forEach(
+                          (field, plain) -> {
+                            String aad = FieldCipher.aad(p.ownerId(), field);
+                            if (!plain.equals(decryptOrNull(old.get(field), aad))) {
+                              changed.put(field, cipher.encrypt(plain, aad));
+                            }
+                          });
+                  rows.add(Map.of("id", p.ownerId(), "props", changed));
+                }
+                Result r =
+                    tx.run(
+                        "UNWIND $rows AS row MATCH (e:"
+                            + owner
+                            + " {id: row.id}) MERGE (e)-[:"
+                            + RelTypes.HAS_PERSONAL_DATA
+                            + "]->(p:"
+                            + Labels.PERSONAL_DATA
+                            + ") SET p += row.props RETURN count(*)",
+                        Map.of("rows", rows));
+                long matched = r.single().get(0).asLong();
+                if (matched != rows.size()) {
+                  throw new IllegalStateException(
+                      "step "
+                          + step.name()
+                          + ": only "
+                          + matched
+                          + " of "
+                          + rows.size()
+                          + " owners found; the batch was rolled back");
+                }
+                return r.consume().counters();
+              });
       add(counters, c);
       done += batch.size();
       rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
@@ -215,7 +329,9 @@ public final class DemoLoader {
     }
     try {
       return cipher.decrypt(text, aad);
-    } catch (RuntimeException notOurs) { // another key, a tampered or a clear-text legacy value: rewrite it
+    } catch (
+        RuntimeException
+            notOurs) { // another key, a tampered or a clear-text legacy value: rewrite it
       return null;
     }
   }
@@ -231,10 +347,15 @@ public final class DemoLoader {
   }
 
   /**
-   * One statement and the rows it is run with, batch by batch; or, with {@code sealed}, personal values
-   * of {@code ownerLabel} nodes to encrypt onto their PersonalData nodes.
+   * One statement and the rows it is run with, batch by batch; or, with {@code sealed}, personal
+   * values of {@code ownerLabel} nodes to encrypt onto their PersonalData nodes.
    */
-  record Step(String name, String cypher, List<? extends Row> rows, String ownerLabel, List<Sealed> sealed) {
+  record Step(
+      String name,
+      String cypher,
+      List<? extends Row> rows,
+      String ownerLabel,
+      List<Sealed> sealed) {
     Step(String name, String cypher, List<? extends Row> rows) {
       this(name, cypher, rows, null, null);
     }
@@ -252,31 +373,65 @@ public final class DemoLoader {
   record Sealed(String ownerId, Map<String, String> values) {}
 
   private static String nodes(String label) {
-    return "UNWIND $rows AS row MERGE (n:" + label + " {id: row.id}) SET n += row.props RETURN count(*)";
+    return "UNWIND $rows AS row MERGE (n:"
+        + label
+        + " {id: row.id}) SET n += row.props RETURN count(*)";
   }
 
   private static String rels(String fromLabel, String type, String toLabel) {
-    return "UNWIND $rows AS row MATCH (a:" + fromLabel + " {id: row.from}) MATCH (b:" + toLabel + " {id: row.to}) "
-        + "MERGE (a)-[r:" + type + "]->(b) SET r += row.props RETURN count(*)";
+    return "UNWIND $rows AS row MATCH (a:"
+        + fromLabel
+        + " {id: row.from}) MATCH (b:"
+        + toLabel
+        + " {id: row.to}) "
+        + "MERGE (a)-[r:"
+        + type
+        + "]->(b) SET r += row.props RETURN count(*)";
   }
 
   /** A node owned by an expert, created with its relationship in the same statement. */
   private static String owned(String label, String type) {
-    return "UNWIND $rows AS row MATCH (e:" + Labels.EXPERT + " {id: row.expert}) MERGE (n:" + label + " {id: row.id}) "
-        + "SET n += row.props MERGE (e)-[:" + type + "]->(n) RETURN count(*)";
+    return "UNWIND $rows AS row MATCH (e:"
+        + Labels.EXPERT
+        + " {id: row.expert}) MERGE (n:"
+        + label
+        + " {id: row.id}) "
+        + "SET n += row.props MERGE (e)-[:"
+        + type
+        + "]->(n) RETURN count(*)";
   }
 
   private static String application(String applicantLabel) {
-    return "UNWIND $rows AS row MATCH (a:" + applicantLabel + " {id: row.applicant}) MATCH (o:" + Labels.JOB_OPENING
-        + " {id: row.opening}) MERGE (n:" + Labels.APPLICATION + " {id: row.id}) SET n += row.props "
-        + "MERGE (a)-[:" + RelTypes.APPLIED + "]->(n) MERGE (n)-[:" + RelTypes.TO + "]->(o) RETURN count(*)";
+    return "UNWIND $rows AS row MATCH (a:"
+        + applicantLabel
+        + " {id: row.applicant}) MATCH (o:"
+        + Labels.JOB_OPENING
+        + " {id: row.opening}) MERGE (n:"
+        + Labels.APPLICATION
+        + " {id: row.id}) SET n += row.props "
+        + "MERGE (a)-[:"
+        + RelTypes.APPLIED
+        + "]->(n) MERGE (n)-[:"
+        + RelTypes.TO
+        + "]->(o) RETURN count(*)";
   }
 
-  /** A node owned by an application ({@code row.owner}), created with its relationship in the same statement. */
+  /**
+   * A node owned by an application ({@code row.owner}), created with its relationship in the same
+   * statement.
+   */
   private static String ofApplication(String label, String type, String extra) {
-    return "UNWIND $rows AS row MATCH (a:" + Labels.APPLICATION + " {id: row.owner}) " + extra + "MERGE (n:" + label
-        + " {id: row.id}) SET n += row.props MERGE (a)-[:" + type + "]->(n) " + (extra.isEmpty() ? ""
-        : "MERGE (n)-[:" + RelTypes.INTERVIEWED_BY + "]->(x) ") + "RETURN count(*)";
+    return "UNWIND $rows AS row MATCH (a:"
+        + Labels.APPLICATION
+        + " {id: row.owner}) "
+        + extra
+        + "MERGE (n:"
+        + label
+        + " {id: row.id}) SET n += row.props MERGE (a)-[:"
+        + type
+        + "]->(n) "
+        + (extra.isEmpty() ? "" : "MERGE (n)-[:" + RelTypes.INTERVIEWED_BY + "]->(x) ")
+        + "RETURN count(*)";
   }
 
   /** Nodes before the relationships that need them; the order is also the progress order. */
@@ -285,71 +440,159 @@ public final class DemoLoader {
     String expert = Labels.EXPERT;
     Set<String> hired = d.hiredCandidates();
     List<DemoData.Skill> groups = d.skills().stream().filter(DemoData.Skill::group).toList();
-    List<Row> broader = d.skills().stream().filter(s -> s.broaderId() != null)
-        .map(s -> (Row) () -> DemoData.rel(s.id(), s.broaderId(), DemoData.props())).toList();
-    List<Row> hiresFor = d.openings().stream()
-        .map(o -> (Row) () -> DemoData.rel(o.id(), o.teamId(), DemoData.props())).toList();
-    List<Sealed> employeesPersonal = d.personal().stream().filter(p -> !hired.contains(p.expertId()))
-        .map(p -> new Sealed(p.expertId(), p.values())).toList();
-    List<Sealed> hiresPersonal = d.personal().stream().filter(p -> hired.contains(p.expertId()))
-        .map(p -> new Sealed(p.expertId(), p.values())).toList();
-    List<Sealed> feedback = d.feedback().stream()
-        .map(f -> new Sealed(f.interviewId(), Map.of(Props.FEEDBACK, f.text()))).toList();
+    List<Row> broader =
+        d.skills().stream()
+            .filter(s -> s.broaderId() != null)
+            .map(s -> (Row) () -> DemoData.rel(s.id(), s.broaderId(), DemoData.props()))
+            .toList();
+    List<Row> hiresFor =
+        d.openings().stream()
+            .map(o -> (Row) () -> DemoData.rel(o.id(), o.teamId(), DemoData.props()))
+            .toList();
+    List<Sealed> employeesPersonal =
+        d.personal().stream()
+            .filter(p -> !hired.contains(p.expertId()))
+            .map(p -> new Sealed(p.expertId(), p.values()))
+            .toList();
+    List<Sealed> hiresPersonal =
+        d.personal().stream()
+            .filter(p -> hired.contains(p.expertId()))
+            .map(p -> new Sealed(p.expertId(), p.values()))
+            .toList();
+    List<Sealed> feedback =
+        d.feedback().stream()
+            .map(f -> new Sealed(f.interviewId(), Map.of(Props.FEEDBACK, f.text())))
+            .toList();
     return List.of(
         new Step(skill, nodes(skill), d.skills()),
-        new Step(Labels.SKILL_GROUP, "UNWIND $rows AS row MATCH (n:" + skill + " {id: row.id}) SET n:" + Labels.SKILL_GROUP
-            + " RETURN count(*)", groups),
+        new Step(
+            Labels.SKILL_GROUP,
+            "UNWIND $rows AS row MATCH (n:"
+                + skill
+                + " {id: row.id}) SET n:"
+                + Labels.SKILL_GROUP
+                + " RETURN count(*)",
+            groups),
         new Step(RelTypes.BROADER, rels(skill, RelTypes.BROADER, skill), broader),
         new Step(RelTypes.RELATED_TO, rels(skill, RelTypes.RELATED_TO, skill), d.related()),
         new Step(Labels.TEAM, nodes(Labels.TEAM), d.teams()),
-        new Step(expert, nodes(expert), d.experts().stream().filter(e -> !hired.contains(e.id())).toList()),
+        new Step(
+            expert,
+            nodes(expert),
+            d.experts().stream().filter(e -> !hired.contains(e.id())).toList()),
         Step.personal(Labels.PERSONAL_DATA, expert, employeesPersonal),
-        new Step(RelTypes.MEMBER_OF, rels(expert, RelTypes.MEMBER_OF, Labels.TEAM),
+        new Step(
+            RelTypes.MEMBER_OF,
+            rels(expert, RelTypes.MEMBER_OF, Labels.TEAM),
             d.memberships().stream().filter(m -> !hired.contains(m.expertId())).toList()),
         new Step(RelTypes.MANAGES, rels(expert, RelTypes.MANAGES, Labels.TEAM), d.manages()),
         new Step(RelTypes.MENTORS, rels(expert, RelTypes.MENTORS, expert), d.mentorships()),
-        new Step(RelTypes.HAS_SKILL, rels(expert, RelTypes.HAS_SKILL, skill),
+        new Step(
+            RelTypes.HAS_SKILL,
+            rels(expert, RelTypes.HAS_SKILL, skill),
             d.hasSkills().stream().filter(h -> h.ownerLabel().equals(expert)).toList()),
         new Step(Labels.COURSE, nodes(Labels.COURSE), d.courses()),
         new Step(RelTypes.TEACHES, rels(Labels.COURSE, RelTypes.TEACHES, skill), d.teaches()),
-        new Step(RelTypes.PREREQUISITE_OF, rels(Labels.COURSE, RelTypes.PREREQUISITE_OF, Labels.COURSE), d.prerequisites()),
-        new Step(RelTypes.ENROLLED, rels(expert, RelTypes.ENROLLED, Labels.COURSE), d.enrollments()),
+        new Step(
+            RelTypes.PREREQUISITE_OF,
+            rels(Labels.COURSE, RelTypes.PREREQUISITE_OF, Labels.COURSE),
+            d.prerequisites()),
+        new Step(
+            RelTypes.ENROLLED, rels(expert, RelTypes.ENROLLED, Labels.COURSE), d.enrollments()),
         new Step(Labels.PROJECT, nodes(Labels.PROJECT), d.projects()),
-        new Step(RelTypes.REQUIRES + " (project)", rels(Labels.PROJECT, RelTypes.REQUIRES, skill),
+        new Step(
+            RelTypes.REQUIRES + " (project)",
+            rels(Labels.PROJECT, RelTypes.REQUIRES, skill),
             d.requires().stream().filter(r -> r.ownerLabel().equals(Labels.PROJECT)).toList()),
-        new Step(RelTypes.WORKED_ON, rels(expert, RelTypes.WORKED_ON, Labels.PROJECT), d.workedOn()),
+        new Step(
+            RelTypes.WORKED_ON, rels(expert, RelTypes.WORKED_ON, Labels.PROJECT), d.workedOn()),
         new Step(Labels.PUBLICATION, nodes(Labels.PUBLICATION), d.publications()),
-        new Step(RelTypes.AUTHORED, rels(expert, RelTypes.AUTHORED, Labels.PUBLICATION), d.authored()),
+        new Step(
+            RelTypes.AUTHORED, rels(expert, RelTypes.AUTHORED, Labels.PUBLICATION), d.authored()),
         new Step(RelTypes.ABOUT, rels(Labels.PUBLICATION, RelTypes.ABOUT, skill), d.about()),
-        new Step(RelTypes.COLLABORATED_WITH, rels(expert, RelTypes.COLLABORATED_WITH, expert), d.collaborations()),
-        new Step(Labels.PERFORMANCE_REVIEW, owned(Labels.PERFORMANCE_REVIEW, RelTypes.HAS_REVIEW), d.reviews()),
+        new Step(
+            RelTypes.COLLABORATED_WITH,
+            rels(expert, RelTypes.COLLABORATED_WITH, expert),
+            d.collaborations()),
+        new Step(
+            Labels.PERFORMANCE_REVIEW,
+            owned(Labels.PERFORMANCE_REVIEW, RelTypes.HAS_REVIEW),
+            d.reviews()),
         new Step(Labels.PROMOTION, owned(Labels.PROMOTION, RelTypes.PROMOTED), d.promotions()),
         new Step(Labels.JOB_OPENING, nodes(Labels.JOB_OPENING), d.openings()),
-        new Step(RelTypes.HIRES_FOR, rels(Labels.JOB_OPENING, RelTypes.HIRES_FOR, Labels.TEAM), hiresFor),
-        new Step(RelTypes.ON_HIRING_TEAM, rels(expert, RelTypes.ON_HIRING_TEAM, Labels.JOB_OPENING), d.hiringTeams()),
-        new Step(RelTypes.REQUIRES + " (opening)", rels(Labels.JOB_OPENING, RelTypes.REQUIRES, skill),
+        new Step(
+            RelTypes.HIRES_FOR,
+            rels(Labels.JOB_OPENING, RelTypes.HIRES_FOR, Labels.TEAM),
+            hiresFor),
+        new Step(
+            RelTypes.ON_HIRING_TEAM,
+            rels(expert, RelTypes.ON_HIRING_TEAM, Labels.JOB_OPENING),
+            d.hiringTeams()),
+        new Step(
+            RelTypes.REQUIRES + " (opening)",
+            rels(Labels.JOB_OPENING, RelTypes.REQUIRES, skill),
             d.requires().stream().filter(r -> r.ownerLabel().equals(Labels.JOB_OPENING)).toList()),
         new Step(Labels.CANDIDATE, nodes(Labels.CANDIDATE), d.candidates()),
-        new Step(RelTypes.HAS_SKILL + " (candidate)", rels(Labels.CANDIDATE, RelTypes.HAS_SKILL, skill),
+        new Step(
+            RelTypes.HAS_SKILL + " (candidate)",
+            rels(Labels.CANDIDATE, RelTypes.HAS_SKILL, skill),
             d.hasSkills().stream().filter(h -> h.ownerLabel().equals(Labels.CANDIDATE)).toList()),
-        // hired candidates: the same node becomes an Expert too (ADR 0006), with its team and personal data
-        new Step(expert + " (hired candidate)", "UNWIND $rows AS row MATCH (n:" + Labels.CANDIDATE + " {id: row.id}) SET n:"
-            + expert + ", n += row.props RETURN count(*)", d.experts().stream().filter(e -> hired.contains(e.id())).toList()),
+        // hired candidates: the same node becomes an Expert too (ADR 0006), with its team and
+        // personal data
+        new Step(
+            expert + " (hired candidate)",
+            "UNWIND $rows AS row MATCH (n:"
+                + Labels.CANDIDATE
+                + " {id: row.id}) SET n:"
+                + expert
+                + ", n += row.props RETURN count(*)",
+            d.experts().stream().filter(e -> hired.contains(e.id())).toList()),
         Step.personal(Labels.PERSONAL_DATA + " (hired candidate)", expert, hiresPersonal),
-        new Step(RelTypes.MEMBER_OF + " (hired candidate)", rels(expert, RelTypes.MEMBER_OF, Labels.TEAM),
+        new Step(
+            RelTypes.MEMBER_OF + " (hired candidate)",
+            rels(expert, RelTypes.MEMBER_OF, Labels.TEAM),
             d.memberships().stream().filter(m -> hired.contains(m.expertId())).toList()),
-        new Step(Labels.APPLICATION + " (candidate)", application(Labels.CANDIDATE),
-            d.applications().stream().filter(a -> a.applicantLabel().equals(Labels.CANDIDATE)).toList()),
-        new Step(Labels.APPLICATION + " (internal)", application(expert),
+        new Step(
+            Labels.APPLICATION + " (candidate)",
+            application(Labels.CANDIDATE),
+            d.applications().stream()
+                .filter(a -> a.applicantLabel().equals(Labels.CANDIDATE))
+                .toList()),
+        new Step(
+            Labels.APPLICATION + " (internal)",
+            application(expert),
             d.applications().stream().filter(a -> a.applicantLabel().equals(expert)).toList()),
-        new Step(Labels.STAGE_CHANGE, ofApplication(Labels.STAGE_CHANGE, RelTypes.MOVED, ""), d.stageChanges()),
-        new Step(Labels.ASSESSMENT, ofApplication(Labels.ASSESSMENT, RelTypes.HAS_ASSESSMENT, ""), d.assessments()),
-        new Step(RelTypes.MEASURED, rels(Labels.ASSESSMENT, RelTypes.MEASURED, skill), d.measured()),
-        new Step(Labels.INTERVIEW, ofApplication(Labels.INTERVIEW, RelTypes.HAS_INTERVIEW,
-            "MATCH (x:" + expert + " {id: row.interviewer}) "), d.interviews()),
+        new Step(
+            Labels.STAGE_CHANGE,
+            ofApplication(Labels.STAGE_CHANGE, RelTypes.MOVED, ""),
+            d.stageChanges()),
+        new Step(
+            Labels.ASSESSMENT,
+            ofApplication(Labels.ASSESSMENT, RelTypes.HAS_ASSESSMENT, ""),
+            d.assessments()),
+        new Step(
+            RelTypes.MEASURED, rels(Labels.ASSESSMENT, RelTypes.MEASURED, skill), d.measured()),
+        new Step(
+            Labels.INTERVIEW,
+            ofApplication(
+                Labels.INTERVIEW,
+                RelTypes.HAS_INTERVIEW,
+                "MATCH (x:" + expert + " {id: row.interviewer}) "),
+            d.interviews()),
         Step.personal(Labels.PERSONAL_DATA + " (interview feedback)", Labels.INTERVIEW, feedback),
-        new Step(Labels.CONTEST, "UNWIND $rows AS row MATCH (e:" + expert + " {id: row.expert}) MATCH (k:" + skill
-            + " {id: row.skill}) MERGE (n:" + Labels.CONTEST + " {id: row.id}) SET n += row.props MERGE (e)-[:"
-            + RelTypes.CONTESTED + "]->(n) MERGE (n)-[:" + RelTypes.CONCERNS + "]->(k) RETURN count(*)", d.contests()));
+        new Step(
+            Labels.CONTEST,
+            "UNWIND $rows AS row MATCH (e:"
+                + expert
+                + " {id: row.expert}) MATCH (k:"
+                + skill
+                + " {id: row.skill}) MERGE (n:"
+                + Labels.CONTEST
+                + " {id: row.id}) SET n += row.props MERGE (e)-[:"
+                + RelTypes.CONTESTED
+                + "]->(n) MERGE (n)-[:"
+                + RelTypes.CONCERNS
+                + "]->(k) RETURN count(*)",
+            d.contests()));
   }
 }

@@ -11,8 +11,17 @@ import java.util.Map;
  * @param rowsByStep rows written per step (label or relationship type), in write order
  * @param expected the counts the graph should now hold, per label and relationship type
  */
-public record DemoSummary(boolean skipped, String reason, long seed, int experts, Map<String, Long> rowsByStep,
-    Map<String, Integer> expected, long nodesCreated, long relationshipsCreated, long propertiesSet, Duration elapsed) {
+public record DemoSummary(
+    boolean skipped,
+    String reason,
+    long seed,
+    int experts,
+    Map<String, Long> rowsByStep,
+    Map<String, Integer> expected,
+    long nodesCreated,
+    long relationshipsCreated,
+    long propertiesSet,
+    Duration elapsed) {
 
   static DemoSummary skipped(String reason) {
     return new DemoSummary(true, reason, 0, 0, Map.of(), Map.of(), 0, 0, 0, Duration.ZERO);

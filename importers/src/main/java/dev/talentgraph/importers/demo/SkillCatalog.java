@@ -3,7 +3,6 @@ package dev.talentgraph.importers.demo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -17,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The hand-written skill taxonomy of the demo graph, read from the outline {@code skills.txt} beside
- * this class. An outline keeps the BROADER hierarchy readable and reviewable in one screen per
- * area, which a CSV of (child, parent) pairs would not.
+ * The hand-written skill taxonomy of the demo graph, read from the outline {@code skills.txt}
+ * beside this class. An outline keeps the BROADER hierarchy readable and reviewable in one screen
+ * per area, which a CSV of (child, parent) pairs would not.
  */
 final class SkillCatalog {
   /** Where the outline lives on the class path. */
@@ -30,7 +29,14 @@ final class SkillCatalog {
    * (labelled SkillGroup as well); {@code assignable}: something a person can hold, require or be
    * taught. A group such as "Machine learning" is both.
    */
-  record Entry(String id, String name, List<String> aliases, String broader, int depth, boolean group, boolean assignable) {}
+  record Entry(
+      String id,
+      String name,
+      List<String> aliases,
+      String broader,
+      int depth,
+      boolean group,
+      boolean assignable) {}
 
   private final List<Entry> entries;
   private final Map<String, Entry> byId;
@@ -48,7 +54,8 @@ final class SkillCatalog {
   static SkillCatalog load() {
     try (InputStream in = SkillCatalog.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("demo skill catalog " + RESOURCE + " is missing from the class path");
+        throw new IllegalStateException(
+            "demo skill catalog " + RESOURCE + " is missing from the class path");
       }
       return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -59,7 +66,8 @@ final class SkillCatalog {
   /**
    * Parses an outline; errors name the source and line, since the file is edited by hand.
    *
-   * @throws IllegalArgumentException on bad indentation, a duplicate name or an unknown related skill
+   * @throws IllegalArgumentException on bad indentation, a duplicate name or an unknown related
+   *     skill
    */
   static SkillCatalog parse(String source, String text) {
     List<Entry> entries = new ArrayList<>();
@@ -83,13 +91,17 @@ final class SkillCatalog {
         if (inRelated) {
           String[] pair = line.split("~");
           if (pair.length != 2) {
-            throw new IllegalArgumentException(where + ": expected 'skill ~ skill', got '" + line.strip() + "'");
+            throw new IllegalArgumentException(
+                where + ": expected 'skill ~ skill', got '" + line.strip() + "'");
           }
           Entry a = byKey.get(key(pair[0]));
           Entry b = byKey.get(key(pair[1]));
           if (a == null || b == null) {
             throw new IllegalArgumentException(
-                where + ": unknown skill '" + (a == null ? pair[0].strip() : pair[1].strip()) + "'");
+                where
+                    + ": unknown skill '"
+                    + (a == null ? pair[0].strip() : pair[1].strip())
+                    + "'");
           }
           related.add(new String[] {a.id(), b.id()});
           continue;
@@ -103,7 +115,8 @@ final class SkillCatalog {
         }
         int depth = indent / 2;
         if (depth > stack.size()) {
-          throw new IllegalArgumentException(where + ": indented more than one level below its parent");
+          throw new IllegalArgumentException(
+              where + ": indented more than one level below its parent");
         }
         String[] parts = line.strip().split("\\|");
         String name = parts[0].strip();
@@ -111,7 +124,8 @@ final class SkillCatalog {
         if (starred) {
           name = name.substring(0, name.length() - 1).strip();
         }
-        List<String> aliases = Arrays.stream(parts).skip(1).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> aliases =
+            Arrays.stream(parts).skip(1).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (name.isEmpty()) {
           throw new IllegalArgumentException(where + ": empty skill name");
         }
@@ -120,13 +134,17 @@ final class SkillCatalog {
         }
         String broader = depth == 0 ? null : stack.get(depth - 1).id();
         if (starred && depth != 1) {
-          throw new IllegalArgumentException(where + ": only a depth-1 group can be marked '*' (also a skill)");
+          throw new IllegalArgumentException(
+              where + ": only a depth-1 group can be marked '*' (also a skill)");
         }
-        Entry e = new Entry("s-" + slug(name), name, aliases, broader, depth, depth <= 1, depth > 1 || starred);
+        Entry e =
+            new Entry(
+                "s-" + slug(name), name, aliases, broader, depth, depth <= 1, depth > 1 || starred);
         for (String k : keys(e)) {
           Entry clash = byKey.putIfAbsent(k, e);
           if (clash != null) {
-            throw new IllegalArgumentException(where + ": '" + k + "' is already used by '" + clash.name() + "'");
+            throw new IllegalArgumentException(
+                where + ": '" + k + "' is already used by '" + clash.name() + "'");
           }
         }
         entries.add(e);
@@ -152,7 +170,11 @@ final class SkillCatalog {
 
   /** A stable, readable id fragment: "C#" becomes "c-sharp", "Node.js" becomes "node-js". */
   static String slug(String name) {
-    String s = name.replace("C#", "C sharp").replace("C++", "C plus plus").replace(".NET", "dotnet").replace("&", " and ");
+    String s =
+        name.replace("C#", "C sharp")
+            .replace("C++", "C plus plus")
+            .replace(".NET", "dotnet")
+            .replace("&", " and ");
     s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     s = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     return s;
@@ -175,9 +197,12 @@ final class SkillCatalog {
     return entries.stream().filter(Entry::assignable).toList();
   }
 
-  /** Assignable skills under a group (the group itself included when assignable), in outline order. */
+  /**
+   * Assignable skills under a group (the group itself included when assignable), in outline order.
+   */
   List<Entry> assignableUnder(String groupId) {
-    return under.computeIfAbsent(groupId,
+    return under.computeIfAbsent(
+        groupId,
         g -> assignable().stream().filter(e -> e.id().equals(g) || isUnder(e, g)).toList());
   }
 

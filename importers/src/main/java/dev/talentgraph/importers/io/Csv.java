@@ -18,9 +18,20 @@ public final class Csv {
     return open(folder, file, '\t', false, TextLines.Decoding.STRICT_UTF8, ctx);
   }
 
-  public static DelimitedReader open(Path folder, Path file, char delimiter, boolean quoting, TextLines.Decoding decoding,
-      ImportContext ctx) throws IOException {
-    return DelimitedReader.open(file, SourceFiles.display(folder, file), delimiter, quoting, decoding,
+  public static DelimitedReader open(
+      Path folder,
+      Path file,
+      char delimiter,
+      boolean quoting,
+      TextLines.Decoding decoding,
+      ImportContext ctx)
+      throws IOException {
+    return DelimitedReader.open(
+        file,
+        SourceFiles.display(folder, file),
+        delimiter,
+        quoting,
+        decoding,
         ctx.options().maxFieldChars());
   }
 }

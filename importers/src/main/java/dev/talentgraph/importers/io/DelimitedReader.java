@@ -12,13 +12,14 @@ import java.util.List;
 
 /**
  * Reads CSV (RFC 4180: quoted fields may hold delimiters, doubled quotes and line breaks) or plain
- * delimited text (TSV without quoting) on top of {@link TextLines}, so every record knows the line it
- * starts on. A field longer than the limit is not kept: the record carries a
- * {@link Problem.Kind#FIELD_TOO_LARGE} problem and reading goes on with the next record.
+ * delimited text (TSV without quoting) on top of {@link TextLines}, so every record knows the line
+ * it starts on. A field longer than the limit is not kept: the record carries a {@link
+ * Problem.Kind#FIELD_TOO_LARGE} problem and reading goes on with the next record.
  */
 public final class DelimitedReader implements Closeable {
   /** Default limit of one field, in characters (the import options' default). */
-  public static final int DEFAULT_MAX_FIELD_CHARS = dev.talentgraph.importers.ImportOptions.DEFAULT_MAX_FIELD_CHARS;
+  public static final int DEFAULT_MAX_FIELD_CHARS =
+      dev.talentgraph.importers.ImportOptions.DEFAULT_MAX_FIELD_CHARS;
 
   private final TextLines lines;
   private final char delimiter;
@@ -33,22 +34,33 @@ public final class DelimitedReader implements Closeable {
   }
 
   /**
-   * Opens a file, stopping with {@link Problem.Kind#MISSING_FILE} or {@link Problem.Kind#EMPTY_FILE}
-   * (no bytes at all) before anything else happens.
+   * Opens a file, stopping with {@link Problem.Kind#MISSING_FILE} or {@link
+   * Problem.Kind#EMPTY_FILE} (no bytes at all) before anything else happens.
    */
-  public static DelimitedReader open(Path path, String displayName, char delimiter, boolean quoting,
-      TextLines.Decoding decoding, int maxFieldChars) throws IOException {
+  public static DelimitedReader open(
+      Path path,
+      String displayName,
+      char delimiter,
+      boolean quoting,
+      TextLines.Decoding decoding,
+      int maxFieldChars)
+      throws IOException {
     requireNonEmptyFile(path, displayName);
-    return new DelimitedReader(new TextLines(path, displayName, decoding), delimiter, quoting, maxFieldChars);
+    return new DelimitedReader(
+        new TextLines(path, displayName, decoding), delimiter, quoting, maxFieldChars);
   }
 
   public static void requireNonEmptyFile(Path path, String displayName) throws IOException {
     if (!Files.isRegularFile(path)) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.MISSING_FILE, Location.file(displayName),
-          Files.isDirectory(path) ? "is a folder, expected a file" : "file not found"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.MISSING_FILE,
+              Location.file(displayName),
+              Files.isDirectory(path) ? "is a folder, expected a file" : "file not found"));
     }
     if (Files.size(path) == 0) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.EMPTY_FILE, Location.file(displayName), "file is empty"));
+      throw new ImportFailedException(
+          Problem.of(Problem.Kind.EMPTY_FILE, Location.file(displayName), "file is empty"));
     }
   }
 
@@ -64,7 +76,8 @@ public final class DelimitedReader implements Closeable {
   public Header header() throws IOException {
     Row row = next();
     if (row == null || row.fields().size() == 1 && row.fields().get(0).isBlank()) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.EMPTY_FILE, Location.file(name()), "file has no header line"));
+      throw new ImportFailedException(
+          Problem.of(Problem.Kind.EMPTY_FILE, Location.file(name()), "file has no header line"));
     }
     if (row.problem() != null) throw new ImportFailedException(row.problem());
     return new Header(row);
@@ -92,8 +105,13 @@ public final class DelimitedReader implements Closeable {
         if (inQuotes) {
           line = lines.next();
           if (line == null) {
-            problem = first(problem, Problem.of(Problem.Kind.BAD_SYNTAX, Location.line(name(), startLine),
-                "quoted field opened on line " + startLine + " is never closed"));
+            problem =
+                first(
+                    problem,
+                    Problem.of(
+                        Problem.Kind.BAD_SYNTAX,
+                        Location.line(name(), startLine),
+                        "quoted field opened on line " + startLine + " is never closed"));
             fields.add(field.toString());
             break;
           }
@@ -134,8 +152,13 @@ public final class DelimitedReader implements Closeable {
         tooLarge = true;
         tooLargeField = "column " + (fields.size() + 1);
         field.setLength(0);
-        problem = first(problem, Problem.of(Problem.Kind.FIELD_TOO_LARGE, Location.line(name(), startLine).field(tooLargeField),
-            "field is larger than " + maxFieldChars + " characters"));
+        problem =
+            first(
+                problem,
+                Problem.of(
+                    Problem.Kind.FIELD_TOO_LARGE,
+                    Location.line(name(), startLine).field(tooLargeField),
+                    "field is larger than " + maxFieldChars + " characters"));
       }
     }
     return new Row(name(), startLine, fields, problem);

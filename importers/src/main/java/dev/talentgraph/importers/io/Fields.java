@@ -8,21 +8,26 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Typed, checked access to the fields of one row by column name. Every failure is a
- * {@link RowException} naming the file, line and column, so an importer's mapping code reads as a list
- * of field accesses and one catch.
+ * Typed, checked access to the fields of one row by column name. Every failure is a {@link
+ * RowException} naming the file, line and column, so an importer's mapping code reads as a list of
+ * field accesses and one catch.
  */
 public final class Fields {
   private final Row row;
   private final Header header;
 
-  /** Checks the row first: a read problem, or a field count that differs from the header, rejects it. */
+  /**
+   * Checks the row first: a read problem, or a field count that differs from the header, rejects
+   * it.
+   */
   public Fields(Row row, Header header) {
     this.row = row;
     this.header = header;
     if (row.problem() != null) throw new RowException(row.problem());
     if (row.size() != header.size()) {
-      throw new RowException(Problem.Kind.COLUMN_COUNT, row.at(),
+      throw new RowException(
+          Problem.Kind.COLUMN_COUNT,
+          row.at(),
           "expected " + header.size() + " fields as in the header, found " + row.size());
     }
   }
@@ -45,7 +50,8 @@ public final class Fields {
 
   public String required(String column) {
     String v = optional(column);
-    if (v == null) throw new RowException(Problem.Kind.MISSING_VALUE, at(column), "'" + column + "' is empty");
+    if (v == null)
+      throw new RowException(Problem.Kind.MISSING_VALUE, at(column), "'" + column + "' is empty");
     return v;
   }
 
@@ -67,7 +73,10 @@ public final class Fields {
     try {
       return LocalDate.parse(v, format);
     } catch (DateTimeParseException e) {
-      throw new RowException(Problem.Kind.BAD_DATE, at(column), "'" + abbreviate(v) + "' is not a date (" + format + ")");
+      throw new RowException(
+          Problem.Kind.BAD_DATE,
+          at(column),
+          "'" + abbreviate(v) + "' is not a date (" + format + ")");
     }
   }
 
@@ -75,7 +84,8 @@ public final class Fields {
     try {
       return Long.parseLong(v.strip());
     } catch (NumberFormatException e) {
-      throw new RowException(Problem.Kind.BAD_NUMBER, at, "'" + abbreviate(v) + "' is not a whole number");
+      throw new RowException(
+          Problem.Kind.BAD_NUMBER, at, "'" + abbreviate(v) + "' is not a whole number");
     }
   }
 
@@ -85,7 +95,8 @@ public final class Fields {
       if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException();
       return d;
     } catch (NumberFormatException e) {
-      throw new RowException(Problem.Kind.BAD_NUMBER, at, "'" + abbreviate(v) + "' is not a number");
+      throw new RowException(
+          Problem.Kind.BAD_NUMBER, at, "'" + abbreviate(v) + "' is not a number");
     }
   }
 

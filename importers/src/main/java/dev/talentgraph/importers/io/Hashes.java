@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Content hashes for sources without ids: the same text always gets the same id, so re-runs MERGE. */
+/**
+ * Content hashes for sources without ids: the same text always gets the same id, so re-runs MERGE.
+ */
 public final class Hashes {
   private Hashes() {}
 

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The header line of a delimited file: column names to positions, with checks that name the file. */
+/**
+ * The header line of a delimited file: column names to positions, with checks that name the file.
+ */
 public final class Header {
   private final String file;
   private final List<String> names;
@@ -32,12 +34,17 @@ public final class Header {
     return index.containsKey(column);
   }
 
-  /** The position of a column; the import stops with a message naming the file when it is absent. */
+  /**
+   * The position of a column; the import stops with a message naming the file when it is absent.
+   */
   public int require(String column) {
     Integer i = index.get(column);
     if (i == null) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.HEADER_MISMATCH, Location.line(file, 1).field(column),
-          "header has no column '" + column + "'; found " + names));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.HEADER_MISMATCH,
+              Location.line(file, 1).field(column),
+              "header has no column '" + column + "'; found " + names));
     }
     return i;
   }
@@ -47,8 +54,15 @@ public final class Header {
     List<String> missing = new ArrayList<>();
     for (String c : columns) if (!index.containsKey(c)) missing.add(c);
     if (!missing.isEmpty()) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.HEADER_MISMATCH, Location.line(file, 1),
-          "header does not match: missing column" + (missing.size() > 1 ? "s " : " ") + missing + "; found " + names));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.HEADER_MISMATCH,
+              Location.line(file, 1),
+              "header does not match: missing column"
+                  + (missing.size() > 1 ? "s " : " ")
+                  + missing
+                  + "; found "
+                  + names));
     }
   }
 

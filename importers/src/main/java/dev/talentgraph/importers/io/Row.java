@@ -5,9 +5,9 @@ import dev.talentgraph.importers.Problem;
 import java.util.List;
 
 /**
- * One record of a delimited file: its fields, the line it starts on, and a problem when it could not
- * be read cleanly (bad encoding, oversized field, unterminated quote). Field access by column name
- * goes through a {@link Header}.
+ * One record of a delimited file: its fields, the line it starts on, and a problem when it could
+ * not be read cleanly (bad encoding, oversized field, unterminated quote). Field access by column
+ * name goes through a {@link Header}.
  */
 public record Row(String file, long line, List<String> fields, Problem problem) {
 
@@ -33,7 +33,10 @@ public record Row(String file, long line, List<String> fields, Problem problem) 
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) sb.append(',');
       String f = fields.get(i);
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\t') >= 0) {
+      if (f.indexOf(',') >= 0
+          || f.indexOf('"') >= 0
+          || f.indexOf('\n') >= 0
+          || f.indexOf('\t') >= 0) {
         sb.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {
         sb.append(f);

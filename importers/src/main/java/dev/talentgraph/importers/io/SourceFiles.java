@@ -13,8 +13,11 @@ public final class SourceFiles {
   /** The folder the user meant: the path itself, or the folder of a file. */
   public static Path folder(Path input) {
     if (!Files.exists(input)) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.MISSING_FILE, Location.file(input.toString()),
-          "no such file or folder"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.MISSING_FILE,
+              Location.file(input.toString()),
+              "no such file or folder"));
     }
     return Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
   }
@@ -23,8 +26,11 @@ public final class SourceFiles {
   public static Path require(Path folder, String relative) {
     Path p = folder.resolve(relative);
     if (!Files.isRegularFile(p)) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.MISSING_FILE, Location.file(display(folder, p)),
-          "file not found (expected under " + folder + ")"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.MISSING_FILE,
+              Location.file(display(folder, p)),
+              "file not found (expected under " + folder + ")"));
     }
     return p;
   }
@@ -38,7 +44,12 @@ public final class SourceFiles {
   /** A short name for messages: the folder's own name and the path below it. */
   public static String display(Path folder, Path file) {
     Path name = folder.toAbsolutePath().normalize().getFileName();
-    String rel = folder.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+    String rel =
+        folder
+            .toAbsolutePath()
+            .normalize()
+            .relativize(file.toAbsolutePath().normalize())
+            .toString();
     return name == null ? rel : name + "/" + rel;
   }
 }

@@ -23,16 +23,21 @@ import java.util.Arrays;
  * defect is reported with its line and column instead of failing the whole file. A UTF-8 byte order
  * mark is dropped; {@code \r\n} and {@code \n} both end a line.
  *
- * <p>Lines that are not valid UTF-8 are either reported ({@link Decoding#STRICT_UTF8}, the default for
- * user files) or decoded as Windows-1252 and counted ({@link Decoding#UTF8_OR_CP1252}, for corpora
- * such as AAN that mix both).
+ * <p>Lines that are not valid UTF-8 are either reported ({@link Decoding#STRICT_UTF8}, the default
+ * for user files) or decoded as Windows-1252 and counted ({@link Decoding#UTF8_OR_CP1252}, for
+ * corpora such as AAN that mix both).
  */
 public final class TextLines implements Closeable {
 
   /** How bytes become text. */
-  public enum Decoding { STRICT_UTF8, UTF8_OR_CP1252 }
+  public enum Decoding {
+    STRICT_UTF8,
+    UTF8_OR_CP1252
+  }
 
-  /** One decoded line; {@code problem} is set when its bytes were not valid UTF-8 in strict mode. */
+  /**
+   * One decoded line; {@code problem} is set when its bytes were not valid UTF-8 in strict mode.
+   */
   public record Line(long number, String text, Problem problem, boolean repaired) {}
 
   /** Lines longer than this are cut and reported: no sane input has one. */
@@ -44,9 +49,11 @@ public final class TextLines implements Closeable {
   private final String name;
   private final Decoding decoding;
   private final int maxLineBytes;
-  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-      .onMalformedInput(CodingErrorAction.REPORT)
-      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
   private byte[] buf = new byte[8192];
   private long number;
   private long repairedLines;
@@ -97,17 +104,26 @@ public final class TextLines implements Closeable {
     }
     number++;
     int start = 0;
-    if (number == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+    if (number == 1
+        && len >= 3
+        && (buf[0] & 0xff) == 0xEF
+        && (buf[1] & 0xff) == 0xBB
+        && (buf[2] & 0xff) == 0xBF) {
       start = 3;
     }
     if (len > start && buf[len - 1] == '\r') len--;
     Location at = Location.line(name, number);
     if (truncated) {
-      return new Line(number, new String(buf, start, len - start, StandardCharsets.ISO_8859_1),
-          Problem.of(Problem.Kind.FIELD_TOO_LARGE, at, "line is longer than " + maxLineBytes + " bytes"), false);
+      return new Line(
+          number,
+          new String(buf, start, len - start, StandardCharsets.ISO_8859_1),
+          Problem.of(
+              Problem.Kind.FIELD_TOO_LARGE, at, "line is longer than " + maxLineBytes + " bytes"),
+          false);
     }
     if (ascii || start == 3 && isAscii(start, len)) {
-      return new Line(number, new String(buf, start, len - start, StandardCharsets.ISO_8859_1), null, false);
+      return new Line(
+          number, new String(buf, start, len - start, StandardCharsets.ISO_8859_1), null, false);
     }
     try {
       CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(buf, start, len - start));
@@ -119,9 +135,16 @@ public final class TextLines implements Closeable {
       }
       int offset = badOffset(start, len);
       String text = new String(buf, start, len - start, StandardCharsets.UTF_8);
-      return new Line(number, text, Problem.of(Problem.Kind.BAD_ENCODING, at.field("byte " + (offset + 1)),
-          String.format("invalid UTF-8 byte 0x%02X at byte %d of the line (is the file Latin-1 or Windows-1252? save it as UTF-8)",
-              buf[start + offset] & 0xff, offset + 1)), false);
+      return new Line(
+          number,
+          text,
+          Problem.of(
+              Problem.Kind.BAD_ENCODING,
+              at.field("byte " + (offset + 1)),
+              String.format(
+                  "invalid UTF-8 byte 0x%02X at byte %d of the line (is the file Latin-1 or Windows-1252? save it as UTF-8)",
+                  buf[start + offset] & 0xff, offset + 1)),
+          false);
     } catch (CharacterCodingException e) {
       throw new IllegalStateException(e);
     }
@@ -137,7 +160,12 @@ public final class TextLines implements Closeable {
     int i = start;
     while (i < end) {
       int c = buf[i] & 0xff;
-      int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+      int n =
+          c < 0x80
+              ? 0
+              : c >= 0xC2 && c <= 0xDF
+                  ? 1
+                  : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
       if (n < 0) return i - start;
       for (int k = 1; k <= n; k++) {
         if (i + k >= end || (buf[i + k] & 0xC0) != 0x80) return i - start;

@@ -29,23 +29,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Job postings ({@code Company;Title;Category;Location;Responsibilities;Minimum Qualifications;Preferred
- * Qualifications}, semicolon-separated, quoted multi-line fields). Each distinct posting becomes a
- * {@code JobOpening} ({@code jobs:<hash of its content>}; the file has no ids, and re-scraped identical
- * postings are skipped as duplicates) that REQUIRES the skills found in its qualifications:
- * {@code required: true} for the minimum qualifications, {@code required: false} for skills only in the
- * preferred ones, each with the matched span as evidence and the section it came from.
+ * Job postings ({@code Company;Title;Category;Location;Responsibilities;Minimum
+ * Qualifications;Preferred Qualifications}, semicolon-separated, quoted multi-line fields). Each
+ * distinct posting becomes a {@code JobOpening} ({@code jobs:<hash of its content>}; the file has
+ * no ids, and re-scraped identical postings are skipped as duplicates) that REQUIRES the skills
+ * found in its qualifications: {@code required: true} for the minimum qualifications, {@code
+ * required: false} for skills only in the preferred ones, each with the matched span as evidence
+ * and the section it came from.
  */
 public final class JobPostingImporter implements Importer {
   public static final String SOURCE = "jobs";
-  static final List<String> COLUMNS = List.of("Company", "Title", "Category", "Location", "Responsibilities",
-      "Minimum Qualifications", "Preferred Qualifications");
+  static final List<String> COLUMNS =
+      List.of(
+          "Company",
+          "Title",
+          "Category",
+          "Location",
+          "Responsibilities",
+          "Minimum Qualifications",
+          "Preferred Qualifications");
 
-  static final Statement OPENING = Statement.nodes("job-opening",
-      "MERGE (j:" + Labels.JOB_OPENING + " {" + Props.ID + ": row.id}) SET j += row.props");
-  static final Statement REQUIRES = Statement.relationships("job-requires",
-      "MATCH (j:" + Labels.JOB_OPENING + " {" + Props.ID + ": row.job}) MATCH (s:" + Labels.SKILL + " {" + Props.ID + ": row.skill})"
-          + " MERGE (j)-[r:" + RelTypes.REQUIRES + "]->(s) SET r += row.props");
+  static final Statement OPENING =
+      Statement.nodes(
+          "job-opening",
+          "MERGE (j:" + Labels.JOB_OPENING + " {" + Props.ID + ": row.id}) SET j += row.props");
+  static final Statement REQUIRES =
+      Statement.relationships(
+          "job-requires",
+          "MATCH (j:"
+              + Labels.JOB_OPENING
+              + " {"
+              + Props.ID
+              + ": row.job}) MATCH (s:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.skill})"
+              + " MERGE (j)-[r:"
+              + RelTypes.REQUIRES
+              + "]->(s) SET r += row.props");
 
   @Override
   public String name() {
@@ -63,8 +85,14 @@ public final class JobPostingImporter implements Importer {
     Path file = Files.isRegularFile(input) ? input : SourceFiles.require(folder, "job_skills.csv");
     SkillExtractor extractor = ctx.skillExtractor();
     Map<String, Long> seen = new HashMap<>();
-    try (DelimitedReader r = DelimitedReader.open(file, SourceFiles.display(folder, file), ';', true,
-        TextLines.Decoding.STRICT_UTF8, ctx.options().maxFieldChars())) {
+    try (DelimitedReader r =
+        DelimitedReader.open(
+            file,
+            SourceFiles.display(folder, file),
+            ';',
+            true,
+            TextLines.Decoding.STRICT_UTF8,
+            ctx.options().maxFieldChars())) {
       Header h = r.header();
       h.requireAll(COLUMNS);
       out.expect(1_300);
@@ -76,8 +104,16 @@ public final class JobPostingImporter implements Importer {
           String minimum = clean(f.optional("Minimum Qualifications"));
           String preferred = clean(f.optional("Preferred Qualifications"));
           String responsibilities = clean(f.optional("Responsibilities"));
-          String content = String.join("\u0001", String.valueOf(company), title, String.valueOf(f.optional("Category")),
-              String.valueOf(f.optional("Location")), String.valueOf(responsibilities), String.valueOf(minimum), String.valueOf(preferred));
+          String content =
+              String.join(
+                  "\u0001",
+                  String.valueOf(company),
+                  title,
+                  String.valueOf(f.optional("Category")),
+                  String.valueOf(f.optional("Location")),
+                  String.valueOf(responsibilities),
+                  String.valueOf(minimum),
+                  String.valueOf(preferred));
           String id = "jobs:" + Hashes.short64(content);
           if (seen.putIfAbsent(id, row.line()) != null) {
             out.skip(row.at(), "duplicate posting (same content as an earlier row)");

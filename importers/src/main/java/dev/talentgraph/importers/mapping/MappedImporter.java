@@ -46,17 +46,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The generic HR import: a CSV or JSON export turned into nodes and relationships by a {@link Mapping}
- * file, the way graph import tools let users name columns, types, keys and relationships. Personal
- * properties are sealed with the {@link FieldCipher} and written to
- * {@code (:Expert)-[:HAS_PERSONAL_DATA]->(:PersonalData)}, never onto the Expert itself.
+ * The generic HR import: a CSV or JSON export turned into nodes and relationships by a {@link
+ * Mapping} file, the way graph import tools let users name columns, types, keys and relationships.
+ * Personal properties are sealed with the {@link FieldCipher} and written to {@code
+ * (:Expert)-[:HAS_PERSONAL_DATA]->(:PersonalData)}, never onto the Expert itself.
  *
  * <p>Checks, each reported with file, line and column: field count against the header, numbers,
- * booleans and dates, required values, keys seen twice (for unique node mappings), references to nodes
- * that are neither in the file nor in the graph, oversized fields, and strings that a spreadsheet would
- * run as a formula ({@code =HYPERLINK(...)}, {@code @SUM(...)}) unless the mapping allows them.
- * Labels, types and property names come from the validated mapping; values only ever travel as
- * parameters.
+ * booleans and dates, required values, keys seen twice (for unique node mappings), references to
+ * nodes that are neither in the file nor in the graph, oversized fields, and strings that a
+ * spreadsheet would run as a formula ({@code =HYPERLINK(...)}, {@code @SUM(...)}) unless the
+ * mapping allows them. Labels, types and property names come from the validated mapping; values
+ * only ever travel as parameters.
  */
 public final class MappedImporter implements Importer {
   private final String format;
@@ -80,7 +80,9 @@ public final class MappedImporter implements Importer {
 
   @Override
   public String usage() {
-    return "a " + format.toUpperCase(Locale.ROOT) + " export, with --mapping FILE (YAML or JSON) naming columns, types, keys and relationships";
+    return "a "
+        + format.toUpperCase(Locale.ROOT)
+        + " export, with --mapping FILE (YAML or JSON) naming columns, types, keys and relationships";
   }
 
   /** A record of the input: values by column or dotted JSON path. */
@@ -93,22 +95,33 @@ public final class MappedImporter implements Importer {
   @Override
   public void read(Path input, ImportContext ctx, RowSink out) throws IOException {
     if (ctx.options().mapping() == null) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.BAD_MAPPING, Location.file(input.toString()),
-          "the " + format + " import needs a mapping file (--mapping FILE)"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.BAD_MAPPING,
+              Location.file(input.toString()),
+              "the " + format + " import needs a mapping file (--mapping FILE)"));
     }
     Mapping mapping = Mapping.load(ctx.options().mapping());
     if (!mapping.format().equals(format)) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.BAD_MAPPING, new Location(mapping.file().toString(), 0, "format"),
-          "mapping is for " + mapping.format() + " but this is the " + format + " import"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.BAD_MAPPING,
+              new Location(mapping.file().toString(), 0, "format"),
+              "mapping is for " + mapping.format() + " but this is the " + format + " import"));
     }
     Path folder = SourceFiles.folder(input);
     if (Files.isDirectory(input)) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.MISSING_FILE, Location.file(input.toString()), "is a folder, expected a " + format + " file"));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.MISSING_FILE,
+              Location.file(input.toString()),
+              "is a folder, expected a " + format + " file"));
     }
     String display = SourceFiles.display(folder, input);
     DelimitedReader.requireNonEmptyFile(input, display);
     Plan plan = new Plan(mapping, ctx);
-    if (mapping.nodes().stream().anyMatch(Mapping.NodeMapping::hasPersonal)) ctx.cipher(new Location(mapping.file().toString(), 0, "personal"));
+    if (mapping.nodes().stream().anyMatch(Mapping.NodeMapping::hasPersonal))
+      ctx.cipher(new Location(mapping.file().toString(), 0, "personal"));
 
     // Pass 1: keys in the file, and references to check against the graph.
     Map<String, Set<String>> fileKeys = new HashMap<>();
@@ -131,15 +144,20 @@ public final class MappedImporter implements Importer {
         }
       }
     }
-    if (records == 0) throw new ImportFailedException(Problem.of(Problem.Kind.EMPTY_FILE, Location.file(display), "no records"));
+    if (records == 0)
+      throw new ImportFailedException(
+          Problem.of(Problem.Kind.EMPTY_FILE, Location.file(display), "no records"));
     Map<String, Set<String>> inGraph = new HashMap<>();
     for (var e : references.entrySet()) {
       List<String> missing = new ArrayList<>();
-      for (String id : e.getValue()) if (!fileKeys.getOrDefault(e.getKey(), Set.of()).contains(id)) missing.add(id);
+      for (String id : e.getValue())
+        if (!fileKeys.getOrDefault(e.getKey(), Set.of()).contains(id)) missing.add(id);
       Set<String> found = new HashSet<>();
       for (int i = 0; i < missing.size(); i += 10_000) {
         List<String> chunk = missing.subList(i, Math.min(missing.size(), i + 10_000));
-        ctx.query("UNWIND $ids AS id MATCH (n:`" + e.getKey() + "` {" + Props.ID + ": id}) RETURN id", Map.of("ids", chunk))
+        ctx.query(
+                "UNWIND $ids AS id MATCH (n:`" + e.getKey() + "` {" + Props.ID + ": id}) RETURN id",
+                Map.of("ids", chunk))
             .forEach(rec -> found.add(rec.get("id").asString()));
       }
       inGraph.put(e.getKey(), found);
@@ -180,31 +198,65 @@ public final class MappedImporter implements Importer {
       this.mapping = mapping;
       this.ctx = ctx;
       for (Mapping.NodeMapping n : mapping.nodes()) {
-        nodeStatements.put(n.alias(), Statement.nodes(mapping.source() + "-" + n.alias(),
-            "MERGE (n:`" + n.label() + "` {" + Props.ID + ": row.id}) SET n += row.props"));
+        nodeStatements.put(
+            n.alias(),
+            Statement.nodes(
+                mapping.source() + "-" + n.alias(),
+                "MERGE (n:`" + n.label() + "` {" + Props.ID + ": row.id}) SET n += row.props"));
         if (n.hasPersonal()) {
-          personalStatements.put(n.alias(), Statement.relationships(mapping.source() + "-" + n.alias() + "-personal",
-              "MATCH (n:`" + n.label() + "` {" + Props.ID + ": row.id}) MERGE (n)-[:" + RelTypes.HAS_PERSONAL_DATA + "]->(p:"
-                  + Labels.PERSONAL_DATA + ") SET p += row.sealed"));
+          personalStatements.put(
+              n.alias(),
+              Statement.relationships(
+                  mapping.source() + "-" + n.alias() + "-personal",
+                  "MATCH (n:`"
+                      + n.label()
+                      + "` {"
+                      + Props.ID
+                      + ": row.id}) MERGE (n)-[:"
+                      + RelTypes.HAS_PERSONAL_DATA
+                      + "]->(p:"
+                      + Labels.PERSONAL_DATA
+                      + ") SET p += row.sealed"));
         }
       }
       for (Mapping.RelMapping r : mapping.relationships()) {
-        relStatements.add(Statement.relationships(mapping.source() + "-" + r.type().toLowerCase(Locale.ROOT),
-            "MATCH (a:`" + r.from().label() + "` {" + Props.ID + ": row.from}) MATCH (b:`" + r.to().label() + "` {" + Props.ID
-                + ": row.to}) MERGE (a)-[r:`" + r.type() + "`]->(b) SET r += row.props"));
+        relStatements.add(
+            Statement.relationships(
+                mapping.source() + "-" + r.type().toLowerCase(Locale.ROOT),
+                "MATCH (a:`"
+                    + r.from().label()
+                    + "` {"
+                    + Props.ID
+                    + ": row.from}) MATCH (b:`"
+                    + r.to().label()
+                    + "` {"
+                    + Props.ID
+                    + ": row.to}) MERGE (a)-[r:`"
+                    + r.type()
+                    + "`]->(b) SET r += row.props"));
       }
     }
 
-    List<Write> writes(Rec r, Map<String, Long> seen, Map<String, Set<String>> fileKeys, Map<String, Set<String>> inGraph) {
+    List<Write> writes(
+        Rec r,
+        Map<String, Long> seen,
+        Map<String, Set<String>> fileKeys,
+        Map<String, Set<String>> inGraph) {
       List<Write> writes = new ArrayList<>();
       Map<String, String> ids = new HashMap<>();
       for (Mapping.NodeMapping n : mapping.nodes()) {
         String id = keyOrNull(n.key(), r);
-        if (id == null) throw new RowException(Problem.Kind.MISSING_VALUE, r.at().field(n.key().column()), "key '" + n.key().column() + "' is empty");
+        if (id == null)
+          throw new RowException(
+              Problem.Kind.MISSING_VALUE,
+              r.at().field(n.key().column()),
+              "key '" + n.key().column() + "' is empty");
         if (n.unique()) {
           Long first = seen.putIfAbsent(n.label() + "\u0000" + id, r.at().line());
           if (first != null) {
-            throw new RowException(Problem.Kind.DUPLICATE_KEY, r.at().field(n.key().column()),
+            throw new RowException(
+                Problem.Kind.DUPLICATE_KEY,
+                r.at().field(n.key().column()),
                 n.label() + " key '" + id + "' already appeared on line " + first);
           }
         }
@@ -216,14 +268,17 @@ public final class MappedImporter implements Importer {
           if (v == null) continue;
           if (p.personal()) {
             FieldCipher cipher = ctx.cipher(r.at().field(p.column()));
-            sealed.put(p.property(), cipher.encrypt(String.valueOf(v), FieldCipher.aad(id, p.property())));
+            sealed.put(
+                p.property(), cipher.encrypt(String.valueOf(v), FieldCipher.aad(id, p.property())));
           } else {
             props.put(p.property(), v);
           }
         }
         props.put(Props.SOURCE, mapping.source());
         writes.add(new Write(nodeStatements.get(n.alias()), Map.of(Props.ID, id, "props", props)));
-        if (!sealed.isEmpty()) writes.add(new Write(personalStatements.get(n.alias()), Map.of(Props.ID, id, "sealed", sealed)));
+        if (!sealed.isEmpty())
+          writes.add(
+              new Write(personalStatements.get(n.alias()), Map.of(Props.ID, id, "sealed", sealed)));
       }
       for (int i = 0; i < mapping.relationships().size(); i++) {
         Mapping.RelMapping rel = mapping.relationships().get(i);
@@ -241,13 +296,20 @@ public final class MappedImporter implements Importer {
       return writes;
     }
 
-    private String endpoint(Mapping.Endpoint e, Rec r, Map<String, String> ids, Map<String, Set<String>> fileKeys,
+    private String endpoint(
+        Mapping.Endpoint e,
+        Rec r,
+        Map<String, String> ids,
+        Map<String, Set<String>> fileKeys,
         Map<String, Set<String>> inGraph) {
       if (e.inRow()) return ids.get(e.alias());
       String id = keyOrNull(e.key(), r);
       if (id == null) return null;
-      if (!fileKeys.getOrDefault(e.label(), Set.of()).contains(id) && !inGraph.getOrDefault(e.label(), Set.of()).contains(id)) {
-        throw new RowException(Problem.Kind.UNKNOWN_REFERENCE, r.at().field(e.key().column()),
+      if (!fileKeys.getOrDefault(e.label(), Set.of()).contains(id)
+          && !inGraph.getOrDefault(e.label(), Set.of()).contains(id)) {
+        throw new RowException(
+            Problem.Kind.UNKNOWN_REFERENCE,
+            r.at().field(e.key().column()),
             "unknown " + e.label() + " '" + id + "': not in this file nor in the graph");
       }
       return id;
@@ -256,14 +318,19 @@ public final class MappedImporter implements Importer {
     private Object convert(Mapping.Property p, Rec r) {
       Location at = r.at().field(p.column());
       Object raw = r.values().get(p.column());
-      if (raw instanceof List<?> list && p.type().equals("list")) return list.stream().map(String::valueOf).toList();
+      if (raw instanceof List<?> list && p.type().equals("list"))
+        return list.stream().map(String::valueOf).toList();
       String s = raw == null ? null : String.valueOf(raw).strip();
       if (s == null || s.isEmpty()) {
-        if (p.required()) throw new RowException(Problem.Kind.MISSING_VALUE, at, "'" + p.column() + "' is empty");
+        if (p.required())
+          throw new RowException(Problem.Kind.MISSING_VALUE, at, "'" + p.column() + "' is empty");
         return null;
       }
       if (s.length() > ctx.options().maxFieldChars()) {
-        throw new RowException(Problem.Kind.FIELD_TOO_LARGE, at, "field is larger than " + ctx.options().maxFieldChars() + " characters");
+        throw new RowException(
+            Problem.Kind.FIELD_TOO_LARGE,
+            at,
+            "field is larger than " + ctx.options().maxFieldChars() + " characters");
       }
       switch (p.type()) {
         case "int", "long" -> {
@@ -276,21 +343,43 @@ public final class MappedImporter implements Importer {
           String l = s.toLowerCase(Locale.ROOT);
           if (p.trueValues().contains(l)) return true;
           if (p.falseValues().contains(l)) return false;
-          throw new RowException(Problem.Kind.BAD_VALUE, at, "'" + Fields.abbreviate(s) + "' is not one of " + p.trueValues() + " / " + p.falseValues());
+          throw new RowException(
+              Problem.Kind.BAD_VALUE,
+              at,
+              "'"
+                  + Fields.abbreviate(s)
+                  + "' is not one of "
+                  + p.trueValues()
+                  + " / "
+                  + p.falseValues());
         }
         case "date" -> {
           try {
-            return p.format() == null ? LocalDate.parse(s) : LocalDate.parse(s, DateTimeFormatter.ofPattern(p.format(), Locale.ROOT));
+            return p.format() == null
+                ? LocalDate.parse(s)
+                : LocalDate.parse(s, DateTimeFormatter.ofPattern(p.format(), Locale.ROOT));
           } catch (DateTimeParseException e) {
-            throw new RowException(Problem.Kind.BAD_DATE, at, "'" + Fields.abbreviate(s) + "' is not a date" + (p.format() == null ? " (yyyy-MM-dd)" : " (" + p.format() + ")"));
+            throw new RowException(
+                Problem.Kind.BAD_DATE,
+                at,
+                "'"
+                    + Fields.abbreviate(s)
+                    + "' is not a date"
+                    + (p.format() == null ? " (yyyy-MM-dd)" : " (" + p.format() + ")"));
           }
         }
         case "datetime" -> {
           try {
-            if (p.format() != null) return LocalDateTime.parse(s, DateTimeFormatter.ofPattern(p.format(), Locale.ROOT));
-            return s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(s) : LocalDateTime.parse(s);
+            if (p.format() != null)
+              return LocalDateTime.parse(s, DateTimeFormatter.ofPattern(p.format(), Locale.ROOT));
+            return s.endsWith("Z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")
+                ? OffsetDateTime.parse(s)
+                : LocalDateTime.parse(s);
           } catch (DateTimeParseException e) {
-            throw new RowException(Problem.Kind.BAD_DATE, at, "'" + Fields.abbreviate(s) + "' is not a date-time (ISO 8601)");
+            throw new RowException(
+                Problem.Kind.BAD_DATE,
+                at,
+                "'" + Fields.abbreviate(s) + "' is not a date-time (ISO 8601)");
           }
         }
         case "list" -> {
@@ -310,18 +399,32 @@ public final class MappedImporter implements Importer {
     private String checkFormula(String s, Location at) {
       if (mapping.allowFormulas() || s.isEmpty()) return s;
       char c = s.charAt(0);
-      if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && !s.matches("[+-][0-9 ().,/%-]*[0-9][0-9 ().,/%-]*")) {
-        throw new RowException(Problem.Kind.SPREADSHEET_FORMULA, at, "'" + Fields.abbreviate(s) + "' starts with '" + (c == '\t' ? "\\t" : c == '\r' ? "\\r" : String.valueOf(c))
-            + "' and would run as a spreadsheet formula when exported; fix the value or set allowFormulas: true in the mapping");
+      if ((c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r')
+          && !s.matches("[+-][0-9 ().,/%-]*[0-9][0-9 ().,/%-]*")) {
+        throw new RowException(
+            Problem.Kind.SPREADSHEET_FORMULA,
+            at,
+            "'"
+                + Fields.abbreviate(s)
+                + "' starts with '"
+                + (c == '\t' ? "\\t" : c == '\r' ? "\\r" : String.valueOf(c))
+                + "' and would run as a spreadsheet formula when exported; fix the value or set allowFormulas: true in the mapping");
       }
       return s;
     }
   }
 
-  private static Source open(Path file, String display, Mapping mapping, ImportContext ctx) throws IOException {
+  private static Source open(Path file, String display, Mapping mapping, ImportContext ctx)
+      throws IOException {
     if (mapping.format().equals("csv")) {
-      DelimitedReader r = DelimitedReader.open(file, display, mapping.delimiter(), true, TextLines.Decoding.STRICT_UTF8,
-          ctx.options().maxFieldChars());
+      DelimitedReader r =
+          DelimitedReader.open(
+              file,
+              display,
+              mapping.delimiter(),
+              true,
+              TextLines.Decoding.STRICT_UTF8,
+              ctx.options().maxFieldChars());
       Header h;
       try {
         h = r.header();
@@ -337,11 +440,19 @@ public final class MappedImporter implements Importer {
           if (row == null) return null;
           Problem p = row.problem();
           if (p == null && row.size() != h.size()) {
-            p = Problem.of(Problem.Kind.COLUMN_COUNT, row.at(), "expected " + h.size() + " fields as in the header, found " + row.size());
+            p =
+                Problem.of(
+                    Problem.Kind.COLUMN_COUNT,
+                    row.at(),
+                    "expected " + h.size() + " fields as in the header, found " + row.size());
           }
           Map<String, Object> values = new HashMap<>();
-          if (p == null) for (int i = 0; i < h.size(); i++) values.put(h.names().get(i), row.get(i));
-          if (p != null && p.kind() == Problem.Kind.FIELD_TOO_LARGE && p.at().field() != null && p.at().field().startsWith("column ")) {
+          if (p == null)
+            for (int i = 0; i < h.size(); i++) values.put(h.names().get(i), row.get(i));
+          if (p != null
+              && p.kind() == Problem.Kind.FIELD_TOO_LARGE
+              && p.at().field() != null
+              && p.at().field().startsWith("column ")) {
             int col = Integer.parseInt(p.at().field().substring(7)) - 1;
             if (col < h.size()) p = Problem.of(p.kind(), row.at(h.names().get(col)), p.message());
           }
@@ -357,7 +468,10 @@ public final class MappedImporter implements Importer {
     return json(file, display, ctx);
   }
 
-  /** A JSON array of objects, or one object per line (JSON Lines); nested objects flatten to dotted paths. */
+  /**
+   * A JSON array of objects, or one object per line (JSON Lines); nested objects flatten to dotted
+   * paths.
+   */
   private static Source json(Path file, String display, ImportContext ctx) throws IOException {
     ObjectMapper om = new ObjectMapper();
     JsonParser p = new JsonFactory(om).createParser(Files.newBufferedReader(file));
@@ -366,12 +480,16 @@ public final class MappedImporter implements Importer {
       first = p.nextToken();
     } catch (JsonParseException e) {
       p.close();
-      throw new ImportFailedException(Problem.of(Problem.Kind.BAD_SYNTAX,
-          Location.line(display, e.getLocation() == null ? 0 : e.getLocation().getLineNr()), "not JSON: " + e.getOriginalMessage()));
+      throw new ImportFailedException(
+          Problem.of(
+              Problem.Kind.BAD_SYNTAX,
+              Location.line(display, e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
+              "not JSON: " + e.getOriginalMessage()));
     }
     if (first == null) {
       p.close();
-      throw new ImportFailedException(Problem.of(Problem.Kind.EMPTY_FILE, Location.file(display), "file has no JSON"));
+      throw new ImportFailedException(
+          Problem.of(Problem.Kind.EMPTY_FILE, Location.file(display), "file has no JSON"));
     }
     boolean array = first == JsonToken.START_ARRAY;
     return new Source() {
@@ -395,7 +513,12 @@ public final class MappedImporter implements Importer {
           Location at = Location.line(display, line);
           JsonNode node = om.readTree(p);
           if (!node.isObject()) {
-            return new Rec(at, Map.of(), Problem.of(Problem.Kind.BAD_SYNTAX, at, "expected an object, found " + node.getNodeType()), node.toString());
+            return new Rec(
+                at,
+                Map.of(),
+                Problem.of(
+                    Problem.Kind.BAD_SYNTAX, at, "expected an object, found " + node.getNodeType()),
+                node.toString());
           }
           Map<String, Object> values = new LinkedHashMap<>();
           flatten("", node, values);
@@ -405,8 +528,16 @@ public final class MappedImporter implements Importer {
           done = true;
           long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
           Location at = Location.line(display, line);
-          return new Rec(at, Map.of(), Problem.of(Problem.Kind.BAD_SYNTAX, at, "broken JSON: " + e.getOriginalMessage()
-              + " (records after this point are not read)"), "");
+          return new Rec(
+              at,
+              Map.of(),
+              Problem.of(
+                  Problem.Kind.BAD_SYNTAX,
+                  at,
+                  "broken JSON: "
+                      + e.getOriginalMessage()
+                      + " (records after this point are not read)"),
+              "");
         }
       }
 

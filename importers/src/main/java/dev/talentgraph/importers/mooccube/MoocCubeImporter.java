@@ -26,42 +26,95 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * MOOCCube as preprocessed for KGAN: {@code ratings_final.txt} (user index, course index, label) and
- * {@code kg_final.txt} (head, relation, tail), all whitespace-separated integers.
+ * MOOCCube as preprocessed for KGAN: {@code ratings_final.txt} (user index, course index, label)
+ * and {@code kg_final.txt} (head, relation, tail), all whitespace-separated integers.
  *
  * <p><b>What the numbers are.</b> They are row indices assigned by the KGAN preprocessing, not
- * MOOCCube/XuetangX ids: user {@code 17} here cannot be looked up anywhere else, and the files carry no
- * names. Course indices are 0-218; in {@code kg_final.txt} every head is a course and the tails of
- * each relation occupy their own index range (relation 5, 16,821 triples over entities 977-2070, is
- * the course-concept relation; relations 0-4 and 6 are other course attributes whose meaning the
- * files do not say). So the graph gets courses {@code mooccube:course/<i>}, learners
+ * MOOCCube/XuetangX ids: user {@code 17} here cannot be looked up anywhere else, and the files
+ * carry no names. Course indices are 0-218; in {@code kg_final.txt} every head is a course and the
+ * tails of each relation occupy their own index range (relation 5, 16,821 triples over entities
+ * 977-2070, is the course-concept relation; relations 0-4 and 6 are other course attributes whose
+ * meaning the files do not say). So the graph gets courses {@code mooccube:course/<i>}, learners
  * {@code mooccube:user/<i>} (as experts), concepts {@code mooccube:concept/<i>} (skills without a
- * real name, never used by the skill extractor), ENROLLED for label 1 and TEACHES for relation 5; the
- * other relations are kept on the course as {@code kgR<n>} lists of entity indices, nothing invented.
+ * real name, never used by the skill extractor), ENROLLED for label 1 and TEACHES for relation 5;
+ * the other relations are kept on the course as {@code kgR<n>} lists of entity indices, nothing
+ * invented.
  *
- * <p><b>Label 0 rows are not enrolments.</b> They are negatives sampled for training (one per positive),
- * so they are skipped with that reason and never become ENROLLED.
+ * <p><b>Label 0 rows are not enrolments.</b> They are negatives sampled for training (one per
+ * positive), so they are skipped with that reason and never become ENROLLED.
  */
 public final class MoocCubeImporter implements Importer {
   public static final String SOURCE = "mooccube";
+
   /** kg_final.txt relation of courses to concepts. */
   public static final int CONCEPT_RELATION = 5;
 
-  static final Statement COURSE = Statement.nodes("mooccube-course",
-      "MERGE (c:" + Labels.COURSE + " {" + Props.ID + ": row.id}) SET c += row.props");
-  static final Statement CONCEPT = Statement.nodes("mooccube-concept",
-      "MERGE (s:" + Labels.SKILL + " {" + Props.ID + ": row.id}) SET s += row.props");
-  static final Statement LEARNER = Statement.nodes("mooccube-learner",
-      "MERGE (e:" + Labels.EXPERT + " {" + Props.ID + ": row.id}) ON CREATE SET e." + Props.NAME + " = row.name"
-          + " SET e." + Props.SOURCE + " = '" + SOURCE + "'");
-  static final Statement TEACHES = Statement.relationships("mooccube-teaches",
-      "MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": row.course}) MATCH (s:" + Labels.SKILL + " {" + Props.ID + ": row.concept})"
-          + " MERGE (c)-[r:" + RelTypes.TEACHES + "]->(s) SET r." + Props.SOURCE + " = '" + SOURCE + "'");
-  static final Statement ENROLLED = Statement.relationships("mooccube-enrolled",
-      "MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": row.user}) MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": row.course})"
-          + " MERGE (e)-[r:" + RelTypes.ENROLLED + "]->(c) SET r." + Props.SOURCE + " = '" + SOURCE + "'");
-  static final Statement ATTRIBUTES = Statement.of("mooccube-course-attributes", Statement.LATE,
-      "MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": row.id}) SET c += row.props");
+  static final Statement COURSE =
+      Statement.nodes(
+          "mooccube-course",
+          "MERGE (c:" + Labels.COURSE + " {" + Props.ID + ": row.id}) SET c += row.props");
+  static final Statement CONCEPT =
+      Statement.nodes(
+          "mooccube-concept",
+          "MERGE (s:" + Labels.SKILL + " {" + Props.ID + ": row.id}) SET s += row.props");
+  static final Statement LEARNER =
+      Statement.nodes(
+          "mooccube-learner",
+          "MERGE (e:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.id}) ON CREATE SET e."
+              + Props.NAME
+              + " = row.name"
+              + " SET e."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "'");
+  static final Statement TEACHES =
+      Statement.relationships(
+          "mooccube-teaches",
+          "MATCH (c:"
+              + Labels.COURSE
+              + " {"
+              + Props.ID
+              + ": row.course}) MATCH (s:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.concept})"
+              + " MERGE (c)-[r:"
+              + RelTypes.TEACHES
+              + "]->(s) SET r."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "'");
+  static final Statement ENROLLED =
+      Statement.relationships(
+          "mooccube-enrolled",
+          "MATCH (e:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.user}) MATCH (c:"
+              + Labels.COURSE
+              + " {"
+              + Props.ID
+              + ": row.course})"
+              + " MERGE (e)-[r:"
+              + RelTypes.ENROLLED
+              + "]->(c) SET r."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "'");
+  static final Statement ATTRIBUTES =
+      Statement.of(
+          "mooccube-course-attributes",
+          Statement.LATE,
+          "MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": row.id}) SET c += row.props");
 
   @Override
   public String name() {
@@ -113,12 +166,30 @@ public final class MoocCubeImporter implements Importer {
             if (courses.add(v[0])) writes.add(course(v[0]));
             if (v[1] == CONCEPT_RELATION) {
               if (concepts.add(v[2])) {
-                writes.add(new Write(CONCEPT, Map.of(Props.ID, conceptId(v[2]), "props", Map.of(Props.NAME, "MOOCCube concept " + v[2],
-                    Props.SOURCE, SOURCE, "extract", false, "kgIndex", v[2]))));
+                writes.add(
+                    new Write(
+                        CONCEPT,
+                        Map.of(
+                            Props.ID,
+                            conceptId(v[2]),
+                            "props",
+                            Map.of(
+                                Props.NAME,
+                                "MOOCCube concept " + v[2],
+                                Props.SOURCE,
+                                SOURCE,
+                                "extract",
+                                false,
+                                "kgIndex",
+                                v[2]))));
               }
-              writes.add(new Write(TEACHES, Map.of("course", courseId(v[0]), "concept", conceptId(v[2]))));
+              writes.add(
+                  new Write(TEACHES, Map.of("course", courseId(v[0]), "concept", conceptId(v[2]))));
             } else {
-              attributes.computeIfAbsent(v[0], k -> new TreeMap<>()).computeIfAbsent("kgR" + v[1], k -> new TreeSet<>()).add(v[2]);
+              attributes
+                  .computeIfAbsent(v[0], k -> new TreeMap<>())
+                  .computeIfAbsent("kgR" + v[1], k -> new TreeSet<>())
+                  .add(v[2]);
             }
             out.accept(at, writes);
           } catch (RowException e) {
@@ -138,9 +209,14 @@ public final class MoocCubeImporter implements Importer {
         try {
           long[] v = ints(display, line, 3, new String[] {"user", "course", "label"});
           Location at = Location.line(display, line.number());
-          if (v[2] != 0 && v[2] != 1) throw new RowException(Problem.Kind.BAD_VALUE, at.field("label"), "label must be 0 or 1, was " + v[2]);
+          if (v[2] != 0 && v[2] != 1)
+            throw new RowException(
+                Problem.Kind.BAD_VALUE, at.field("label"), "label must be 0 or 1, was " + v[2]);
           if (kg != null && !courses.contains(v[1])) {
-            throw new RowException(Problem.Kind.UNKNOWN_REFERENCE, at.field("course"), "course " + v[1] + " is not in kg_final.txt");
+            throw new RowException(
+                Problem.Kind.UNKNOWN_REFERENCE,
+                at.field("course"),
+                "course " + v[1] + " is not in kg_final.txt");
           }
           if (v[2] == 0) {
             out.skip(at, "label 0: a sampled negative, not an enrolment");
@@ -151,7 +227,10 @@ public final class MoocCubeImporter implements Importer {
             continue;
           }
           List<Write> writes = new ArrayList<>(3);
-          if (users.add(v[0])) writes.add(new Write(LEARNER, Map.of(Props.ID, userId(v[0]), "name", "MOOCCube learner " + v[0])));
+          if (users.add(v[0]))
+            writes.add(
+                new Write(
+                    LEARNER, Map.of(Props.ID, userId(v[0]), "name", "MOOCCube learner " + v[0])));
           if (courses.add(v[1])) writes.add(course(v[1]));
           writes.add(new Write(ENROLLED, Map.of("user", userId(v[0]), "course", courseId(v[1]))));
           out.accept(at, writes);
@@ -165,12 +244,20 @@ public final class MoocCubeImporter implements Importer {
       e.getValue().forEach((k, v) -> props.put(k, new ArrayList<>(v)));
       out.derived(new Write(ATTRIBUTES, Map.of(Props.ID, courseId(e.getKey()), "props", props)));
     }
-    out.note(String.format("%,d courses, %,d learners with enrolments, %,d enrolments", courses.size(), users.size(), enrolments.size()));
+    out.note(
+        String.format(
+            "%,d courses, %,d learners with enrolments, %,d enrolments",
+            courses.size(), users.size(), enrolments.size()));
   }
 
   private static Write course(long i) {
-    return new Write(COURSE, Map.of(Props.ID, courseId(i), "props", Map.of(Props.TITLE, "MOOCCube course " + i,
-        Props.SOURCE, SOURCE, "kgIndex", i)));
+    return new Write(
+        COURSE,
+        Map.of(
+            Props.ID,
+            courseId(i),
+            "props",
+            Map.of(Props.TITLE, "MOOCCube course " + i, Props.SOURCE, SOURCE, "kgIndex", i)));
   }
 
   private static long[] ints(String file, TextLines.Line line, int n, String[] names) {
@@ -178,12 +265,17 @@ public final class MoocCubeImporter implements Importer {
     if (line.problem() != null) throw new RowException(line.problem());
     String[] parts = line.text().strip().split("[\\t ]+");
     if (parts.length != n) {
-      throw new RowException(Problem.Kind.COLUMN_COUNT, at, "expected " + n + " whitespace-separated integers, found " + parts.length);
+      throw new RowException(
+          Problem.Kind.COLUMN_COUNT,
+          at,
+          "expected " + n + " whitespace-separated integers, found " + parts.length);
     }
     long[] v = new long[n];
     for (int i = 0; i < n; i++) {
       v[i] = Fields.parseLong(parts[i], at.field(names[i]));
-      if (v[i] < 0) throw new RowException(Problem.Kind.BAD_VALUE, at.field(names[i]), names[i] + " must not be negative");
+      if (v[i] < 0)
+        throw new RowException(
+            Problem.Kind.BAD_VALUE, at.field(names[i]), names[i] + " must not be negative");
     }
     return v;
   }

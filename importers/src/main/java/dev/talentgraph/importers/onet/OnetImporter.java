@@ -32,34 +32,84 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Record;
 
 /**
- * O*NET 29.x: occupations with their alternate and reported titles as aliases; the software examples of
- * Technology Skills as skills ({@code onet:tech/<name>}) with their hot-technology flag, under the UNSPSC
- * commodity hierarchy (commodity, class, family, segment as {@code SkillGroup}s, {@code unspsc:<code>});
- * and each occupation REQUIRES its technologies, with the row's hot-technology and in-demand flags.
+ * O*NET 29.x: occupations with their alternate and reported titles as aliases; the software
+ * examples of Technology Skills as skills ({@code onet:tech/<name>}) with their hot-technology
+ * flag, under the UNSPSC commodity hierarchy (commodity, class, family, segment as {@code
+ * SkillGroup}s, {@code unspsc:<code>}); and each occupation REQUIRES its technologies, with the
+ * row's hot-technology and in-demand flags.
  *
- * <p>A technology that is an ESCO skill as well is linked to it by {@code SAME_AS}
- * ({@link SameAsLinker}); the skill extractor then treats both as one skill.
+ * <p>A technology that is an ESCO skill as well is linked to it by {@code SAME_AS} ({@link
+ * SameAsLinker}); the skill extractor then treats both as one skill.
  */
 public final class OnetImporter implements Importer {
   public static final String SOURCE = "onet";
   private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
   private static final Pattern UNSPSC = Pattern.compile("\\d{8}");
 
-  static final Statement OCCUPATION = Statement.nodes("onet-occupation",
-      "MERGE (o:" + Labels.OCCUPATION + " {" + Props.ID + ": row.id}) SET o += row.props");
-  static final Statement GROUP = Statement.nodes("unspsc-group",
-      "MERGE (g:" + Labels.SKILL + " {" + Props.ID + ": row.id}) SET g:" + Labels.SKILL_GROUP + " SET g += row.props");
-  static final Statement GROUP_BROADER = Statement.relationships("unspsc-broader",
-      "MATCH (a:" + Labels.SKILL + " {" + Props.ID + ": row.from}) MATCH (b:" + Labels.SKILL + " {" + Props.ID + ": row.to})"
-          + " MERGE (a)-[:" + RelTypes.BROADER + "]->(b)");
-  static final Statement TECH = Statement.of("onet-technology", 1,
-      "MERGE (s:" + Labels.SKILL + " {" + Props.ID + ": row.id}) SET s += row.props");
-  static final Statement REQUIRES = Statement.relationships("onet-requires",
-      "MATCH (o:" + Labels.OCCUPATION + " {" + Props.ID + ": row.occupation}) MATCH (s:" + Labels.SKILL + " {" + Props.ID
-          + ": row.skill}) MERGE (o)-[r:" + RelTypes.REQUIRES + "]->(s) SET r += row.props");
-  static final Statement SAME_AS = Statement.of("onet-same-as", Statement.LATE,
-      "MATCH (a:" + Labels.SKILL + " {" + Props.ID + ": row.from}) MATCH (b:" + Labels.SKILL + " {" + Props.ID + ": row.to})"
-          + " MERGE (a)-[r:" + RelTypes.SAME_AS + "]->(b) SET r.rule = row.rule");
+  static final Statement OCCUPATION =
+      Statement.nodes(
+          "onet-occupation",
+          "MERGE (o:" + Labels.OCCUPATION + " {" + Props.ID + ": row.id}) SET o += row.props");
+  static final Statement GROUP =
+      Statement.nodes(
+          "unspsc-group",
+          "MERGE (g:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.id}) SET g:"
+              + Labels.SKILL_GROUP
+              + " SET g += row.props");
+  static final Statement GROUP_BROADER =
+      Statement.relationships(
+          "unspsc-broader",
+          "MATCH (a:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.from}) MATCH (b:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.to})"
+              + " MERGE (a)-[:"
+              + RelTypes.BROADER
+              + "]->(b)");
+  static final Statement TECH =
+      Statement.of(
+          "onet-technology",
+          1,
+          "MERGE (s:" + Labels.SKILL + " {" + Props.ID + ": row.id}) SET s += row.props");
+  static final Statement REQUIRES =
+      Statement.relationships(
+          "onet-requires",
+          "MATCH (o:"
+              + Labels.OCCUPATION
+              + " {"
+              + Props.ID
+              + ": row.occupation}) MATCH (s:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.skill}) MERGE (o)-[r:"
+              + RelTypes.REQUIRES
+              + "]->(s) SET r += row.props");
+  static final Statement SAME_AS =
+      Statement.of(
+          "onet-same-as",
+          Statement.LATE,
+          "MATCH (a:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.from}) MATCH (b:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.to})"
+              + " MERGE (a)-[r:"
+              + RelTypes.SAME_AS
+              + "]->(b) SET r.rule = row.rule");
 
   @Override
   public String name() {
@@ -75,7 +125,9 @@ public final class OnetImporter implements Importer {
     return SOURCE + ":" + soc;
   }
 
-  /** {@code onet:tech/} + the folded name: stable across releases as long as O*NET keeps the name. */
+  /**
+   * {@code onet:tech/} + the folded name: stable across releases as long as O*NET keeps the name.
+   */
   public static String techId(String example) {
     return SOURCE + ":tech/" + Tokens.normal(example).replace(' ', '-');
   }
@@ -84,8 +136,16 @@ public final class OnetImporter implements Importer {
     return "unspsc:" + code;
   }
 
-  private record Commodity(String code, String title, String classCode, String classTitle, String familyCode,
-      String familyTitle, String segmentCode, String segmentTitle, long line) {}
+  private record Commodity(
+      String code,
+      String title,
+      String classCode,
+      String classTitle,
+      String familyCode,
+      String familyTitle,
+      String segmentCode,
+      String segmentTitle,
+      long line) {}
 
   private static final class Tech {
     final String name;
@@ -110,18 +170,38 @@ public final class OnetImporter implements Importer {
     // Titles first: they become aliases on the occupation rows.
     Map<String, Set<String>> titles = new HashMap<>();
     if (altFile != null) collectTitles(folder, altFile, "Alternate Title", ctx, titles);
-    if (reportedFile != null) collectTitles(folder, reportedFile, "Reported Job Title", ctx, titles);
+    if (reportedFile != null)
+      collectTitles(folder, reportedFile, "Reported Job Title", ctx, titles);
 
     Map<String, Commodity> commodities = new HashMap<>();
     if (unspscFile != null) {
       try (DelimitedReader r = Csv.tsv(folder, unspscFile, ctx)) {
         Header h = r.header();
-        h.requireAll(List.of("Commodity Code", "Commodity Title", "Class Code", "Class Title", "Family Code", "Family Title",
-            "Segment Code", "Segment Title"));
+        h.requireAll(
+            List.of(
+                "Commodity Code",
+                "Commodity Title",
+                "Class Code",
+                "Class Title",
+                "Family Code",
+                "Family Title",
+                "Segment Code",
+                "Segment Title"));
         for (Row row = r.next(); row != null; row = r.next()) {
-          if (row.problem() != null || row.size() != h.size()) continue; // reported in the write pass below
-          commodities.put(row.get(0).strip(), new Commodity(row.get(0).strip(), row.get(1).strip(), row.get(2).strip(),
-              row.get(3).strip(), row.get(4).strip(), row.get(5).strip(), row.get(6).strip(), row.get(7).strip(), row.line()));
+          if (row.problem() != null || row.size() != h.size())
+            continue; // reported in the write pass below
+          commodities.put(
+              row.get(0).strip(),
+              new Commodity(
+                  row.get(0).strip(),
+                  row.get(1).strip(),
+                  row.get(2).strip(),
+                  row.get(3).strip(),
+                  row.get(4).strip(),
+                  row.get(5).strip(),
+                  row.get(6).strip(),
+                  row.get(7).strip(),
+                  row.line()));
         }
       }
     }
@@ -140,24 +220,41 @@ public final class OnetImporter implements Importer {
     List<Object[]> techRows = new ArrayList<>();
     try (DelimitedReader r = Csv.tsv(folder, techFile, ctx)) {
       Header h = r.header();
-      h.requireAll(List.of("O*NET-SOC Code", "Example", "Commodity Code", "Hot Technology", "In Demand"));
+      h.requireAll(
+          List.of("O*NET-SOC Code", "Example", "Commodity Code", "Hot Technology", "In Demand"));
       for (Row row = r.next(); row != null; row = r.next()) {
         try {
           Fields f = new Fields(row, h);
           String soc = f.required("O*NET-SOC Code");
-          if (!SOC.matcher(soc).matches()) throw new RowException(Problem.Kind.BAD_VALUE, f.at("O*NET-SOC Code"), "'" + soc + "' is not an O*NET-SOC code");
+          if (!SOC.matcher(soc).matches())
+            throw new RowException(
+                Problem.Kind.BAD_VALUE,
+                f.at("O*NET-SOC Code"),
+                "'" + soc + "' is not an O*NET-SOC code");
           if (!occupations.contains(soc) && !inGraph(ctx, Labels.OCCUPATION, occupationId(soc))) {
-            throw new RowException(Problem.Kind.UNKNOWN_REFERENCE, f.at("O*NET-SOC Code"), "unknown occupation " + soc);
+            throw new RowException(
+                Problem.Kind.UNKNOWN_REFERENCE,
+                f.at("O*NET-SOC Code"),
+                "unknown occupation " + soc);
           }
           String example = f.required("Example");
           String code = f.required("Commodity Code");
-          if (!UNSPSC.matcher(code).matches()) throw new RowException(Problem.Kind.BAD_VALUE, f.at("Commodity Code"), "'" + code + "' is not an 8-digit UNSPSC code");
+          if (!UNSPSC.matcher(code).matches())
+            throw new RowException(
+                Problem.Kind.BAD_VALUE,
+                f.at("Commodity Code"),
+                "'" + code + "' is not an 8-digit UNSPSC code");
           if (unspscFile != null && !commodities.containsKey(code)) {
-            throw new RowException(Problem.Kind.UNKNOWN_REFERENCE, f.at("Commodity Code"), "commodity " + code + " is not in UNSPSC Reference.txt");
+            throw new RowException(
+                Problem.Kind.UNKNOWN_REFERENCE,
+                f.at("Commodity Code"),
+                "commodity " + code + " is not in UNSPSC Reference.txt");
           }
           boolean hot = yesNo(f, "Hot Technology");
           boolean inDemand = yesNo(f, "In Demand");
-          if (Tokens.normal(example).isEmpty()) throw new RowException(Problem.Kind.BAD_VALUE, f.at("Example"), "name has no letters or digits");
+          if (Tokens.normal(example).isEmpty())
+            throw new RowException(
+                Problem.Kind.BAD_VALUE, f.at("Example"), "name has no letters or digits");
           Tech t = techs.computeIfAbsent(techId(example), k -> new Tech(example));
           t.hot |= hot;
           t.inDemandAnywhere |= inDemand;
@@ -185,14 +282,35 @@ public final class OnetImporter implements Importer {
             }
             Commodity c = commodities.get(code);
             List<Write> writes = new ArrayList<>();
-            String[][] levels = {{c.code(), c.title(), "commodity"}, {c.classCode(), c.classTitle(), "class"},
-                {c.familyCode(), c.familyTitle(), "family"}, {c.segmentCode(), c.segmentTitle(), "segment"}};
+            String[][] levels = {
+              {c.code(), c.title(), "commodity"},
+              {c.classCode(), c.classTitle(), "class"},
+              {c.familyCode(), c.familyTitle(), "family"},
+              {c.segmentCode(), c.segmentTitle(), "segment"}
+            };
             for (int i = 0; i < levels.length; i++) {
               if (!groupsDone.add(levels[i][0])) continue;
-              writes.add(new Write(GROUP, Map.of(Props.ID, unspscId(levels[i][0]), "props", Map.of(Props.NAME, levels[i][1],
-                  "unspscCode", levels[i][0], "unspscLevel", levels[i][2], Props.SOURCE, "unspsc"))));
+              writes.add(
+                  new Write(
+                      GROUP,
+                      Map.of(
+                          Props.ID,
+                          unspscId(levels[i][0]),
+                          "props",
+                          Map.of(
+                              Props.NAME,
+                              levels[i][1],
+                              "unspscCode",
+                              levels[i][0],
+                              "unspscLevel",
+                              levels[i][2],
+                              Props.SOURCE,
+                              "unspsc"))));
               if (i + 1 < levels.length) {
-                writes.add(new Write(GROUP_BROADER, Map.of("from", unspscId(levels[i][0]), "to", unspscId(levels[i + 1][0]))));
+                writes.add(
+                    new Write(
+                        GROUP_BROADER,
+                        Map.of("from", unspscId(levels[i][0]), "to", unspscId(levels[i + 1][0]))));
               }
             }
             out.accept(row.at(), writes);
@@ -210,8 +328,16 @@ public final class OnetImporter implements Importer {
         try {
           Fields f = new Fields(row, h);
           String soc = f.required("O*NET-SOC Code");
-          if (!SOC.matcher(soc).matches()) throw new RowException(Problem.Kind.BAD_VALUE, f.at("O*NET-SOC Code"), "'" + soc + "' is not an O*NET-SOC code");
-          if (!seen.add(soc)) throw new RowException(Problem.Kind.DUPLICATE_KEY, f.at("O*NET-SOC Code"), "occupation " + soc + " appears twice");
+          if (!SOC.matcher(soc).matches())
+            throw new RowException(
+                Problem.Kind.BAD_VALUE,
+                f.at("O*NET-SOC Code"),
+                "'" + soc + "' is not an O*NET-SOC code");
+          if (!seen.add(soc))
+            throw new RowException(
+                Problem.Kind.DUPLICATE_KEY,
+                f.at("O*NET-SOC Code"),
+                "occupation " + soc + " appears twice");
           String title = f.required("Title");
           Set<String> aliases = new LinkedHashSet<>(titles.getOrDefault(soc, Set.of()));
           aliases.remove(title);
@@ -222,7 +348,8 @@ public final class OnetImporter implements Importer {
           p.put("onetCode", soc);
           p.put("kind", "occupation");
           p.put(Props.SOURCE, SOURCE);
-          out.accept(row.at(), new Write(OCCUPATION, Map.of(Props.ID, occupationId(soc), "props", p)));
+          out.accept(
+              row.at(), new Write(OCCUPATION, Map.of(Props.ID, occupationId(soc), "props", p)));
         } catch (RowException e) {
           out.reject(e.problem(), row.raw());
         }
@@ -263,33 +390,57 @@ public final class OnetImporter implements Importer {
       if (unspscFile != null && broaderDone.add(id + "|" + code)) {
         writes.add(new Write(GROUP_BROADER, Map.of("from", id, "to", unspscId(code))));
       }
-      writes.add(new Write(REQUIRES, Map.of("occupation", occupationId(soc), "skill", id, "props",
-          Map.of("hotTechnology", t[4], "inDemand", t[5], Props.SOURCE, SOURCE))));
+      writes.add(
+          new Write(
+              REQUIRES,
+              Map.of(
+                  "occupation",
+                  occupationId(soc),
+                  "skill",
+                  id,
+                  "props",
+                  Map.of("hotTechnology", t[4], "inDemand", t[5], Props.SOURCE, SOURCE))));
       out.accept(row.at(), writes);
     }
 
     // SAME_AS: technologies that are ESCO skills too.
     List<SameAsLinker.Named> onet = new ArrayList<>();
-    for (var e : techs.entrySet()) onet.add(new SameAsLinker.Named(e.getKey(), e.getValue().name, List.of()));
+    for (var e : techs.entrySet())
+      onet.add(new SameAsLinker.Named(e.getKey(), e.getValue().name, List.of()));
     List<SameAsLinker.Named> esco = new ArrayList<>();
-    for (Record rec : ctx.query("MATCH (s:" + Labels.SKILL + " {" + Props.SOURCE + ": 'esco'}) WHERE NOT s:" + Labels.SKILL_GROUP
-        + " RETURN s.id AS id, s.name AS name, coalesce(s.aliases, []) AS aliases", Map.of())) {
-      esco.add(new SameAsLinker.Named(rec.get("id").asString(), rec.get("name").asString(), rec.get("aliases").asList(v -> v.asString())));
+    for (Record rec :
+        ctx.query(
+            "MATCH (s:"
+                + Labels.SKILL
+                + " {"
+                + Props.SOURCE
+                + ": 'esco'}) WHERE NOT s:"
+                + Labels.SKILL_GROUP
+                + " RETURN s.id AS id, s.name AS name, coalesce(s.aliases, []) AS aliases",
+            Map.of())) {
+      esco.add(
+          new SameAsLinker.Named(
+              rec.get("id").asString(),
+              rec.get("name").asString(),
+              rec.get("aliases").asList(v -> v.asString())));
     }
     if (esco.isEmpty()) {
-      out.note("no ESCO skills in the graph: O*NET technologies are not linked to ESCO (import esco first, or again after esco)");
+      out.note(
+          "no ESCO skills in the graph: O*NET technologies are not linked to ESCO (import esco first, or again after esco)");
     }
     List<SameAsLinker.Link> links = SameAsLinker.match(onet, esco);
     for (SameAsLinker.Link l : links) {
-      out.derived(new Write(SAME_AS, Map.of("from", l.onetId(), "to", l.escoId(), "rule", l.rule())));
+      out.derived(
+          new Write(SAME_AS, Map.of("from", l.onetId(), "to", l.escoId(), "rule", l.rule())));
     }
-    if (!esco.isEmpty()) out.note(links.size() + " O*NET technologies linked SAME_AS to ESCO skills");
+    if (!esco.isEmpty())
+      out.note(links.size() + " O*NET technologies linked SAME_AS to ESCO skills");
   }
 
   /**
    * Other names people write for a technology: without its vendor when the rest is a product name
-   * ("Apache Hadoop" -> "Hadoop", not "Oracle Database" -> "Database"), "MS" for Microsoft, without a
-   * trailing "software" ("Microsoft Office software" -> "MS Office"), and CamelCase split
+   * ("Apache Hadoop" -> "Hadoop", not "Oracle Database" -> "Database"), "MS" for Microsoft, without
+   * a trailing "software" ("Microsoft Office software" -> "MS Office"), and CamelCase split
    * ("PowerPoint" -> "Power Point"). The skill dictionary still drops one-word synonyms that are
    * everyday words ("Word", "Project").
    */
@@ -297,8 +448,13 @@ public final class OnetImporter implements Importer {
     Set<String> out = new LinkedHashSet<>();
     List<String> bases = new ArrayList<>();
     bases.add(name);
-    if (name.endsWith(" software") && name.length() > 9 && SameAsLinker.withoutVendor(name) != null) {
-      bases.add(name.substring(0, name.length() - 9).strip()); // "Microsoft Office software" -> "Microsoft Office", "SAP software" -> "SAP"
+    if (name.endsWith(" software")
+        && name.length() > 9
+        && SameAsLinker.withoutVendor(name) != null) {
+      bases.add(
+          name.substring(0, name.length() - 9)
+              .strip()); // "Microsoft Office software" -> "Microsoft Office", "SAP software" ->
+      // "SAP"
     }
     for (String b : bases) {
       if (!b.equals(name)) out.add(b);
@@ -318,21 +474,51 @@ public final class OnetImporter implements Importer {
     return new ArrayList<>(out);
   }
 
-  /** Acronyms that every vendor uses for a product line: "SAP SCM" is SAP's, "SCM" alone is anybody's. */
-  private static final Set<String> GENERIC_ACRONYMS = Set.of("SCM", "ERP", "CRM", "HCM", "HR", "BI", "PLM", "MES", "WMS", "CMS",
-      "LMS", "EAM", "EHS", "GRC", "SRM", "APO", "MDM", "DMS");
-  /** Plain words that end product-family names: "Big Data", "Office software" name a field, not a product. */
-  private static final Set<String> GENERIC_HEADS = Set.of("data", "software", "services", "service", "database", "databases",
-      "management", "analytics", "cloud", "platform", "suite", "system", "systems", "tools", "applications", "intelligence",
-      "solutions", "server", "online");
+  /**
+   * Acronyms that every vendor uses for a product line: "SAP SCM" is SAP's, "SCM" alone is
+   * anybody's.
+   */
+  private static final Set<String> GENERIC_ACRONYMS =
+      Set.of(
+          "SCM", "ERP", "CRM", "HCM", "HR", "BI", "PLM", "MES", "WMS", "CMS", "LMS", "EAM", "EHS",
+          "GRC", "SRM", "APO", "MDM", "DMS");
+
+  /**
+   * Plain words that end product-family names: "Big Data", "Office software" name a field, not a
+   * product.
+   */
+  private static final Set<String> GENERIC_HEADS =
+      Set.of(
+          "data",
+          "software",
+          "services",
+          "service",
+          "database",
+          "databases",
+          "management",
+          "analytics",
+          "cloud",
+          "platform",
+          "suite",
+          "system",
+          "systems",
+          "tools",
+          "applications",
+          "intelligence",
+          "solutions",
+          "server",
+          "online");
 
   /**
    * Whether a vendor-less rest still names the product: it starts with a capital or digit, is not a
    * generic acronym ("SCM"), and if it is several plain words it does not end in a generic word
-   * ("Big Data"); one-word rests that are everyday words ("Word") are dropped later by the dictionary.
+   * ("Big Data"); one-word rests that are everyday words ("Word") are dropped later by the
+   * dictionary.
    */
   static boolean productName(String rest) {
-    if (rest.isEmpty() || !(Character.isUpperCase(rest.charAt(0)) || Character.isDigit(rest.charAt(0)))) return false;
+    if (rest.isEmpty()
+        || !(Character.isUpperCase(rest.charAt(0)) || Character.isDigit(rest.charAt(0))))
+      return false;
     if (GENERIC_ACRONYMS.contains(rest)) return false;
     String[] words = rest.split("\\s+");
     if (words.length == 1) return true;
@@ -350,14 +536,18 @@ public final class OnetImporter implements Importer {
     String v = f.required(column);
     if (v.equals("Y")) return true;
     if (v.equals("N")) return false;
-    throw new RowException(Problem.Kind.BAD_VALUE, f.at(column), "'" + Fields.abbreviate(v) + "' is not Y or N");
+    throw new RowException(
+        Problem.Kind.BAD_VALUE, f.at(column), "'" + Fields.abbreviate(v) + "' is not Y or N");
   }
 
   private static boolean inGraph(ImportContext ctx, String label, String id) {
-    return !ctx.query("MATCH (n:" + label + " {" + Props.ID + ": $id}) RETURN 1 LIMIT 1", Map.of("id", id)).isEmpty();
+    return !ctx.query(
+            "MATCH (n:" + label + " {" + Props.ID + ": $id}) RETURN 1 LIMIT 1", Map.of("id", id))
+        .isEmpty();
   }
 
-  private static void collectTitles(Path folder, Path file, String column, ImportContext ctx, Map<String, Set<String>> titles)
+  private static void collectTitles(
+      Path folder, Path file, String column, ImportContext ctx, Map<String, Set<String>> titles)
       throws IOException {
     try (DelimitedReader r = Csv.tsv(folder, file, ctx)) {
       Header h = r.header();
@@ -367,7 +557,8 @@ public final class OnetImporter implements Importer {
       for (Row row = r.next(); row != null; row = r.next()) {
         if (row.problem() != null || row.size() != h.size()) continue;
         String t = row.get(col).strip();
-        if (!t.isEmpty()) titles.computeIfAbsent(row.get(soc).strip(), k -> new LinkedHashSet<>()).add(t);
+        if (!t.isEmpty())
+          titles.computeIfAbsent(row.get(soc).strip(), k -> new LinkedHashSet<>()).add(t);
       }
     }
   }

@@ -30,9 +30,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Free-text resumes ({@code Category,Resume} CSV): each distinct resume becomes a candidate
- * ({@code resume:<hash of the normalised text>}) with HAS_SKILL for every skill the extractor finds,
- * each carrying the matched span and a little context as evidence.
+ * Free-text resumes ({@code Category,Resume} CSV): each distinct resume becomes a candidate ({@code
+ * resume:<hash of the normalised text>}) with HAS_SKILL for every skill the extractor finds, each
+ * carrying the matched span and a little context as evidence.
  *
  * <p>The Kaggle file repeats its 166 texts to 962 rows and was mis-decoded once (UTF-8 read as
  * Latin-1: {@code NaÃ¯ve}, {@code â¢}). Text is repaired first, then rows whose normalised text was
@@ -43,11 +43,25 @@ import java.util.Map;
 public final class ResumeImporter implements Importer {
   public static final String SOURCE = "resumes";
 
-  static final Statement CANDIDATE = Statement.nodes("resume-candidate",
-      "MERGE (c:" + Labels.CANDIDATE + " {" + Props.ID + ": row.id}) SET c += row.props");
-  static final Statement HAS_SKILL = Statement.relationships("resume-has-skill",
-      "MATCH (c:" + Labels.CANDIDATE + " {" + Props.ID + ": row.candidate}) MATCH (s:" + Labels.SKILL + " {" + Props.ID + ": row.skill})"
-          + " MERGE (c)-[r:" + RelTypes.HAS_SKILL + "]->(s) SET r += row.props");
+  static final Statement CANDIDATE =
+      Statement.nodes(
+          "resume-candidate",
+          "MERGE (c:" + Labels.CANDIDATE + " {" + Props.ID + ": row.id}) SET c += row.props");
+  static final Statement HAS_SKILL =
+      Statement.relationships(
+          "resume-has-skill",
+          "MATCH (c:"
+              + Labels.CANDIDATE
+              + " {"
+              + Props.ID
+              + ": row.candidate}) MATCH (s:"
+              + Labels.SKILL
+              + " {"
+              + Props.ID
+              + ": row.skill})"
+              + " MERGE (c)-[r:"
+              + RelTypes.HAS_SKILL
+              + "]->(s) SET r += row.props");
 
   @Override
   public String name() {
@@ -77,7 +91,10 @@ public final class ResumeImporter implements Importer {
   @Override
   public void read(Path input, ImportContext ctx, RowSink out) throws IOException {
     Path folder = SourceFiles.folder(input);
-    Path file = Files.isRegularFile(input) ? input : SourceFiles.require(folder, "UpdatedResumeDataSet.csv");
+    Path file =
+        Files.isRegularFile(input)
+            ? input
+            : SourceFiles.require(folder, "UpdatedResumeDataSet.csv");
     SkillExtractor extractor = ctx.skillExtractor();
     Map<String, Long> firstLine = new HashMap<>();
     long repaired = 0;
@@ -108,7 +125,8 @@ public final class ResumeImporter implements Importer {
           props.put("sourceLine", row.line());
           writes.add(new Write(CANDIDATE, Map.of(Props.ID, id, "props", props)));
           Map<String, List<SkillMatch>> bySkill = new LinkedHashMap<>();
-          for (SkillMatch m : extractor.extract(text)) bySkill.computeIfAbsent(m.skillId(), k -> new ArrayList<>()).add(m);
+          for (SkillMatch m : extractor.extract(text))
+            bySkill.computeIfAbsent(m.skillId(), k -> new ArrayList<>()).add(m);
           for (var e : bySkill.entrySet()) {
             SkillMatch m = e.getValue().get(0);
             Map<String, Object> rp = new HashMap<>();
@@ -119,7 +137,8 @@ public final class ResumeImporter implements Importer {
             rp.put("mentions", e.getValue().size());
             rp.put(Props.LEVEL, level(e.getValue().size()));
             rp.put(Props.SOURCE, SOURCE);
-            writes.add(new Write(HAS_SKILL, Map.of("candidate", id, "skill", e.getKey(), "props", rp)));
+            writes.add(
+                new Write(HAS_SKILL, Map.of("candidate", id, "skill", e.getKey(), "props", rp)));
           }
           out.accept(row.at(), writes);
         } catch (RowException e) {
@@ -127,7 +146,11 @@ public final class ResumeImporter implements Importer {
         }
       }
     }
-    out.note(repaired + " rows had mis-decoded characters (mojibake), repaired; " + firstLine.size() + " distinct resumes");
+    out.note(
+        repaired
+            + " rows had mis-decoded characters (mojibake), repaired; "
+            + firstLine.size()
+            + " distinct resumes");
   }
 
   static int level(int mentions) {

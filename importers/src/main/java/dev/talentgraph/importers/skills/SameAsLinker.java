@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * Decides when an O*NET technology and an ESCO skill are the same thing, so that they are linked by
  * {@code SAME_AS} instead of living side by side as strangers. Two rules, both conservative:
+ *
  * <ol>
- *   <li>the names (or an ESCO synonym) are equal once case and punctuation are ignored
- *       ({@code Objective C} = {@code Objective-C}, {@code xQuery} = {@code XQuery});</li>
- *   <li>the O*NET name minus its vendor ({@code Apache Hadoop}, {@code Oracle Java}, {@code IBM DB2}) equals
- *       an ESCO name <em>with the same capitalisation</em>: this keeps {@code Cisco IOS} away from
- *       {@code iOS}, {@code Oracle Database} away from {@code database}, and {@code Apache Spark} away from
- *       ESCO's {@code SPARK} (the Ada dialect).</li>
+ *   <li>the names (or an ESCO synonym) are equal once case and punctuation are ignored ({@code
+ *       Objective C} = {@code Objective-C}, {@code xQuery} = {@code XQuery});
+ *   <li>the O*NET name minus its vendor ({@code Apache Hadoop}, {@code Oracle Java}, {@code IBM
+ *       DB2}) equals an ESCO name <em>with the same capitalisation</em>: this keeps {@code Cisco
+ *       IOS} away from {@code iOS}, {@code Oracle Database} away from {@code database}, and {@code
+ *       Apache Spark} away from ESCO's {@code SPARK} (the Ada dialect).
  * </ol>
  */
 public final class SameAsLinker {
@@ -29,16 +30,60 @@ public final class SameAsLinker {
   public record Link(String onetId, String escoId, String rule) {}
 
   /** Vendors that O*NET puts in front of product names. */
-  static final List<String> VENDORS = List.of("The MathWorks", "Microsoft", "Oracle", "Adobe Systems", "Adobe", "Apache",
-      "IBM", "Google", "SAP", "Autodesk", "Apple", "Amazon Web Services", "Amazon", "Atlassian", "Salesforce", "Intuit",
-      "Corel", "SAS", "Red Hat", "VMware", "Cisco", "Bentley", "Dassault Systemes", "Esri", "Facebook", "Hewlett Packard",
-      "HP", "Citrix", "Symantec", "McAfee", "Trimble", "Siemens", "Wolfram", "Sage", "Epic Systems", "Cerner",
-      "Teradata", "Informatica", "Tableau", "Elastic", "MongoDB", "Unity Technologies", "Epic Games", "Meta", "Twitter");
+  static final List<String> VENDORS =
+      List.of(
+          "The MathWorks",
+          "Microsoft",
+          "Oracle",
+          "Adobe Systems",
+          "Adobe",
+          "Apache",
+          "IBM",
+          "Google",
+          "SAP",
+          "Autodesk",
+          "Apple",
+          "Amazon Web Services",
+          "Amazon",
+          "Atlassian",
+          "Salesforce",
+          "Intuit",
+          "Corel",
+          "SAS",
+          "Red Hat",
+          "VMware",
+          "Cisco",
+          "Bentley",
+          "Dassault Systemes",
+          "Esri",
+          "Facebook",
+          "Hewlett Packard",
+          "HP",
+          "Citrix",
+          "Symantec",
+          "McAfee",
+          "Trimble",
+          "Siemens",
+          "Wolfram",
+          "Sage",
+          "Epic Systems",
+          "Cerner",
+          "Teradata",
+          "Informatica",
+          "Tableau",
+          "Elastic",
+          "MongoDB",
+          "Unity Technologies",
+          "Epic Games",
+          "Meta",
+          "Twitter");
 
   /** The product name without a leading vendor, or null when there is none. */
   public static String withoutVendor(String name) {
     for (String v : VENDORS) {
-      if (name.length() > v.length() + 1 && name.regionMatches(true, 0, v, 0, v.length()) && name.charAt(v.length()) == ' ') {
+      if (name.length() > v.length() + 1
+          && name.regionMatches(true, 0, v, 0, v.length())
+          && name.charAt(v.length()) == ' ') {
         String rest = name.substring(v.length() + 1).strip();
         return rest.isEmpty() ? null : rest;
       }
@@ -75,7 +120,8 @@ public final class SameAsLinker {
       String rest = withoutVendor(o.name());
       if (rest != null) {
         hit = byCased.get(cased(rest));
-        if (hit != null && !rest.toLowerCase(Locale.ROOT).equals(rest)) out.add(new Link(o.id(), hit, "same name without vendor"));
+        if (hit != null && !rest.toLowerCase(Locale.ROOT).equals(rest))
+          out.add(new Link(o.id(), hit, "same name without vendor"));
       }
     }
     return out;

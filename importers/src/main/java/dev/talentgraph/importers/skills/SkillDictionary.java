@@ -21,18 +21,22 @@ import org.neo4j.driver.Record;
 
 /**
  * The surface forms the extractor looks for, each pointing at one canonical skill. Built from the
- * skills of the graph (labels and aliases of every {@code :Skill} that is not a {@code :SkillGroup}),
- * with skills joined by {@code SAME_AS} collapsed onto one canonical skill (the ESCO one when there is
- * one), so an O*NET technology and its ESCO twin are found as one skill.
+ * skills of the graph (labels and aliases of every {@code :Skill} that is not a {@code
+ * :SkillGroup}), with skills joined by {@code SAME_AS} collapsed onto one canonical skill (the ESCO
+ * one when there is one), so an O*NET technology and its ESCO twin are found as one skill.
  *
  * <p>Three guards keep precision up on free text:
+ *
  * <ul>
- *   <li>a surface that is one short token ({@code R}, {@code C}, {@code Go}) or a capitalised name that is
- *       also an everyday word ({@code Chef}, {@code Spark}, {@code Word}) only matches with the same case;</li>
- *   <li>well-known abbreviations ({@code NLP}, {@code ML}) match only in capitals
- *       ({@code skill-abbreviations.tsv});</li>
- *   <li>a stop list ({@code skill-stoplist.txt}) drops surfaces that are words before they are skills.</li>
+ *   <li>a surface that is one short token ({@code R}, {@code C}, {@code Go}) or a capitalised name
+ *       that is also an everyday word ({@code Chef}, {@code Spark}, {@code Word}) only matches with
+ *       the same case;
+ *   <li>well-known abbreviations ({@code NLP}, {@code ML}) match only in capitals ({@code
+ *       skill-abbreviations.tsv});
+ *   <li>a stop list ({@code skill-stoplist.txt}) drops surfaces that are words before they are
+ *       skills.
  * </ul>
+ *
  * What counts as an everyday word is learned from the skill descriptions themselves (a word used in
  * lower case in running text), plus {@code common-words.txt}.
  */
@@ -42,14 +46,19 @@ public final class SkillDictionary {
   /** One skill as the dictionary sees it. */
   public record Entry(String id, String name, List<String> aliases, String source) {}
 
-  /** One pattern: folded tokens, the skill it names, the original surface, and whether case must match. */
-  record Pattern(String[] folded, String[] raw, String skillId, String surface, boolean caseSensitive) {}
+  /**
+   * One pattern: folded tokens, the skill it names, the original surface, and whether case must
+   * match.
+   */
+  record Pattern(
+      String[] folded, String[] raw, String skillId, String surface, boolean caseSensitive) {}
 
   private final Map<String, Entry> skills;
   private final List<Pattern> patterns;
   private final Map<String, String> canonical;
 
-  private SkillDictionary(Map<String, Entry> skills, List<Pattern> patterns, Map<String, String> canonical) {
+  private SkillDictionary(
+      Map<String, Entry> skills, List<Pattern> patterns, Map<String, String> canonical) {
     this.skills = skills;
     this.patterns = patterns;
     this.canonical = canonical;
@@ -88,19 +97,43 @@ public final class SkillDictionary {
   }
 
   /**
-   * Loads the extractable skills of the graph plus the non-extractable ones that {@code alsoInclude}
-   * accepts (e.g. skills scoped to one corpus, to measure what they would do elsewhere).
+   * Loads the extractable skills of the graph plus the non-extractable ones that {@code
+   * alsoInclude} accepts (e.g. skills scoped to one corpus, to measure what they would do
+   * elsewhere).
    */
-  public static SkillDictionary load(GraphReader graph, java.util.function.Predicate<Entry> alsoInclude) {
+  public static SkillDictionary load(
+      GraphReader graph, java.util.function.Predicate<Entry> alsoInclude) {
     Builder b = builder();
-    for (Record r : graph.read("MATCH (s:" + Labels.SKILL + ") WHERE NOT s:" + Labels.SKILL_GROUP
-        + " RETURN s." + Props.ID + " AS id, s." + Props.NAME + " AS name, s." + Props.ALIASES + " AS aliases, s."
-        + Props.SOURCE + " AS source, s." + Props.DESCRIPTION + " AS description, coalesce(s.extract, true) AS extract,"
-        + " [(s)-[:" + RelTypes.SAME_AS + "]->(o:" + Labels.SKILL + ") | o." + Props.ID + "] AS same", Map.of())) {
+    for (Record r :
+        graph.read(
+            "MATCH (s:"
+                + Labels.SKILL
+                + ") WHERE NOT s:"
+                + Labels.SKILL_GROUP
+                + " RETURN s."
+                + Props.ID
+                + " AS id, s."
+                + Props.NAME
+                + " AS name, s."
+                + Props.ALIASES
+                + " AS aliases, s."
+                + Props.SOURCE
+                + " AS source, s."
+                + Props.DESCRIPTION
+                + " AS description, coalesce(s.extract, true) AS extract,"
+                + " [(s)-[:"
+                + RelTypes.SAME_AS
+                + "]->(o:"
+                + Labels.SKILL
+                + ") | o."
+                + Props.ID
+                + "] AS same",
+            Map.of())) {
       String id = r.get("id").asString(null);
       String name = r.get("name").asString(null);
       if (id == null || name == null) continue;
-      List<String> aliases = r.get("aliases").isNull() ? List.of() : r.get("aliases").asList(v -> v.asString());
+      List<String> aliases =
+          r.get("aliases").isNull() ? List.of() : r.get("aliases").asList(v -> v.asString());
       Entry e = new Entry(id, name, aliases, r.get("source").asString(null));
       String d = r.get("description").asString(null);
       if (d != null && r.get("extract").asBoolean()) b.background(d);
@@ -123,7 +156,8 @@ public final class SkillDictionary {
     private final List<Entry> extra = new ArrayList<>();
 
     public Builder add(String id, String name, Collection<String> aliases, String source) {
-      skills.put(id, new Entry(id, name, aliases == null ? List.of() : List.copyOf(aliases), source));
+      skills.put(
+          id, new Entry(id, name, aliases == null ? List.of() : List.copyOf(aliases), source));
       return this;
     }
 
@@ -136,7 +170,8 @@ public final class SkillDictionary {
     public Builder background(String text) {
       for (Tokens.Token t : Tokens.of(text)) {
         String raw = t.raw();
-        if (!raw.isEmpty() && Character.isLowerCase(raw.charAt(0))) lowerWordCounts.merge(t.folded(), 1, Integer::sum);
+        if (!raw.isEmpty() && Character.isLowerCase(raw.charAt(0)))
+          lowerWordCounts.merge(t.folded(), 1, Integer::sum);
       }
       return this;
     }
@@ -156,14 +191,18 @@ public final class SkillDictionary {
     }
 
     public SkillDictionary build() {
-      // Canonical member of each SAME_AS group: an ESCO skill if there is one, else the smallest id.
+      // Canonical member of each SAME_AS group: an ESCO skill if there is one, else the smallest
+      // id.
       Map<String, List<String>> groups = new HashMap<>();
-      for (String id : skills.keySet()) groups.computeIfAbsent(find(id), k -> new ArrayList<>()).add(id);
+      for (String id : skills.keySet())
+        groups.computeIfAbsent(find(id), k -> new ArrayList<>()).add(id);
       Map<String, String> canonical = new HashMap<>();
       for (List<String> members : groups.values()) {
         String best = null;
         for (String m : members) {
-          if (best == null || rank(m) < rank(best) || rank(m) == rank(best) && m.compareTo(best) < 0) best = m;
+          if (best == null
+              || rank(m) < rank(best)
+              || rank(m) == rank(best) && m.compareTo(best) < 0) best = m;
         }
         for (String m : members) if (!m.equals(best)) canonical.put(m, best);
       }
@@ -171,7 +210,11 @@ public final class SkillDictionary {
       Set<String> common = readSet("common-words.txt");
       Map<String, Pattern> byKey = new LinkedHashMap<>();
       List<Entry> ordered = new ArrayList<>(skills.values());
-      ordered.sort((a, b) -> rank(a.id()) != rank(b.id()) ? Integer.compare(rank(a.id()), rank(b.id())) : a.id().compareTo(b.id()));
+      ordered.sort(
+          (a, b) ->
+              rank(a.id()) != rank(b.id())
+                  ? Integer.compare(rank(a.id()), rank(b.id()))
+                  : a.id().compareTo(b.id()));
       for (Entry e : ordered) {
         String target = canonical.getOrDefault(e.id(), e.id());
         List<String> surfaces = new ArrayList<>();
@@ -201,20 +244,28 @@ public final class SkillDictionary {
 
     /**
      * A one-word synonym that is an everyday word ("lead" for "lead others", "design" for "think
-     * creatively", "Project" for "Microsoft Project"): as a synonym it finds the word, not the skill.
+     * creatively", "Project" for "Microsoft Project"): as a synonym it finds the word, not the
+     * skill.
      */
     private boolean everyday(String surface) {
       List<Tokens.Token> toks = Tokens.of(surface);
       return toks.size() == 1 && lowerWordCounts.getOrDefault(toks.get(0).folded(), 0) >= 3;
     }
 
-    /** "database management systems" -> "database management system": multi-word labels in the singular too. */
+    /**
+     * "database management systems" -> "database management system": multi-word labels in the
+     * singular too.
+     */
     private static String singular(String surface) {
       List<Tokens.Token> toks = Tokens.of(surface);
       if (toks.size() < 2) return null;
       Tokens.Token last = toks.get(toks.size() - 1);
       String raw = last.raw();
-      if (raw.length() <= 3 || !raw.endsWith("s") || raw.endsWith("ss") || raw.endsWith("us") || raw.endsWith("is")) return null;
+      if (raw.length() <= 3
+          || !raw.endsWith("s")
+          || raw.endsWith("ss")
+          || raw.endsWith("us")
+          || raw.endsWith("is")) return null;
       return surface.substring(0, last.start()) + raw.substring(0, raw.length() - 1);
     }
 
@@ -226,8 +277,13 @@ public final class SkillDictionary {
       return 2;
     }
 
-    private void addPattern(Map<String, Pattern> byKey, String surface, String target, Set<String> stop,
-        Set<String> common, boolean forceCase) {
+    private void addPattern(
+        Map<String, Pattern> byKey,
+        String surface,
+        String target,
+        Set<String> stop,
+        Set<String> common,
+        boolean forceCase) {
       if (surface == null) return;
       List<Tokens.Token> toks = Tokens.of(surface);
       if (toks.isEmpty() || toks.size() > 12) return;
@@ -235,7 +291,8 @@ public final class SkillDictionary {
       if (stop.contains(normal)) return;
       boolean cs = forceCase || caseSensitive(toks, common);
       String key = normal + "|" + (cs ? surface : "");
-      if (byKey.containsKey(key)) return; // first skill (canonical order of insertion) keeps a shared surface
+      if (byKey.containsKey(key))
+        return; // first skill (canonical order of insertion) keeps a shared surface
       String[] folded = toks.stream().map(Tokens.Token::folded).toArray(String[]::new);
       String[] raw = toks.stream().map(Tokens.Token::raw).toArray(String[]::new);
       byKey.put(key, new Pattern(folded, raw, target, surface, cs));

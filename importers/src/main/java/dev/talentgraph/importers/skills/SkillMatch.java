@@ -10,6 +10,8 @@ public record SkillMatch(String skillId, String skillName, int start, int end, S
   public String context(String text, int around) {
     int from = Math.max(0, start - around);
     int to = Math.min(text.length(), end + around);
-    return (from > 0 ? "..." : "") + text.substring(from, to).replaceAll("\\s+", " ") + (to < text.length() ? "..." : "");
+    return (from > 0 ? "..." : "")
+        + text.substring(from, to).replaceAll("\\s+", " ")
+        + (to < text.length() ? "..." : "");
   }
 }

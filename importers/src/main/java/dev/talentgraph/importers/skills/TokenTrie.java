@@ -16,8 +16,13 @@ import java.util.Map;
 final class TokenTrie {
   private final Map<Long, Integer> edges = new HashMap<>();
   private int[] fail = new int[16];
-  /** Pattern ids ending at a node, directly (its own) - outputs via suffix links are in {@link #out}. */
+
+  /**
+   * Pattern ids ending at a node, directly (its own) - outputs via suffix links are in {@link
+   * #out}.
+   */
   private int[][] own = new int[16][];
+
   private int[] depth = new int[16];
   private int[] out = new int[16];
   private int nodes = 1;
@@ -65,7 +70,9 @@ final class TokenTrie {
     for (var e : edges.entrySet()) {
       int parent = (int) (e.getKey() >>> 32);
       int token = (int) (long) e.getKey();
-      children.computeIfAbsent(parent, k -> new ArrayList<>()).add(new long[] {token, e.getValue()});
+      children
+          .computeIfAbsent(parent, k -> new ArrayList<>())
+          .add(new long[] {token, e.getValue()});
     }
     Arrays.fill(out, 0, nodes, -1);
     ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -91,12 +98,18 @@ final class TokenTrie {
     built = true;
   }
 
-  /** Callback for each match: pattern id and the index of the last token (inclusive) and pattern length. */
+  /**
+   * Callback for each match: pattern id and the index of the last token (inclusive) and pattern
+   * length.
+   */
   interface Hit {
     void match(int patternId, int endToken, int length);
   }
 
-  /** Scans token ids (-1 for tokens not in any pattern); no match crosses a token with {@code breaks[i]}. */
+  /**
+   * Scans token ids (-1 for tokens not in any pattern); no match crosses a token with {@code
+   * breaks[i]}.
+   */
   void scan(int[] tokens, boolean[] breaks, Hit hit) {
     int node = 0;
     for (int i = 0; i < tokens.length; i++) {

@@ -6,17 +6,18 @@ import java.util.List;
 
 /**
  * Splits text into word tokens for dictionary matching: runs of letters and digits, with trailing
- * {@code +} or {@code #} kept ({@code C++}, {@code C#}); everything else separates. Each token keeps its
- * character span in the original text and its folded form (lower case, accents removed), which makes
- * matching case, punctuation and accent insensitive while spans still point at the original.
+ * {@code +} or {@code #} kept ({@code C++}, {@code C#}); everything else separates. Each token
+ * keeps its character span in the original text and its folded form (lower case, accents removed),
+ * which makes matching case, punctuation and accent insensitive while spans still point at the
+ * original.
  */
 public final class Tokens {
   private Tokens() {}
 
   /**
    * A token: folded form, the original characters, the span [start, end) in the text, and whether a
-   * hard separator (comma, semicolon, colon, line break, bullet, sentence end) stands before it, which
-   * no multi-word match may cross.
+   * hard separator (comma, semicolon, colon, line break, bullet, sentence end) stands before it,
+   * which no multi-word match may cross.
    */
   public record Token(String folded, String raw, int start, int end, boolean breakBefore) {
     public Token(String folded, String raw, int start, int end) {
@@ -28,13 +29,30 @@ public final class Tokens {
     for (int k = from; k < to; k++) {
       char c = text.charAt(k);
       switch (c) {
-        case ',', ';', ':', '\n', '\r', '|', '\u2022', '\u25CF', '\u25AA', '\u27A2', '\u2756', '\u2666', '!', '?', '(', ')', '[', ']' -> {
+        case ',',
+            ';',
+            ':',
+            '\n',
+            '\r',
+            '|',
+            '\u2022',
+            '\u25CF',
+            '\u25AA',
+            '\u27A2',
+            '\u2756',
+            '\u2666',
+            '!',
+            '?',
+            '(',
+            ')',
+            '[',
+            ']' -> {
           return true;
         }
         case '.' -> {
           if (k + 1 < to && Character.isWhitespace(text.charAt(k + 1))) return true;
         }
-        default -> { }
+        default -> {}
       }
     }
     return false;
@@ -53,13 +71,16 @@ public final class Tokens {
       }
       int start = i;
       boolean plain = true;
-      while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+      while (i < n
+          && (Character.isLetterOrDigit(text.charAt(i))
+              || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
         if (text.charAt(i) > 0x7F) plain = false;
         i++;
       }
       while (i < n && (text.charAt(i) == '+' || text.charAt(i) == '#') && i - start < 64) i++;
       String raw = text.substring(start, i);
-      out.add(new Token(fold(raw, plain), raw, start, i, !out.isEmpty() && hard(text, prevEnd, start)));
+      out.add(
+          new Token(fold(raw, plain), raw, start, i, !out.isEmpty() && hard(text, prevEnd, start)));
       prevEnd = i;
     }
     return out;

@@ -26,22 +26,50 @@ import java.util.stream.Stream;
 
 /**
  * A SNAP-style edge list: {@code #} comment lines, then two node ids per line separated by a tab or
- * spaces, each undirected pair usually listed in both directions. Nodes become experts
- * ({@code snap:<file stem>:<node id>}, so two SNAP graphs never share ids) and each unordered pair one
- * COLLABORATED_WITH from the smaller id to the larger. A second direction of a pair and self-loops are
- * skipped with their reason; SNAP graphs carry no years or counts, so none are invented.
+ * spaces, each undirected pair usually listed in both directions. Nodes become experts ({@code
+ * snap:<file stem>:<node id>}, so two SNAP graphs never share ids) and each unordered pair one
+ * COLLABORATED_WITH from the smaller id to the larger. A second direction of a pair and self-loops
+ * are skipped with their reason; SNAP graphs carry no years or counts, so none are invented.
  *
  * <p>Input: an edge list file, or a folder holding exactly one {@code .txt} edge list.
  */
 public final class SnapImporter implements Importer {
   public static final String SOURCE = "snap";
 
-  static final Statement NODE = Statement.nodes("snap-node",
-      "MERGE (e:" + Labels.EXPERT + " {" + Props.ID + ": row.id}) ON CREATE SET e." + Props.NAME + " = row.name"
-          + " SET e." + Props.SOURCE + " = '" + SOURCE + "', e.snapGraph = row.graph");
-  static final Statement EDGE = Statement.relationships("snap-edge",
-      "MATCH (a:" + Labels.EXPERT + " {" + Props.ID + ": row.a}) MATCH (b:" + Labels.EXPERT + " {" + Props.ID + ": row.b})"
-          + " MERGE (a)-[r:" + RelTypes.COLLABORATED_WITH + "]->(b) SET r." + Props.SOURCE + " = '" + SOURCE + "'");
+  static final Statement NODE =
+      Statement.nodes(
+          "snap-node",
+          "MERGE (e:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.id}) ON CREATE SET e."
+              + Props.NAME
+              + " = row.name"
+              + " SET e."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "', e.snapGraph = row.graph");
+  static final Statement EDGE =
+      Statement.relationships(
+          "snap-edge",
+          "MATCH (a:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.a}) MATCH (b:"
+              + Labels.EXPERT
+              + " {"
+              + Props.ID
+              + ": row.b})"
+              + " MERGE (a)-[r:"
+              + RelTypes.COLLABORATED_WITH
+              + "]->(b) SET r."
+              + Props.SOURCE
+              + " = '"
+              + SOURCE
+              + "'");
 
   @Override
   public String name() {
@@ -63,11 +91,19 @@ public final class SnapImporter implements Importer {
     if (Files.isDirectory(input)) {
       List<Path> lists;
       try (Stream<Path> s = Files.list(input)) {
-        lists = s.filter(p -> p.getFileName().toString().endsWith(".txt") && !p.getFileName().toString().equals("SOURCE.txt")).toList();
+        lists =
+            s.filter(
+                    p ->
+                        p.getFileName().toString().endsWith(".txt")
+                            && !p.getFileName().toString().equals("SOURCE.txt"))
+                .toList();
       }
       if (lists.size() != 1) {
-        throw new ImportFailedException(Problem.of(Problem.Kind.MISSING_FILE, Location.file(input.toString()),
-            "expected one edge list (*.txt) in the folder, found " + lists.size()));
+        throw new ImportFailedException(
+            Problem.of(
+                Problem.Kind.MISSING_FILE,
+                Location.file(input.toString()),
+                "expected one edge list (*.txt) in the folder, found " + lists.size()));
       }
       file = lists.get(0);
     }
@@ -91,7 +127,12 @@ public final class SnapImporter implements Importer {
         }
         String[] parts = text.split("[\\t ]+");
         if (parts.length != 2) {
-          out.reject(Problem.of(Problem.Kind.COLUMN_COUNT, at, "expected 2 node ids, found " + parts.length + " fields"), text);
+          out.reject(
+              Problem.of(
+                  Problem.Kind.COLUMN_COUNT,
+                  at,
+                  "expected 2 node ids, found " + parts.length + " fields"),
+              text);
           continue;
         }
         long a;
@@ -99,22 +140,38 @@ public final class SnapImporter implements Importer {
         try {
           a = Long.parseLong(parts[0]);
         } catch (NumberFormatException e) {
-          out.reject(Problem.of(Problem.Kind.BAD_NUMBER, at.field("column 1"), "'" + parts[0] + "' is not a node id"), text);
+          out.reject(
+              Problem.of(
+                  Problem.Kind.BAD_NUMBER,
+                  at.field("column 1"),
+                  "'" + parts[0] + "' is not a node id"),
+              text);
           continue;
         }
         try {
           b = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
-          out.reject(Problem.of(Problem.Kind.BAD_NUMBER, at.field("column 2"), "'" + parts[1] + "' is not a node id"), text);
+          out.reject(
+              Problem.of(
+                  Problem.Kind.BAD_NUMBER,
+                  at.field("column 2"),
+                  "'" + parts[1] + "' is not a node id"),
+              text);
           continue;
         }
         if (a < 0 || b < 0 || a > Integer.MAX_VALUE || b > Integer.MAX_VALUE) {
-          out.reject(Problem.of(Problem.Kind.BAD_VALUE, at, "node ids must be between 0 and 2^31-1"), text);
+          out.reject(
+              Problem.of(Problem.Kind.BAD_VALUE, at, "node ids must be between 0 and 2^31-1"),
+              text);
           continue;
         }
         List<Write> writes = new ArrayList<>(3);
         for (long n : new long[] {a, b}) {
-          if (nodes.add(n)) writes.add(new Write(NODE, Map.of(Props.ID, nodeId(graph, n), "name", graph + " #" + n, "graph", graph)));
+          if (nodes.add(n))
+            writes.add(
+                new Write(
+                    NODE,
+                    Map.of(Props.ID, nodeId(graph, n), "name", graph + " #" + n, "graph", graph)));
         }
         if (a == b) {
           if (writes.isEmpty()) out.skip(at, "self-loop");
@@ -132,7 +189,8 @@ public final class SnapImporter implements Importer {
       }
     }
     if (!any) {
-      throw new ImportFailedException(Problem.of(Problem.Kind.EMPTY_FILE, Location.file(display), "no edges, only comments"));
+      throw new ImportFailedException(
+          Problem.of(Problem.Kind.EMPTY_FILE, Location.file(display), "no edges, only comments"));
     }
     out.note(String.format("%,d nodes, %,d undirected pairs", nodes.size(), pairs.size()));
   }

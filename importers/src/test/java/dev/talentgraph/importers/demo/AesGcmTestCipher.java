@@ -39,7 +39,9 @@ final class AesGcmTestCipher implements FieldCipher {
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
       c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
       byte[] ct = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + ct.length).put(nonce).put(ct).array());
+      return PREFIX
+          + Base64.getEncoder()
+              .encodeToString(ByteBuffer.allocate(12 + ct.length).put(nonce).put(ct).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -14,7 +14,9 @@ final class DemoFixtures {
     return DemoGenerator.generate(DemoSettings.defaults().withExperts(DemoSettings.MIN_EXPERTS));
   }
 
-  /** A copy of {@code d} whose record component {@code name} (a list) is replaced by {@code change}. */
+  /**
+   * A copy of {@code d} whose record component {@code name} (a list) is replaced by {@code change}.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static DemoData with(DemoData d, String name, UnaryOperator<List> change) {
     try {
@@ -24,7 +26,10 @@ final class DemoFixtures {
       for (int i = 0; i < components.length; i++) {
         types[i] = components[i].getType();
         Object value = components[i].getAccessor().invoke(d);
-        args[i] = components[i].getName().equals(name) ? change.apply(new ArrayList<>((List) value)) : value;
+        args[i] =
+            components[i].getName().equals(name)
+                ? change.apply(new ArrayList<>((List) value))
+                : value;
       }
       return DemoData.class.getDeclaredConstructor(types).newInstance(args);
     } catch (ReflectiveOperationException e) {

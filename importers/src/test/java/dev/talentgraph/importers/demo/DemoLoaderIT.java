@@ -36,12 +36,14 @@ class DemoLoaderIT {
 
   @BeforeAll
   static void start() {
-    neo4j = Neo4jBuilders.newInProcessBuilder()
-        .withDisabledServer()
-        .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-        .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-        .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
-        .build();
+    neo4j =
+        Neo4jBuilders.newInProcessBuilder()
+            .withDisabledServer()
+            .withConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+            .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+            .withConfig(
+                GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+            .build();
     driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
     new MigrationRunner(driver, "neo4j").migrate();
   }
@@ -55,7 +57,11 @@ class DemoLoaderIT {
   @BeforeEach
   void empty() {
     try (Session s = driver.session()) {
-      s.run("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+      s.run(
+              "MATCH (n) WHERE NOT n:"
+                  + Labels.MIGRATION
+                  + " CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+          .consume();
     }
   }
 
@@ -68,72 +74,127 @@ class DemoLoaderIT {
     DemoData data = DemoGenerator.generate(DemoSettings.defaults());
     AtomicLong lastDone = new AtomicLong();
     List<String> steps = new ArrayList<>();
-    DemoSummary first = loader().load(data, (step, done, total) -> {
-      assertThat(done).isGreaterThan(lastDone.get()).isLessThanOrEqualTo(total);
-      lastDone.set(done);
-      if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(step)) {
-        steps.add(step);
-      }
-    });
-    System.out.printf("demo load: %d rows, %d nodes, %d relationships in %d ms%n", first.rows(), first.nodesCreated(),
-        first.relationshipsCreated(), first.elapsed().toMillis());
-    assertThat(steps).startsWith(Labels.SKILL).contains(Labels.PERSONAL_DATA, RelTypes.COLLABORATED_WITH);
+    DemoSummary first =
+        loader()
+            .load(
+                data,
+                (step, done, total) -> {
+                  assertThat(done).isGreaterThan(lastDone.get()).isLessThanOrEqualTo(total);
+                  lastDone.set(done);
+                  if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(step)) {
+                    steps.add(step);
+                  }
+                });
+    System.out.printf(
+        "demo load: %d rows, %d nodes, %d relationships in %d ms%n",
+        first.rows(),
+        first.nodesCreated(),
+        first.relationshipsCreated(),
+        first.elapsed().toMillis());
+    assertThat(steps)
+        .startsWith(Labels.SKILL)
+        .contains(Labels.PERSONAL_DATA, RelTypes.COLLABORATED_WITH);
     assertThat(graphCounts(data)).isEqualTo(data.expectedCounts());
-    assertThat(first.nodesCreated()).isEqualTo(countAll("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " AND NOT n:" + Labels.DATASET
-        + " RETURN count(n)"));
+    assertThat(first.nodesCreated())
+        .isEqualTo(
+            countAll(
+                "MATCH (n) WHERE NOT n:"
+                    + Labels.MIGRATION
+                    + " AND NOT n:"
+                    + Labels.DATASET
+                    + " RETURN count(n)"));
     assertThat(loader().storeState()).isEqualTo(DemoLoader.StoreState.DEMO_COMPLETE);
     // the README's first query has something to show: experts with their skills' names
     try (Session s = driver.session()) {
-      long withSkills = s.run("MATCH (e:Expert)-[h:HAS_SKILL]->(k:Skill) WHERE h.level >= 1 AND k.name IS NOT NULL "
-          + "RETURN count(DISTINCT e) AS n").single().get("n").asLong();
+      long withSkills =
+          s.run(
+                  "MATCH (e:Expert)-[h:HAS_SKILL]->(k:Skill) WHERE h.level >= 1 AND k.name IS NOT NULL "
+                      + "RETURN count(DISTINCT e) AS n")
+              .single()
+              .get("n")
+              .asLong();
       assertThat(withSkills).isEqualTo(data.experts().size());
     }
   }
 
-  /** ADR 0006 on the loaded demo: a hire is one node (Candidate and Expert), histories are complete, feedback is sealed. */
+  /**
+   * ADR 0006 on the loaded demo: a hire is one node (Candidate and Expert), histories are complete,
+   * feedback is sealed.
+   */
   @Test
   void theRecruitingFlowLandsAsTheAdrSays() {
     DemoData data = DemoFixtures.small();
     loader().load(data, ProgressListener.NONE);
     try (Session s = driver.session()) {
-      // a hired candidate: one node with both labels, in the opening's team since the hire, with its history
+      // a hired candidate: one node with both labels, in the opening's team since the hire, with
+      // its history
       String hired = data.hiredCandidates().iterator().next();
-      var rec = s.run("""
+      var rec =
+          s.run(
+                  """
           MATCH (c:Candidate:Expert {id: $id})-[:APPLIED]->(a:Application {stage: 'hired'})-[:TO]->(o:JobOpening)-[:HIRES_FOR]->(t:Team)
           MATCH (c)-[m:MEMBER_OF]->(t)
           RETURN count(DISTINCT c) AS nodes, c.status AS status, m.since = c.hiredAt AS since, a.closedAt = c.hiredAt AS closed,
                  [(a)-[:MOVED]->(x) | x.seq] AS seqs, [(a)-[:MOVED]->(x) WHERE x.to = 'hired' | x.actor] AS hiredBy,
-                 [(x:Expert)-[h:ON_HIRING_TEAM {role: 'hiring_manager'}]->(o) | x.id] AS managers""", Map.of("id", hired)).single();
+                 [(x:Expert)-[h:ON_HIRING_TEAM {role: 'hiring_manager'}]->(o) | x.id] AS managers""",
+                  Map.of("id", hired))
+              .single();
       assertThat(rec.get("nodes").asLong()).isEqualTo(1);
       assertThat(rec.get("status").asString()).isEqualTo("active");
       assertThat(rec.get("since").asBoolean()).isTrue();
       assertThat(rec.get("closed").asBoolean()).isTrue();
       List<Integer> seqs = rec.get("seqs").asList(v -> v.asInt()).stream().sorted().toList();
-      assertThat(seqs).as("applied, screened, assessment, interview rounds, offer, hired")
-          .hasSizeGreaterThanOrEqualTo(6).isEqualTo(java.util.stream.IntStream.rangeClosed(1, seqs.size()).boxed().toList());
-      assertThat(rec.get("hiredBy").asList(v -> v.asString())).isEqualTo(rec.get("managers").asList(v -> v.asString()));
-      assertThat(count("MATCH (n:Candidate) WHERE NOT n:Expert AND (n)-[:MEMBER_OF]->() RETURN count(n)")).isZero();
+      assertThat(seqs)
+          .as("applied, screened, assessment, interview rounds, offer, hired")
+          .hasSizeGreaterThanOrEqualTo(6)
+          .isEqualTo(java.util.stream.IntStream.rangeClosed(1, seqs.size()).boxed().toList());
+      assertThat(rec.get("hiredBy").asList(v -> v.asString()))
+          .isEqualTo(rec.get("managers").asList(v -> v.asString()));
+      assertThat(
+              count(
+                  "MATCH (n:Candidate) WHERE NOT n:Expert AND (n)-[:MEMBER_OF]->() RETURN count(n)"))
+          .isZero();
       // every application's moves run 1..n from 'applied' to its current stage
-      assertThat(count("""
+      assertThat(
+              count(
+                  """
           MATCH (a:Application)-[:MOVED]->(m:StageChange)
           WITH a, m ORDER BY m.seq
           WITH a, collect(m) AS ms
           WHERE ms[0].to <> 'applied' OR ms[-1].to <> a.stage OR [i IN range(0, size(ms) - 1) WHERE ms[i].seq <> i + 1] <> []
              OR date(ms[0].at) <> a.appliedAt OR date(ms[-1].at) <> a.updatedAt
-          RETURN count(a)""")).isZero();
-      assertThat(count("MATCH (a:Application) WHERE NOT (a)-[:MOVED]->() RETURN count(a)")).isZero();
+          RETURN count(a)"""))
+          .isZero();
+      assertThat(count("MATCH (a:Application) WHERE NOT (a)-[:MOVED]->() RETURN count(a)"))
+          .isZero();
       // interview feedback: sealed, bound to "<interviewId>/feedback"
       DemoData.Feedback f = data.feedback().get(0);
-      String sealed = s.run("MATCH (:Interview {id: $id})-[:HAS_PERSONAL_DATA]->(p:PersonalData) RETURN p.feedback AS f",
-          Map.of("id", f.interviewId())).single().get("f").asString();
+      String sealed =
+          s.run(
+                  "MATCH (:Interview {id: $id})-[:HAS_PERSONAL_DATA]->(p:PersonalData) RETURN p.feedback AS f",
+                  Map.of("id", f.interviewId()))
+              .single()
+              .get("f")
+              .asString();
       assertThat(sealed).startsWith(FieldCipher.PREFIX).doesNotContain(f.text());
-      assertThat(CIPHER.decrypt(sealed, FieldCipher.aad(f.interviewId(), "feedback"))).isEqualTo(f.text());
-      assertThatThrownBy(() -> CIPHER.decrypt(sealed, FieldCipher.aad(data.feedback().get(1).interviewId(), "feedback")))
+      assertThat(CIPHER.decrypt(sealed, FieldCipher.aad(f.interviewId(), "feedback")))
+          .isEqualTo(f.text());
+      assertThatThrownBy(
+              () ->
+                  CIPHER.decrypt(
+                      sealed, FieldCipher.aad(data.feedback().get(1).interviewId(), "feedback")))
           .isInstanceOf(IllegalArgumentException.class);
       // contests: the expert's own skill, marked contested, nothing deleted
-      assertThat(count("MATCH (e:Expert)-[:CONTESTED]->(c:Contest {factType: 'skill'})-[:CONCERNS]->(k:Skill)<-[h:HAS_SKILL {contested: true}]-(e) "
-          + "WHERE c.factKey = k.id AND c.actor = e.id RETURN count(c)")).isEqualTo(data.contests().size()).isPositive();
-      assertThat(count("MATCH (i:Interview) WHERE NOT (i)-[:INTERVIEWED_BY]->(:Expert)-[:ON_HIRING_TEAM]->(:JobOpening)<-[:TO]-(:Application)-[:HAS_INTERVIEW]->(i) RETURN count(i)")).isZero();
+      assertThat(
+              count(
+                  "MATCH (e:Expert)-[:CONTESTED]->(c:Contest {factType: 'skill'})-[:CONCERNS]->(k:Skill)<-[h:HAS_SKILL {contested: true}]-(e) "
+                      + "WHERE c.factKey = k.id AND c.actor = e.id RETURN count(c)"))
+          .isEqualTo(data.contests().size())
+          .isPositive();
+      assertThat(
+              count(
+                  "MATCH (i:Interview) WHERE NOT (i)-[:INTERVIEWED_BY]->(:Expert)-[:ON_HIRING_TEAM]->(:JobOpening)<-[:TO]-(:Application)-[:HAS_INTERVIEW]->(i) RETURN count(i)"))
+          .isZero();
     }
   }
 
@@ -150,7 +211,9 @@ class DemoLoaderIT {
     DemoSummary second = loader().load(data, ProgressListener.NONE);
     assertThat(second.nodesCreated()).isZero();
     assertThat(second.relationshipsCreated()).isZero();
-    assertThat(fingerprint()).as("every node and relationship with all its properties, ciphertexts included").isEqualTo(before);
+    assertThat(fingerprint())
+        .as("every node and relationship with all its properties, ciphertexts included")
+        .isEqualTo(before);
     assertThat(graphCounts(data)).isEqualTo(data.expectedCounts());
   }
 
@@ -160,41 +223,65 @@ class DemoLoaderIT {
     loader().load(data, ProgressListener.NONE);
     DemoData.Personal p = data.personal().get(3);
     try (Session s = driver.session()) {
-      Map<String, Object> stored = s.run("MATCH (:Expert {id: $id})-[:HAS_PERSONAL_DATA]->(p:PersonalData) RETURN properties(p) AS p",
-          Map.of("id", p.expertId())).single().get("p").asMap();
+      Map<String, Object> stored =
+          s.run(
+                  "MATCH (:Expert {id: $id})-[:HAS_PERSONAL_DATA]->(p:PersonalData) RETURN properties(p) AS p",
+                  Map.of("id", p.expertId()))
+              .single()
+              .get("p")
+              .asMap();
       assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(PersonalFields.ALL);
       for (String field : PersonalFields.ALL) {
         String sealed = (String) stored.get(field);
         assertThat(sealed).startsWith(FieldCipher.PREFIX).doesNotContain(p.values().get(field));
-        assertThat(CIPHER.decrypt(sealed, FieldCipher.aad(p.expertId(), field))).isEqualTo(p.values().get(field));
+        assertThat(CIPHER.decrypt(sealed, FieldCipher.aad(p.expertId(), field)))
+            .isEqualTo(p.values().get(field));
       }
       // copied onto another owner or field it does not decrypt
       String email = (String) stored.get(PersonalFields.EMAIL);
-      assertThatThrownBy(() -> CIPHER.decrypt(email, FieldCipher.aad("e0001", PersonalFields.EMAIL)))
+      assertThatThrownBy(
+              () -> CIPHER.decrypt(email, FieldCipher.aad("e0001", PersonalFields.EMAIL)))
           .isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> CIPHER.decrypt(email, FieldCipher.aad(p.expertId(), PersonalFields.PHONE)))
+      assertThatThrownBy(
+              () -> CIPHER.decrypt(email, FieldCipher.aad(p.expertId(), PersonalFields.PHONE)))
           .isInstanceOf(IllegalArgumentException.class);
       // no clear personal value anywhere in the store: no e-mail address, no birth date string
-      long leaks = s.run("MATCH (n) UNWIND keys(n) AS k WITH n[k] AS v WHERE v IS :: STRING "
-          + "AND (v CONTAINS '@talentgraph.example' OR v IN $births) RETURN count(*) AS n",
-          Map.of("births", data.personal().stream().map(x -> x.values().get(PersonalFields.BIRTH_DATE)).toList()))
-          .single().get("n").asLong();
+      long leaks =
+          s.run(
+                  "MATCH (n) UNWIND keys(n) AS k WITH n[k] AS v WHERE v IS :: STRING "
+                      + "AND (v CONTAINS '@talentgraph.example' OR v IN $births) RETURN count(*) AS n",
+                  Map.of(
+                      "births",
+                      data.personal().stream()
+                          .map(x -> x.values().get(PersonalFields.BIRTH_DATE))
+                          .toList()))
+              .single()
+              .get("n")
+              .asLong();
       assertThat(leaks).isZero();
     }
   }
 
   @Test
   void serveDemoLoadsOnlyIntoAnEmptyStoreAndFinishesAnInterruptedLoad() {
-    DemoSettings small = DemoSettings.defaults().withExperts(DemoSettings.MIN_EXPERTS).withBatchSize(200);
+    DemoSettings small =
+        DemoSettings.defaults().withExperts(DemoSettings.MIN_EXPERTS).withBatchSize(200);
     DemoData data = DemoGenerator.generate(small);
     assertThat(loader().storeState()).isEqualTo(DemoLoader.StoreState.EMPTY);
 
-    // interrupted after the experts' first skills (the process dies, the disk fills): batches so far are committed
-    assertThatThrownBy(() -> loader().load(data, (step, done, total) -> {
-      if (step.equals(RelTypes.HAS_SKILL)) {
-        throw new IllegalStateException("simulated crash");
-      }
-    })).hasMessage("simulated crash");
+    // interrupted after the experts' first skills (the process dies, the disk fills): batches so
+    // far are committed
+    assertThatThrownBy(
+            () ->
+                loader()
+                    .load(
+                        data,
+                        (step, done, total) -> {
+                          if (step.equals(RelTypes.HAS_SKILL)) {
+                            throw new IllegalStateException("simulated crash");
+                          }
+                        }))
+        .hasMessage("simulated crash");
     assertThat(loader().storeState()).isEqualTo(DemoLoader.StoreState.DEMO_LOADING);
     assertThat(countAll("MATCH (e:Expert) RETURN count(e)")).isPositive();
 
@@ -220,31 +307,48 @@ class DemoLoaderIT {
     try (Session s = driver.session()) {
       s.run("CREATE (:Skill {id: 'esco:123', name: 'imported'})").consume();
     }
-    DemoSummary summary = loader().loadIfEmpty(DemoSettings.defaults().withExperts(DemoSettings.MIN_EXPERTS), ProgressListener.NONE);
+    DemoSummary summary =
+        loader()
+            .loadIfEmpty(
+                DemoSettings.defaults().withExperts(DemoSettings.MIN_EXPERTS),
+                ProgressListener.NONE);
     assertThat(summary.skipped()).isTrue();
     assertThat(summary.reason()).contains("not the demo").contains("--data-dir");
-    assertThat(countAll("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " RETURN count(n)")).isEqualTo(1);
+    assertThat(countAll("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " RETURN count(n)"))
+        .isEqualTo(1);
   }
 
   @Test
   void invalidDataIsRefusedBeforeAnythingIsWritten() {
-    DemoData bad = DemoFixtures.with(DemoFixtures.small(), "hasSkills", l -> {
-      l.add(new DemoData.HasSkill(Labels.EXPERT, "e0001", "s-cobol", 3, "test", null));
-      return l;
-    });
+    DemoData bad =
+        DemoFixtures.with(
+            DemoFixtures.small(),
+            "hasSkills",
+            l -> {
+              l.add(new DemoData.HasSkill(Labels.EXPERT, "e0001", "s-cobol", 3, "test", null));
+              return l;
+            });
     assertThatThrownBy(() -> loader().load(bad, ProgressListener.NONE))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("nothing was written").hasMessageContaining("s-cobol");
+        .hasMessageContaining("nothing was written")
+        .hasMessageContaining("s-cobol");
     assertThat(countAll("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " RETURN count(n)")).isZero();
   }
 
-  /** Per label and relationship type, the counts in the graph, keyed like {@link DemoData#expectedCounts()}. */
+  /**
+   * Per label and relationship type, the counts in the graph, keyed like {@link
+   * DemoData#expectedCounts()}.
+   */
   private static Map<String, Integer> graphCounts(DemoData data) {
     Map<String, Integer> out = new java.util.LinkedHashMap<>();
     try (Session s = driver.session()) {
       for (String key : data.expectedCounts().keySet()) {
-        boolean label = Character.isLowerCase(key.charAt(1)); // labels are CamelCase, types UPPER_CASE
-        String q = label ? "MATCH (n:" + key + ") RETURN count(n)" : "MATCH ()-[r:" + key + "]->() RETURN count(r)";
+        boolean label =
+            Character.isLowerCase(key.charAt(1)); // labels are CamelCase, types UPPER_CASE
+        String q =
+            label
+                ? "MATCH (n:" + key + ") RETURN count(n)"
+                : "MATCH ()-[r:" + key + "]->() RETURN count(r)";
         out.put(key, s.run(q).single().get(0).asInt());
       }
     }
@@ -257,17 +361,35 @@ class DemoLoaderIT {
     }
   }
 
-  /** A digest of every business node and relationship with all its properties, order-independent. */
+  /**
+   * A digest of every business node and relationship with all its properties, order-independent.
+   */
   private static String fingerprint() {
     try (Session s = driver.session()) {
       List<String> lines = new ArrayList<>();
-      s.run("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " AND NOT n:" + Labels.DATASET
-          + " RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
-          lines.add(r.get("l").asList().stream().map(Object::toString).sorted().toList() + new java.util.TreeMap<>(r.get("p").asMap()).toString()));
-      s.run("MATCH (a)-[r]->(b) RETURN coalesce(a.id, elementId(a)) AS a, type(r) AS t, coalesce(b.id, elementId(b)) AS b, "
-          + "properties(r) AS p").forEachRemaining(r ->
-          lines.add(r.get("a").asString() + "-" + r.get("t").asString() + "->" + r.get("b").asString()
-              + new java.util.TreeMap<>(r.get("p").asMap())));
+      s.run(
+              "MATCH (n) WHERE NOT n:"
+                  + Labels.MIGRATION
+                  + " AND NOT n:"
+                  + Labels.DATASET
+                  + " RETURN labels(n) AS l, properties(n) AS p")
+          .forEachRemaining(
+              r ->
+                  lines.add(
+                      r.get("l").asList().stream().map(Object::toString).sorted().toList()
+                          + new java.util.TreeMap<>(r.get("p").asMap()).toString()));
+      s.run(
+              "MATCH (a)-[r]->(b) RETURN coalesce(a.id, elementId(a)) AS a, type(r) AS t, coalesce(b.id, elementId(b)) AS b, "
+                  + "properties(r) AS p")
+          .forEachRemaining(
+              r ->
+                  lines.add(
+                      r.get("a").asString()
+                          + "-"
+                          + r.get("t").asString()
+                          + "->"
+                          + r.get("b").asString()
+                          + new java.util.TreeMap<>(r.get("p").asMap())));
       lines.sort(null);
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       lines.forEach(l -> md.update((l + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -26,7 +26,8 @@ class SkillCatalogTests {
         assertThat(c.get(e.broader()).depth()).isEqualTo(e.depth() - 1);
       }
     }
-    assertThat(c.entries().stream().mapToInt(SkillCatalog.Entry::depth).max().orElseThrow()).isEqualTo(3);
+    assertThat(c.entries().stream().mapToInt(SkillCatalog.Entry::depth).max().orElseThrow())
+        .isEqualTo(3);
     assertThat(c.related()).hasSizeGreaterThanOrEqualTo(40);
   }
 
@@ -41,8 +42,10 @@ class SkillCatalogTests {
     assertThat(langs.group()).isTrue();
     assertThat(langs.assignable()).isFalse();
     assertThat(c.get("s-apache-kafka").broader()).isEqualTo("s-message-queues");
-    assertThat(c.assignableUnder("s-machine-learning")).extracting(SkillCatalog.Entry::id)
-        .contains("s-machine-learning", "s-deep-learning", "s-pytorch").doesNotContain("s-statistics");
+    assertThat(c.assignableUnder("s-machine-learning"))
+        .extracting(SkillCatalog.Entry::id)
+        .contains("s-machine-learning", "s-deep-learning", "s-pytorch")
+        .doesNotContain("s-statistics");
   }
 
   @Test
@@ -58,14 +61,19 @@ class SkillCatalogTests {
   @Test
   void badOutlinesAreRejectedWithFileAndLine() {
     assertThatThrownBy(() -> SkillCatalog.parse("t.txt", "Root\n   Odd indent\n"))
-        .hasMessageContaining("t.txt:2").hasMessageContaining("two spaces");
+        .hasMessageContaining("t.txt:2")
+        .hasMessageContaining("two spaces");
     assertThatThrownBy(() -> SkillCatalog.parse("t.txt", "Root\n    Too deep\n"))
-        .hasMessageContaining("t.txt:2").hasMessageContaining("more than one level");
+        .hasMessageContaining("t.txt:2")
+        .hasMessageContaining("more than one level");
     assertThatThrownBy(() -> SkillCatalog.parse("t.txt", "Root\n  A | alias\n  Alias\n"))
-        .hasMessageContaining("t.txt:3").hasMessageContaining("'alias' is already used by 'A'");
+        .hasMessageContaining("t.txt:3")
+        .hasMessageContaining("'alias' is already used by 'A'");
     assertThatThrownBy(() -> SkillCatalog.parse("t.txt", "Root\n  A\n[related]\nA ~ Nowhere\n"))
-        .hasMessageContaining("t.txt:4").hasMessageContaining("unknown skill 'Nowhere'");
+        .hasMessageContaining("t.txt:4")
+        .hasMessageContaining("unknown skill 'Nowhere'");
     assertThatThrownBy(() -> SkillCatalog.parse("t.txt", "Root\n  A\n    B *\n"))
-        .hasMessageContaining("t.txt:3").hasMessageContaining("depth-1");
+        .hasMessageContaining("t.txt:3")
+        .hasMessageContaining("depth-1");
   }
 }

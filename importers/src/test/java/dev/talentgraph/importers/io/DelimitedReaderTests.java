@@ -10,9 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DelimitedReaderTests {
-  static List<Row> read(byte[] bytes, char delimiter, boolean quoting, int maxField) throws Exception {
-    try (DelimitedReader r = new DelimitedReader(new TextLines(new ByteArrayInputStream(bytes), "f.csv",
-        TextLines.Decoding.STRICT_UTF8, 1 << 20), delimiter, quoting, maxField)) {
+  static List<Row> read(byte[] bytes, char delimiter, boolean quoting, int maxField)
+      throws Exception {
+    try (DelimitedReader r =
+        new DelimitedReader(
+            new TextLines(
+                new ByteArrayInputStream(bytes), "f.csv", TextLines.Decoding.STRICT_UTF8, 1 << 20),
+            delimiter,
+            quoting,
+            maxField)) {
       List<Row> out = new ArrayList<>();
       for (Row row = r.next(); row != null; row = r.next()) out.add(row);
       return out;
@@ -41,9 +47,15 @@ class DelimitedReaderTests {
 
   @Test
   void oversizedFieldIsReportedAndTheNextRecordStillReads() throws Exception {
-    List<Row> rows = read(("a,\"" + "x".repeat(5000) + "\",c\nd,e,f\n").getBytes(StandardCharsets.UTF_8), ',', true, 100);
+    List<Row> rows =
+        read(
+            ("a,\"" + "x".repeat(5000) + "\",c\nd,e,f\n").getBytes(StandardCharsets.UTF_8),
+            ',',
+            true,
+            100);
     assertThat(rows.get(0).problem().kind()).isEqualTo(Problem.Kind.FIELD_TOO_LARGE);
-    assertThat(rows.get(0).problem().toString()).isEqualTo("f.csv:1 [column 2]: field is larger than 100 characters");
+    assertThat(rows.get(0).problem().toString())
+        .isEqualTo("f.csv:1 [column 2]: field is larger than 100 characters");
     assertThat(rows.get(1).fields()).containsExactly("d", "e", "f");
   }
 
@@ -60,7 +72,8 @@ class DelimitedReaderTests {
   @Test
   void windows1252FallbackRepairsLines() throws Exception {
     byte[] b = "caf\u00e9 \u201cquoted\u201d\n".getBytes("windows-1252");
-    try (TextLines t = new TextLines(new ByteArrayInputStream(b), "f", TextLines.Decoding.UTF8_OR_CP1252, 1000)) {
+    try (TextLines t =
+        new TextLines(new ByteArrayInputStream(b), "f", TextLines.Decoding.UTF8_OR_CP1252, 1000)) {
       assertThat(t.next().text()).isEqualTo("caf\u00e9 \u201cquoted\u201d");
       assertThat(t.repairedLines()).isEqualTo(1);
     }

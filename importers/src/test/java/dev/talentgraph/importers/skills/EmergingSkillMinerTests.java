@@ -18,8 +18,11 @@ class EmergingSkillMinerTests {
       titles.add("Machine Translation Evaluation " + i);
     }
     for (int i = 0; i < 10; i++) titles.add("Meeting Summarization " + i);
-    SkillExtractor taxonomy = new SkillExtractor(SkillDictionary.builder()
-        .add("esco:mt", "machine translation", List.of(), "esco").build());
+    SkillExtractor taxonomy =
+        new SkillExtractor(
+            SkillDictionary.builder()
+                .add("esco:mt", "machine translation", List.of(), "esco")
+                .build());
     List<String> background = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       background.add("Manage staff and processes in a meeting " + i + ".");
@@ -28,8 +31,16 @@ class EmergingSkillMinerTests {
     }
     var mined = new EmergingSkillMiner().minTermDocs(5).mine(titles, background, taxonomy);
     List<String> names = mined.stream().map(EmergingSkillMiner.Emerging::name).toList();
-    assertThat(names).contains("word sense disambiguation", "dependency parsing", "parsing", "summarization");
-    assertThat(names).doesNotContain("word sense", "sense disambiguation", "new approach", "machine translation", "exploiting",
-        "machine translation evaluation", "parsing of noisy input");
+    assertThat(names)
+        .contains("word sense disambiguation", "dependency parsing", "parsing", "summarization");
+    assertThat(names)
+        .doesNotContain(
+            "word sense",
+            "sense disambiguation",
+            "new approach",
+            "machine translation",
+            "exploiting",
+            "machine translation evaluation",
+            "parsing of noisy input");
   }
 }

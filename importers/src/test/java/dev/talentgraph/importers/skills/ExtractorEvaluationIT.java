@@ -43,7 +43,14 @@ class ExtractorEvaluationIT {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "precision %.3f, recall %.3f (tp %d, fp %d, fn %d)", precision(), recall(), tp, fp, fn);
+      return String.format(
+          Locale.ROOT,
+          "precision %.3f, recall %.3f (tp %d, fp %d, fn %d)",
+          precision(),
+          recall(),
+          tp,
+          fp,
+          fn);
     }
   }
 
@@ -58,7 +65,8 @@ class ExtractorEvaluationIT {
   static void evaluate() throws Exception {
     assumeTrue(TestGraph.hasDatasets(), "TALENT_DATASETS not present");
     ObjectMapper om = new ObjectMapper();
-    for (String line : Files.readAllLines(Path.of("src/test/resources/skill-extraction/labelled.jsonl"))) {
+    for (String line :
+        Files.readAllLines(Path.of("src/test/resources/skill-extraction/labelled.jsonl"))) {
       if (line.isBlank()) continue;
       JsonNode n = om.readTree(line);
       Set<String> gold = new TreeSet<>();
@@ -69,24 +77,49 @@ class ExtractorEvaluationIT {
     ImportRunner.run(new EscoImporter(), TestGraph.datasets().resolve("esco"), TestGraph.context());
     ImportRunner.run(new OnetImporter(), TestGraph.datasets().resolve("onet"), TestGraph.context());
     taxonomyOnly = score(TestGraph.context().skillExtractor());
-    ImportReport aan = ImportRunner.run(new AanImporter(), TestGraph.datasets().resolve("aan"), TestGraph.context());
+    ImportReport aan =
+        ImportRunner.run(
+            new AanImporter(), TestGraph.datasets().resolve("aan"), TestGraph.context());
     withEmerging = score(TestGraph.context().skillExtractor());
-    // What the emerging skills would do if they were used outside the titles they were learned from.
-    emergingPhrasesEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context()::query,
-        e -> "aan".equals(e.source()) && e.name().contains(" "))));
-    emergingEverywhere = score(new SkillExtractor(SkillDictionary.load(TestGraph.context()::query, e -> "aan".equals(e.source()))));
+    // What the emerging skills would do if they were used outside the titles they were learned
+    // from.
+    emergingPhrasesEverywhere =
+        score(
+            new SkillExtractor(
+                SkillDictionary.load(
+                    TestGraph.context()::query,
+                    e -> "aan".equals(e.source()) && e.name().contains(" "))));
+    emergingEverywhere =
+        score(
+            new SkillExtractor(
+                SkillDictionary.load(TestGraph.context()::query, e -> "aan".equals(e.source()))));
     long papers = TestGraph.count("MATCH (p:Publication {source: 'aan'}) RETURN count(p)");
-    long about = TestGraph.count("MATCH (p:Publication {source: 'aan'}) WHERE (p)-[:ABOUT]->() RETURN count(p)");
+    long about =
+        TestGraph.count(
+            "MATCH (p:Publication {source: 'aan'}) WHERE (p)-[:ABOUT]->() RETURN count(p)");
     aanCoverage = about / (double) papers;
-    System.out.println("Skill extractor on " + labelled.size() + " labelled texts (" + labelled.stream().mapToInt(l -> l.gold().size()).sum()
-        + " gold skills):");
+    System.out.println(
+        "Skill extractor on "
+            + labelled.size()
+            + " labelled texts ("
+            + labelled.stream().mapToInt(l -> l.gold().size()).sum()
+            + " gold skills):");
     System.out.println("  ESCO + O*NET:                  " + taxonomyOnly);
-    System.out.println("  after the AAN import (emerging skills scoped to titles): " + withEmerging);
-    System.out.println("  if emerging phrases were used everywhere:              " + emergingPhrasesEverywhere);
-    System.out.println("  if all emerging skills were used everywhere:           " + emergingEverywhere);
-    System.out.printf(Locale.ROOT, "  AAN papers with a skill: %d of %d (%.1f%%)%n", about, papers, 100 * aanCoverage);
+    System.out.println(
+        "  after the AAN import (emerging skills scoped to titles): " + withEmerging);
+    System.out.println(
+        "  if emerging phrases were used everywhere:              " + emergingPhrasesEverywhere);
+    System.out.println(
+        "  if all emerging skills were used everywhere:           " + emergingEverywhere);
+    System.out.printf(
+        Locale.ROOT,
+        "  AAN papers with a skill: %d of %d (%.1f%%)%n",
+        about,
+        papers,
+        100 * aanCoverage);
     withEmerging.errors().forEach(e -> System.out.println("  " + e));
-    emergingEverywhere.errors().stream().filter(e -> !withEmerging.errors().contains(e))
+    emergingEverywhere.errors().stream()
+        .filter(e -> !withEmerging.errors().contains(e))
         .forEach(e -> System.out.println("  (if used everywhere) " + e));
     aan.notes().forEach(n -> System.out.println("  aan: " + n));
   }
@@ -97,8 +130,10 @@ class ExtractorEvaluationIT {
     int fn = 0;
     List<String> errors = new ArrayList<>();
     for (Labelled l : labelled) {
-      Set<String> found = extractor.distinctSkills(l.text()).stream().map(m -> m.skillName().toLowerCase(Locale.ROOT))
-          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> found =
+          extractor.distinctSkills(l.text()).stream()
+              .map(m -> m.skillName().toLowerCase(Locale.ROOT))
+              .collect(Collectors.toCollection(TreeSet::new));
       for (String f : found) {
         if (l.gold().contains(f)) tp++;
         else {

@@ -7,24 +7,25 @@ import org.junit.jupiter.api.Test;
 
 class SkillExtractorTests {
   static SkillExtractor extractor() {
-    return new SkillExtractor(SkillDictionary.builder()
-        .add("esco:mt", "machine translation", List.of(), "esco")
-        .add("aan:smt", "statistical machine translation", List.of(), "aan")
-        .add("esco:nlp", "natural language processing", List.of(), "esco")
-        .add("esco:ml", "machine learning", List.of(), "esco")
-        .add("esco:cpp", "C++", List.of(), "esco")
-        .add("esco:c", "C", List.of(), "esco")
-        .add("esco:csharp", "C#", List.of(), "esco")
-        .add("esco:r", "R", List.of(), "esco")
-        .add("esco:objc", "Objective-C", List.of(), "esco")
-        .add("esco:chef", "Chef", List.of(), "esco")
-        .add("esco:java", "Java", List.of(), "esco")
-        .add("onet:java", "Oracle Java", List.of("Java"), "onet")
-        .add("esco:aspnet", "ASP.NET", List.of(), "esco")
-        .add("esco:ws", "web services", List.of("web service"), "esco")
-        .sameAs("onet:java", "esco:java")
-        .background("a chef cooks; the chef and the kitchen")
-        .build());
+    return new SkillExtractor(
+        SkillDictionary.builder()
+            .add("esco:mt", "machine translation", List.of(), "esco")
+            .add("aan:smt", "statistical machine translation", List.of(), "aan")
+            .add("esco:nlp", "natural language processing", List.of(), "esco")
+            .add("esco:ml", "machine learning", List.of(), "esco")
+            .add("esco:cpp", "C++", List.of(), "esco")
+            .add("esco:c", "C", List.of(), "esco")
+            .add("esco:csharp", "C#", List.of(), "esco")
+            .add("esco:r", "R", List.of(), "esco")
+            .add("esco:objc", "Objective-C", List.of(), "esco")
+            .add("esco:chef", "Chef", List.of(), "esco")
+            .add("esco:java", "Java", List.of(), "esco")
+            .add("onet:java", "Oracle Java", List.of("Java"), "onet")
+            .add("esco:aspnet", "ASP.NET", List.of(), "esco")
+            .add("esco:ws", "web services", List.of("web service"), "esco")
+            .sameAs("onet:java", "esco:java")
+            .background("a chef cooks; the chef and the kitchen")
+            .build());
   }
 
   static List<String> found(String text) {
@@ -33,24 +34,31 @@ class SkillExtractorTests {
 
   @Test
   void matchesWholeWordsIgnoringCaseAndPunctuation() {
-    assertThat(found("Experience in Machine-Translation and objective c; ASP.NET, asp net")).containsExactly(
-        "esco:mt=Machine-Translation", "esco:objc=objective c", "esco:aspnet=ASP.NET", "esco:aspnet=asp net");
+    assertThat(found("Experience in Machine-Translation and objective c; ASP.NET, asp net"))
+        .containsExactly(
+            "esco:mt=Machine-Translation",
+            "esco:objc=objective c",
+            "esco:aspnet=ASP.NET",
+            "esco:aspnet=asp net");
     assertThat(found("translationese machinery")).isEmpty();
   }
 
   @Test
   void longestMatchWins() {
-    assertThat(found("Statistical Machine Translation of speech")).containsExactly("aan:smt=Statistical Machine Translation");
+    assertThat(found("Statistical Machine Translation of speech"))
+        .containsExactly("aan:smt=Statistical Machine Translation");
   }
 
   @Test
   void symbolsAreKept() {
-    assertThat(found("C, C++ and C# but not c")).containsExactly("esco:c=C", "esco:cpp=C++", "esco:csharp=C#");
+    assertThat(found("C, C++ and C# but not c"))
+        .containsExactly("esco:c=C", "esco:cpp=C++", "esco:csharp=C#");
   }
 
   @Test
   void shortAndEverydayWordsNeedTheirCase() {
-    assertThat(found("R and r; Chef automation, head chef")).containsExactly("esco:r=R", "esco:chef=Chef");
+    assertThat(found("R and r; Chef automation, head chef"))
+        .containsExactly("esco:r=R", "esco:chef=Chef");
   }
 
   @Test
@@ -60,7 +68,8 @@ class SkillExtractorTests {
 
   @Test
   void sameAsTwinsAreOneSkill() {
-    assertThat(found("Oracle Java and java")).containsExactly("esco:java=Oracle Java", "esco:java=java");
+    assertThat(found("Oracle Java and java"))
+        .containsExactly("esco:java=Oracle Java", "esco:java=java");
   }
 
   @Test

@@ -43,8 +43,12 @@ public final class AanCorpus {
     Path authorsFile = dir.resolve("paper_authors.tsv");
     for (Path p : List.of(papersFile, authorsFile)) {
       if (!Files.isRegularFile(p)) {
-        throw new CollabDataException("AAN directory " + dir + " lacks " + p.getFileName()
-            + " (expected papers.tsv and paper_authors.tsv)");
+        throw new CollabDataException(
+            "AAN directory "
+                + dir
+                + " lacks "
+                + p.getFileName()
+                + " (expected papers.tsv and paper_authors.tsv)");
       }
     }
     Map<String, Paper> byId = new LinkedHashMap<>();
@@ -60,7 +64,8 @@ public final class AanCorpus {
         String id = f[0].trim();
         if (id.isEmpty()) throw CollabDataException.at(papersFile, no, "paper_id", "empty");
         int year = parseYear(f[1], papersFile, no);
-        if (byId.containsKey(id)) throw CollabDataException.at(papersFile, no, "paper_id", "duplicate id " + id);
+        if (byId.containsKey(id))
+          throw CollabDataException.at(papersFile, no, "paper_id", "duplicate id " + id);
         List<String> list = new ArrayList<>(4);
         authors.put(id, list);
         byId.put(id, new Paper(id, year, f[2].trim(), f[3].trim(), list));
@@ -77,7 +82,8 @@ public final class AanCorpus {
         if (line.isBlank()) continue;
         String[] f = fields(line, 3, authorsFile, no);
         List<String> list = authors.get(f[0].trim());
-        if (list == null) throw CollabDataException.at(authorsFile, no, "paper_id", "unknown paper " + f[0].trim());
+        if (list == null)
+          throw CollabDataException.at(authorsFile, no, "paper_id", "unknown paper " + f[0].trim());
         String author = f[2].trim();
         if (author.isEmpty()) throw CollabDataException.at(authorsFile, no, "author", "empty");
         if (!list.contains(author)) list.add(author);
@@ -94,7 +100,8 @@ public final class AanCorpus {
     String[] f = line.split("\t", -1);
     for (int i = 0; i < names.length; i++) {
       if (i >= f.length || !f[i].trim().equals(names[i])) {
-        throw CollabDataException.at(file, 1, names[i], "header expected " + String.join("\\t", names));
+        throw CollabDataException.at(
+            file, 1, names[i], "header expected " + String.join("\\t", names));
       }
     }
   }
@@ -102,10 +109,12 @@ public final class AanCorpus {
   private static String[] fields(String line, int n, Path file, long no) {
     String[] f = line.split("\t", -1);
     if (f.length < n) {
-      throw CollabDataException.at(file, no, "line", "expected " + n + " tab-separated fields, found " + f.length);
+      throw CollabDataException.at(
+          file, no, "line", "expected " + n + " tab-separated fields, found " + f.length);
     }
     for (int i = n; i < f.length; i++) {
-      if (!f[i].isBlank()) throw CollabDataException.at(file, no, "line", "unexpected field " + (i + 1) + ": " + f[i]);
+      if (!f[i].isBlank())
+        throw CollabDataException.at(file, no, "line", "unexpected field " + (i + 1) + ": " + f[i]);
     }
     return f;
   }
@@ -113,7 +122,8 @@ public final class AanCorpus {
   private static int parseYear(String s, Path file, long no) {
     try {
       int y = Integer.parseInt(s.trim());
-      if (y < 1900 || y > 2100) throw CollabDataException.at(file, no, "year", "out of range: " + s);
+      if (y < 1900 || y > 2100)
+        throw CollabDataException.at(file, no, "year", "out of range: " + s);
       return y;
     } catch (NumberFormatException e) {
       throw CollabDataException.at(file, no, "year", "not a year: '" + s + "'");
@@ -142,7 +152,8 @@ public final class AanCorpus {
       }
       List<String> as = p.authors();
       for (int i = 0; i < as.size(); i++) {
-        for (int j = i + 1; j < as.size(); j++) b.collaboration(as.get(i), as.get(j), 1, p.year(), p.year());
+        for (int j = i + 1; j < as.size(); j++)
+          b.collaboration(as.get(i), as.get(j), 1, p.year(), p.year());
       }
     }
     return b.build(year);

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * budget; never the expert, nor an existing collaborator, nor anyone excluded by the caller.
  *
  * <p>Why bounded: on a 200,000-expert graph a hub's three-hop neighbourhood is most of the graph;
- * the budget keeps a request in milliseconds, and the nearest candidates come first. Not thread-safe
- * (scratch arrays); the recommender keeps one per thread.
+ * the budget keeps a request in milliseconds, and the nearest candidates come first. Not
+ * thread-safe (scratch arrays); the recommender keeps one per thread.
  */
 final class CandidateGenerator {
 
@@ -34,7 +34,8 @@ final class CandidateGenerator {
   /**
    * Candidates for u, nearest first.
    *
-   * @param extraSkills skills to search holders of besides u's own (a project's missing skills), may be empty
+   * @param extraSkills skills to search holders of besides u's own (a project's missing skills),
+   *     may be empty
    * @param exclude experts never to propose (a project's members), may be empty
    */
   int[] candidates(int u, int[] extraSkills, int[] exclude) {
@@ -53,7 +54,9 @@ final class CandidateGenerator {
     int n = 0;
     int visits = 0;
     // two hops
-    for (int i = g.adjStart(u); i < g.adjEnd(u) && n < out.length && visits < limits.maxEdgeVisits(); i++) {
+    for (int i = g.adjStart(u);
+        i < g.adjEnd(u) && n < out.length && visits < limits.maxEdgeVisits();
+        i++) {
       int w = g.neighbourAt(i);
       for (int j = g.adjStart(w); j < g.adjEnd(w) && n < out.length; j++) {
         visits++;
@@ -64,18 +67,22 @@ final class CandidateGenerator {
         }
       }
     }
-    // holders of the rarest of the expert's skills and of the extra skills (extra first: they are the point)
+    // holders of the rarest of the expert's skills and of the extra skills (extra first: they are
+    // the point)
     int[] own = g.skills(u);
     Integer[] bySkillRarity = new Integer[own.length];
     for (int i = 0; i < own.length; i++) bySkillRarity[i] = own[i];
     Arrays.sort(bySkillRarity, (a, b) -> Float.compare(g.rarity(b), g.rarity(a)));
     int[] order = new int[extraSkills.length + Math.min(own.length, limits.skillsConsidered())];
     System.arraycopy(extraSkills, 0, order, 0, extraSkills.length);
-    for (int i = 0; i < order.length - extraSkills.length; i++) order[extraSkills.length + i] = bySkillRarity[i];
+    for (int i = 0; i < order.length - extraSkills.length; i++)
+      order[extraSkills.length + i] = bySkillRarity[i];
     int reserve = Math.max(n, out.length - out.length / 4);
     for (int s : order) {
       int taken0 = 0;
-      for (int i = g.holderStart(s); i < g.holderEnd(s) && taken0 < limits.holdersPerSkill() && n < out.length; i++) {
+      for (int i = g.holderStart(s);
+          i < g.holderEnd(s) && taken0 < limits.holdersPerSkill() && n < out.length;
+          i++) {
         int x = g.holderAt(i);
         if (stamp[x] != banned && stamp[x] != taken) {
           stamp[x] = taken;
@@ -103,7 +110,8 @@ final class CandidateGenerator {
   }
 
   private boolean isTwoHop(int u, int x) {
-    // x came from the two-hop pass iff it shares a neighbour with u; cheap check on the smaller side
+    // x came from the two-hop pass iff it shares a neighbour with u; cheap check on the smaller
+    // side
     int i = g.adjStart(u);
     int j = g.adjStart(x);
     while (i < g.adjEnd(u) && j < g.adjEnd(x)) {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The in-memory collaboration index: experts, who worked with whom (how often, first and last year),
- * what each expert knows (skills or topics, with rarity weights), the groups each belongs to (teams,
- * organisations, venues), recent activity and projects with their required skills.
+ * The in-memory collaboration index: experts, who worked with whom (how often, first and last
+ * year), what each expert knows (skills or topics, with rarity weights), the groups each belongs to
+ * (teams, organisations, venues), recent activity and projects with their required skills.
  *
  * <p>Why arrays and not maps: the evaluation scores hundreds of thousands of pairs and the product
  * must answer in milliseconds; every per-node list is a slice of one sorted {@code int[]} (CSR
@@ -167,10 +167,20 @@ public final class CollabGraph {
 
     Map<String, Project> ps = new HashMap<>();
     for (Builder.PendingProject p : b.projects) {
-      int[] req = p.requiredSkills.stream().filter(skillIndex::containsKey)
-          .mapToInt(skillIndex::get).distinct().sorted().toArray();
-      int[] mem = p.members.stream().filter(index::containsKey)
-          .mapToInt(index::get).distinct().sorted().toArray();
+      int[] req =
+          p.requiredSkills.stream()
+              .filter(skillIndex::containsKey)
+              .mapToInt(skillIndex::get)
+              .distinct()
+              .sorted()
+              .toArray();
+      int[] mem =
+          p.members.stream()
+              .filter(index::containsKey)
+              .mapToInt(index::get)
+              .distinct()
+              .sorted()
+              .toArray();
       ps.put(p.id, new Project(p.id, p.name, req, mem));
     }
     projects = Map.copyOf(ps);
@@ -178,6 +188,7 @@ public final class CollabGraph {
 
   /** Years counted as "recent" activity before the reference year (inclusive of it). */
   public static final int RECENT_WINDOW = 3;
+
   /** Stands for "no year known" (edge lists carry no dates). */
   public static final int UNKNOWN_YEAR = 0;
 
@@ -186,7 +197,10 @@ public final class CollabGraph {
     int[] items;
     float[] weights;
 
-    /** Sorted items per row, weight (1 + log tf) * idf (tf * idf below 1), rows normalised to unit length. */
+    /**
+     * Sorted items per row, weight (1 + log tf) * idf (tf * idf below 1), rows normalised to unit
+     * length.
+     */
     static Csr of(List<Map<Integer, Float>> rows, int n, float[] idf) {
       Csr c = new Csr();
       c.start = new int[n + 1];
@@ -199,7 +213,8 @@ public final class CollabGraph {
         int s = c.start[u];
         for (int i = 0; i < keys.length; i++) {
           float tf = rows.get(u).get(keys[i]);
-          // sublinear in repeated evidence; partial evidence (below 1, e.g. via a broader skill) scales linearly
+          // sublinear in repeated evidence; partial evidence (below 1, e.g. via a broader skill)
+          // scales linearly
           float w = (float) ((tf >= 1 ? 1 + Math.log(tf) : tf) * idf[keys[i]]);
           c.items[s + i] = keys[i];
           c.weights[s + i] = w;
@@ -343,8 +358,8 @@ public final class CollabGraph {
   }
 
   /**
-   * Rarity of a skill: inverse document frequency {@code log((1 + experts with any skill) / holders)};
-   * a skill everyone has weighs about 0, one only two experts share weighs a lot.
+   * Rarity of a skill: inverse document frequency {@code log((1 + experts with any skill) /
+   * holders)}; a skill everyone has weighs about 0, one only two experts share weighs a lot.
    */
   public float rarity(int s) {
     return skillIdf[s];
@@ -390,7 +405,10 @@ public final class CollabGraph {
     return lastActiveYear[u];
   }
 
-  /** Activity (papers or collaborations) in the {@link #RECENT_WINDOW} years up to the reference year. */
+  /**
+   * Activity (papers or collaborations) in the {@link #RECENT_WINDOW} years up to the reference
+   * year.
+   */
   public float recentActivity(int u) {
     return recentActivity[u];
   }
@@ -445,7 +463,8 @@ public final class CollabGraph {
     private final Map<Integer, Map<Integer, Integer>> activity = new HashMap<>();
     private final List<PendingProject> projects = new ArrayList<>();
 
-    private record PendingProject(String id, String name, List<String> requiredSkills, List<String> members) {}
+    private record PendingProject(
+        String id, String name, List<String> requiredSkills, List<String> members) {}
 
     private Builder() {}
 
@@ -469,7 +488,10 @@ public final class CollabGraph {
       return index.containsKey(id);
     }
 
-    /** A collaboration between two experts (ignored when a == b: nobody collaborates with themselves). */
+    /**
+     * A collaboration between two experts (ignored when a == b: nobody collaborates with
+     * themselves).
+     */
     public Builder collaboration(String a, String b, int count, int firstYear, int lastYear) {
       int u = expert(a, null);
       int v = expert(b, null);
@@ -524,8 +546,10 @@ public final class CollabGraph {
       return this;
     }
 
-    public Builder project(String id, String name, List<String> requiredSkillIds, List<String> memberIds) {
-      projects.add(new PendingProject(id, name, List.copyOf(requiredSkillIds), List.copyOf(memberIds)));
+    public Builder project(
+        String id, String name, List<String> requiredSkillIds, List<String> memberIds) {
+      projects.add(
+          new PendingProject(id, name, List.copyOf(requiredSkillIds), List.copyOf(memberIds)));
       return this;
     }
 
@@ -556,7 +580,14 @@ public final class CollabGraph {
 
   @Override
   public String toString() {
-    return "CollabGraph[experts=" + size() + ", collaborations=" + edgeCount + ", skills="
-        + skillIds.length + ", referenceYear=" + referenceYear + "]";
+    return "CollabGraph[experts="
+        + size()
+        + ", collaborations="
+        + edgeCount
+        + ", skills="
+        + skillIds.length
+        + ", referenceYear="
+        + referenceYear
+        + "]";
   }
 }

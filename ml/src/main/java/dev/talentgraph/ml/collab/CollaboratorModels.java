@@ -14,14 +14,15 @@ import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 
 /**
- * The collaborator ranker's place in the model registry: trained from the graph
- * ({@link CollaboratorTraining}), stored as kind {@value #KIND} with its data window and figures, and
- * read back by the server. The Tribuo model carries its own standardisation and its feature
- * definition, so nothing but its bytes and provenance is stored.
+ * The collaborator ranker's place in the model registry: trained from the graph ({@link
+ * CollaboratorTraining}), stored as kind {@value #KIND} with its data window and figures, and read
+ * back by the server. The Tribuo model carries its own standardisation and its feature definition,
+ * so nothing but its bytes and provenance is stored.
  */
 public final class CollaboratorModels {
   /** The registry kind of the collaborator ranker. */
   public static final String KIND = "collaborator-ranker";
+
   /** Years of new collaborations used as labels by default. */
   public static final int DEFAULT_WINDOW = 2;
 
@@ -34,9 +35,15 @@ public final class CollaboratorModels {
   public record Loaded(ModelInfo info, CollaboratorRanker ranker) {}
 
   /** Trains on the graph as it is now and registers the ranker (active when {@code activate}). */
-  public static Trained train(Driver driver, String database, int window, CollaboratorRanker.Settings s, boolean activate,
+  public static Trained train(
+      Driver driver,
+      String database,
+      int window,
+      CollaboratorRanker.Settings s,
+      boolean activate,
       Consumer<String> progress) {
-    CollaboratorTraining.Result r = CollaboratorTraining.fromGraph(driver, database, window, s, progress);
+    CollaboratorTraining.Result r =
+        CollaboratorTraining.fromGraph(driver, database, window, s, progress);
     CollaboratorRanker ranker = r.ranker();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("positives", (double) ranker.trainingPositives());
@@ -66,12 +73,31 @@ public final class CollaboratorModels {
     hyper.put("fastrp.propertyRatio", s.embedding().propertyRatio());
     hyper.put("fastrp.seed", s.embedding().seed());
     // features are read from the graph up to the snapshot year, labels from the years after it
-    DataWindow w = new DataWindow(null, LocalDate.of(r.latestYear(), 12, 31),
-        (long) ranker.trainingPositives() + ranker.trainingNegatives());
-    String algorithm = s.kind() == CollaboratorRanker.Kind.LOGISTIC ? "logistic regression" : "factorization machine";
-    ModelInfo info = new ModelRegistry(driver, database).registerTribuo(KIND, ranker.model(), algorithm,
-        new Provenance("probability that two experts collaborate", data, features, hyper, s.seed(), Instant.now(), metrics, w),
-        activate);
+    DataWindow w =
+        new DataWindow(
+            null,
+            LocalDate.of(r.latestYear(), 12, 31),
+            (long) ranker.trainingPositives() + ranker.trainingNegatives());
+    String algorithm =
+        s.kind() == CollaboratorRanker.Kind.LOGISTIC
+            ? "logistic regression"
+            : "factorization machine";
+    ModelInfo info =
+        new ModelRegistry(driver, database)
+            .registerTribuo(
+                KIND,
+                ranker.model(),
+                algorithm,
+                new Provenance(
+                    "probability that two experts collaborate",
+                    data,
+                    features,
+                    hyper,
+                    s.seed(),
+                    Instant.now(),
+                    metrics,
+                    w),
+                activate);
     progress.accept("registered " + info.id() + (info.active() ? " (active)" : ""));
     return new Trained(info, r);
   }

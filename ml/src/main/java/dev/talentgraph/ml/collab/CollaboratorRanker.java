@@ -38,13 +38,14 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
  * <p>Trained on a past snapshot: features from the graph up to some time, labels the pairs that
  * linked after it (see {@link LinkPredictionEvaluation} for how the snapshots are chosen), so no
  * feature ever sees the edge it is asked to predict. The model's instance provenance records the
- * feature definition ({@link PairFeatures#VERSION} and names) and the FastRP settings, which is all a
- * registry needs to store it and all the product needs to recompute the same features.
+ * feature definition ({@link PairFeatures#VERSION} and names) and the FastRP settings, which is all
+ * a registry needs to store it and all the product needs to recompute the same features.
  */
 public final class CollaboratorRanker {
 
   /** The Tribuo label of a pair that links. */
   public static final String LINK = "link";
+
   public static final String NO_LINK = "no_link";
 
   static final String P_FEATURE_VERSION = "collab.featureVersion";
@@ -59,46 +60,84 @@ public final class CollaboratorRanker {
   static final String P_NEGATIVES = "collab.negatives";
 
   /** Which Tribuo learner. */
-  public enum Kind { LOGISTIC, FACTORIZATION_MACHINE }
+  public enum Kind {
+    LOGISTIC,
+    FACTORIZATION_MACHINE
+  }
 
   /**
    * Training settings.
    *
    * @param negativesPerPositive sampled non-edges per positive pair
    * @param hardNegativeShare share of those non-edges drawn within three hops (random walks)
-   *     instead of uniformly, so the model learns to tell apart the near misses it will meet at the top
+   *     instead of uniformly, so the model learns to tell apart the near misses it will meet at the
+   *     top
    */
-  public record Settings(Kind kind, int epochs, double learningRate, int negativesPerPositive,
-      double hardNegativeShare, long seed, FastRpEmbedding.Settings embedding, Set<String> dropFeatures) {
+  public record Settings(
+      Kind kind,
+      int epochs,
+      double learningRate,
+      int negativesPerPositive,
+      double hardNegativeShare,
+      long seed,
+      FastRpEmbedding.Settings embedding,
+      Set<String> dropFeatures) {
     public Settings {
       if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
-      if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, was " + learningRate);
+      if (!(learningRate > 0))
+        throw new IllegalArgumentException("learning rate must be > 0, was " + learningRate);
       if (negativesPerPositive < 1) {
-        throw new IllegalArgumentException("negativesPerPositive must be >= 1, was " + negativesPerPositive);
+        throw new IllegalArgumentException(
+            "negativesPerPositive must be >= 1, was " + negativesPerPositive);
       }
       if (hardNegativeShare < 0 || hardNegativeShare > 1) {
-        throw new IllegalArgumentException("hardNegativeShare must be in [0, 1], was " + hardNegativeShare);
+        throw new IllegalArgumentException(
+            "hardNegativeShare must be in [0, 1], was " + hardNegativeShare);
       }
       dropFeatures = Set.copyOf(dropFeatures);
       for (String f : dropFeatures) {
         if (!PairFeatures.NAMES.contains(f)) {
-          throw new IllegalArgumentException("unknown feature '" + f + "'; features: " + String.join(", ", PairFeatures.NAMES));
+          throw new IllegalArgumentException(
+              "unknown feature '" + f + "'; features: " + String.join(", ", PairFeatures.NAMES));
         }
       }
     }
 
-    public Settings(Kind kind, int epochs, double learningRate, int negativesPerPositive, double hardNegativeShare,
-        long seed, FastRpEmbedding.Settings embedding) {
-      this(kind, epochs, learningRate, negativesPerPositive, hardNegativeShare, seed, embedding, Set.of());
+    public Settings(
+        Kind kind,
+        int epochs,
+        double learningRate,
+        int negativesPerPositive,
+        double hardNegativeShare,
+        long seed,
+        FastRpEmbedding.Settings embedding) {
+      this(
+          kind,
+          epochs,
+          learningRate,
+          negativesPerPositive,
+          hardNegativeShare,
+          seed,
+          embedding,
+          Set.of());
     }
 
     public static Settings defaults(long seed) {
-      return new Settings(Kind.LOGISTIC, 10, 0.1, 20, 0.0, seed, FastRpEmbedding.Settings.defaults(seed));
+      return new Settings(
+          Kind.LOGISTIC, 10, 0.1, 20, 0.0, seed, FastRpEmbedding.Settings.defaults(seed));
     }
 
     /** The same settings with some features left out of the model (for ablations). */
     public Settings withoutFeatures(Set<String> names) {
-      return new Settings(kind, epochs, learningRate, negativesPerPositive, hardNegativeShare, seed, embedding, names);
+      return new Settings(
+          kind,
+          epochs,
+          learningRate,
+          negativesPerPositive,
+          hardNegativeShare,
+          seed,
+          embedding,
+          names);
     }
   }
 
@@ -106,8 +145,11 @@ public final class CollaboratorRanker {
   private final FastRpEmbedding.Settings embedding;
   private final String[] names;
 
-  /** Pairs the model was fitted on and their AUC under it (NaN for a model read back from storage). */
+  /**
+   * Pairs the model was fitted on and their AUC under it (NaN for a model read back from storage).
+   */
   private final int positives;
+
   private final int negatives;
   private final double trainingAuc;
 
@@ -115,7 +157,11 @@ public final class CollaboratorRanker {
     this(model, embedding, 0, 0, Double.NaN);
   }
 
-  private CollaboratorRanker(Model<Label> model, FastRpEmbedding.Settings embedding, int positives, int negatives,
+  private CollaboratorRanker(
+      Model<Label> model,
+      FastRpEmbedding.Settings embedding,
+      int positives,
+      int negatives,
       double trainingAuc) {
     this.model = model;
     this.embedding = embedding;
@@ -126,13 +172,17 @@ public final class CollaboratorRanker {
     this.linear = LinearScorer.of(model, names);
   }
 
-  /** Plain-arithmetic scoring of a standardised logistic regression, checked against Tribuo; null otherwise. */
+  /**
+   * Plain-arithmetic scoring of a standardised logistic regression, checked against Tribuo; null
+   * otherwise.
+   */
   private final LinearScorer linear;
 
   /**
    * The same arithmetic as Tribuo's {@code TransformedModel(LinearSGDModel)} prediction without its
-   * per-call allocations (an example, a sparse vector, a prediction, a map): the product scores about
-   * a thousand candidates per request. Built only when it reproduces Tribuo's scores on probe inputs.
+   * per-call allocations (an example, a sparse vector, a prediction, a map): the product scores
+   * about a thousand candidates per request. Built only when it reproduces Tribuo's scores on probe
+   * inputs.
    */
   static final class LinearScorer {
     final int[] featureIndex; // our feature j -> weight column, or -1 when the model ignores it
@@ -141,8 +191,12 @@ public final class CollaboratorRanker {
     final int biasColumn;
     final int linkRow;
 
-    private LinearScorer(int[] featureIndex, java.util.List<java.util.List<org.tribuo.transform.Transformer>> transformers,
-        double[][] weights, int biasColumn, int linkRow) {
+    private LinearScorer(
+        int[] featureIndex,
+        java.util.List<java.util.List<org.tribuo.transform.Transformer>> transformers,
+        double[][] weights,
+        int biasColumn,
+        int linkRow) {
       this.featureIndex = featureIndex;
       this.transformers = transformers;
       this.weights = weights;
@@ -152,7 +206,8 @@ public final class CollaboratorRanker {
 
     static LinearScorer of(Model<Label> model, String[] names) {
       if (!(model instanceof org.tribuo.transform.TransformedModel<Label> tm)
-          || !(tm.getInnerModel() instanceof org.tribuo.classification.sgd.linear.LinearSGDModel lin)
+          || !(tm.getInnerModel()
+              instanceof org.tribuo.classification.sgd.linear.LinearSGDModel lin)
           || !tm.getDensify()) {
         return null;
       }
@@ -162,7 +217,8 @@ public final class CollaboratorRanker {
       double[][] weights = new double[labels][cols];
       for (int l = 0; l < labels; l++) for (int c = 0; c < cols; c++) weights[l][c] = w.get(l, c);
       int[] index = new int[names.length];
-      java.util.List<java.util.List<org.tribuo.transform.Transformer>> ts = new java.util.ArrayList<>();
+      java.util.List<java.util.List<org.tribuo.transform.Transformer>> ts =
+          new java.util.ArrayList<>();
       for (int j = 0; j < names.length; j++) {
         var info = lin.getFeatureIDMap().get(names[j]);
         index[j] = info == null ? -1 : info.getID();
@@ -176,7 +232,8 @@ public final class CollaboratorRanker {
       for (int probe = 0; probe < 8; probe++) {
         double[] f = new double[names.length];
         for (int j = 0; j < f.length; j++) f[j] = probe == 0 ? 0 : rnd.nextDouble() * 3;
-        Prediction<Label> p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, f));
+        Prediction<Label> p =
+            model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, f));
         Label l = p.getOutputScores().get(LINK);
         if (l == null || Math.abs(l.getScore() - s.score(f)) > 1e-9) return null;
       }
@@ -190,7 +247,10 @@ public final class CollaboratorRanker {
         double sum = row[biasColumn];
         for (int j = 0; j < f.length; j++) {
           if (featureIndex[j] < 0) continue;
-          sum += row[featureIndex[j]] * org.tribuo.transform.TransformerMap.applyTransformerList(f[j], transformers.get(j));
+          sum +=
+              row[featureIndex[j]]
+                  * org.tribuo.transform.TransformerMap.applyTransformerList(
+                      f[j], transformers.get(j));
         }
         z[l] = sum;
       }
@@ -211,11 +271,14 @@ public final class CollaboratorRanker {
    * Trains on one snapshot.
    *
    * @param snapshot the graph as it stood at the training cut
-   * @param positives pairs (keys over snapshot indices) that linked after the cut, none linked in it
+   * @param positives pairs (keys over snapshot indices) that linked after the cut, none linked in
+   *     it
    * @param description where the snapshot came from, kept in the model's provenance
    */
-  public static CollaboratorRanker train(CollabGraph snapshot, long[] positives, Settings s, String description) {
-    if (positives.length == 0) throw new CollabDataException("no positive pairs to train the collaborator ranker on");
+  public static CollaboratorRanker train(
+      CollabGraph snapshot, long[] positives, Settings s, String description) {
+    if (positives.length == 0)
+      throw new CollabDataException("no positive pairs to train the collaborator ranker on");
     FastRpEmbedding emb = FastRpEmbedding.compute(snapshot, s.embedding());
     PairFeatures pf = new PairFeatures(snapshot, emb);
     Set<Long> exclude = PairSampler.asSet(positives);
@@ -226,8 +289,8 @@ public final class CollaboratorRanker {
     long[] near = PairSampler.nearNonEdges(snapshot, nodes, hard, exclude, s.seed() + 104729);
 
     LabelFactory lf = new LabelFactory();
-    MutableDataset<Label> data = new MutableDataset<>(
-        new SimpleDataSourceProvenance(description, lf), lf);
+    MutableDataset<Label> data =
+        new MutableDataset<>(new SimpleDataSourceProvenance(description, lf), lf);
     String[] names = PairFeatures.NAMES.toArray(new String[0]);
     Label link = new Label(LINK);
     Label none = new Label(NO_LINK);
@@ -252,7 +315,9 @@ public final class CollaboratorRanker {
     for (int j = 0; j < names.length; j++) if (s.dropFeatures().contains(names[j])) keep[j] = false;
     int kept = 0;
     for (boolean b : keep) if (b) kept++;
-    if (kept == 0) throw new CollabDataException("every pair feature is constant on the training snapshot: nothing to learn");
+    if (kept == 0)
+      throw new CollabDataException(
+          "every pair feature is constant on the training snapshot: nothing to learn");
     String[] keptNames = new String[kept];
     int[] keptIdx = new int[kept];
     for (int j = 0, c = 0; j < names.length; j++) {
@@ -271,20 +336,31 @@ public final class CollaboratorRanker {
     }
 
     AdaGrad opt = new AdaGrad(s.learningRate(), 0.1);
-    Trainer<Label> inner = switch (s.kind()) {
-      case LOGISTIC -> new LinearSGDTrainer(new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed());
-      case FACTORIZATION_MACHINE -> new FMClassificationTrainer(new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed(), 6, 0.1);
-    };
-    TransformTrainer<Label> trainer = new TransformTrainer<>(inner,
-        new TransformationMap(List.of(new MeanStdDevTransformation())), true);
+    Trainer<Label> inner =
+        switch (s.kind()) {
+          case LOGISTIC ->
+              new LinearSGDTrainer(
+                  new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed());
+          case FACTORIZATION_MACHINE ->
+              new FMClassificationTrainer(
+                  new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed(), 6, 0.1);
+        };
+    TransformTrainer<Label> trainer =
+        new TransformTrainer<>(
+            inner, new TransformationMap(List.of(new MeanStdDevTransformation())), true);
     Map<String, Provenance> prov = new LinkedHashMap<>();
     prov.put(P_FEATURE_VERSION, new StringProvenance(P_FEATURE_VERSION, PairFeatures.VERSION));
     prov.put(P_FEATURES, new StringProvenance(P_FEATURES, String.join(",", PairFeatures.NAMES)));
     prov.put(P_EMB_DIM, new IntProvenance(P_EMB_DIM, s.embedding().dimension()));
-    prov.put(P_EMB_WEIGHTS, new StringProvenance(P_EMB_WEIGHTS, Arrays.toString(s.embedding().iterationWeights())));
+    prov.put(
+        P_EMB_WEIGHTS,
+        new StringProvenance(P_EMB_WEIGHTS, Arrays.toString(s.embedding().iterationWeights())));
     prov.put(P_EMB_RATIO, new DoubleProvenance(P_EMB_RATIO, s.embedding().propertyRatio()));
     prov.put(P_EMB_SEED, new LongProvenance(P_EMB_SEED, s.embedding().seed()));
-    prov.put(P_DROPPED, new StringProvenance(P_DROPPED, String.join(",", new java.util.TreeSet<>(s.dropFeatures()))));
+    prov.put(
+        P_DROPPED,
+        new StringProvenance(
+            P_DROPPED, String.join(",", new java.util.TreeSet<>(s.dropFeatures()))));
     prov.put(P_SNAPSHOT, new StringProvenance(P_SNAPSHOT, description + " " + snapshot));
     prov.put(P_POSITIVES, new IntProvenance(P_POSITIVES, positives.length));
     prov.put(P_NEGATIVES, new IntProvenance(P_NEGATIVES, uniform.length + near.length));
@@ -318,31 +394,53 @@ public final class CollaboratorRanker {
   }
 
   /**
-   * Wraps a model read from a file or the registry, after checking it was trained on this
-   * feature definition (a model of another version would be fed meaningless inputs).
+   * Wraps a model read from a file or the registry, after checking it was trained on this feature
+   * definition (a model of another version would be fed meaningless inputs).
    */
   @SuppressWarnings("unchecked")
   public static CollaboratorRanker of(Model<?> model) {
     Map<String, String> p = instanceProvenance(model);
     String version = p.get(P_FEATURE_VERSION);
     if (!PairFeatures.VERSION.equals(version)) {
-      throw new CollabDataException("model " + model.getName() + " was trained on features '" + version
-          + "', this code computes '" + PairFeatures.VERSION + "'");
+      throw new CollabDataException(
+          "model "
+              + model.getName()
+              + " was trained on features '"
+              + version
+              + "', this code computes '"
+              + PairFeatures.VERSION
+              + "'");
     }
     if (!(model.getOutputIDInfo().getDomain().iterator().next() instanceof Label)) {
       throw new CollabDataException("model " + model.getName() + " is not a classification model");
     }
-    double[] weights = Arrays.stream(p.get(P_EMB_WEIGHTS).replaceAll("[\\[\\] ]", "").split(","))
-        .mapToDouble(Double::parseDouble).toArray();
-    FastRpEmbedding.Settings emb = new FastRpEmbedding.Settings(Integer.parseInt(p.get(P_EMB_DIM)), weights,
-        Double.parseDouble(p.get(P_EMB_RATIO)), Long.parseLong(p.get(P_EMB_SEED)));
+    double[] weights =
+        Arrays.stream(p.get(P_EMB_WEIGHTS).replaceAll("[\\[\\] ]", "").split(","))
+            .mapToDouble(Double::parseDouble)
+            .toArray();
+    FastRpEmbedding.Settings emb =
+        new FastRpEmbedding.Settings(
+            Integer.parseInt(p.get(P_EMB_DIM)),
+            weights,
+            Double.parseDouble(p.get(P_EMB_RATIO)),
+            Long.parseLong(p.get(P_EMB_SEED)));
     return new CollaboratorRanker((Model<Label>) model, emb);
   }
 
   static Map<String, String> instanceProvenance(Model<?> model) {
     Map<String, String> out = new HashMap<>();
-    model.getProvenance().getInstanceProvenance().getMap().forEach((k, v) -> out.put(k, String.valueOf(
-        v instanceof com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance<?> pp ? pp.getValue() : v)));
+    model
+        .getProvenance()
+        .getInstanceProvenance()
+        .getMap()
+        .forEach(
+            (k, v) ->
+                out.put(
+                    k,
+                    String.valueOf(
+                        v instanceof com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance<?> pp
+                            ? pp.getValue()
+                            : v)));
     return out;
   }
 
@@ -356,7 +454,8 @@ public final class CollaboratorRanker {
       return of(Model.deserializeFromFile(file));
     } catch (IOException | RuntimeException e) {
       if (e instanceof CollabDataException c) throw c;
-      throw new CollabDataException("cannot read collaborator model " + file + ": " + e.getMessage(), e);
+      throw new CollabDataException(
+          "cannot read collaborator model " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -378,9 +477,9 @@ public final class CollaboratorRanker {
 
   /** The score through Tribuo's own prediction path. */
   double tribuoScore(double[] features) {
-    Prediction<Label> p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, features));
+    Prediction<Label> p =
+        model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, features));
     Label l = p.getOutputScores().get(LINK);
     return l == null ? 0 : l.getScore();
   }
-
 }

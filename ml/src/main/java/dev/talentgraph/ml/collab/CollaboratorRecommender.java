@@ -8,13 +8,14 @@ import java.util.Locale;
 
 /**
  * Recommends collaborators for an expert, each with a score and the reasons the graph gives: shared
- * collaborators by name, shared or complementary skills, the path that links the two, a shared team.
+ * collaborators by name, shared or complementary skills, the path that links the two, a shared
+ * team.
  *
- * <p>Candidates come from {@link CandidateGenerator}; each is scored by the learned
- * {@link CollaboratorRanker} on the same {@link PairFeatures} it was trained on. With a project, the
- * score also rewards filling what the project still lacks: {@code (1 - w) * p + w * fill}, where
- * {@code fill} is the rarity-weighted share of the project's missing skills (required, held by no
- * member nor by the expert) that the candidate has, and {@code w = } {@link #PROJECT_WEIGHT}. Without a
+ * <p>Candidates come from {@link CandidateGenerator}; each is scored by the learned {@link
+ * CollaboratorRanker} on the same {@link PairFeatures} it was trained on. With a project, the score
+ * also rewards filling what the project still lacks: {@code (1 - w) * p + w * fill}, where {@code
+ * fill} is the rarity-weighted share of the project's missing skills (required, held by no member
+ * nor by the expert) that the candidate has, and {@code w = } {@link #PROJECT_WEIGHT}. Without a
  * ranker (none trained and activated yet) candidates are ranked by the Adamic-Adar index, the
  * heuristic the learned ranker is measured against, scaled to {@code aa / (1 + aa)}. Existing
  * collaborators, the expert and the project's members are never recommended.
@@ -27,15 +28,33 @@ public final class CollaboratorRecommender {
   public static final double PROJECT_WEIGHT = 0.5;
 
   /** Why a candidate is proposed. */
-  public enum ReasonKind { SHARED_COLLABORATOR, PATH, SHARED_SKILL, COMPLEMENTARY_SKILL, FILLS_PROJECT_SKILL, SAME_GROUP, SIMILAR_NEIGHBOURHOOD }
+  public enum ReasonKind {
+    SHARED_COLLABORATOR,
+    PATH,
+    SHARED_SKILL,
+    COMPLEMENTARY_SKILL,
+    FILLS_PROJECT_SKILL,
+    SAME_GROUP,
+    SIMILAR_NEIGHBOURHOOD
+  }
 
-  /** One reason; {@code refs} are the ids it names (experts along a path, skills), for links in a UI. */
+  /**
+   * One reason; {@code refs} are the ids it names (experts along a path, skills), for links in a
+   * UI.
+   */
   public record Reason(ReasonKind kind, String text, List<String> refs) {}
 
   public record Recommendation(String expertId, String name, double score, List<Reason> reasons) {}
 
-  /** The answer: recommendations best first, and notes on how they were found (e.g. a skills-only fallback). */
-  public record Recommendations(String expertId, String expertName, String projectId, List<Recommendation> items,
+  /**
+   * The answer: recommendations best first, and notes on how they were found (e.g. a skills-only
+   * fallback).
+   */
+  public record Recommendations(
+      String expertId,
+      String expertName,
+      String projectId,
+      List<Recommendation> items,
       List<String> notes) {}
 
   private final CollabGraph g;
@@ -49,6 +68,7 @@ public final class CollaboratorRecommender {
 
   /** What ranks the candidates when no learned ranker is given. */
   public static final String HEURISTIC = "Adamic-Adar";
+
   private static final int ADAMIC_ADAR = PairFeatures.NAMES.indexOf("adamic_adar");
 
   /**
@@ -56,7 +76,11 @@ public final class CollaboratorRecommender {
    *     embedding used in reasons then takes {@link FastRpEmbedding.Settings#defaults} with seed 1)
    */
   public CollaboratorRecommender(CollabGraph g, CollaboratorRanker ranker) {
-    this(g, ranker, FastRpEmbedding.compute(g, ranker == null ? FastRpEmbedding.Settings.defaults(1) : ranker.embeddingSettings()),
+    this(
+        g,
+        ranker,
+        FastRpEmbedding.compute(
+            g, ranker == null ? FastRpEmbedding.Settings.defaults(1) : ranker.embeddingSettings()),
         CandidateGenerator.Limits.defaults());
   }
 
@@ -65,14 +89,23 @@ public final class CollaboratorRecommender {
     return ranker != null;
   }
 
-  CollaboratorRecommender(CollabGraph g, CollaboratorRanker ranker, FastRpEmbedding emb, CandidateGenerator.Limits limits) {
+  CollaboratorRecommender(
+      CollabGraph g,
+      CollaboratorRanker ranker,
+      FastRpEmbedding emb,
+      CandidateGenerator.Limits limits) {
     this.g = g;
     this.ranker = ranker;
     this.emb = emb;
     this.features = new PairFeatures(g, emb);
     this.limits = limits;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(features.copy(), new CandidateGenerator(g, limits),
-        new double[PairFeatures.count()]));
+    this.scratch =
+        ThreadLocal.withInitial(
+            () ->
+                new Scratch(
+                    features.copy(),
+                    new CandidateGenerator(g, limits),
+                    new double[PairFeatures.count()]));
   }
 
   public CollabGraph graph() {
@@ -86,15 +119,22 @@ public final class CollaboratorRecommender {
    * @throws CollabDataException for an unknown expert or project, or {@code first < 1}
    */
   public Recommendations recommend(String expertId, int first, String projectId) {
-    if (first < 1 || first > 1000) throw new CollabDataException("first must be between 1 and 1000, was " + first);
-    int u = g.indexOf(expertId).orElseThrow(() -> new CollabDataException("unknown expert id: " + expertId));
+    if (first < 1 || first > 1000)
+      throw new CollabDataException("first must be between 1 and 1000, was " + first);
+    int u =
+        g.indexOf(expertId)
+            .orElseThrow(() -> new CollabDataException("unknown expert id: " + expertId));
     CollabGraph.Project project = null;
     if (projectId != null) {
-      project = g.project(projectId).orElseThrow(() -> new CollabDataException("unknown project id: " + projectId));
+      project =
+          g.project(projectId)
+              .orElseThrow(() -> new CollabDataException("unknown project id: " + projectId));
     }
     List<String> notes = new ArrayList<>();
     if (g.degree(u) == 0) {
-      notes.add(g.name(u) + " has no collaborations in the graph yet: candidates come from shared skills only");
+      notes.add(
+          g.name(u)
+              + " has no collaborations in the graph yet: candidates come from shared skills only");
     }
     int[] missing = new int[0];
     double missingMass = 0;
@@ -103,14 +143,18 @@ public final class CollaboratorRecommender {
       missing = missingSkills(project, u);
       for (int s : missing) missingMass += g.rarity(s);
       exclude = project.members();
-      if (missing.length == 0) notes.add("project " + project.id() + " lacks no required skill; ranking by collaboration only");
+      if (missing.length == 0)
+        notes.add(
+            "project " + project.id() + " lacks no required skill; ranking by collaboration only");
     }
     Scratch sc = scratch.get();
     int[] cands = sc.candidates().candidates(u, missing, exclude);
     if (cands.length == 0) {
-      notes.add(g.degree(u) == 0 && g.skillEnd(u) == g.skillStart(u)
-          ? g.name(u) + " has neither collaborations nor skills in the graph: nothing to recommend from"
-          : "no candidate found within three hops or through shared skills");
+      notes.add(
+          g.degree(u) == 0 && g.skillEnd(u) == g.skillStart(u)
+              ? g.name(u)
+                  + " has neither collaborations nor skills in the graph: nothing to recommend from"
+              : "no candidate found within three hops or through shared skills");
     }
     double[] score = new double[cands.length];
     sc.features().prepare(u);
@@ -132,12 +176,15 @@ public final class CollaboratorRecommender {
     }
     Integer[] order = new Integer[cands.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparing(i -> g.id(cands[i])));
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparing(i -> g.id(cands[i])));
     List<Recommendation> items = new ArrayList<>();
     for (int r = 0; r < Math.min(first, order.length); r++) {
       int v = cands[order[r]];
       sc.features().computeFromPrepared(u, v, sc.f());
-      items.add(new Recommendation(g.id(v), g.name(v), score[order[r]], reasons(u, v, missing, sc.f())));
+      items.add(
+          new Recommendation(g.id(v), g.name(v), score[order[r]], reasons(u, v, missing, sc.f())));
     }
     return new Recommendations(g.id(u), g.name(u), projectId, items, notes);
   }
@@ -145,7 +192,8 @@ public final class CollaboratorRecommender {
   /** Required skills of the project held by none of its members nor by the expert asking. */
   int[] missingSkills(CollabGraph.Project p, int u) {
     return Arrays.stream(p.requiredSkills())
-        .filter(s -> !g.hasSkill(u, s) && Arrays.stream(p.members()).noneMatch(m -> g.hasSkill(m, s)))
+        .filter(
+            s -> !g.hasSkill(u, s) && Arrays.stream(p.members()).noneMatch(m -> g.hasSkill(m, s)))
         .toArray();
   }
 
@@ -167,8 +215,11 @@ public final class CollaboratorRecommender {
         ids.add(g.id(c[0]));
       }
       String more = common.size() > 3 ? " and " + (common.size() - 3) + " more" : "";
-      out.add(new Reason(ReasonKind.SHARED_COLLABORATOR,
-          "both worked with " + String.join("; ", names) + more, ids));
+      out.add(
+          new Reason(
+              ReasonKind.SHARED_COLLABORATOR,
+              "both worked with " + String.join("; ", names) + more,
+              ids));
     } else {
       int[] path = path3(u, v);
       if (path != null) {
@@ -188,8 +239,11 @@ public final class CollaboratorRecommender {
     if (!fills.isEmpty()) {
       fills.sort(Comparator.<Integer>comparingDouble(s -> -g.rarity(s)));
       List<Integer> top = fills.subList(0, Math.min(3, fills.size()));
-      out.add(new Reason(ReasonKind.FILLS_PROJECT_SKILL, "has " + quoted(top) + ", which the project still lacks",
-          top.stream().map(g::skillId).toList()));
+      out.add(
+          new Reason(
+              ReasonKind.FILLS_PROJECT_SKILL,
+              "has " + quoted(top) + ", which the project still lacks",
+              top.stream().map(g::skillId).toList()));
     }
     // shared and complementary skills, rarest first
     List<Integer> shared = new ArrayList<>();
@@ -199,25 +253,39 @@ public final class CollaboratorRecommender {
       if (g.hasSkill(u, s)) shared.add(s);
       else brings.add(s);
     }
-    Comparator<Integer> rarest = Comparator.<Integer>comparingDouble(s -> -g.rarity(s)).thenComparing(g::skillName);
+    Comparator<Integer> rarest =
+        Comparator.<Integer>comparingDouble(s -> -g.rarity(s)).thenComparing(g::skillName);
     if (!shared.isEmpty()) {
       shared.sort(rarest);
       List<Integer> top = shared.subList(0, Math.min(3, shared.size()));
-      out.add(new Reason(ReasonKind.SHARED_SKILL, "both work on " + quoted(top), top.stream().map(g::skillId).toList()));
+      out.add(
+          new Reason(
+              ReasonKind.SHARED_SKILL,
+              "both work on " + quoted(top),
+              top.stream().map(g::skillId).toList()));
     }
     if (!brings.isEmpty() && (!shared.isEmpty() || out.isEmpty())) {
       brings.sort(rarest);
       List<Integer> top = brings.subList(0, Math.min(2, brings.size()));
-      out.add(new Reason(ReasonKind.COMPLEMENTARY_SKILL, "adds " + quoted(top) + ", which " + g.name(u) + " lacks",
-          top.stream().map(g::skillId).toList()));
+      out.add(
+          new Reason(
+              ReasonKind.COMPLEMENTARY_SKILL,
+              "adds " + quoted(top) + ", which " + g.name(u) + " lacks",
+              top.stream().map(g::skillId).toList()));
     }
     List<String> groups = sharedGroups(u, v);
     if (!groups.isEmpty()) {
       out.add(new Reason(ReasonKind.SAME_GROUP, "both in " + String.join("; ", groups), groups));
     }
     if (out.isEmpty()) {
-      out.add(new Reason(ReasonKind.SIMILAR_NEIGHBOURHOOD, String.format(Locale.ROOT,
-          "collaboration neighbourhoods alike (embedding similarity %.2f)", f[PairFeatures.EMB_COS]), List.of()));
+      out.add(
+          new Reason(
+              ReasonKind.SIMILAR_NEIGHBOURHOOD,
+              String.format(
+                  Locale.ROOT,
+                  "collaboration neighbourhoods alike (embedding similarity %.2f)",
+                  f[PairFeatures.EMB_COS]),
+              List.of()));
     }
     return out;
   }
@@ -248,7 +316,10 @@ public final class CollaboratorRecommender {
     return out;
   }
 
-  /** A shortest path u - w1 - w2 - v when u and v share no collaborator, preferring strong ties; null if none. */
+  /**
+   * A shortest path u - w1 - w2 - v when u and v share no collaborator, preferring strong ties;
+   * null if none.
+   */
   int[] path3(int u, int v) {
     int[] best = null;
     int bestStrength = -1;

@@ -22,31 +22,60 @@ public final class CollaboratorTraining {
    * @param experts experts in the training snapshot
    * @param collaborations collaborations in the training snapshot
    */
-  public record Result(CollaboratorRanker ranker, String description, int positives, int snapshotYear, int latestYear,
-      int experts, int collaborations) {}
+  public record Result(
+      CollaboratorRanker ranker,
+      String description,
+      int positives,
+      int snapshotYear,
+      int latestYear,
+      int experts,
+      int collaborations) {}
 
-  public static Result fromGraph(Driver driver, String database, int window, CollaboratorRanker.Settings settings,
+  public static Result fromGraph(
+      Driver driver,
+      String database,
+      int window,
+      CollaboratorRanker.Settings settings,
       Consumer<String> progress) {
-    if (window < 1) throw new CollabDataException("window must be at least one year, was " + window);
+    if (window < 1)
+      throw new CollabDataException("window must be at least one year, was " + window);
     Neo4jCollabGraphLoader loader = new Neo4jCollabGraphLoader(driver, database);
     CollabGraph latest = loader.load(progress);
-    if (latest.edgeCount() == 0) throw new CollabDataException("the graph holds no COLLABORATED_WITH relationship: nothing to learn from");
+    if (latest.edgeCount() == 0)
+      throw new CollabDataException(
+          "the graph holds no COLLABORATED_WITH relationship: nothing to learn from");
     int last = latest.referenceYear();
     if (last == CollabGraph.UNKNOWN_YEAR) {
-      throw new CollabDataException("collaborations carry no years (firstYear): a temporal snapshot is impossible");
+      throw new CollabDataException(
+          "collaborations carry no years (firstYear): a temporal snapshot is impossible");
     }
     int cut = last - window;
     CollabGraph snapshot = loader.load(cut, progress);
     long[] positives = Neo4jCollabGraphLoader.newPairs(snapshot, latest);
     if (positives.length == 0) {
-      throw new CollabDataException("no pair first collaborated in " + (cut + 1) + "-" + last
-          + " between experts already collaborating by " + cut + ": choose a longer window");
+      throw new CollabDataException(
+          "no pair first collaborated in "
+              + (cut + 1)
+              + "-"
+              + last
+              + " between experts already collaborating by "
+              + cut
+              + ": choose a longer window");
     }
-    String description = String.format(Locale.ROOT, "graph %s as of %d, %,d pairs new in %d-%d", database, cut,
-        positives.length, cut + 1, last);
+    String description =
+        String.format(
+            Locale.ROOT,
+            "graph %s as of %d, %,d pairs new in %d-%d",
+            database,
+            cut,
+            positives.length,
+            cut + 1,
+            last);
     progress.accept("training on " + description);
     log.info("training the collaborator ranker on {}", description);
-    CollaboratorRanker ranker = CollaboratorRanker.train(snapshot, positives, settings, description);
-    return new Result(ranker, description, positives.length, cut, last, snapshot.size(), snapshot.edgeCount());
+    CollaboratorRanker ranker =
+        CollaboratorRanker.train(snapshot, positives, settings, description);
+    return new Result(
+        ranker, description, positives.length, cut, last, snapshot.size(), snapshot.edgeCount());
   }
 }

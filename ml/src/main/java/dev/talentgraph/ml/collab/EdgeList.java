@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
 /**
  * An undirected graph with nothing but edges, in SNAP format: {@code #} comment lines, then one
  * {@code FromNodeId ToNodeId} pair per line, tab- or space-separated, each pair possibly stored in
- * both directions. Self-loops are dropped (nobody co-authors with themselves) and both directions of
- * a pair are one edge.
+ * both directions. Self-loops are dropped (nobody co-authors with themselves) and both directions
+ * of a pair are one edge.
  */
 public final class EdgeList {
 
@@ -46,8 +46,15 @@ public final class EdgeList {
         if (t.isEmpty() || t.startsWith("#")) continue;
         String[] f = t.split("[\\t ]+");
         if (f.length != 2) {
-          throw CollabDataException.at(file, no, "line", "expected two node ids separated by a tab or space, found "
-              + f.length + " fields: '" + t + "'");
+          throw CollabDataException.at(
+              file,
+              no,
+              "line",
+              "expected two node ids separated by a tab or space, found "
+                  + f.length
+                  + " fields: '"
+                  + t
+                  + "'");
         }
         int a = index.computeIfAbsent(f[0], k -> index.size());
         int b = index.computeIfAbsent(f[1], k -> index.size());
@@ -60,7 +67,9 @@ public final class EdgeList {
     } catch (IOException e) {
       throw new CollabDataException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    if (edges.isEmpty()) throw new CollabDataException(file + " holds no edges (only comments, blank lines or self-loops)");
+    if (edges.isEmpty())
+      throw new CollabDataException(
+          file + " holds no edges (only comments, blank lines or self-loops)");
     long[] sorted = edges.stream().mapToLong(Long::longValue).sorted().toArray();
     return new EdgeList(List.copyOf(index.keySet()), sorted, loops);
   }
@@ -86,15 +95,22 @@ public final class EdgeList {
     shuffle(shuffled, new SplittableRandom(seed));
     int test = (int) Math.round(testFraction * shuffled.length);
     if (test == 0 || test == shuffled.length) {
-      throw new CollabDataException("test fraction " + testFraction + " of " + shuffled.length
-          + " edges leaves no positives or no graph");
+      throw new CollabDataException(
+          "test fraction "
+              + testFraction
+              + " of "
+              + shuffled.length
+              + " edges leaves no positives or no graph");
     }
     long[] held = Arrays.copyOfRange(shuffled, 0, test);
     long[] rest = Arrays.copyOfRange(shuffled, test, shuffled.length);
     return new Split(this, rest, held);
   }
 
-  /** Fisher-Yates with the caller's seeded generator: the same seed draws the same pairs in every caller. */
+  /**
+   * Fisher-Yates with the caller's seeded generator: the same seed draws the same pairs in every
+   * caller.
+   */
   public static void shuffle(long[] a, SplittableRandom rnd) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
@@ -107,12 +123,16 @@ public final class EdgeList {
   /** Graph edges and held-out edges, both as pair keys over the file's node positions. */
   public record Split(EdgeList source, long[] graphEdges, long[] heldOut) {
 
-    /** The graph of {@code graphEdges}; every node of the file is an expert (some without edges). */
+    /**
+     * The graph of {@code graphEdges}; every node of the file is an expert (some without edges).
+     */
     public CollabGraph graph() {
       return source.graphOf(graphEdges);
     }
 
-    /** Held-out edges as pair keys of {@code g}'s indices (identical: the graph keeps file order). */
+    /**
+     * Held-out edges as pair keys of {@code g}'s indices (identical: the graph keeps file order).
+     */
     public long[] positives() {
       long[] p = heldOut.clone();
       Arrays.sort(p);
@@ -123,8 +143,13 @@ public final class EdgeList {
   CollabGraph graphOf(long[] keys) {
     CollabGraph.Builder b = CollabGraph.builder();
     for (String n : nodes) b.expert(n, n);
-    for (long k : keys) b.collaboration(CollabGraph.pairFirst(k), CollabGraph.pairSecond(k), 1,
-        CollabGraph.UNKNOWN_YEAR, CollabGraph.UNKNOWN_YEAR);
+    for (long k : keys)
+      b.collaboration(
+          CollabGraph.pairFirst(k),
+          CollabGraph.pairSecond(k),
+          1,
+          CollabGraph.UNKNOWN_YEAR,
+          CollabGraph.UNKNOWN_YEAR);
     return b.build(CollabGraph.UNKNOWN_YEAR);
   }
 

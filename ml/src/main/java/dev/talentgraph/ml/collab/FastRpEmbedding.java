@@ -3,9 +3,9 @@ package dev.talentgraph.ml.collab;
 import java.util.SplittableRandom;
 
 /**
- * FastRP node embeddings computed in Java on the collaboration graph (H. Chen, S. F. Sultan, Y. Tian,
- * M. Chen, S. Skiena, "Fast and Accurate Network Embeddings via Very Sparse Random Projection",
- * CIKM 2019), seeded so that the same graph and seed give the same vectors.
+ * FastRP node embeddings computed in Java on the collaboration graph (H. Chen, S. F. Sultan, Y.
+ * Tian, M. Chen, S. Skiena, "Fast and Accurate Network Embeddings via Very Sparse Random
+ * Projection", CIKM 2019), seeded so that the same graph and seed give the same vectors.
  *
  * <p>Each expert starts from a very sparse random vector (entries +-1 with probability 1/6 each,
  * Achlioptas' projection), optionally blended with the sum of its skills' own random vectors (the
@@ -20,14 +20,17 @@ import java.util.SplittableRandom;
 final class FastRpEmbedding {
 
   /** Settings; the defaults are what the ranker is trained with. */
-  public record Settings(int dimension, double[] iterationWeights, double propertyRatio, long seed) {
+  public record Settings(
+      int dimension, double[] iterationWeights, double propertyRatio, long seed) {
     public Settings {
-      if (dimension < 8) throw new IllegalArgumentException("FastRP dimension must be >= 8, was " + dimension);
+      if (dimension < 8)
+        throw new IllegalArgumentException("FastRP dimension must be >= 8, was " + dimension);
       if (iterationWeights == null || iterationWeights.length == 0) {
         throw new IllegalArgumentException("FastRP needs at least one iteration weight");
       }
       if (propertyRatio < 0 || propertyRatio > 1) {
-        throw new IllegalArgumentException("FastRP propertyRatio must be in [0, 1], was " + propertyRatio);
+        throw new IllegalArgumentException(
+            "FastRP propertyRatio must be in [0, 1], was " + propertyRatio);
       }
       iterationWeights = iterationWeights.clone();
     }
@@ -87,7 +90,8 @@ final class FastRpEmbedding {
       for (int k = 0; k < out.length; k++) out[k] += (float) weight * next[k];
       cur = next;
     }
-    // experts without collaborations still get their skill-based vector, so that they can be compared
+    // experts without collaborations still get their skill-based vector, so that they can be
+    // compared
     for (int u = 0; u < n; u++) {
       if (g.degree(u) == 0 && g.skillEnd(u) > g.skillStart(u) && s.propertyRatio() > 0) {
         System.arraycopy(base, u * d, out, u * d, d);

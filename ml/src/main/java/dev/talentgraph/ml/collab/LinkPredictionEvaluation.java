@@ -11,17 +11,18 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * The two evaluation protocols of collaborator recommendation, with every random choice fixed by one
- * seed.
+ * The two evaluation protocols of collaborator recommendation, with every random choice fixed by
+ * one seed.
  *
  * <ul>
  *   <li><b>Temporal</b> ({@link #temporal}): the graph of co-authorships first seen up to the train
  *       year; positives are pairs first seen after it, up to the test year, both of whose experts
- *       already have a collaboration in the training graph. The learned ranker is trained one window
- *       earlier: features from the graph up to {@code train - (test - train)}, labels the pairs new
- *       in the window up to the train year. It never sees the positives.
- *   <li><b>Random</b> ({@link #random}): a seeded fraction of an edge list held out as positives, the
- *       rest as the graph. The ranker is trained on a second seeded split of the training edges.
+ *       already have a collaboration in the training graph. The learned ranker is trained one
+ *       window earlier: features from the graph up to {@code train - (test - train)}, labels the
+ *       pairs new in the window up to the train year. It never sees the positives.
+ *   <li><b>Random</b> ({@link #random}): a seeded fraction of an edge list held out as positives,
+ *       the rest as the graph. The ranker is trained on a second seeded split of the training
+ *       edges.
  * </ul>
  *
  * <p>Negatives: for each of {@code samples} seeds ({@code seed} .. {@code seed + samples - 1}), a
@@ -32,10 +33,16 @@ import java.util.stream.IntStream;
 public final class LinkPredictionEvaluation {
 
   /** Evaluation settings. */
-  public record Settings(long seed, int negatives, int samples, int[] ks, CollaboratorRanker.Settings ranker,
+  public record Settings(
+      long seed,
+      int negatives,
+      int samples,
+      int[] ks,
+      CollaboratorRanker.Settings ranker,
       int threads) {
     public Settings {
-      if (negatives < 1) throw new IllegalArgumentException("negatives must be >= 1, was " + negatives);
+      if (negatives < 1)
+        throw new IllegalArgumentException("negatives must be >= 1, was " + negatives);
       if (samples < 1) throw new IllegalArgumentException("samples must be >= 1, was " + samples);
       if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, was " + threads);
       ks = ks.clone();
@@ -43,7 +50,12 @@ public final class LinkPredictionEvaluation {
 
     /** The protocol: 100,000 negatives, five samples, Hits@20/50/100. */
     public static Settings defaults(long seed) {
-      return new Settings(seed, 100_000, 5, new int[] {20, 50, 100}, CollaboratorRanker.Settings.defaults(seed),
+      return new Settings(
+          seed,
+          100_000,
+          5,
+          new int[] {20, 50, 100},
+          CollaboratorRanker.Settings.defaults(seed),
           Runtime.getRuntime().availableProcessors());
     }
 
@@ -77,12 +89,23 @@ public final class LinkPredictionEvaluation {
   public record MethodResult(String method, Map<String, Metric> metrics) {}
 
   /** What one run measured and on what. */
-  public record Report(String protocol, String data, int experts, int trainingEdges, int positives,
-      int negativesPerSample, int samples, long seed, String rankerTraining, List<MethodResult> methods,
+  public record Report(
+      String protocol,
+      String data,
+      int experts,
+      int trainingEdges,
+      int positives,
+      int negativesPerSample,
+      int samples,
+      long seed,
+      String rankerTraining,
+      List<MethodResult> methods,
       double seconds) {
 
     public MethodResult method(String name) {
-      return methods.stream().filter(m -> m.method().equals(name)).findFirst()
+      return methods.stream()
+          .filter(m -> m.method().equals(name))
+          .findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no method " + name));
     }
 
@@ -96,11 +119,21 @@ public final class LinkPredictionEvaluation {
     public String toTable() {
       StringBuilder sb = new StringBuilder();
       sb.append(String.format(Locale.ROOT, "protocol: %s (%s)%n", protocol, data));
-      sb.append(String.format(Locale.ROOT,
-          "training graph: %,d experts with collaborations, %,d collaborations; positives: %,d; "
-              + "negatives: %,d x %d samples (seeds %d..%d)%n",
-          experts, trainingEdges, positives, negativesPerSample, samples, seed, seed + samples - 1));
-      sb.append("learned ranker trained on: ").append(rankerTraining).append(System.lineSeparator());
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "training graph: %,d experts with collaborations, %,d collaborations; positives: %,d; "
+                  + "negatives: %,d x %d samples (seeds %d..%d)%n",
+              experts,
+              trainingEdges,
+              positives,
+              negativesPerSample,
+              samples,
+              seed,
+              seed + samples - 1));
+      sb.append("learned ranker trained on: ")
+          .append(rankerTraining)
+          .append(System.lineSeparator());
       List<String> keys = new ArrayList<>(methods.get(0).metrics().keySet());
       sb.append(String.format(Locale.ROOT, "%-22s", "method"));
       for (String k : keys) sb.append(String.format(Locale.ROOT, " %17s", k));
@@ -113,8 +146,11 @@ public final class LinkPredictionEvaluation {
         }
         sb.append(System.lineSeparator());
       }
-      sb.append(String.format(Locale.ROOT, "learned ranker / Adamic-Adar, Hits@50: %.3fx%n",
-          learnedOverAdamicAdar("hits@50")));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "learned ranker / Adamic-Adar, Hits@50: %.3fx%n",
+              learnedOverAdamicAdar("hits@50")));
       sb.append(String.format(Locale.ROOT, "time: %.1f s%n", seconds));
       return sb.toString();
     }
@@ -134,7 +170,9 @@ public final class LinkPredictionEvaluation {
       Map<String, Object> ms = new LinkedHashMap<>();
       for (MethodResult m : methods) {
         Map<String, Object> mm = new LinkedHashMap<>();
-        m.metrics().forEach((k, v) -> mm.put(k, Map.of("mean", v.mean(), "sd", v.sd(), "values", v.values())));
+        m.metrics()
+            .forEach(
+                (k, v) -> mm.put(k, Map.of("mean", v.mean(), "sd", v.sd(), "values", v.values())));
         ms.put(m.method(), mm);
       }
       out.put("methods", ms);
@@ -154,40 +192,83 @@ public final class LinkPredictionEvaluation {
   private LinkPredictionEvaluation() {}
 
   /** The temporal protocol on AAN (see the class comment). */
-  public static Report temporal(AanCorpus corpus, int trainUntil, int testUntil, Settings s, Consumer<String> progress) {
+  public static Report temporal(
+      AanCorpus corpus, int trainUntil, int testUntil, Settings s, Consumer<String> progress) {
     long t0 = System.nanoTime();
     if (testUntil <= trainUntil) {
-      throw new CollabDataException("--test-until (" + testUntil + ") must be after --train-until (" + trainUntil + ")");
+      throw new CollabDataException(
+          "--test-until (" + testUntil + ") must be after --train-until (" + trainUntil + ")");
     }
     int window = testUntil - trainUntil;
     int rankerCut = trainUntil - window;
     if (rankerCut < corpus.firstYear()) {
-      throw new CollabDataException("train year " + trainUntil + " leaves no earlier window for the ranker (data starts "
-          + corpus.firstYear() + ")");
+      throw new CollabDataException(
+          "train year "
+              + trainUntil
+              + " leaves no earlier window for the ranker (data starts "
+              + corpus.firstYear()
+              + ")");
     }
     progress.accept("building the training graph up to " + trainUntil);
     CollabGraph g = corpus.graphUpTo(trainUntil);
     long[] positives = corpus.newPairs(g, trainUntil, testUntil);
     if (positives.length == 0) {
-      throw new CollabDataException("no positives: no new co-authorship in " + (trainUntil + 1) + "-" + testUntil
-          + " joins two authors who both collaborated by " + trainUntil + " (data covers " + corpus.firstYear() + "-"
-          + corpus.lastYear() + ")");
+      throw new CollabDataException(
+          "no positives: no new co-authorship in "
+              + (trainUntil + 1)
+              + "-"
+              + testUntil
+              + " joins two authors who both collaborated by "
+              + trainUntil
+              + " (data covers "
+              + corpus.firstYear()
+              + "-"
+              + corpus.lastYear()
+              + ")");
     }
-    progress.accept(String.format(Locale.ROOT, "%,d positives in %d-%d; training the ranker on %d-%d",
-        positives.length, trainUntil + 1, testUntil, rankerCut + 1, trainUntil));
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%,d positives in %d-%d; training the ranker on %d-%d",
+            positives.length,
+            trainUntil + 1,
+            testUntil,
+            rankerCut + 1,
+            trainUntil));
     CollabGraph g0 = corpus.graphUpTo(rankerCut);
     long[] p0 = corpus.newPairs(g0, rankerCut, trainUntil);
-    if (p0.length == 0) throw new CollabDataException("no new co-authorships in " + (rankerCut + 1) + "-" + trainUntil
-        + " to train the ranker on");
-    String rankerData = String.format(Locale.ROOT, "AAN graph up to %d, %,d pairs new in %d-%d", rankerCut, p0.length,
-        rankerCut + 1, trainUntil);
+    if (p0.length == 0)
+      throw new CollabDataException(
+          "no new co-authorships in "
+              + (rankerCut + 1)
+              + "-"
+              + trainUntil
+              + " to train the ranker on");
+    String rankerData =
+        String.format(
+            Locale.ROOT,
+            "AAN graph up to %d, %,d pairs new in %d-%d",
+            rankerCut,
+            p0.length,
+            rankerCut + 1,
+            trainUntil);
     CollaboratorRanker ranker = CollaboratorRanker.train(g0, p0, s.ranker(), rankerData);
-    return evaluate("temporal", String.format(Locale.ROOT, "AAN, train <= %d, test %d-%d", trainUntil,
-        trainUntil + 1, testUntil), g, positives, ranker, rankerData, s, progress, t0);
+    return evaluate(
+        "temporal",
+        String.format(
+            Locale.ROOT, "AAN, train <= %d, test %d-%d", trainUntil, trainUntil + 1, testUntil),
+        g,
+        positives,
+        ranker,
+        rankerData,
+        s,
+        progress,
+        t0);
   }
 
   /** The random protocol on an edge list (see the class comment). */
-  public static Report random(EdgeList edges, String name, double testFraction, Settings s, Consumer<String> progress) {
+  public static Report random(
+      EdgeList edges, String name, double testFraction, Settings s, Consumer<String> progress) {
     long t0 = System.nanoTime();
     EdgeList.Split split = edges.split(testFraction, s.seed());
     CollabGraph g = split.graph();
@@ -200,13 +281,30 @@ public final class LinkPredictionEvaluation {
     long[] innerGraph = java.util.Arrays.copyOfRange(inner, held, inner.length);
     CollabGraph g0 = edges.graphOf(innerGraph);
     java.util.Arrays.sort(innerPos);
-    String rankerData = String.format(Locale.ROOT, "%s minus held-out edges, a second %.0f%% split (%,d pairs)", name,
-        testFraction * 100, innerPos.length);
-    progress.accept(String.format(Locale.ROOT, "%,d positives held out of %,d edges; training the ranker",
-        positives.length, edges.edgeCount()));
+    String rankerData =
+        String.format(
+            Locale.ROOT,
+            "%s minus held-out edges, a second %.0f%% split (%,d pairs)",
+            name,
+            testFraction * 100,
+            innerPos.length);
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%,d positives held out of %,d edges; training the ranker",
+            positives.length,
+            edges.edgeCount()));
     CollaboratorRanker ranker = CollaboratorRanker.train(g0, innerPos, s.ranker(), rankerData);
-    return evaluate("random", String.format(Locale.ROOT, "%s, %.0f%% of edges held out", name, testFraction * 100),
-        g, positives, ranker, rankerData, s, progress, t0);
+    return evaluate(
+        "random",
+        String.format(Locale.ROOT, "%s, %.0f%% of edges held out", name, testFraction * 100),
+        g,
+        positives,
+        ranker,
+        rankerData,
+        s,
+        progress,
+        t0);
   }
 
   /** The methods compared, in table order. */
@@ -214,8 +312,16 @@ public final class LinkPredictionEvaluation {
     return List.of(COMMON_NEIGHBOURS, ADAMIC_ADAR, RESOURCE_ALLOCATION, EMBEDDING, LEARNED, RANDOM);
   }
 
-  static Report evaluate(String protocol, String data, CollabGraph g, long[] positives, CollaboratorRanker ranker,
-      String rankerData, Settings s, Consumer<String> progress, long t0) {
+  static Report evaluate(
+      String protocol,
+      String data,
+      CollabGraph g,
+      long[] positives,
+      CollaboratorRanker ranker,
+      String rankerData,
+      Settings s,
+      Consumer<String> progress,
+      long t0) {
     progress.accept("embedding the training graph (FastRP)");
     FastRpEmbedding emb = FastRpEmbedding.compute(g, ranker.embeddingSettings());
     PairFeatures pf = new PairFeatures(g, emb);
@@ -230,7 +336,8 @@ public final class LinkPredictionEvaluation {
     double[][][] values = new double[methods.size()][metricNames.size()][s.samples()];
     for (int i = 0; i < s.samples(); i++) {
       long seed = s.seed() + i;
-      progress.accept(String.format(Locale.ROOT, "negative sample %d/%d (seed %d)", i + 1, s.samples(), seed));
+      progress.accept(
+          String.format(Locale.ROOT, "negative sample %d/%d (seed %d)", i + 1, s.samples(), seed));
       long[] negKeys = PairSampler.nonEdges(g, nodes, s.negatives(), exclude, seed);
       double[][] neg = score(pf, ranker, negKeys, s.threads(), seed ^ 0x5851F42D4C957F2DL);
       for (int m = 0; m < methods.size(); m++) {
@@ -243,16 +350,30 @@ public final class LinkPredictionEvaluation {
     List<MethodResult> results = new ArrayList<>();
     for (int m = 0; m < methods.size(); m++) {
       Map<String, Metric> mm = new LinkedHashMap<>();
-      for (int c = 0; c < metricNames.size(); c++) mm.put(metricNames.get(c), Metric.of(values[m][c]));
+      for (int c = 0; c < metricNames.size(); c++)
+        mm.put(metricNames.get(c), Metric.of(values[m][c]));
       results.add(new MethodResult(methods.get(m), mm));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Report(protocol, data, nodes.length, g.edgeCount(), positives.length, s.negatives(), s.samples(),
-        s.seed(), rankerData, results, seconds);
+    return new Report(
+        protocol,
+        data,
+        nodes.length,
+        g.edgeCount(),
+        positives.length,
+        s.negatives(),
+        s.samples(),
+        s.seed(),
+        rankerData,
+        results,
+        seconds);
   }
 
-  /** Scores of every method (rows in {@link #methods()} order) for each pair; parallel over chunks. */
-  static double[][] score(PairFeatures pf, CollaboratorRanker ranker, long[] keys, int threads, long randomSeed) {
+  /**
+   * Scores of every method (rows in {@link #methods()} order) for each pair; parallel over chunks.
+   */
+  static double[][] score(
+      PairFeatures pf, CollaboratorRanker ranker, long[] keys, int threads, long randomSeed) {
     int nm = methods().size();
     double[][] out = new double[nm][keys.length];
     // fixed chunk size: the random baseline's streams do not depend on the number of threads
@@ -260,20 +381,21 @@ public final class LinkPredictionEvaluation {
     int chunks = (keys.length + per - 1) / per;
     IntStream stream = IntStream.range(0, chunks);
     if (threads > 1) stream = stream.parallel();
-    stream.forEach(c -> {
-      PairFeatures local = pf.copy();
-      SplittableRandom rnd = new SplittableRandom(randomSeed + c);
-      double[] f = new double[PairFeatures.count()];
-      for (int i = c * per; i < Math.min(keys.length, (c + 1) * per); i++) {
-        local.compute(CollabGraph.pairFirst(keys[i]), CollabGraph.pairSecond(keys[i]), f);
-        out[0][i] = f[PairFeatures.CN];
-        out[1][i] = f[PairFeatures.AA];
-        out[2][i] = f[PairFeatures.RA];
-        out[3][i] = f[PairFeatures.EMB_COS];
-        out[4][i] = ranker.score(f);
-        out[5][i] = rnd.nextDouble();
-      }
-    });
+    stream.forEach(
+        c -> {
+          PairFeatures local = pf.copy();
+          SplittableRandom rnd = new SplittableRandom(randomSeed + c);
+          double[] f = new double[PairFeatures.count()];
+          for (int i = c * per; i < Math.min(keys.length, (c + 1) * per); i++) {
+            local.compute(CollabGraph.pairFirst(keys[i]), CollabGraph.pairSecond(keys[i]), f);
+            out[0][i] = f[PairFeatures.CN];
+            out[1][i] = f[PairFeatures.AA];
+            out[2][i] = f[PairFeatures.RA];
+            out[3][i] = f[PairFeatures.EMB_COS];
+            out[4][i] = ranker.score(f);
+            out[5][i] = rnd.nextDouble();
+          }
+        });
     return out;
   }
 }

@@ -10,9 +10,9 @@ import java.util.Arrays;
  * Machine Learning on Graphs", NeurIPS 2020; {@code ogb.linkproppred.Evaluator._eval_hits}): the
  * share of positives scored <em>strictly</em> above the K-th highest negative score, so a positive
  * tied with that score does not count; with fewer than K negatives every positive counts. MRR ranks
- * each positive among all the negatives the OGB way (mean of the optimistic and pessimistic rank, so
- * ties cost half). AUC is the Mann-Whitney probability that a positive outscores a negative, ties
- * counting one half.
+ * each positive among all the negatives the OGB way (mean of the optimistic and pessimistic rank,
+ * so ties cost half). AUC is the Mann-Whitney probability that a positive outscores a negative,
+ * ties counting one half.
  */
 final class LinkPredictionMetrics {
   private LinkPredictionMetrics() {}
@@ -30,7 +30,10 @@ final class LinkPredictionMetrics {
     return (double) hits / positives.length;
   }
 
-  /** Mean reciprocal rank of each positive among all negatives, rank = 1 + (#neg > p + #neg >= p) / 2. */
+  /**
+   * Mean reciprocal rank of each positive among all negatives, rank = 1 + (#neg > p + #neg >= p) /
+   * 2.
+   */
   public static double mrr(double[] positives, double[] negatives) {
     check(positives, negatives);
     double[] sorted = negatives.clone();
@@ -61,8 +64,10 @@ final class LinkPredictionMetrics {
   private static void check(double[] positives, double[] negatives) {
     if (positives.length == 0) throw new IllegalArgumentException("no positives to evaluate");
     if (negatives.length == 0) throw new IllegalArgumentException("no negatives to evaluate");
-    for (double p : positives) if (Double.isNaN(p)) throw new IllegalArgumentException("NaN positive score");
-    for (double p : negatives) if (Double.isNaN(p)) throw new IllegalArgumentException("NaN negative score");
+    for (double p : positives)
+      if (Double.isNaN(p)) throw new IllegalArgumentException("NaN positive score");
+    for (double p : negatives)
+      if (Double.isNaN(p)) throw new IllegalArgumentException("NaN negative score");
   }
 
   /** First index with a[i] >= x. */

@@ -33,14 +33,14 @@ import org.neo4j.driver.Value;
  * Loads the {@link CollabGraph} from Neo4j in a handful of streaming read queries (one per
  * relationship type), once; the recommender then answers from memory.
  *
- * <p>What it reads: experts (id, name); COLLABORATED_WITH with count, first and last year; HAS_SKILL
- * (level as evidence), and the BROADER skill of each held skill at half weight (so that experts
- * whose skills sit close in the taxonomy overlap); MEMBER_OF teams as groups; AUTHORED publications' years as activity; projects
- * with their REQUIRES skills and WORKED_ON members.
+ * <p>What it reads: experts (id, name); COLLABORATED_WITH with count, first and last year;
+ * HAS_SKILL (level as evidence), and the BROADER skill of each held skill at half weight (so that
+ * experts whose skills sit close in the taxonomy overlap); MEMBER_OF teams as groups; AUTHORED
+ * publications' years as activity; projects with their REQUIRES skills and WORKED_ON members.
  *
- * <p>A snapshot "as of" a year keeps collaborations first seen up to it (last year capped to it; the
- * count cannot be split by year and is kept whole, an approximation stated here) and publications up
- * to it. Skills are kept whole: HAS_SKILL carries no reliable date.
+ * <p>A snapshot "as of" a year keeps collaborations first seen up to it (last year capped to it;
+ * the count cannot be split by year and is kept whole, an approximation stated here) and
+ * publications up to it. Skills are kept whole: HAS_SKILL carries no reliable date.
  */
 public final class Neo4jCollabGraphLoader {
 
@@ -66,50 +66,173 @@ public final class Neo4jCollabGraphLoader {
     int year = asOfYear == null ? Integer.MAX_VALUE : asOfYear;
     Map<String, Object> params = Map.of("year", year);
     progress.accept("reading experts");
-    each("MATCH (e:" + EXPERT + ") RETURN e." + ID + " AS id, e." + NAME + " AS name", params,
+    each(
+        "MATCH (e:" + EXPERT + ") RETURN e." + ID + " AS id, e." + NAME + " AS name",
+        params,
         r -> b.expert(r.get("id").asString(), str(r.get("name"))));
     progress.accept("reading collaborations");
     int[] maxYear = {CollabGraph.UNKNOWN_YEAR};
-    each("MATCH (a:" + EXPERT + ")-[c:" + COLLABORATED_WITH + "]->(b:" + EXPERT + ") "
-            + "WHERE coalesce(c." + FIRST_YEAR + ", 0) <= $year "
-            + "RETURN a." + ID + " AS a, b." + ID + " AS b, coalesce(c." + COUNT + ", 1) AS count, "
-            + "coalesce(c." + FIRST_YEAR + ", 0) AS first, coalesce(c." + LAST_YEAR + ", c." + FIRST_YEAR + ", 0) AS last",
-        params, r -> {
+    each(
+        "MATCH (a:"
+            + EXPERT
+            + ")-[c:"
+            + COLLABORATED_WITH
+            + "]->(b:"
+            + EXPERT
+            + ") "
+            + "WHERE coalesce(c."
+            + FIRST_YEAR
+            + ", 0) <= $year "
+            + "RETURN a."
+            + ID
+            + " AS a, b."
+            + ID
+            + " AS b, coalesce(c."
+            + COUNT
+            + ", 1) AS count, "
+            + "coalesce(c."
+            + FIRST_YEAR
+            + ", 0) AS first, coalesce(c."
+            + LAST_YEAR
+            + ", c."
+            + FIRST_YEAR
+            + ", 0) AS last",
+        params,
+        r -> {
           int last = Math.min(r.get("last").asInt(), year);
           maxYear[0] = Math.max(maxYear[0], last);
-          b.collaboration(r.get("a").asString(), r.get("b").asString(), r.get("count").asInt(),
-              r.get("first").asInt(), last);
+          b.collaboration(
+              r.get("a").asString(),
+              r.get("b").asString(),
+              r.get("count").asInt(),
+              r.get("first").asInt(),
+              last);
         });
     progress.accept("reading skills");
-    each("MATCH (e:" + EXPERT + ")-[h:" + HAS_SKILL + "]->(s:" + SKILL + ") "
-            + "RETURN e." + ID + " AS e, s." + ID + " AS s, s." + NAME + " AS name, coalesce(h." + LEVEL + ", 1) AS level",
-        params, r -> b.skill(r.get("e").asString(), r.get("s").asString(), str(r.get("name")),
-            (float) Math.max(1, r.get("level").asNumber().doubleValue())));
-    // taxonomy closeness: a skill also counts, at half weight, as evidence for its broader skill, so
+    each(
+        "MATCH (e:"
+            + EXPERT
+            + ")-[h:"
+            + HAS_SKILL
+            + "]->(s:"
+            + SKILL
+            + ") "
+            + "RETURN e."
+            + ID
+            + " AS e, s."
+            + ID
+            + " AS s, s."
+            + NAME
+            + " AS name, coalesce(h."
+            + LEVEL
+            + ", 1) AS level",
+        params,
+        r ->
+            b.skill(
+                r.get("e").asString(),
+                r.get("s").asString(),
+                str(r.get("name")),
+                (float) Math.max(1, r.get("level").asNumber().doubleValue())));
+    // taxonomy closeness: a skill also counts, at half weight, as evidence for its broader skill,
+    // so
     // two experts with sibling skills ("dependency parsing", "constituency parsing") overlap
-    each("MATCH (e:" + EXPERT + ")-[:" + HAS_SKILL + "]->(:" + SKILL + ")-[:" + BROADER + "]->(p:" + SKILL + ") "
-            + "RETURN e." + ID + " AS e, p." + ID + " AS s, p." + NAME + " AS name, count(*) AS n",
-        params, r -> b.skill(r.get("e").asString(), r.get("s").asString(), str(r.get("name")),
-            BROADER_WEIGHT * r.get("n").asInt()));
-    each("MATCH (e:" + EXPERT + ")-[:" + MEMBER_OF + "]->(t:" + TEAM + ") "
-            + "RETURN e." + ID + " AS e, coalesce(t." + NAME + ", t." + ID + ") AS team",
-        params, r -> b.group(r.get("e").asString(), r.get("team").asString(), 1f));
+    each(
+        "MATCH (e:"
+            + EXPERT
+            + ")-[:"
+            + HAS_SKILL
+            + "]->(:"
+            + SKILL
+            + ")-[:"
+            + BROADER
+            + "]->(p:"
+            + SKILL
+            + ") "
+            + "RETURN e."
+            + ID
+            + " AS e, p."
+            + ID
+            + " AS s, p."
+            + NAME
+            + " AS name, count(*) AS n",
+        params,
+        r ->
+            b.skill(
+                r.get("e").asString(),
+                r.get("s").asString(),
+                str(r.get("name")),
+                BROADER_WEIGHT * r.get("n").asInt()));
+    each(
+        "MATCH (e:"
+            + EXPERT
+            + ")-[:"
+            + MEMBER_OF
+            + "]->(t:"
+            + TEAM
+            + ") "
+            + "RETURN e."
+            + ID
+            + " AS e, coalesce(t."
+            + NAME
+            + ", t."
+            + ID
+            + ") AS team",
+        params,
+        r -> b.group(r.get("e").asString(), r.get("team").asString(), 1f));
     progress.accept("reading activity");
-    each("MATCH (e:" + EXPERT + ")-[:" + AUTHORED + "]->(p:" + PUBLICATION + ") "
-            + "WHERE p." + YEAR + " IS NOT NULL AND p." + YEAR + " <= $year "
-            + "RETURN e." + ID + " AS e, p." + YEAR + " AS year",
-        params, r -> {
+    each(
+        "MATCH (e:"
+            + EXPERT
+            + ")-[:"
+            + AUTHORED
+            + "]->(p:"
+            + PUBLICATION
+            + ") "
+            + "WHERE p."
+            + YEAR
+            + " IS NOT NULL AND p."
+            + YEAR
+            + " <= $year "
+            + "RETURN e."
+            + ID
+            + " AS e, p."
+            + YEAR
+            + " AS year",
+        params,
+        r -> {
           int y = r.get("year").asInt();
           maxYear[0] = Math.max(maxYear[0], y);
           b.activity(r.get("e").asString(), y);
         });
     progress.accept("reading projects");
-    each("MATCH (p:" + PROJECT + ") "
-            + "OPTIONAL MATCH (p)-[:" + REQUIRES + "]->(s:" + SKILL + ") "
-            + "WITH p, collect(DISTINCT {id: s." + ID + ", name: s." + NAME + "}) AS skills "
-            + "OPTIONAL MATCH (m:" + EXPERT + ")-[:" + WORKED_ON + "]->(p) "
-            + "RETURN p." + ID + " AS id, p." + NAME + " AS name, skills, collect(DISTINCT m." + ID + ") AS members",
-        params, r -> {
+    each(
+        "MATCH (p:"
+            + PROJECT
+            + ") "
+            + "OPTIONAL MATCH (p)-[:"
+            + REQUIRES
+            + "]->(s:"
+            + SKILL
+            + ") "
+            + "WITH p, collect(DISTINCT {id: s."
+            + ID
+            + ", name: s."
+            + NAME
+            + "}) AS skills "
+            + "OPTIONAL MATCH (m:"
+            + EXPERT
+            + ")-[:"
+            + WORKED_ON
+            + "]->(p) "
+            + "RETURN p."
+            + ID
+            + " AS id, p."
+            + NAME
+            + " AS name, skills, collect(DISTINCT m."
+            + ID
+            + ") AS members",
+        params,
+        r -> {
           List<String> skills = new ArrayList<>();
           for (Value s : r.get("skills").values()) {
             if (s.get("id").isNull()) continue;
@@ -131,17 +254,19 @@ public final class Neo4jCollabGraphLoader {
 
   private void each(String cypher, Map<String, Object> params, Consumer<Record> sink) {
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
-      session.executeRead(tx -> {
-        var result = tx.run(cypher, params);
-        while (result.hasNext()) sink.accept(result.next());
-        return null;
-      });
+      session.executeRead(
+          tx -> {
+            var result = tx.run(cypher, params);
+            while (result.hasNext()) sink.accept(result.next());
+            return null;
+          });
     }
   }
 
   /**
    * Pairs linked in {@code later} but not in {@code earlier}, both of whose experts already have a
-   * collaboration in {@code earlier}: the labels of a snapshot, as pair keys over earlier's indices.
+   * collaboration in {@code earlier}: the labels of a snapshot, as pair keys over earlier's
+   * indices.
    */
   public static long[] newPairs(CollabGraph earlier, CollabGraph later) {
     java.util.Set<Long> out = new java.util.TreeSet<>();

@@ -4,20 +4,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The features of a pair of experts, computed from one {@link CollabGraph} snapshot and its
- * {@link FastRpEmbedding}. The product and the evaluation both call this class, so a model is
- * always scored on the features it was trained on.
+ * The features of a pair of experts, computed from one {@link CollabGraph} snapshot and its {@link
+ * FastRpEmbedding}. The product and the evaluation both call this class, so a model is always
+ * scored on the features it was trained on.
  *
  * <p>Structural scores follow Liben-Nowell and Kleinberg, "The link-prediction problem for social
  * networks" (JASIST 2007): common neighbours, Jaccard, Adamic-Adar (Adamic and Adar, "Friends and
  * neighbors on the Web", Social Networks 2003), preferential attachment, and resource allocation
  * (Zhou, Lü and Zhang, "Predicting missing links via local information", EPJ B 2009). The rest come
- * from the knowledge graph: rarity-weighted (TF-IDF) skill overlap, complementary skills, the skills
- * of the other expert's collaborators, shared groups (team, organisation or venue), recent activity,
- * and strength and recency of the collaborations through common neighbours.
+ * from the knowledge graph: rarity-weighted (TF-IDF) skill overlap, complementary skills, the
+ * skills of the other expert's collaborators, shared groups (team, organisation or venue), recent
+ * activity, and strength and recency of the collaborations through common neighbours.
  *
- * <p>Counts are stored as {@code log(1 + x)}: monotone, so heuristic rankings are unchanged, and
- * a linear model sees diminishing returns. Not thread-safe (it keeps scratch arrays): use one
+ * <p>Counts are stored as {@code log(1 + x)}: monotone, so heuristic rankings are unchanged, and a
+ * linear model sees diminishing returns. Not thread-safe (it keeps scratch arrays): use one
  * instance per thread ({@link #copy()}).
  */
 public final class PairFeatures {
@@ -47,11 +47,28 @@ public final class PairFeatures {
   public static final int EMB_COS = 19;
 
   /** Feature names in index order; these are the Tribuo feature names of the learned ranker. */
-  public static final List<String> NAMES = List.of(
-      "cn", "adamic_adar", "resource_allocation", "jaccard", "pref_attachment", "degree_min",
-      "degree_max", "paths3", "within3", "strength_recency", "skill_cosine", "shared_rare_skills",
-      "complementary_skills", "neighbour_skill_cosine", "group_cosine", "same_group", "active_min",
-      "active_max", "idle_max", "embedding_cosine");
+  public static final List<String> NAMES =
+      List.of(
+          "cn",
+          "adamic_adar",
+          "resource_allocation",
+          "jaccard",
+          "pref_attachment",
+          "degree_min",
+          "degree_max",
+          "paths3",
+          "within3",
+          "strength_recency",
+          "skill_cosine",
+          "shared_rare_skills",
+          "complementary_skills",
+          "neighbour_skill_cosine",
+          "group_cosine",
+          "same_group",
+          "active_min",
+          "active_max",
+          "idle_max",
+          "embedding_cosine");
 
   public static int count() {
     return NAMES.size();
@@ -59,6 +76,7 @@ public final class PairFeatures {
 
   /** Recency decay of a collaboration's strength, in years (e-folding time). */
   static final double RECENCY_YEARS = 3.0;
+
   /** Terms kept in an expert's neighbourhood skill profile. */
   static final int NEIGHBOUR_PROFILE_TERMS = 48;
 
@@ -139,7 +157,9 @@ public final class PairFeatures {
     paths2 = new int[g.size()];
   }
 
-  /** An instance sharing the precomputed profiles, with its own scratch space (for another thread). */
+  /**
+   * An instance sharing the precomputed profiles, with its own scratch space (for another thread).
+   */
   public PairFeatures copy() {
     return new PairFeatures(this);
   }
@@ -166,8 +186,9 @@ public final class PairFeatures {
 
   /**
    * Readies the scratch arrays for pairs (u, *): marks u's collaborators with the strength of their
-   * tie and counts, for every expert x two steps away, the 2-paths u - w - x. A request scoring many
-   * candidates for one expert pays this once; then paths3(u, v) is a sum over v's collaborators.
+   * tie and counts, for every expert x two steps away, the 2-paths u - w - x. A request scoring
+   * many candidates for one expert pays this once; then paths3(u, v) is a sum over v's
+   * collaborators.
    */
   public void prepare(int u) {
     nextEpoch();
@@ -214,7 +235,8 @@ public final class PairFeatures {
       }
       if (x != u && stamp2[x] == epoch) paths3 += paths2[x];
     }
-    // paths u - v - x - v are no paths: when u and v are linked, each x counted v as a middle expert
+    // paths u - v - x - v are no paths: when u and v are linked, each x counted v as a middle
+    // expert
     if (u != v && stamp[v] == epoch) paths3 -= dv - 1;
     f[CN] = Math.log1p(cn);
     f[AA] = aa;
@@ -228,7 +250,8 @@ public final class PairFeatures {
     f[WITHIN3] = (cn > 0 || paths3 > 0) ? 1 : 0;
     f[STRENGTH] = Math.log1p(str);
 
-    // skills: unit TF-IDF vectors; shared skills weighted by rarity; complementary = rare skills one has and the other lacks
+    // skills: unit TF-IDF vectors; shared skills weighted by rarity; complementary = rare skills
+    // one has and the other lacks
     double cos = 0;
     double shared = 0;
     double onlyU = 0;
@@ -287,7 +310,9 @@ public final class PairFeatures {
     f[ACTIVE_MAX] = Math.log1p(Math.max(au, av));
     int lu = g.lastActiveYear(u);
     int lv = g.lastActiveYear(v);
-    if (ref != CollabGraph.UNKNOWN_YEAR && lu != CollabGraph.UNKNOWN_YEAR && lv != CollabGraph.UNKNOWN_YEAR) {
+    if (ref != CollabGraph.UNKNOWN_YEAR
+        && lu != CollabGraph.UNKNOWN_YEAR
+        && lv != CollabGraph.UNKNOWN_YEAR) {
       f[IDLE_MAX] = Math.min(20, Math.max(0, ref - Math.min(lu, lv))) / 10.0;
     }
     f[EMB_COS] = emb == null ? 0 : emb.cosine(u, v);

@@ -12,11 +12,16 @@ final class PairSampler {
   private PairSampler() {}
 
   static long[] nonEdges(CollabGraph g, int[] nodes, int count, Set<Long> exclude, long seed) {
-    if (nodes.length < 2) throw new CollabDataException("fewer than two connected experts: cannot sample non-edges");
-    double possible = (double) nodes.length * (nodes.length - 1) / 2 - g.edgeCount() - exclude.size();
+    if (nodes.length < 2)
+      throw new CollabDataException("fewer than two connected experts: cannot sample non-edges");
+    double possible =
+        (double) nodes.length * (nodes.length - 1) / 2 - g.edgeCount() - exclude.size();
     if (possible < count * 1.5) {
-      throw new CollabDataException("the graph has only about " + (long) Math.max(0, possible)
-          + " non-edges; cannot sample " + count);
+      throw new CollabDataException(
+          "the graph has only about "
+              + (long) Math.max(0, possible)
+              + " non-edges; cannot sample "
+              + count);
     }
     SplittableRandom rnd = new SplittableRandom(seed);
     Set<Long> seen = new HashSet<>(count * 2);

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A seeded synthetic talent graph for scale benchmarks and tests: experts in teams of about 40, each
- * team with a pool of skills, collaborations added year by year with triadic closure (a collaborator's
- * collaborator, half the time), within the team, or anywhere, and projects requiring team skills.
- * Degree and skill distributions are skewed the way co-authorship graphs are; the numbers are not
- * meant to resemble any real organisation.
+ * A seeded synthetic talent graph for scale benchmarks and tests: experts in teams of about 40,
+ * each team with a pool of skills, collaborations added year by year with triadic closure (a
+ * collaborator's collaborator, half the time), within the team, or anywhere, and projects requiring
+ * team skills. Degree and skill distributions are skewed the way co-authorship graphs are; the
+ * numbers are not meant to resemble any real organisation.
  */
 public final class SyntheticCollabGraph {
 
@@ -25,7 +25,8 @@ public final class SyntheticCollabGraph {
   private final int projects;
   private final long seed;
 
-  private SyntheticCollabGraph(int n, int[][] skills, int[] u, int[] v, int[] year, int projects, long seed) {
+  private SyntheticCollabGraph(
+      int n, int[][] skills, int[] u, int[] v, int[] year, int projects, long seed) {
     this.n = n;
     this.skills = skills;
     this.edgeU = u;
@@ -36,8 +37,10 @@ public final class SyntheticCollabGraph {
   }
 
   /** {@code experts} experts with about {@code collaborationsPerExpert} collaborations each. */
-  public static SyntheticCollabGraph generate(int experts, double collaborationsPerExpert, long seed) {
-    if (experts < 2 * TEAM_SIZE) throw new IllegalArgumentException("need at least " + 2 * TEAM_SIZE + " experts");
+  public static SyntheticCollabGraph generate(
+      int experts, double collaborationsPerExpert, long seed) {
+    if (experts < 2 * TEAM_SIZE)
+      throw new IllegalArgumentException("need at least " + 2 * TEAM_SIZE + " experts");
     SplittableRandom r = new SplittableRandom(seed);
     int skillCount = Math.max(200, experts / 20);
     int teams = (experts + TEAM_SIZE - 1) / TEAM_SIZE;
@@ -47,7 +50,8 @@ public final class SyntheticCollabGraph {
     for (int u = 0; u < experts; u++) {
       int[] s = new int[6];
       for (int i = 0; i < 4; i++) s[i] = pool[u / TEAM_SIZE][r.nextInt(20)];
-      for (int i = 4; i < 6; i++) s[i] = r.nextInt(r.nextInt(skillCount) + 1); // skewed: low ids common
+      for (int i = 4; i < 6; i++)
+        s[i] = r.nextInt(r.nextInt(skillCount) + 1); // skewed: low ids common
       skills[u] = s;
     }
     int total = (int) Math.round(experts * collaborationsPerExpert / 2);
@@ -97,7 +101,10 @@ public final class SyntheticCollabGraph {
     return "x" + u;
   }
 
-  /** The graph with the collaborations of years up to {@code year}; skills, teams and projects whole. */
+  /**
+   * The graph with the collaborations of years up to {@code year}; skills, teams and projects
+   * whole.
+   */
   public CollabGraph graphUpTo(int year) {
     CollabGraph.Builder b = CollabGraph.builder();
     for (int u = 0; u < n; u++) {

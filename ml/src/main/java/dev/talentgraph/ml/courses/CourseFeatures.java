@@ -8,11 +8,12 @@ import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
 
 /**
- * The feature definition of the course ranker, shared by the evaluation on MOOCCube and the
- * product on the talent graph, so that the model measured is the model served.
+ * The feature definition of the course ranker, shared by the evaluation on MOOCCube and the product
+ * on the talent graph, so that the model measured is the model served.
  *
- * <p>A (learner, course) pair becomes a sparse vector for a factorization machine (Rendle, "Factorization
- * Machines", ICDM 2010):
+ * <p>A (learner, course) pair becomes a sparse vector for a factorization machine (Rendle,
+ * "Factorization Machines", ICDM 2010):
+ *
  * <ul>
  *   <li>{@code c=<course>} (1.0): the candidate course;
  *   <li>{@code k=<concept>} (1/sqrt(#concepts)): the candidate's concepts or taught skills, only
@@ -25,6 +26,7 @@ import org.tribuo.impl.ArrayExample;
  *   <li>{@code s=<skill>} (level/5, divided by sqrt(#skills)): the learner's skills, in the product
  *       only (MOOC learners have none).
  * </ul>
+ *
  * Labels are {@link #POSITIVE} (enrolled) and {@link #NEGATIVE} (a sampled course not taken).
  *
  * @param useConcepts whether course concepts/skills are features
@@ -85,10 +87,13 @@ record CourseFeatures(boolean useConcepts) {
     }
     if (!learner.skills().isEmpty()) {
       double norm = 1.0 / Math.sqrt(learner.skills().size());
-      learner.skills().forEach((s, level) -> {
-        names.add(SKILL + s);
-        values.add(norm * level / 5.0);
-      });
+      learner
+          .skills()
+          .forEach(
+              (s, level) -> {
+                names.add(SKILL + s);
+                values.add(norm * level / 5.0);
+              });
     }
     double[] v = new double[values.size()];
     for (int i = 0; i < v.length; i++) {

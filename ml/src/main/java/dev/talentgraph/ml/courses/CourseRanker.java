@@ -19,8 +19,10 @@ public record CourseRanker(Model<Label> model, CourseFeatures features) {
   public CourseRanker {
     boolean ok = model.getOutputIDInfo().getDomain().contains(new Label(CourseFeatures.POSITIVE));
     if (!ok) {
-      throw new IllegalArgumentException("model does not predict the label '"
-          + CourseFeatures.POSITIVE + "': not a course ranker");
+      throw new IllegalArgumentException(
+          "model does not predict the label '"
+              + CourseFeatures.POSITIVE
+              + "': not a course ranker");
     }
   }
 
@@ -37,11 +39,18 @@ public record CourseRanker(Model<Label> model, CourseFeatures features) {
   /** Short provenance line: model class, training data and time. */
   public String describe() {
     var prov = model.getProvenance();
-    String kind = model instanceof org.tribuo.ensemble.EnsembleModel<Label> ens
-        ? "ensemble of " + ens.getNumModels() + " " + ens.getModels().get(0).getClass().getSimpleName()
-        : model.getClass().getSimpleName();
-    return kind + " trained on "
-        + prov.getDatasetProvenance().getNumExamples() + " pairs at " + prov.getTrainingTime()
+    String kind =
+        model instanceof org.tribuo.ensemble.EnsembleModel<Label> ens
+            ? "ensemble of "
+                + ens.getNumModels()
+                + " "
+                + ens.getModels().get(0).getClass().getSimpleName()
+            : model.getClass().getSimpleName();
+    return kind
+        + " trained on "
+        + prov.getDatasetProvenance().getNumExamples()
+        + " pairs at "
+        + prov.getTrainingTime()
         + (features.useConcepts() ? " with course skills" : "");
   }
 

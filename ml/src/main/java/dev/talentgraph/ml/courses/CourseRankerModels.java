@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.neo4j.driver.Driver;
 
 /**
- * The course ranker's place in the model registry: trained from the graph's enrolments
- * ({@link CourseRankerTraining}), stored as kind {@value #KIND} with its data window and counts, and
- * read back by the server. The feature definition is recovered from the model's feature names
- * ({@link CourseRanker#of}), so only the Tribuo model and its provenance are stored.
+ * The course ranker's place in the model registry: trained from the graph's enrolments ({@link
+ * CourseRankerTraining}), stored as kind {@value #KIND} with its data window and counts, and read
+ * back by the server. The feature definition is recovered from the model's feature names ({@link
+ * CourseRanker#of}), so only the Tribuo model and its provenance are stored.
  */
 public final class CourseRankerModels {
   /** The registry kind of the course ranker. */
@@ -30,7 +30,10 @@ public final class CourseRankerModels {
   /** A ranker read from the registry, ready to score. */
   public record Loaded(ModelInfo info, CourseRanker ranker) {}
 
-  /** Trains on the enrolments in the graph now and registers the ranker (active when {@code activate}). */
+  /**
+   * Trains on the enrolments in the graph now and registers the ranker (active when {@code
+   * activate}).
+   */
   public static Trained train(Driver driver, String database, FmSettings s, boolean activate) {
     CourseRankerTraining.Result r = CourseRankerTraining.train(driver, database, s);
     long pairs = r.ranker().model().getProvenance().getDatasetProvenance().getNumExamples();
@@ -42,7 +45,9 @@ public final class CourseRankerModels {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("source", "graph");
     data.put("database", database);
-    data.put("rows", "every ENROLLED edge (any status), learners' HAS_SKILL levels, courses' TEACHES skills");
+    data.put(
+        "rows",
+        "every ENROLLED edge (any status), learners' HAS_SKILL levels, courses' TEACHES skills");
     Map<String, Object> features = new LinkedHashMap<>();
     features.put("courseSkills", r.ranker().features().useConcepts());
     Map<String, Object> hyper = new LinkedHashMap<>();
@@ -54,10 +59,22 @@ public final class CourseRankerModels {
     hyper.put("members", s.members());
     // enrolments carry no reliable date: the window is every enrolment up to the day of training
     DataWindow w = new DataWindow(null, LocalDate.now(ZoneOffset.UTC), r.enrolments());
-    ModelInfo info = new ModelRegistry(driver, database).registerTribuo(KIND, r.ranker().model(),
-        "factorization machine ensemble of " + s.members(),
-        new Provenance("probability that a learner enrols in a course", data, features, hyper, s.seed(), Instant.now(), metrics, w),
-        activate);
+    ModelInfo info =
+        new ModelRegistry(driver, database)
+            .registerTribuo(
+                KIND,
+                r.ranker().model(),
+                "factorization machine ensemble of " + s.members(),
+                new Provenance(
+                    "probability that a learner enrols in a course",
+                    data,
+                    features,
+                    hyper,
+                    s.seed(),
+                    Instant.now(),
+                    metrics,
+                    w),
+                activate);
     return new Trained(info, r);
   }
 

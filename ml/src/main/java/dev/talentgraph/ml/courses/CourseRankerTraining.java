@@ -35,18 +35,52 @@ public final class CourseRankerTraining {
     List<FmTraining.LearnerRecord> learners = new ArrayList<>();
     int enrolments = 0;
     try (var session = driver.session(SessionConfig.forDatabase(database))) {
-      var courses = session.run("MATCH (c:" + Labels.COURSE + ") RETURN c." + Props.ID + " AS id, "
-          + "[(c)-[:" + RelTypes.TEACHES + "]->(s:" + Labels.SKILL + ") | s." + Props.ID
-          + "] AS skills ORDER BY id").list();
+      var courses =
+          session
+              .run(
+                  "MATCH (c:"
+                      + Labels.COURSE
+                      + ") RETURN c."
+                      + Props.ID
+                      + " AS id, "
+                      + "[(c)-[:"
+                      + RelTypes.TEACHES
+                      + "]->(s:"
+                      + Labels.SKILL
+                      + ") | s."
+                      + Props.ID
+                      + "] AS skills ORDER BY id")
+              .list();
       for (var r : courses) {
-        catalogue.add(new CourseFeatures.Course(r.get("id").asString(),
-            r.get("skills").asList(v -> v.asString())));
+        catalogue.add(
+            new CourseFeatures.Course(
+                r.get("id").asString(), r.get("skills").asList(v -> v.asString())));
       }
-      var rows = session.run("MATCH (e:" + Labels.EXPERT + ")-[:" + RelTypes.ENROLLED + "]->(c:"
-          + Labels.COURSE + ") WITH e, collect(DISTINCT c." + Props.ID + ") AS courses "
-          + "RETURN e." + Props.ID + " AS id, courses, [(e)-[h:" + RelTypes.HAS_SKILL + "]->(s:"
-          + Labels.SKILL + ") | [s." + Props.ID + ", coalesce(h." + Props.LEVEL + ", 3)]] AS skills "
-          + "ORDER BY id").list();
+      var rows =
+          session
+              .run(
+                  "MATCH (e:"
+                      + Labels.EXPERT
+                      + ")-[:"
+                      + RelTypes.ENROLLED
+                      + "]->(c:"
+                      + Labels.COURSE
+                      + ") WITH e, collect(DISTINCT c."
+                      + Props.ID
+                      + ") AS courses "
+                      + "RETURN e."
+                      + Props.ID
+                      + " AS id, courses, [(e)-[h:"
+                      + RelTypes.HAS_SKILL
+                      + "]->(s:"
+                      + Labels.SKILL
+                      + ") | [s."
+                      + Props.ID
+                      + ", coalesce(h."
+                      + Props.LEVEL
+                      + ", 3)]] AS skills "
+                      + "ORDER BY id")
+              .list();
       for (var r : rows) {
         List<String> enrolled = r.get("courses").asList(v -> v.asString());
         Map<String, Integer> skills = new HashMap<>();
@@ -63,7 +97,7 @@ public final class CourseRankerTraining {
     CourseFeatures features = new CourseFeatures(true);
     Model<Label> model =
         FmTraining.train(learners, catalogue, features, settings, "talent-graph-enrolments");
-    return new Result(new CourseRanker(model, features), learners.size(), catalogue.size(),
-        enrolments);
+    return new Result(
+        new CourseRanker(model, features), learners.size(), catalogue.size(), enrolments);
   }
 }

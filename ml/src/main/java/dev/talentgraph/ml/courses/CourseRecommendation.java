@@ -17,9 +17,17 @@ import java.util.List;
  * @param closes the gap skills the course closes, with how
  * @param why one or two sentences explaining the rank
  */
-record CourseRecommendation(String courseId, String title, Integer hours, double score,
-    double gapCoverage, double modelScore, double expectedGain, int measuredEnrolments,
-    List<ClosedSkill> closes, String why) {
+record CourseRecommendation(
+    String courseId,
+    String title,
+    Integer hours,
+    double score,
+    double gapCoverage,
+    double modelScore,
+    double expectedGain,
+    int measuredEnrolments,
+    List<ClosedSkill> closes,
+    String why) {
 
   public CourseRecommendation {
     closes = List.copyOf(closes);
@@ -35,6 +43,6 @@ record CourseRecommendation(String courseId, String title, Integer hours, double
    * @param credit the share of this skill's gap the course closes, 0-1
    * @param reason e.g. "teaches Spring Boot, narrower than Java (half credit)"
    */
-  public record ClosedSkill(String skillId, String skillName, String viaSkillId, double credit,
-      String reason) {}
+  public record ClosedSkill(
+      String skillId, String skillName, String viaSkillId, double credit, String reason) {}
 }

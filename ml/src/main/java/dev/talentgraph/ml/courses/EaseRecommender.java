@@ -4,16 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * EASE^R, the embarrassingly shallow autoencoder of Steck ("Embarrassingly Shallow Autoencoders
- * for Sparse Data", WWW 2019): an item-item weight matrix {@code B} minimising
- * {@code ||X - XB||^2 + lambda ||B||^2} subject to {@code diag(B) = 0}, with the closed form
- * {@code P = (X^T X + lambda I)^-1}, {@code B_ij = -P_ij / P_jj} for {@code i != j}. A learner's
- * scores are {@code x_u B}.
+ * EASE^R, the embarrassingly shallow autoencoder of Steck ("Embarrassingly Shallow Autoencoders for
+ * Sparse Data", WWW 2019): an item-item weight matrix {@code B} minimising {@code ||X - XB||^2 +
+ * lambda ||B||^2} subject to {@code diag(B) = 0}, with the closed form {@code P = (X^T X + lambda
+ * I)^-1}, {@code B_ij = -P_ij / P_jj} for {@code i != j}. A learner's scores are {@code x_u B}.
  *
  * <p>The regularisation {@code lambda} is chosen by {@link #fitWithValidation}: each candidate is
- * fitted on a validation split carved out of the training data and the one with the best NDCG@10
- * on the validation hold-outs wins; the final model is then refitted on all training data. The
- * test hold-outs are never looked at.
+ * fitted on a validation split carved out of the training data and the one with the best NDCG@10 on
+ * the validation hold-outs wins; the final model is then refitted on all training data. The test
+ * hold-outs are never looked at.
  */
 final class EaseRecommender implements ItemRecommender {
   /** Candidate lambdas, spanning the range Steck reports useful (hundreds to thousands). */

@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class EvaluationReportFormat {
   /** The ranker the product uses, compared against the baselines. */
   public static final String PRODUCT = "FM";
+
   static final List<String> BASELINES = List.of("item-kNN", "EASE");
 
   private EvaluationReportFormat() {}
@@ -18,10 +19,15 @@ public final class EvaluationReportFormat {
   /** The table: mean ± standard deviation over the draws, then the product's ratios. */
   public static String table(TrainingsEvaluation.Report r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT,
-        "MOOCCube leave-one-out: %d learners with >= 2 enrolments, %d courses, draws with seeds %s"
-            + "%nfull ranking of every course not taken; mean ± sd over %d draws%n%n",
-        r.learners(), r.courses(), r.seeds(), r.seeds().size()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "MOOCCube leave-one-out: %d learners with >= 2 enrolments, %d courses, draws with seeds %s"
+                + "%nfull ranking of every course not taken; mean ± sd over %d draws%n%n",
+            r.learners(),
+            r.courses(),
+            r.seeds(),
+            r.seeds().size()));
     sb.append(String.format(Locale.ROOT, "%-15s", "method"));
     for (String m : TrainingsEvaluation.METRICS) {
       sb.append(String.format(Locale.ROOT, " %17s", m));
@@ -49,18 +55,24 @@ public final class EvaluationReportFormat {
         if (b == null) {
           continue;
         }
-        sb.append(String.format(Locale.ROOT,
-            "%s / %s: HR@10 %.3fx, NDCG@10 %.3fx; better on both in %d of %d draws%n", product,
-            base, p.mean()[1] / b.mean()[1], p.mean()[2] / b.mean()[2], winsOnBoth(p, b),
-            p.perDraw().size()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "%s / %s: HR@10 %.3fx, NDCG@10 %.3fx; better on both in %d of %d draws%n",
+                product,
+                base,
+                p.mean()[1] / b.mean()[1],
+                p.mean()[2] / b.mean()[2],
+                winsOnBoth(p, b),
+                p.perDraw().size()));
       }
     }
     return sb.toString();
   }
 
   /** Draws in which {@code p} beats {@code b} on both HR@10 and NDCG@10. */
-  public static int winsOnBoth(TrainingsEvaluation.MethodResult p,
-      TrainingsEvaluation.MethodResult b) {
+  public static int winsOnBoth(
+      TrainingsEvaluation.MethodResult p, TrainingsEvaluation.MethodResult b) {
     int wins = 0;
     for (int d = 0; d < p.perDraw().size(); d++) {
       double[] x = p.perDraw().get(d);

@@ -6,8 +6,8 @@ final class Evaluator {
 
   /**
    * Ranks, for every evaluated learner, every course not in the learner's training history and
-   * records the rank of the held-out course. The recommender must already be fitted on
-   * {@code split.train()} when {@code fit} is false.
+   * records the rank of the held-out course. The recommender must already be fitted on {@code
+   * split.train()} when {@code fit} is false.
    */
   public static RankingMetrics evaluate(ItemRecommender rec, LeaveOneOutSplit split, boolean fit) {
     Interactions train = split.train();

@@ -27,12 +27,13 @@ final class FmRecommender implements ItemRecommender {
   }
 
   /**
-   * @param conceptsPerCourse with concepts, how many of each course's most specific concepts to
-   *     use (see {@link Interactions#withSpecificConcepts})
+   * @param conceptsPerCourse with concepts, how many of each course's most specific concepts to use
+   *     (see {@link Interactions#withSpecificConcepts})
    */
   public FmRecommender(boolean useConcepts, FmSettings settings, int conceptsPerCourse) {
     if (conceptsPerCourse < 1) {
-      throw new IllegalArgumentException("conceptsPerCourse must be >= 1, was " + conceptsPerCourse);
+      throw new IllegalArgumentException(
+          "conceptsPerCourse must be >= 1, was " + conceptsPerCourse);
     }
     this.features = new CourseFeatures(useConcepts);
     this.settings = settings;
@@ -64,15 +65,18 @@ final class FmRecommender implements ItemRecommender {
     model = FmTraining.train(learners, catalogue, features, settings, "mooccube-train");
     int n = train.numItems();
     scorers.clear();
-    List<Model<Label>> members = model instanceof EnsembleModel<Label> ens
-        ? ens.getModels() : List.of(model);
+    List<Model<Label>> members =
+        model instanceof EnsembleModel<Label> ens ? ens.getModels() : List.of(model);
     for (Model<Label> member : members) {
       FMClassificationModel fm = (FMClassificationModel) member;
       int[][] fids = new int[n][];
       double[][] fvals = new double[n][];
       for (int i = 0; i < n; i++) {
-        var ex = features.example(new CourseFeatures.Learner(List.of(), Map.of()),
-            catalogue.get(i), CourseFeatures.POSITIVE);
+        var ex =
+            features.example(
+                new CourseFeatures.Learner(List.of(), Map.of()),
+                catalogue.get(i),
+                CourseFeatures.POSITIVE);
         fids[i] = new int[ex.size()];
         fvals[i] = new double[ex.size()];
         int a = 0;

@@ -9,10 +9,10 @@ import org.tribuo.math.la.DenseVector;
 /**
  * Scores every course of a fixed catalogue for one learner in {@code O(#courses x factors)}, from
  * the parameters of a trained {@link FMClassificationModel}. It computes exactly the logit
- * difference {@code s(enrolled) - s(not-enrolled)} that the model's softmax turns into
- * P(enrolled), minus terms that depend on the learner alone (equal for every course, so the
- * ranking is unchanged): the FM decomposes into a learner part, a course part and the inner
- * product of their factor sums. {@code FmScorerTests} checks it against {@code model.predict}.
+ * difference {@code s(enrolled) - s(not-enrolled)} that the model's softmax turns into P(enrolled),
+ * minus terms that depend on the learner alone (equal for every course, so the ranking is
+ * unchanged): the FM decomposes into a learner part, a course part and the inner product of their
+ * factor sums. {@code FmScorerTests} checks it against {@code model.predict}.
  */
 final class FmScorer {
   private final int factors;

@@ -1,8 +1,8 @@
 package dev.talentgraph.ml.courses;
 
 /**
- * Hyperparameters of the factorization-machine course ranker. The defaults were set on a
- * validation split of the MOOCCube training data (never on the evaluation hold-outs).
+ * Hyperparameters of the factorization-machine course ranker. The defaults were set on a validation
+ * split of the MOOCCube training data (never on the evaluation hold-outs).
  *
  * @param factors latent dimension of the pairwise factors
  * @param epochs passes over the training pairs
@@ -10,12 +10,18 @@ package dev.talentgraph.ml.courses;
  * @param negatives sampled not-taken courses per enrolment
  * @param variance initial variance of the factors
  * @param seed seed of negative sampling and of the trainer
- * @param members how many FMs (seeds {@code seed}, {@code seed+1000}, ...) are trained and
- *     averaged (their P(enrolled)); 3 members cut the noise of stochastic training, which on
- *     MOOCCube is as large as the gap between item-kNN and EASE
+ * @param members how many FMs (seeds {@code seed}, {@code seed+1000}, ...) are trained and averaged
+ *     (their P(enrolled)); 3 members cut the noise of stochastic training, which on MOOCCube is as
+ *     large as the gap between item-kNN and EASE
  */
-public record FmSettings(int factors, int epochs, double learningRate, int negatives,
-    double variance, long seed, int members) {
+public record FmSettings(
+    int factors,
+    int epochs,
+    double learningRate,
+    int negatives,
+    double variance,
+    long seed,
+    int members) {
 
   public FmSettings {
     if (factors < 1) {
@@ -39,8 +45,8 @@ public record FmSettings(int factors, int epochs, double learningRate, int negat
   }
 
   /** A single FM. */
-  public FmSettings(int factors, int epochs, double learningRate, int negatives, double variance,
-      long seed) {
+  public FmSettings(
+      int factors, int epochs, double learningRate, int negatives, double variance, long seed) {
     this(factors, epochs, learningRate, negatives, variance, seed, 1);
   }
 

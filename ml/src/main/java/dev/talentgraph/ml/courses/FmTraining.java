@@ -44,32 +44,42 @@ final class FmTraining {
    * @param settings hyperparameters and seed
    * @param dataName a name of the training data for the model provenance
    */
-  public static Model<Label> train(List<LearnerRecord> learners,
-      List<CourseFeatures.Course> catalogue, CourseFeatures features, FmSettings settings,
+  public static Model<Label> train(
+      List<LearnerRecord> learners,
+      List<CourseFeatures.Course> catalogue,
+      CourseFeatures features,
+      FmSettings settings,
       String dataName) {
     if (settings.members() == 1) {
       return trainOne(learners, catalogue, features, settings, dataName);
     }
     List<MutableDataset<Label>> sets = new ArrayList<>();
     for (int m = 0; m < settings.members(); m++) {
-      sets.add(pairs(learners, catalogue, features, settings.withSeed(memberSeed(settings, m)), dataName));
+      sets.add(
+          pairs(
+              learners, catalogue, features, settings.withSeed(memberSeed(settings, m)), dataName));
     }
-    // One feature domain for every member: each draws its own negatives, and on a small catalogue a feature
-    // may occur in one member's pairs only. Tribuo combines only models with equal domains ("Model feature
-    // domains are not equal"), so every member trains on its own pairs over the union of the features.
+    // One feature domain for every member: each draws its own negatives, and on a small catalogue a
+    // feature
+    // may occur in one member's pairs only. Tribuo combines only models with equal domains ("Model
+    // feature
+    // domains are not equal"), so every member trains on its own pairs over the union of the
+    // features.
     LabelFactory lf = new LabelFactory();
-    MutableDataset<Label> union = new MutableDataset<>(new SimpleDataSourceProvenance(dataName, lf), lf);
+    MutableDataset<Label> union =
+        new MutableDataset<>(new SimpleDataSourceProvenance(dataName, lf), lf);
     sets.forEach(set -> union.addAll(set.getData()));
     ImmutableFeatureMap domain = union.getFeatureIDMap();
     ImmutableOutputInfo<Label> outputs = union.getOutputIDInfo();
     List<Model<Label>> members = new ArrayList<>();
     for (int m = 0; m < sets.size(); m++) {
       var set = sets.get(m);
-      members.add(trainer(settings.withSeed(memberSeed(settings, m)))
-          .train(new ImmutableDataset<>(set, set.getProvenance(), lf, domain, outputs, false)));
+      members.add(
+          trainer(settings.withSeed(memberSeed(settings, m)))
+              .train(new ImmutableDataset<>(set, set.getProvenance(), lf, domain, outputs, false)));
     }
-    return WeightedEnsembleModel.createEnsembleFromExistingModels("course-ranker", members,
-        new FullyWeightedVotingCombiner());
+    return WeightedEnsembleModel.createEnsembleFromExistingModels(
+        "course-ranker", members, new FullyWeightedVotingCombiner());
   }
 
   private static long memberSeed(FmSettings settings, int member) {
@@ -77,25 +87,40 @@ final class FmTraining {
   }
 
   /** One FM with the settings' seed. */
-  static FMClassificationModel trainOne(List<LearnerRecord> learners,
-      List<CourseFeatures.Course> catalogue, CourseFeatures features, FmSettings settings,
+  static FMClassificationModel trainOne(
+      List<LearnerRecord> learners,
+      List<CourseFeatures.Course> catalogue,
+      CourseFeatures features,
+      FmSettings settings,
       String dataName) {
     return trainer(settings).train(pairs(learners, catalogue, features, settings, dataName));
   }
 
   private static FMClassificationTrainer trainer(FmSettings settings) {
-    return new FMClassificationTrainer(new LogMulticlass(),
-        new AdaGrad(settings.learningRate(), 0.1), settings.epochs(), Integer.MAX_VALUE, 1,
-        settings.seed(), settings.factors(), settings.variance());
+    return new FMClassificationTrainer(
+        new LogMulticlass(),
+        new AdaGrad(settings.learningRate(), 0.1),
+        settings.epochs(),
+        Integer.MAX_VALUE,
+        1,
+        settings.seed(),
+        settings.factors(),
+        settings.variance());
   }
 
-  /** The training pairs: a positive per enrolment and its sampled negatives (the settings' seed draws them). */
-  static MutableDataset<Label> pairs(List<LearnerRecord> learners,
-      List<CourseFeatures.Course> catalogue, CourseFeatures features, FmSettings settings,
+  /**
+   * The training pairs: a positive per enrolment and its sampled negatives (the settings' seed
+   * draws them).
+   */
+  static MutableDataset<Label> pairs(
+      List<LearnerRecord> learners,
+      List<CourseFeatures.Course> catalogue,
+      CourseFeatures features,
+      FmSettings settings,
       String dataName) {
     if (catalogue.size() < 2) {
-      throw new IllegalArgumentException("the course catalogue needs at least 2 courses, has "
-          + catalogue.size());
+      throw new IllegalArgumentException(
+          "the course catalogue needs at least 2 courses, has " + catalogue.size());
     }
     LabelFactory lf = new LabelFactory();
     MutableDataset<Label> data =
@@ -111,7 +136,8 @@ final class FmTraining {
       for (String j : l.enrolled()) {
         CourseFeatures.Course course = byId.get(j);
         if (course == null) {
-          throw new IllegalArgumentException("enrolment in course '" + j + "' not in the catalogue");
+          throw new IllegalArgumentException(
+              "enrolment in course '" + j + "' not in the catalogue");
         }
         List<String> others = new ArrayList<>(l.enrolled());
         others.remove(j);

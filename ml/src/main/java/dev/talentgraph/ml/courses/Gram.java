@@ -20,8 +20,8 @@ final class Gram {
   }
 
   /**
-   * Inverse of a symmetric positive-definite matrix through its Cholesky factorisation
-   * {@code A = L L^T}; throws if {@code a} is not positive definite.
+   * Inverse of a symmetric positive-definite matrix through its Cholesky factorisation {@code A = L
+   * L^T}; throws if {@code a} is not positive definite.
    */
   static double[][] spdInverse(double[][] a) {
     int n = a.length;

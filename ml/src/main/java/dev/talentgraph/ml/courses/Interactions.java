@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * @param numItems number of items; items without any enrolment still count as candidates
  * @param userItems per user, the sorted distinct items they enrolled in
- * @param itemConcepts per item, the sorted distinct concept ids it covers (empty arrays when unknown)
+ * @param itemConcepts per item, the sorted distinct concept ids it covers (empty arrays when
+ *     unknown)
  * @param numConcepts concept ids run from 0 to numConcepts-1
  */
 public record Interactions(int numItems, int[][] userItems, int[][] itemConcepts, int numConcepts) {
@@ -25,8 +26,8 @@ public record Interactions(int numItems, int[][] userItems, int[][] itemConcepts
     for (int[] items : userItems) {
       for (int i = 0; i < items.length; i++) {
         if (items[i] < 0 || items[i] >= numItems || (i > 0 && items[i] <= items[i - 1])) {
-          throw new IllegalArgumentException("user items must be sorted, distinct and in range: "
-              + Arrays.toString(items));
+          throw new IllegalArgumentException(
+              "user items must be sorted, distinct and in range: " + Arrays.toString(items));
         }
       }
     }
@@ -67,9 +68,15 @@ public record Interactions(int numItems, int[][] userItems, int[][] itemConcepts
     }
     int[][] cut = new int[numItems][];
     for (int i = 0; i < numItems; i++) {
-      cut[i] = Arrays.stream(itemConcepts[i]).boxed().filter(c -> df[c] >= 2)
-          .sorted(java.util.Comparator.<Integer>comparingInt(c -> df[c]).thenComparing(c -> c))
-          .limit(perItem).mapToInt(Integer::intValue).sorted().toArray();
+      cut[i] =
+          Arrays.stream(itemConcepts[i])
+              .boxed()
+              .filter(c -> df[c] >= 2)
+              .sorted(java.util.Comparator.<Integer>comparingInt(c -> df[c]).thenComparing(c -> c))
+              .limit(perItem)
+              .mapToInt(Integer::intValue)
+              .sorted()
+              .toArray();
     }
     return new Interactions(numItems, userItems, cut, numConcepts);
   }

@@ -4,8 +4,8 @@ package dev.talentgraph.ml.courses;
  * Item-based k-nearest-neighbours over co-enrolment (Sarwar et al., WWW 2001; Deshpande &amp;
  * Karypis, TOIS 2004): the similarity of two courses is the cosine of their binary enrolment
  * vectors, {@code |U_i ∩ U_j| / sqrt(|U_i| |U_j|)}, and a learner's score for a course is the sum
- * of its similarities to the courses in the learner's history. With ~219 courses every neighbour
- * is kept (no top-k truncation), which is the strongest setting on this data in our runs.
+ * of its similarities to the courses in the learner's history. With ~219 courses every neighbour is
+ * kept (no top-k truncation), which is the strongest setting on this data in our runs.
  */
 final class ItemKnnRecommender implements ItemRecommender {
   private double[][] sim;

@@ -13,8 +13,14 @@ import java.util.List;
  * @param uncovered gap skills the path leaves (partly) open, with the reason
  * @param note a summary sentence; never null
  */
-public record LearningPath(String expertId, SkillGap.TargetRef target, List<Step> steps,
-    int totalHours, Integer maxHours, List<Uncovered> uncovered, String note) {
+public record LearningPath(
+    String expertId,
+    SkillGap.TargetRef target,
+    List<Step> steps,
+    int totalHours,
+    Integer maxHours,
+    List<Uncovered> uncovered,
+    String note) {
 
   public LearningPath {
     steps = List.copyOf(steps);
@@ -32,8 +38,14 @@ public record LearningPath(String expertId, SkillGap.TargetRef target, List<Step
    * @param prerequisiteOf the courses of the path it is a prerequisite of
    * @param why why it is in the path
    */
-  public record Step(int position, String courseId, String title, Integer hours,
-      List<CourseRecommendation.ClosedSkill> closes, List<String> prerequisiteOf, String why) {
+  public record Step(
+      int position,
+      String courseId,
+      String title,
+      Integer hours,
+      List<CourseRecommendation.ClosedSkill> closes,
+      List<String> prerequisiteOf,
+      String why) {
 
     public Step {
       closes = List.copyOf(closes);

@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
 
 /**
  * Leave-one-out hold-out (the protocol of He et al., "Neural Collaborative Filtering", WWW 2017,
- * with full ranking instead of 100 sampled negatives): for every user with at least two
- * enrolments one enrolment, drawn at random with the split's seed, is held out; the rest is the
- * training data. Users with fewer than two enrolments stay in the training data whole and are not
- * evaluated. MOOCCube as preprocessed has no timestamps, so the held-out item cannot be "the last".
+ * with full ranking instead of 100 sampled negatives): for every user with at least two enrolments
+ * one enrolment, drawn at random with the split's seed, is held out; the rest is the training data.
+ * Users with fewer than two enrolments stay in the training data whole and are not evaluated.
+ * MOOCCube as preprocessed has no timestamps, so the held-out item cannot be "the last".
  *
  * @param train the training interactions (all users, held-out items removed)
  * @param evalUsers users that are evaluated, ascending
@@ -38,8 +38,11 @@ record LeaveOneOutSplit(Interactions train, int[] evalUsers, int[] heldOut, long
     }
     Interactions train =
         new Interactions(data.numItems(), trainItems, data.itemConcepts(), data.numConcepts());
-    return new LeaveOneOutSplit(train, users.stream().mapToInt(Integer::intValue).toArray(),
-        held.stream().mapToInt(Integer::intValue).toArray(), seed);
+    return new LeaveOneOutSplit(
+        train,
+        users.stream().mapToInt(Integer::intValue).toArray(),
+        held.stream().mapToInt(Integer::intValue).toArray(),
+        seed);
   }
 
   /**
@@ -59,7 +62,12 @@ record LeaveOneOutSplit(Interactions train, int[] evalUsers, int[] heldOut, long
 
   @Override
   public String toString() {
-    return "LeaveOneOutSplit[seed=" + seed + ", evalUsers=" + evalUsers.length + ", heldOut="
-        + Arrays.toString(Arrays.copyOf(heldOut, Math.min(5, heldOut.length))) + "...]";
+    return "LeaveOneOutSplit[seed="
+        + seed
+        + ", evalUsers="
+        + evalUsers.length
+        + ", heldOut="
+        + Arrays.toString(Arrays.copyOf(heldOut, Math.min(5, heldOut.length)))
+        + "...]";
   }
 }

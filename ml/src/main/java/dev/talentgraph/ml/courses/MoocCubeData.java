@@ -50,7 +50,8 @@ public final class MoocCubeData {
         }
         String[] f = line.trim().split("\\s+");
         if (f.length != 3) {
-          throw bad(ratings, lineNo, "row", "expected 3 fields 'user course label', got " + f.length);
+          throw bad(
+              ratings, lineNo, "row", "expected 3 fields 'user course label', got " + f.length);
         }
         int user = parse(ratings, lineNo, "user", f[0]);
         int course = parse(ratings, lineNo, "course", f[1]);
@@ -109,7 +110,8 @@ public final class MoocCubeData {
       TreeSet<Integer> cs = conceptsOf.get(i);
       itemConcepts[i] = cs == null ? new int[0] : cs.stream().mapToInt(Integer::intValue).toArray();
     }
-    return new Interactions(numItems, users.toArray(new int[0][]), itemConcepts, conceptIndex.size());
+    return new Interactions(
+        numItems, users.toArray(new int[0][]), itemConcepts, conceptIndex.size());
   }
 
   private static int parse(Path file, int line, String field, String value) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.SimpleQueryRunner;
-import org.neo4j.driver.Session;
 
 /**
  * Plans a learning path: a greedy weighted set cover of the gap (Chvátal, "A greedy heuristic for
@@ -33,8 +32,9 @@ import org.neo4j.driver.Session;
  *       course needs, is dropped (latest choices first), then prerequisites no kept course needs.
  *   <li>Order: prerequisites first; otherwise the order of choice.
  * </ol>
- * The prerequisite graph is read level by level from the candidates upwards with a visited set,
- * so a cycle cannot make it loop; any cycle found above a candidate is reported with its courses.
+ *
+ * The prerequisite graph is read level by level from the candidates upwards with a visited set, so
+ * a cycle cannot make it loop; any cycle found above a candidate is reported with its courses.
  */
 final class PathPlanner {
   private static final double EPS = 1e-9;
@@ -43,8 +43,12 @@ final class PathPlanner {
 
   record CourseNode(String id, String title, Integer hours) {}
 
-  static LearningPath plan(SimpleQueryRunner s, TrainingAdvisor.Expert e, SkillGap gap,
-      List<TrainingAdvisor.Candidate> cands, Integer maxHours) {
+  static LearningPath plan(
+      SimpleQueryRunner s,
+      TrainingAdvisor.Expert e,
+      SkillGap gap,
+      List<TrainingAdvisor.Candidate> cands,
+      Integer maxHours) {
     Map<String, SkillGap.Comparison> gaps = new LinkedHashMap<>();
     gap.gaps().forEach(g -> gaps.put(g.skillId(), g));
     Map<String, TrainingAdvisor.Candidate> byId = new LinkedHashMap<>();
@@ -58,16 +62,37 @@ final class PathPlanner {
     List<String> frontier = new ArrayList<>(byId.keySet());
     while (!frontier.isEmpty()) {
       List<String> next = new ArrayList<>();
-      var rows = s.run("UNWIND $ids AS id MATCH (p:" + Labels.COURSE + ")-[:"
-          + RelTypes.PREREQUISITE_OF + "]->(c:" + Labels.COURSE + " {" + Props.ID + ": id}) "
-          + "RETURN id, p." + Props.ID + " AS pre, coalesce(p." + Props.TITLE + ", p." + Props.ID
-          + ") AS title, p." + Props.HOURS + " AS hours ORDER BY id, pre",
-          Map.of("ids", frontier)).list();
+      var rows =
+          s.run(
+                  "UNWIND $ids AS id MATCH (p:"
+                      + Labels.COURSE
+                      + ")-[:"
+                      + RelTypes.PREREQUISITE_OF
+                      + "]->(c:"
+                      + Labels.COURSE
+                      + " {"
+                      + Props.ID
+                      + ": id}) "
+                      + "RETURN id, p."
+                      + Props.ID
+                      + " AS pre, coalesce(p."
+                      + Props.TITLE
+                      + ", p."
+                      + Props.ID
+                      + ") AS title, p."
+                      + Props.HOURS
+                      + " AS hours ORDER BY id, pre",
+                  Map.of("ids", frontier))
+              .list();
       for (var r : rows) {
         String pre = r.get("pre").asString();
         prereqs.computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>()).add(pre);
-        nodes.putIfAbsent(pre, new CourseNode(pre, r.get("title").asString(),
-            r.get("hours").isNull() ? null : r.get("hours").asNumber().intValue()));
+        nodes.putIfAbsent(
+            pre,
+            new CourseNode(
+                pre,
+                r.get("title").asString(),
+                r.get("hours").isNull() ? null : r.get("hours").asNumber().intValue()));
         if (seen.add(pre)) {
           next.add(pre);
         }
@@ -76,8 +101,8 @@ final class PathPlanner {
     }
     List<String> cycle = findCycle(byId.keySet(), prereqs);
     if (!cycle.isEmpty()) {
-      throw new TrainingException.PrerequisiteCycle(cycle,
-          cycle.stream().map(id -> nodes.get(id).title()).toList());
+      throw new TrainingException.PrerequisiteCycle(
+          cycle, cycle.stream().map(id -> nodes.get(id).title()).toList());
     }
 
     Map<String, Double> remaining = new LinkedHashMap<>();
@@ -106,8 +131,10 @@ final class PathPlanner {
           continue;
         }
         double ratio = value / Math.max(h, 1);
-        if (best == null || ratio > bestRatio + EPS || (Math.abs(ratio - bestRatio) <= EPS
-            && TrainingAdvisor.BY_SCORE.compare(c, byId.get(best)) < 0)) {
+        if (best == null
+            || ratio > bestRatio + EPS
+            || (Math.abs(ratio - bestRatio) <= EPS
+                && TrainingAdvisor.BY_SCORE.compare(c, byId.get(best)) < 0)) {
           best = c.id;
           bestBundle = bundle;
           bestRatio = ratio;
@@ -132,8 +159,8 @@ final class PathPlanner {
       if (without.contains(c)) {
         continue; // another kept course needs it as a prerequisite
       }
-      if (closed(without, byId, gaps) >= closed(closure(chosen, prereqs, e.completed()), byId, gaps)
-          - EPS) {
+      if (closed(without, byId, gaps)
+          >= closed(closure(chosen, prereqs, e.completed()), byId, gaps) - EPS) {
         chosen.remove(i);
       }
     }
@@ -154,11 +181,12 @@ final class PathPlanner {
     }
     List<String> order = new ArrayList<>();
     List<String> ready = new ArrayList<>();
-    indeg.forEach((c, d) -> {
-      if (d == 0) {
-        ready.add(c);
-      }
-    });
+    indeg.forEach(
+        (c, d) -> {
+          if (d == 0) {
+            ready.add(c);
+          }
+        });
     while (!ready.isEmpty()) {
       ready.sort((a, b) -> Integer.compare(rank.indexOf(a), rank.indexOf(b)));
       String c = ready.remove(0);
@@ -188,33 +216,44 @@ final class PathPlanner {
       Collections.sort(needs);
       String why;
       if (!closes.isEmpty()) {
-        why = "closes " + String.join(", ", closes.stream().map(cl -> cl.skillName()).toList())
-            + (needs.isEmpty() ? "" : "; also a prerequisite of " + String.join(", ", needs));
+        why =
+            "closes "
+                + String.join(", ", closes.stream().map(cl -> cl.skillName()).toList())
+                + (needs.isEmpty() ? "" : "; also a prerequisite of " + String.join(", ", needs));
       } else {
         why = "prerequisite of " + String.join(", ", needs);
       }
-      steps.add(new LearningPath.Step(steps.size() + 1, c, n.title(), n.hours(), closes, needs,
-          why));
+      steps.add(
+          new LearningPath.Step(steps.size() + 1, c, n.title(), n.hours(), closes, needs, why));
     }
     List<LearningPath.Uncovered> uncovered = new ArrayList<>();
     for (var en : left.entrySet()) {
       if (en.getValue() > EPS) {
         SkillGap.Comparison g = gaps.get(en.getKey());
         boolean taught = cands.stream().anyMatch(c -> c.closes.containsKey(en.getKey()));
-        String reason = !taught ? "no course the expert has not completed teaches it or a "
-            + "narrower skill"
-            : maxHours != null && skippedForBudget ? "the courses that teach it do not fit in "
-                + maxHours + " hours"
-            : "the courses available close only part of it";
-        uncovered.add(new LearningPath.Uncovered(g.skillId(), g.skillName(), en.getValue(),
-            reason));
+        String reason =
+            !taught
+                ? "no course the expert has not completed teaches it or a " + "narrower skill"
+                : maxHours != null && skippedForBudget
+                    ? "the courses that teach it do not fit in " + maxHours + " hours"
+                    : "the courses available close only part of it";
+        uncovered.add(
+            new LearningPath.Uncovered(g.skillId(), g.skillName(), en.getValue(), reason));
       }
     }
-    String note = steps.isEmpty() ? "no course can be planned: " + (cands.isEmpty()
-        ? "none teaches a gap skill" : "none fits in " + maxHours + " hours")
-        : steps.size() + " course(s), " + total + " hours"
-            + (uncovered.isEmpty() ? ", covering the whole gap"
-                : ", leaving " + uncovered.size() + " gap skill(s) open");
+    String note =
+        steps.isEmpty()
+            ? "no course can be planned: "
+                + (cands.isEmpty()
+                    ? "none teaches a gap skill"
+                    : "none fits in " + maxHours + " hours")
+            : steps.size()
+                + " course(s), "
+                + total
+                + " hours"
+                + (uncovered.isEmpty()
+                    ? ", covering the whole gap"
+                    : ", leaving " + uncovered.size() + " gap skill(s) open");
     return new LearningPath(e.id(), gap.target(), steps, total, maxHours, uncovered, note);
   }
 
@@ -223,8 +262,8 @@ final class PathPlanner {
   }
 
   /** The course and the prerequisites it still needs, prerequisites first. */
-  static List<String> bundle(String course, Map<String, List<String>> prereqs,
-      Set<String> completed, Set<String> inPath) {
+  static List<String> bundle(
+      String course, Map<String, List<String>> prereqs, Set<String> completed, Set<String> inPath) {
     Set<String> out = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     todo.push(course);
@@ -240,8 +279,8 @@ final class PathPlanner {
     return new ArrayList<>(out);
   }
 
-  static Set<String> closure(List<String> courses, Map<String, List<String>> prereqs,
-      Set<String> completed) {
+  static Set<String> closure(
+      List<String> courses, Map<String, List<String>> prereqs, Set<String> completed) {
     Set<String> out = new LinkedHashSet<>();
     for (String c : courses) {
       out.addAll(bundle(c, prereqs, completed, out));
@@ -249,8 +288,11 @@ final class PathPlanner {
     return out;
   }
 
-  private static double value(List<String> bundle, Map<String, TrainingAdvisor.Candidate> byId,
-      Map<String, SkillGap.Comparison> gaps, Map<String, Double> remaining) {
+  private static double value(
+      List<String> bundle,
+      Map<String, TrainingAdvisor.Candidate> byId,
+      Map<String, SkillGap.Comparison> gaps,
+      Map<String, Double> remaining) {
     Map<String, Double> r = new HashMap<>(remaining);
     apply(bundle, byId, r);
     double v = 0;
@@ -260,7 +302,9 @@ final class PathPlanner {
     return v;
   }
 
-  private static void apply(List<String> courses, Map<String, TrainingAdvisor.Candidate> byId,
+  private static void apply(
+      List<String> courses,
+      Map<String, TrainingAdvisor.Candidate> byId,
       Map<String, Double> remaining) {
     for (String c : courses) {
       TrainingAdvisor.Candidate cand = byId.get(c);
@@ -273,7 +317,9 @@ final class PathPlanner {
     }
   }
 
-  private static double closed(Set<String> courses, Map<String, TrainingAdvisor.Candidate> byId,
+  private static double closed(
+      Set<String> courses,
+      Map<String, TrainingAdvisor.Candidate> byId,
       Map<String, SkillGap.Comparison> gaps) {
     Map<String, Double> r = new HashMap<>();
     gaps.keySet().forEach(k -> r.put(k, 1.0));

@@ -36,9 +36,9 @@ final class RankingMetrics {
   }
 
   /**
-   * The 1-based rank of {@code target} among candidate items: every item with {@code
-   * excluded[item] == false}. Ties are broken by {@code tieOrder} (a random permutation fixed per
-   * draw), so a method that scores many items equally gets neither the best nor the worst place.
+   * The 1-based rank of {@code target} among candidate items: every item with {@code excluded[item]
+   * == false}. Ties are broken by {@code tieOrder} (a random permutation fixed per draw), so a
+   * method that scores many items equally gets neither the best nor the worst place.
    */
   public static int rankOf(double[] scores, int target, boolean[] excluded, int[] tieOrder) {
     double s = scores[target];

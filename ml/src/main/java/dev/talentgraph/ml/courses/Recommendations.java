@@ -12,8 +12,12 @@ import java.util.List;
  * @param ranker which ranker produced the model scores (model name and provenance summary)
  * @param note why the list is empty or what it is based on; never null
  */
-public record Recommendations(String expertId, SkillGap.TargetRef target,
-    List<CourseRecommendation> items, String ranker, String note) {
+public record Recommendations(
+    String expertId,
+    SkillGap.TargetRef target,
+    List<CourseRecommendation> items,
+    String ranker,
+    String note) {
 
   public Recommendations {
     items = List.copyOf(items);

@@ -10,8 +10,8 @@ import java.util.List;
  * @param gaps required skills the expert lacks or has below the wanted level, largest first
  * @param met required skills the expert already has at the wanted level
  */
-public record SkillGap(String expertId, TargetRef target, List<Comparison> gaps,
-    List<Comparison> met) {
+public record SkillGap(
+    String expertId, TargetRef target, List<Comparison> gaps, List<Comparison> met) {
 
   public SkillGap {
     gaps = List.copyOf(gaps);
@@ -40,6 +40,12 @@ public record SkillGap(String expertId, TargetRef target, List<Comparison> gaps,
    *     itself (a SAME_AS twin or a narrower skill), else null
    * @param reason one sentence saying how the current level was found
    */
-  public record Comparison(String skillId, String skillName, int requiredLevel,
-      double currentLevel, double missing, String creditedFrom, String reason) {}
+  public record Comparison(
+      String skillId,
+      String skillName,
+      int requiredLevel,
+      double currentLevel,
+      double missing,
+      String creditedFrom,
+      String reason) {}
 }

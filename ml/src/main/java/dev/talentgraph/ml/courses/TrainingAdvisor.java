@@ -16,17 +16,18 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
 /**
  * What an expert should learn next: skill gap, ranked courses and a learning path, read from the
- * talent graph over the driver (plain Java, no Spring; the GraphQL fields {@code skillGap},
- * {@code recommendTrainings} and {@code learningPath} are thin wrappers).
+ * talent graph over the driver (plain Java, no Spring; the GraphQL fields {@code skillGap}, {@code
+ * recommendTrainings} and {@code learningPath} are thin wrappers).
  *
  * <h2>Taxonomy rule</h2>
+ *
  * A required skill S wanted at level L is met as far as {@link SkillCredit} credits the expert's
  * best skill for it, the same rule candidate matching uses: their own level h in S gives {@code
  * min(1, h / L)}, a SAME_AS twin the same, a narrower, related, sibling or broader skill its weight
@@ -39,28 +40,33 @@ import org.neo4j.driver.Value;
  * #DEFAULT_LEVEL}; one with {@code required = false} is a nice-to-have and ignored.
  *
  * <h2>Ranking</h2>
- * With a target: {@code score = 0.5 coverage + 0.3 model + 0.2 effect}, where coverage is the
- * share of the gap (in missing levels) the course closes, model is the ranker's P(enrolled) (see
- * {@link CourseRanker}; without a trained ranker, the course's share of enrolments relative to the
- * most taken course), and effect is the expected level gain measured on ENROLLED {levelBefore,
+ *
+ * With a target: {@code score = 0.5 coverage + 0.3 model + 0.2 effect}, where coverage is the share
+ * of the gap (in missing levels) the course closes, model is the ranker's P(enrolled) (see {@link
+ * CourseRanker}; without a trained ranker, the course's share of enrolments relative to the most
+ * taken course), and effect is the expected level gain measured on ENROLLED {levelBefore,
  * levelAfter} divided by 2 and capped at 1, so a course that measurably teaches little sinks.
  * Without a target: {@code 0.7 model + 0.3 effect}. The weights are a product choice stated here,
  * not fitted: the graph holds no record of which recommendation was the right one. Completed
  * enrolments (status completed/passed or a completedAt) are never recommended.
  *
  * <h2>Expected gain</h2>
- * The mean measured gain of a course shrunk towards the mean gain of all courses: {@code (sum +
- * k * prior) / (n + k)} with k = {@value #EFFECT_PRIOR_WEIGHT}, so one lucky learner does not make
- * a course great (a Bayesian average; the {@code training-effect} model of the scoring issue can
+ *
+ * The mean measured gain of a course shrunk towards the mean gain of all courses: {@code (sum + k *
+ * prior) / (n + k)} with k = {@value #EFFECT_PRIOR_WEIGHT}, so one lucky learner does not make a
+ * course great (a Bayesian average; the {@code training-effect} model of the scoring issue can
  * replace it at merge time through {@link #effects}).
  */
 public final class TrainingAdvisor {
   /** Level assumed for a REQUIRES edge without one. */
   public static final int DEFAULT_LEVEL = SkillCredit.DEFAULT_LEVEL;
+
   /** Pseudo-measurements of the prior in the expected gain. */
   public static final double EFFECT_PRIOR_WEIGHT = 3;
+
   /** A gain of this many levels or more counts as full effect. */
   public static final double FULL_EFFECT_GAIN = 2.0;
+
   static final double W_COVERAGE = 0.5;
   static final double W_MODEL = 0.3;
   static final double W_EFFECT = 0.2;
@@ -70,7 +76,11 @@ public final class TrainingAdvisor {
   private final String database;
   private final CourseRanker ranker;
   private final EffectModel effects;
-  /** How the answers name the ranker (the registered model's id), or null for the ranker's own description. */
+
+  /**
+   * How the answers name the ranker (the registered model's id), or null for the ranker's own
+   * description.
+   */
   private final String rankerLabel;
 
   /**
@@ -83,18 +93,23 @@ public final class TrainingAdvisor {
   }
 
   /**
-   * @param effects the training-effect model's estimates of a course's gain for this learner, used in place
-   *     of the measured average when it answers; null to rank by measured averages only
+   * @param effects the training-effect model's estimates of a course's gain for this learner, used
+   *     in place of the measured average when it answers; null to rank by measured averages only
    */
   public TrainingAdvisor(Driver driver, String database, CourseRanker ranker, EffectModel effects) {
     this(driver, database, ranker, effects, null);
   }
 
   /**
-   * @param rankerLabel how answers name the ranker (e.g. the registry's model id and training data);
-   *     null for the ranker's own description
+   * @param rankerLabel how answers name the ranker (e.g. the registry's model id and training
+   *     data); null for the ranker's own description
    */
-  public TrainingAdvisor(Driver driver, String database, CourseRanker ranker, EffectModel effects, String rankerLabel) {
+  public TrainingAdvisor(
+      Driver driver,
+      String database,
+      CourseRanker ranker,
+      EffectModel effects,
+      String rankerLabel) {
     this.driver = driver;
     this.database = database;
     this.ranker = ranker;
@@ -120,54 +135,77 @@ public final class TrainingAdvisor {
     if (first < 1) {
       throw new TrainingException.InvalidTarget("first must be at least 1, was " + first);
     }
-    return read(s -> {
-      Expert e = loadExpert(s, expertId);
-      if (target == null) {
-        return recommendWithoutTarget(s, e, first);
-      }
-      SkillGap gap = gap(s, e, resolve(s, target));
-      if (gap.gaps().isEmpty()) {
-        return new Recommendations(e.id, gap.target(), List.of(), rankerName(),
-            "no gap: " + e.id + " meets every required skill of " + label(gap.target()));
-      }
-      List<Candidate> cands = candidates(s, e, gap);
-      if (cands.isEmpty()) {
-        return new Recommendations(e.id, gap.target(), List.of(), rankerName(),
-            "no course the expert has not completed teaches any of the gap skills "
-                + names(gap.gaps()));
-      }
-      scoreCandidates(s, e, cands, true);
-      cands.sort(BY_SCORE);
-      List<CourseRecommendation> out = new ArrayList<>();
-      for (Candidate c : cands.subList(0, Math.min(first, cands.size()))) {
-        out.add(c.toRecommendation());
-      }
-      return new Recommendations(e.id, gap.target(), out, rankerName(),
-          cands.size() + " courses teach gap skills " + names(gap.gaps()) + "; ranked by "
-              + "0.5 gap coverage + 0.3 ranker + 0.2 expected effect (training-effect model when one is active, else measured gains)");
-    });
+    return read(
+        s -> {
+          Expert e = loadExpert(s, expertId);
+          if (target == null) {
+            return recommendWithoutTarget(s, e, first);
+          }
+          SkillGap gap = gap(s, e, resolve(s, target));
+          if (gap.gaps().isEmpty()) {
+            return new Recommendations(
+                e.id,
+                gap.target(),
+                List.of(),
+                rankerName(),
+                "no gap: " + e.id + " meets every required skill of " + label(gap.target()));
+          }
+          List<Candidate> cands = candidates(s, e, gap);
+          if (cands.isEmpty()) {
+            return new Recommendations(
+                e.id,
+                gap.target(),
+                List.of(),
+                rankerName(),
+                "no course the expert has not completed teaches any of the gap skills "
+                    + names(gap.gaps()));
+          }
+          scoreCandidates(s, e, cands, true);
+          cands.sort(BY_SCORE);
+          List<CourseRecommendation> out = new ArrayList<>();
+          for (Candidate c : cands.subList(0, Math.min(first, cands.size()))) {
+            out.add(c.toRecommendation());
+          }
+          return new Recommendations(
+              e.id,
+              gap.target(),
+              out,
+              rankerName(),
+              cands.size()
+                  + " courses teach gap skills "
+                  + names(gap.gaps())
+                  + "; ranked by "
+                  + "0.5 gap coverage + 0.3 ranker + 0.2 expected effect (training-effect model when one is active, else measured gains)");
+        });
   }
 
   /**
    * An ordered list of courses covering the gap, prerequisites first, within {@code maxHours} when
-   * given. Throws {@link TrainingException.PrerequisiteCycle} if the prerequisites of a course
-   * that could serve form a cycle.
+   * given. Throws {@link TrainingException.PrerequisiteCycle} if the prerequisites of a course that
+   * could serve form a cycle.
    */
   public LearningPath learningPath(String expertId, Target target, Integer maxHours) {
     if (maxHours != null && maxHours < 0) {
       throw new TrainingException.InvalidTarget("maxHours must not be negative, was " + maxHours);
     }
-    return read(s -> {
-      Expert e = loadExpert(s, expertId);
-      SkillGap gap = gap(s, e, resolve(s, requireTarget(target)));
-      if (gap.gaps().isEmpty()) {
-        return new LearningPath(e.id, gap.target(), List.of(), 0, maxHours, List.of(),
-            "no gap: nothing to learn for " + label(gap.target()));
-      }
-      List<Candidate> cands = candidates(s, e, gap);
-      scoreCandidates(s, e, cands, true);
-      return PathPlanner.plan(s, e, gap, cands, maxHours);
-    });
+    return read(
+        s -> {
+          Expert e = loadExpert(s, expertId);
+          SkillGap gap = gap(s, e, resolve(s, requireTarget(target)));
+          if (gap.gaps().isEmpty()) {
+            return new LearningPath(
+                e.id,
+                gap.target(),
+                List.of(),
+                0,
+                maxHours,
+                List.of(),
+                "no gap: nothing to learn for " + label(gap.target()));
+          }
+          List<Candidate> cands = candidates(s, e, gap);
+          scoreCandidates(s, e, cands, true);
+          return PathPlanner.plan(s, e, gap, cands, maxHours);
+        });
   }
 
   /**
@@ -178,16 +216,34 @@ public final class TrainingAdvisor {
    *     prior used for shrinkage
    */
   public CourseEffect courseEffect(String courseId) {
-    return read(s -> {
-      Record r = s.run("MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": $id}) RETURN c."
-          + Props.TITLE + " AS title", Map.of("id", courseId)).list().stream().findFirst()
-          .orElseThrow(() -> new TrainingException.UnknownCourse(courseId));
-      Map<String, double[]> eff = effects(s, List.of(courseId));
-      double prior = prior(s);
-      double[] m = eff.getOrDefault(courseId, new double[] {0, 0});
-      return new CourseEffect(courseId, str(r.get("title")), expectedGain(m, prior), (int) m[1],
-          m[1] == 0 ? Double.NaN : m[0] / m[1], prior);
-    });
+    return read(
+        s -> {
+          Record r =
+              s
+                  .run(
+                      "MATCH (c:"
+                          + Labels.COURSE
+                          + " {"
+                          + Props.ID
+                          + ": $id}) RETURN c."
+                          + Props.TITLE
+                          + " AS title",
+                      Map.of("id", courseId))
+                  .list()
+                  .stream()
+                  .findFirst()
+                  .orElseThrow(() -> new TrainingException.UnknownCourse(courseId));
+          Map<String, double[]> eff = effects(s, List.of(courseId));
+          double prior = prior(s);
+          double[] m = eff.getOrDefault(courseId, new double[] {0, 0});
+          return new CourseEffect(
+              courseId,
+              str(r.get("title")),
+              expectedGain(m, prior),
+              (int) m[1],
+              m[1] == 0 ? Double.NaN : m[0] / m[1],
+              prior);
+        });
   }
 
   /**
@@ -200,13 +256,18 @@ public final class TrainingAdvisor {
    * @param rawMean their mean gain, NaN when none
    * @param prior mean gain over all measured enrolments of all courses (1.0 when none)
    */
-  public record CourseEffect(String courseId, String title, double expectedGain, int measured,
-      double rawMean, double prior) {}
+  public record CourseEffect(
+      String courseId,
+      String title,
+      double expectedGain,
+      int measured,
+      double rawMean,
+      double prior) {}
 
   // ---------------------------------------------------------------- the expert
 
-  record Expert(String id, Map<String, Integer> skills, List<String> enrolled,
-      Set<String> completed) {}
+  record Expert(
+      String id, Map<String, Integer> skills, List<String> enrolled, Set<String> completed) {}
 
   /** Runs {@code work} in one read transaction: one consistent snapshot, one begin/commit. */
   private <T> T read(java.util.function.Function<SimpleQueryRunner, T> work) {
@@ -219,12 +280,38 @@ public final class TrainingAdvisor {
     if (expertId == null || expertId.isBlank()) {
       throw new TrainingException.UnknownExpert(String.valueOf(expertId));
     }
-    List<Record> rows = s.run("MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": $id}) RETURN "
-        + "[(e)-[h:" + RelTypes.HAS_SKILL + "]->(k:" + Labels.SKILL + ") | [k." + Props.ID + ", "
-        + "coalesce(h." + Props.LEVEL + ", " + DEFAULT_LEVEL + ")]] AS skills, "
-        + "[(e)-[n:" + RelTypes.ENROLLED + "]->(c:" + Labels.COURSE + ") | [c." + Props.ID
-        + ", toLower(coalesce(n." + Props.STATUS + ", '')), n." + Props.COMPLETED_AT
-        + " IS NOT NULL]] AS enrolled", Map.of("id", expertId)).list();
+    List<Record> rows =
+        s.run(
+                "MATCH (e:"
+                    + Labels.EXPERT
+                    + " {"
+                    + Props.ID
+                    + ": $id}) RETURN "
+                    + "[(e)-[h:"
+                    + RelTypes.HAS_SKILL
+                    + "]->(k:"
+                    + Labels.SKILL
+                    + ") | [k."
+                    + Props.ID
+                    + ", "
+                    + "coalesce(h."
+                    + Props.LEVEL
+                    + ", "
+                    + DEFAULT_LEVEL
+                    + ")]] AS skills, "
+                    + "[(e)-[n:"
+                    + RelTypes.ENROLLED
+                    + "]->(c:"
+                    + Labels.COURSE
+                    + ") | [c."
+                    + Props.ID
+                    + ", toLower(coalesce(n."
+                    + Props.STATUS
+                    + ", '')), n."
+                    + Props.COMPLETED_AT
+                    + " IS NOT NULL]] AS enrolled",
+                Map.of("id", expertId))
+            .list();
     if (rows.isEmpty()) {
       throw new TrainingException.UnknownExpert(expertId);
     }
@@ -279,17 +366,63 @@ public final class TrainingAdvisor {
       id = ((Target.Occupation) target).id();
     }
     // label is one of three schema constants, never a caller string
-    String reqs = "[(t)-[r:" + RelTypes.REQUIRES + "]->(k:" + Labels.SKILL + ") WHERE coalesce(r."
-        + Props.REQUIRED + ", true) <> false | [k." + Props.ID + ", coalesce(k." + Props.NAME
-        + ", k." + Props.ID + "), coalesce(r." + Props.LEVEL + ", " + DEFAULT_LEVEL + ")]]";
-    List<Record> rows = s.run("MATCH (t:" + label + " {" + Props.ID + ": $id}) "
-        + "RETURN coalesce(t." + Props.TITLE + ", t." + Props.NAME + ", t." + Props.ID
-        + ") AS name, " + reqs + " AS reqs, "
-        + "[(t)-[:" + RelTypes.FOR_OCCUPATION + "]->(o:" + Labels.OCCUPATION + ")-[r:"
-        + RelTypes.REQUIRES + "]->(k:" + Labels.SKILL + ") WHERE coalesce(r." + Props.REQUIRED
-        + ", true) <> false | [k." + Props.ID + ", coalesce(k." + Props.NAME + ", k." + Props.ID
-        + "), coalesce(r." + Props.LEVEL + ", " + DEFAULT_LEVEL + ")]] AS occupationReqs",
-        Map.of("id", id == null ? "" : id)).list();
+    String reqs =
+        "[(t)-[r:"
+            + RelTypes.REQUIRES
+            + "]->(k:"
+            + Labels.SKILL
+            + ") WHERE coalesce(r."
+            + Props.REQUIRED
+            + ", true) <> false | [k."
+            + Props.ID
+            + ", coalesce(k."
+            + Props.NAME
+            + ", k."
+            + Props.ID
+            + "), coalesce(r."
+            + Props.LEVEL
+            + ", "
+            + DEFAULT_LEVEL
+            + ")]]";
+    List<Record> rows =
+        s.run(
+                "MATCH (t:"
+                    + label
+                    + " {"
+                    + Props.ID
+                    + ": $id}) "
+                    + "RETURN coalesce(t."
+                    + Props.TITLE
+                    + ", t."
+                    + Props.NAME
+                    + ", t."
+                    + Props.ID
+                    + ") AS name, "
+                    + reqs
+                    + " AS reqs, "
+                    + "[(t)-[:"
+                    + RelTypes.FOR_OCCUPATION
+                    + "]->(o:"
+                    + Labels.OCCUPATION
+                    + ")-[r:"
+                    + RelTypes.REQUIRES
+                    + "]->(k:"
+                    + Labels.SKILL
+                    + ") WHERE coalesce(r."
+                    + Props.REQUIRED
+                    + ", true) <> false | [k."
+                    + Props.ID
+                    + ", coalesce(k."
+                    + Props.NAME
+                    + ", k."
+                    + Props.ID
+                    + "), coalesce(r."
+                    + Props.LEVEL
+                    + ", "
+                    + DEFAULT_LEVEL
+                    + ")]] AS occupationReqs",
+                Map.of("id", id == null ? "" : id))
+            .list();
     if (rows.isEmpty()) {
       throw new TrainingException.UnknownTarget(target.kind() + " '" + id + "'");
     }
@@ -297,12 +430,15 @@ public final class TrainingAdvisor {
     SkillGap.TargetRef ref = new SkillGap.TargetRef(target.kind(), id, str(r.get("name")));
     List<Value> raw = r.get("reqs").asList(v -> v);
     if (raw.isEmpty()) {
-      raw = r.get("occupationReqs").asList(v -> v); // an opening without its own list: its occupation's
+      raw =
+          r.get("occupationReqs")
+              .asList(v -> v); // an opening without its own list: its occupation's
     }
     Map<String, Requirement> reqs2 = new LinkedHashMap<>();
     for (Value v : raw) {
-      Requirement q = new Requirement(v.get(0).asString(), v.get(1).asString(),
-          clampLevel(v.get(2).asNumber().intValue()));
+      Requirement q =
+          new Requirement(
+              v.get(0).asString(), v.get(1).asString(), clampLevel(v.get(2).asNumber().intValue()));
       reqs2.merge(q.skillId(), q, (a, b) -> a.level() >= b.level() ? a : b);
     }
     if (reqs2.isEmpty()) {
@@ -321,15 +457,32 @@ public final class TrainingAdvisor {
         throw new TrainingException.InvalidTarget("a required skill has no id");
       }
       if (q.level() < Props.MIN_LEVEL || q.level() > Props.MAX_LEVEL) {
-        throw new TrainingException.InvalidTarget("level of skill '" + q.skillId() + "' must be "
-            + Props.MIN_LEVEL + "-" + Props.MAX_LEVEL + ", was " + q.level());
+        throw new TrainingException.InvalidTarget(
+            "level of skill '"
+                + q.skillId()
+                + "' must be "
+                + Props.MIN_LEVEL
+                + "-"
+                + Props.MAX_LEVEL
+                + ", was "
+                + q.level());
       }
       wanted.merge(q.skillId(), q.level(), Math::max);
     }
     Map<String, String> names = new HashMap<>();
-    s.run("UNWIND $ids AS id MATCH (k:" + Labels.SKILL + " {" + Props.ID + ": id}) RETURN k."
-        + Props.ID + " AS id, coalesce(k." + Props.NAME + ", k." + Props.ID + ") AS name",
-        Map.of("ids", new ArrayList<>(wanted.keySet())))
+    s.run(
+            "UNWIND $ids AS id MATCH (k:"
+                + Labels.SKILL
+                + " {"
+                + Props.ID
+                + ": id}) RETURN k."
+                + Props.ID
+                + " AS id, coalesce(k."
+                + Props.NAME
+                + ", k."
+                + Props.ID
+                + ") AS name",
+            Map.of("ids", new ArrayList<>(wanted.keySet())))
         .forEachRemaining(r -> names.put(r.get("id").asString(), r.get("name").asString()));
     List<Requirement> reqs = new ArrayList<>();
     for (var en : wanted.entrySet()) {
@@ -357,8 +510,17 @@ public final class TrainingAdvisor {
     s.run(SkillCredit.TAXONOMY_AROUND, Map.of("ids", new ArrayList<>(byId.keySet())))
         .forEachRemaining(r -> taxonomy.add(r.asMap()));
     Map<String, String> names = new HashMap<>();
-    s.run("UNWIND $ids AS id MATCH (k:" + Labels.SKILL + " {" + Props.ID + ": id}) RETURN id, coalesce(k."
-        + Props.NAME + ", k." + Props.ID + ") AS name", Map.of("ids", new ArrayList<>(e.skills().keySet())))
+    s.run(
+            "UNWIND $ids AS id MATCH (k:"
+                + Labels.SKILL
+                + " {"
+                + Props.ID
+                + ": id}) RETURN id, coalesce(k."
+                + Props.NAME
+                + ", k."
+                + Props.ID
+                + ") AS name",
+            Map.of("ids", new ArrayList<>(e.skills().keySet())))
         .forEachRemaining(r -> names.put(r.get("id").asString(), r.get("name").asString()));
     for (Requirement q : byId.values()) {
       SkillCredit.Best best = SkillCredit.best(q.skillId(), q.level(), e.skills(), taxonomy);
@@ -374,24 +536,54 @@ public final class TrainingAdvisor {
         from = best.heldId();
         String held = names.getOrDefault(from, from);
         int d = best.link().depth();
-        reason = switch (best.link().relation()) {
-          case SAME_AS -> "level " + fmt(best.heldLevel()) + " in " + held + ", the same skill (SAME_AS)";
-          case NARROWER -> "level " + fmt(best.heldLevel()) + " in " + held + ", " + d + " step(s) narrower than "
-              + q.name();
-          case BROADER -> "level " + fmt(best.heldLevel()) + " in " + held + ", broader than " + q.name();
-          case RELATED -> "level " + fmt(best.heldLevel()) + " in " + held + ", related to " + q.name();
-          case SIBLING -> "level " + fmt(best.heldLevel()) + " in " + held + ", a sibling of " + q.name()
-              + " under the same broader skill";
-          case EXACT -> throw new IllegalStateException();
-        } + ", counts as " + fmt(current);
+        reason =
+            switch (best.link().relation()) {
+                  case SAME_AS ->
+                      "level "
+                          + fmt(best.heldLevel())
+                          + " in "
+                          + held
+                          + ", the same skill (SAME_AS)";
+                  case NARROWER ->
+                      "level "
+                          + fmt(best.heldLevel())
+                          + " in "
+                          + held
+                          + ", "
+                          + d
+                          + " step(s) narrower than "
+                          + q.name();
+                  case BROADER ->
+                      "level "
+                          + fmt(best.heldLevel())
+                          + " in "
+                          + held
+                          + ", broader than "
+                          + q.name();
+                  case RELATED ->
+                      "level " + fmt(best.heldLevel()) + " in " + held + ", related to " + q.name();
+                  case SIBLING ->
+                      "level "
+                          + fmt(best.heldLevel())
+                          + " in "
+                          + held
+                          + ", a sibling of "
+                          + q.name()
+                          + " under the same broader skill";
+                  case EXACT -> throw new IllegalStateException();
+                }
+                + ", counts as "
+                + fmt(current);
       }
       double missing = SkillCredit.gap(credit, q.level());
-      var cmp = new SkillGap.Comparison(q.skillId(), q.name(), q.level(), current, missing, from,
-          reason);
+      var cmp =
+          new SkillGap.Comparison(q.skillId(), q.name(), q.level(), current, missing, from, reason);
       (missing > EPS ? gaps : met).add(cmp);
     }
-    gaps.sort(Comparator.comparingDouble(SkillGap.Comparison::missing).reversed()
-        .thenComparing(SkillGap.Comparison::skillId));
+    gaps.sort(
+        Comparator.comparingDouble(SkillGap.Comparison::missing)
+            .reversed()
+            .thenComparing(SkillGap.Comparison::skillId));
     return new SkillGap(e.id(), t.ref(), gaps, met);
   }
 
@@ -416,8 +608,17 @@ public final class TrainingAdvisor {
     }
 
     CourseRecommendation toRecommendation() {
-      return new CourseRecommendation(id, title, hours, score, coverage, model, expectedGain,
-          measured, new ArrayList<>(closes.values()), why);
+      return new CourseRecommendation(
+          id,
+          title,
+          hours,
+          score,
+          coverage,
+          model,
+          expectedGain,
+          measured,
+          new ArrayList<>(closes.values()),
+          why);
     }
   }
 
@@ -430,17 +631,45 @@ public final class TrainingAdvisor {
     gap.gaps().forEach(g -> gaps.put(g.skillId(), g));
     Map<String, Candidate> out = new LinkedHashMap<>();
     String teach = "(c:" + Labels.COURSE + ")-[t:" + RelTypes.TEACHES + "]->";
-    List<Record> rows = s.run("UNWIND $skills AS sid MATCH (r:" + Labels.SKILL + " {" + Props.ID
-        + ": sid}) CALL (r) { "
-        + "MATCH " + teach + "(r) RETURN c, t, r AS via, 0 AS depth UNION "
-        + "MATCH " + teach + "(x:" + Labels.SKILL + ")-[:" + RelTypes.SAME_AS
-        + "]-(r) RETURN c, t, x AS via, 0 AS depth UNION "
-        + "MATCH p = " + teach + "(x:" + Labels.SKILL + ")-[:" + RelTypes.BROADER + "*1.."
-        + SkillCredit.MAX_DEPTH + "]->(r) RETURN c, t, x AS via, length(p) - 1 AS depth } "
-        + "RETURN sid, c." + Props.ID + " AS course, t." + Props.LEVEL + " AS level, via."
-        + Props.ID + " AS viaId, coalesce(via." + Props.NAME + ", via." + Props.ID
-        + ") AS viaName, depth ORDER BY course, sid",
-        Map.of("skills", new ArrayList<>(gaps.keySet()))).list();
+    List<Record> rows =
+        s.run(
+                "UNWIND $skills AS sid MATCH (r:"
+                    + Labels.SKILL
+                    + " {"
+                    + Props.ID
+                    + ": sid}) CALL (r) { "
+                    + "MATCH "
+                    + teach
+                    + "(r) RETURN c, t, r AS via, 0 AS depth UNION "
+                    + "MATCH "
+                    + teach
+                    + "(x:"
+                    + Labels.SKILL
+                    + ")-[:"
+                    + RelTypes.SAME_AS
+                    + "]-(r) RETURN c, t, x AS via, 0 AS depth UNION "
+                    + "MATCH p = "
+                    + teach
+                    + "(x:"
+                    + Labels.SKILL
+                    + ")-[:"
+                    + RelTypes.BROADER
+                    + "*1.."
+                    + SkillCredit.MAX_DEPTH
+                    + "]->(r) RETURN c, t, x AS via, length(p) - 1 AS depth } "
+                    + "RETURN sid, c."
+                    + Props.ID
+                    + " AS course, t."
+                    + Props.LEVEL
+                    + " AS level, via."
+                    + Props.ID
+                    + " AS viaId, coalesce(via."
+                    + Props.NAME
+                    + ", via."
+                    + Props.ID
+                    + ") AS viaName, depth ORDER BY course, sid",
+                Map.of("skills", new ArrayList<>(gaps.keySet())))
+            .list();
     for (Record r : rows) {
       String cid = r.get("course").asString();
       if (e.completed().contains(cid)) {
@@ -449,8 +678,12 @@ public final class TrainingAdvisor {
       SkillGap.Comparison g = gaps.get(r.get("sid").asString());
       int depth = r.get("depth").asInt();
       String viaId = r.get("viaId").asString();
-      double factor = SkillCredit.weight(viaId.equals(g.skillId()) ? SkillCredit.Relation.EXACT
-          : depth == 0 ? SkillCredit.Relation.SAME_AS : SkillCredit.Relation.NARROWER, depth);
+      double factor =
+          SkillCredit.weight(
+              viaId.equals(g.skillId())
+                  ? SkillCredit.Relation.EXACT
+                  : depth == 0 ? SkillCredit.Relation.SAME_AS : SkillCredit.Relation.NARROWER,
+              depth);
       double fraction = 1.0;
       String levelNote = "";
       if (!r.get("level").isNull()) {
@@ -466,12 +699,23 @@ public final class TrainingAdvisor {
         continue;
       }
       String viaName = r.get("viaName").asString();
-      String how = viaId.equals(g.skillId()) ? "teaches " + g.skillName()
-          : depth == 0 ? "teaches " + viaName + ", the same skill as " + g.skillName()
-          : "teaches " + viaName + ", " + depth + " step(s) narrower than " + g.skillName()
-              + " (" + fmt(factor * 100) + "% credit)";
-      var closed = new CourseRecommendation.ClosedSkill(g.skillId(), g.skillName(), viaId,
-          credit, how + levelNote);
+      String how =
+          viaId.equals(g.skillId())
+              ? "teaches " + g.skillName()
+              : depth == 0
+                  ? "teaches " + viaName + ", the same skill as " + g.skillName()
+                  : "teaches "
+                      + viaName
+                      + ", "
+                      + depth
+                      + " step(s) narrower than "
+                      + g.skillName()
+                      + " ("
+                      + fmt(factor * 100)
+                      + "% credit)";
+      var closed =
+          new CourseRecommendation.ClosedSkill(
+              g.skillId(), g.skillName(), viaId, credit, how + levelNote);
       Candidate c = out.computeIfAbsent(cid, Candidate::new);
       c.closes.merge(g.skillId(), closed, (a, b) -> a.credit() >= b.credit() ? a : b);
     }
@@ -494,32 +738,76 @@ public final class TrainingAdvisor {
     List<String> ids = cands.stream().map(c -> c.id).toList();
     Map<String, Record> info = new HashMap<>();
     Map<String, double[]> eff = new HashMap<>();
-    String measured = "n." + Props.LEVEL_BEFORE + " IS NOT NULL AND n." + Props.LEVEL_AFTER
-        + " IS NOT NULL";
+    String measured =
+        "n." + Props.LEVEL_BEFORE + " IS NOT NULL AND n." + Props.LEVEL_AFTER + " IS NOT NULL";
     String gain = "n." + Props.LEVEL_AFTER + " - n." + Props.LEVEL_BEFORE;
     // one round trip: course facts, their measured gains and the prior over all courses
-    List<Record> rows = s.run("CALL () { MATCH (:" + Labels.EXPERT + ")-[n:" + RelTypes.ENROLLED
-        + "]->(:" + Labels.COURSE + ") WHERE " + measured + " RETURN avg(" + gain + ") AS prior } "
-        + "UNWIND $ids AS id MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": id}) RETURN c."
-        + Props.ID + " AS id, coalesce(c." + Props.TITLE + ", c." + Props.NAME + ", c." + Props.ID
-        + ") AS title, c." + Props.HOURS + " AS hours, [(c)-[:" + RelTypes.TEACHES + "]->(k:"
-        + Labels.SKILL + ") | k." + Props.ID + "] AS teaches, COUNT { (:" + Labels.EXPERT + ")-[:"
-        + RelTypes.ENROLLED + "]->(c) } AS enrolments, [(:" + Labels.EXPERT + ")-[n:"
-        + RelTypes.ENROLLED + "]->(c) WHERE " + measured + " | " + gain + "] AS gains, prior",
-        Map.of("ids", ids)).list();
+    List<Record> rows =
+        s.run(
+                "CALL () { MATCH (:"
+                    + Labels.EXPERT
+                    + ")-[n:"
+                    + RelTypes.ENROLLED
+                    + "]->(:"
+                    + Labels.COURSE
+                    + ") WHERE "
+                    + measured
+                    + " RETURN avg("
+                    + gain
+                    + ") AS prior } "
+                    + "UNWIND $ids AS id MATCH (c:"
+                    + Labels.COURSE
+                    + " {"
+                    + Props.ID
+                    + ": id}) RETURN c."
+                    + Props.ID
+                    + " AS id, coalesce(c."
+                    + Props.TITLE
+                    + ", c."
+                    + Props.NAME
+                    + ", c."
+                    + Props.ID
+                    + ") AS title, c."
+                    + Props.HOURS
+                    + " AS hours, [(c)-[:"
+                    + RelTypes.TEACHES
+                    + "]->(k:"
+                    + Labels.SKILL
+                    + ") | k."
+                    + Props.ID
+                    + "] AS teaches, COUNT { (:"
+                    + Labels.EXPERT
+                    + ")-[:"
+                    + RelTypes.ENROLLED
+                    + "]->(c) } AS enrolments, [(:"
+                    + Labels.EXPERT
+                    + ")-[n:"
+                    + RelTypes.ENROLLED
+                    + "]->(c) WHERE "
+                    + measured
+                    + " | "
+                    + gain
+                    + "] AS gains, prior",
+                Map.of("ids", ids))
+            .list();
     double prior = 1.0;
     for (Record r : rows) {
       info.put(r.get("id").asString(), r);
       List<Object> gains = r.get("gains").asList();
       if (!gains.isEmpty()) {
-        eff.put(r.get("id").asString(), new double[] {
-            gains.stream().mapToDouble(g -> ((Number) g).doubleValue()).sum(), gains.size()});
+        eff.put(
+            r.get("id").asString(),
+            new double[] {
+              gains.stream().mapToDouble(g -> ((Number) g).doubleValue()).sum(), gains.size()
+            });
       }
       prior = r.get("prior").isNull() ? 1.0 : r.get("prior").asNumber().doubleValue();
     }
     double[] model = modelScores(e, cands, info);
-    Map<String, Double> predicted = effects == null ? Map.of()
-        : effects.expectedGains(e.id, cands.stream().map(c -> c.id).toList());
+    Map<String, Double> predicted =
+        effects == null
+            ? Map.of()
+            : effects.expectedGains(e.id, cands.stream().map(c -> c.id).toList());
     String effectModel = predicted.isEmpty() ? null : effects.name();
     for (int i = 0; i < cands.size(); i++) {
       Candidate c = cands.get(i);
@@ -534,28 +822,48 @@ public final class TrainingAdvisor {
       if (estimate != null) c.expectedGain = estimate;
       double effect = Math.max(0, Math.min(1, c.expectedGain / FULL_EFFECT_GAIN));
       c.model = model[i];
-      c.score = withTarget
-          ? W_COVERAGE * c.coverage + W_MODEL * c.model + W_EFFECT * effect
-          : 0.7 * c.model + 0.3 * effect;
+      c.score =
+          withTarget
+              ? W_COVERAGE * c.coverage + W_MODEL * c.model + W_EFFECT * effect
+              : 0.7 * c.model + 0.3 * effect;
       StringBuilder why = new StringBuilder();
       if (withTarget) {
         why.append("closes ").append(pct(c.coverage)).append(" of the gap (");
-        why.append(String.join("; ", c.closes.values().stream()
-            .map(cl -> cl.skillName() + ": " + cl.reason()).toList())).append("); ");
+        why.append(
+                String.join(
+                    "; ",
+                    c.closes.values().stream()
+                        .map(cl -> cl.skillName() + ": " + cl.reason())
+                        .toList()))
+            .append("); ");
       }
-      why.append(ranker == null ? "taken by " + pct(c.model) + " as many learners as the most "
-          + "taken course" : "ranker P(enrol) " + fmt(c.model));
+      why.append(
+          ranker == null
+              ? "taken by " + pct(c.model) + " as many learners as the most " + "taken course"
+              : "ranker P(enrol) " + fmt(c.model));
       if (estimate != null) {
-        why.append("; ").append(effectModel).append(" expects +").append(fmt(estimate)).append(" levels for this learner");
+        why.append("; ")
+            .append(effectModel)
+            .append(" expects +")
+            .append(fmt(estimate))
+            .append(" levels for this learner");
         if (c.measured > 0) {
-          why.append(" (measured +").append(fmt(m[0] / m[1])).append(" over ").append(c.measured).append(" enrolment(s))");
+          why.append(" (measured +")
+              .append(fmt(m[0] / m[1]))
+              .append(" over ")
+              .append(c.measured)
+              .append(" enrolment(s))");
         }
         if (estimate < prior * 0.5) why.append(" (poor expected effect: ranked down)");
       } else if (c.measured == 0) {
         why.append("; no measured effect, assumed the average gain +").append(fmt(prior));
       } else {
-        why.append("; measured gain +").append(fmt(m[0] / m[1])).append(" levels over ")
-            .append(c.measured).append(" enrolment(s), expected +").append(fmt(c.expectedGain));
+        why.append("; measured gain +")
+            .append(fmt(m[0] / m[1]))
+            .append(" levels over ")
+            .append(c.measured)
+            .append(" enrolment(s), expected +")
+            .append(fmt(c.expectedGain));
         if (m[0] / m[1] < prior * 0.5) {
           why.append(" (poor measured effect: ranked down)");
         }
@@ -583,8 +891,8 @@ public final class TrainingAdvisor {
     CourseFeatures.Learner learner = new CourseFeatures.Learner(e.enrolled(), e.skills());
     List<CourseFeatures.Course> courses = new ArrayList<>();
     for (Candidate c : cands) {
-      courses.add(new CourseFeatures.Course(c.id,
-          info.get(c.id).get("teaches").asList(Value::asString)));
+      courses.add(
+          new CourseFeatures.Course(c.id, info.get(c.id).get("teaches").asList(Value::asString)));
     }
     return ranker.score(learner, courses);
   }
@@ -592,14 +900,19 @@ public final class TrainingAdvisor {
   private Recommendations recommendWithoutTarget(SimpleQueryRunner s, Expert e, int first) {
     List<Candidate> cands = new ArrayList<>();
     s.run("MATCH (c:" + Labels.COURSE + ") RETURN c." + Props.ID + " AS id ORDER BY id")
-        .forEachRemaining(r -> {
-          String id = r.get("id").asString();
-          if (!e.completed().contains(id)) {
-            cands.add(new Candidate(id));
-          }
-        });
+        .forEachRemaining(
+            r -> {
+              String id = r.get("id").asString();
+              if (!e.completed().contains(id)) {
+                cands.add(new Candidate(id));
+              }
+            });
     if (cands.isEmpty()) {
-      return new Recommendations(e.id(), null, List.of(), rankerName(),
+      return new Recommendations(
+          e.id(),
+          null,
+          List.of(),
+          rankerName(),
           "no course left: the catalogue is empty or the expert completed every course");
     }
     scoreCandidates(s, e, cands, false);
@@ -608,10 +921,11 @@ public final class TrainingAdvisor {
     for (Candidate c : cands.subList(0, Math.min(first, cands.size()))) {
       out.add(c.toRecommendation());
     }
-    String basis = e.enrolled().isEmpty() && e.skills().isEmpty()
-        ? "the expert has no enrolment history and no skills: ranked by what learners generally "
-            + "take and by measured effect"
-        : "no target: ranked from enrolment history and skills (0.7 ranker + 0.3 measured effect)";
+    String basis =
+        e.enrolled().isEmpty() && e.skills().isEmpty()
+            ? "the expert has no enrolment history and no skills: ranked by what learners generally "
+                + "take and by measured effect"
+            : "no target: ranked from enrolment history and skills (0.7 ranker + 0.3 measured effect)";
     return new Recommendations(e.id(), null, out, rankerName(), basis);
   }
 
@@ -625,20 +939,52 @@ public final class TrainingAdvisor {
   /** Per course: {sum of gains, number of measured enrolments}. */
   public static Map<String, double[]> effects(SimpleQueryRunner s, List<String> courseIds) {
     Map<String, double[]> out = new HashMap<>();
-    s.run("UNWIND $ids AS id MATCH (:" + Labels.EXPERT + ")-[n:" + RelTypes.ENROLLED + "]->(c:"
-        + Labels.COURSE + " {" + Props.ID + ": id}) WHERE n." + Props.LEVEL_BEFORE
-        + " IS NOT NULL AND n." + Props.LEVEL_AFTER + " IS NOT NULL RETURN id, sum(n."
-        + Props.LEVEL_AFTER + " - n." + Props.LEVEL_BEFORE + ") AS gain, count(n) AS n",
-        Map.of("ids", courseIds)).forEachRemaining(r -> out.put(r.get("id").asString(),
-            new double[] {r.get("gain").asNumber().doubleValue(), r.get("n").asLong()}));
+    s.run(
+            "UNWIND $ids AS id MATCH (:"
+                + Labels.EXPERT
+                + ")-[n:"
+                + RelTypes.ENROLLED
+                + "]->(c:"
+                + Labels.COURSE
+                + " {"
+                + Props.ID
+                + ": id}) WHERE n."
+                + Props.LEVEL_BEFORE
+                + " IS NOT NULL AND n."
+                + Props.LEVEL_AFTER
+                + " IS NOT NULL RETURN id, sum(n."
+                + Props.LEVEL_AFTER
+                + " - n."
+                + Props.LEVEL_BEFORE
+                + ") AS gain, count(n) AS n",
+            Map.of("ids", courseIds))
+        .forEachRemaining(
+            r ->
+                out.put(
+                    r.get("id").asString(),
+                    new double[] {r.get("gain").asNumber().doubleValue(), r.get("n").asLong()}));
     return out;
   }
 
   static double prior(SimpleQueryRunner s) {
-    Record r = s.run("MATCH (:" + Labels.EXPERT + ")-[n:" + RelTypes.ENROLLED + "]->(:"
-        + Labels.COURSE + ") WHERE n." + Props.LEVEL_BEFORE + " IS NOT NULL AND n."
-        + Props.LEVEL_AFTER + " IS NOT NULL RETURN avg(n." + Props.LEVEL_AFTER + " - n."
-        + Props.LEVEL_BEFORE + ") AS mean").single();
+    Record r =
+        s.run(
+                "MATCH (:"
+                    + Labels.EXPERT
+                    + ")-[n:"
+                    + RelTypes.ENROLLED
+                    + "]->(:"
+                    + Labels.COURSE
+                    + ") WHERE n."
+                    + Props.LEVEL_BEFORE
+                    + " IS NOT NULL AND n."
+                    + Props.LEVEL_AFTER
+                    + " IS NOT NULL RETURN avg(n."
+                    + Props.LEVEL_AFTER
+                    + " - n."
+                    + Props.LEVEL_BEFORE
+                    + ") AS mean")
+            .single();
     return r.get("mean").isNull() ? 1.0 : r.get("mean").asNumber().doubleValue();
   }
 

@@ -40,7 +40,9 @@ public abstract sealed class TrainingException extends RuntimeException {
     }
   }
 
-  /** The target (job opening, project, occupation, or a skill of an explicit list) does not exist. */
+  /**
+   * The target (job opening, project, occupation, or a skill of an explicit list) does not exist.
+   */
   public static final class UnknownTarget extends TrainingException {
     public UnknownTarget(String what) {
       super("unknown target: " + what);
@@ -64,7 +66,9 @@ public abstract sealed class TrainingException extends RuntimeException {
     }
   }
 
-  /** The target is malformed (a level outside 1-5, a blank skill id, no target where one is needed). */
+  /**
+   * The target is malformed (a level outside 1-5, a blank skill id, no target where one is needed).
+   */
   public static final class InvalidTarget extends TrainingException {
     public InvalidTarget(String message) {
       super(message);
@@ -88,7 +92,10 @@ public abstract sealed class TrainingException extends RuntimeException {
     private static String describe(List<String> ids, List<String> titles) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < ids.size(); i++) {
-        sb.append(i == 0 ? "" : " -> ").append(titles.get(i)).append(" (").append(ids.get(i))
+        sb.append(i == 0 ? "" : " -> ")
+            .append(titles.get(i))
+            .append(" (")
+            .append(ids.get(i))
             .append(')');
       }
       return sb.append(" -> back to ").append(titles.get(0)).toString();

@@ -8,15 +8,17 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * The training-recommendation evaluation in one call: five leave-one-out draws (seeds {@code seed} to {@code
- * seed+4}), each method fitted on the draw's training data and asked to rank every course the
- * learner has not taken; the figures are the mean over the draws with their standard deviation.
+ * The training-recommendation evaluation in one call: five leave-one-out draws (seeds {@code seed}
+ * to {@code seed+4}), each method fitted on the draw's training data and asked to rank every course
+ * the learner has not taken; the figures are the mean over the draws with their standard deviation.
  */
 public final class TrainingsEvaluation {
   /** Number of hold-out draws. */
   public static final int DRAWS = 5;
+
   /** Concepts per course the FM with the course-concept graph uses (most specific first). */
   public static final int CONCEPTS_PER_COURSE = 5;
+
   public static final List<String> METRICS = List.of("HR@5", "HR@10", "NDCG@10", "MRR");
 
   private TrainingsEvaluation() {}
@@ -40,8 +42,13 @@ public final class TrainingsEvaluation {
    * @param seconds wall time of fitting and ranking, summed over draws
    * @param notes what was chosen on validation (e.g. EASE lambda per draw)
    */
-  public record MethodResult(String method, List<double[]> perDraw, double[] mean, double[] std,
-      double seconds, String notes) {}
+  public record MethodResult(
+      String method,
+      List<double[]> perDraw,
+      double[] mean,
+      double[] std,
+      double seconds,
+      String notes) {}
 
   /**
    * The whole report.
@@ -65,13 +72,14 @@ public final class TrainingsEvaluation {
         new Method("item-kNN", s -> new ItemKnnRecommender()),
         new Method("EASE", EaseRecommender::validated),
         new Method("FM", s -> new FmRecommender(false, FmSettings.defaults(s))),
-        new Method("FM + concepts",
+        new Method(
+            "FM + concepts",
             s -> new FmRecommender(true, FmSettings.defaults(s), CONCEPTS_PER_COURSE)));
   }
 
   /** Runs every method on the {@link #DRAWS} draws starting at {@code seed}. */
-  public static Report run(Interactions data, long seed, List<Method> methods,
-      Consumer<String> progress) {
+  public static Report run(
+      Interactions data, long seed, List<Method> methods, Consumer<String> progress) {
     List<Long> seeds = new ArrayList<>();
     for (int d = 0; d < DRAWS; d++) {
       seeds.add(seed + d);
@@ -94,8 +102,10 @@ public final class TrainingsEvaluation {
           StringBuilder sb = notes.computeIfAbsent(m.name(), k -> new StringBuilder("lambda "));
           sb.append(sb.length() > 7 ? "," : "").append((long) ease.lambda());
         }
-        progress.accept(String.format("seed %d %-14s HR@10 %.4f NDCG@10 %.4f (%.1f s)", s,
-            m.name(), r.hr10(), r.ndcg10(), secs));
+        progress.accept(
+            String.format(
+                "seed %d %-14s HR@10 %.4f NDCG@10 %.4f (%.1f s)",
+                s, m.name(), r.hr10(), r.ndcg10(), secs));
       }
     }
     List<MethodResult> results = new ArrayList<>();
@@ -113,8 +123,14 @@ public final class TrainingsEvaluation {
         std[k] = per.size() > 1 ? Math.sqrt(std[k] / (per.size() - 1)) : 0;
       }
       StringBuilder note = notes.get(m.name());
-      results.add(new MethodResult(m.name(), per, mean, std, seconds.get(m.name()),
-          note == null ? "" : note.toString()));
+      results.add(
+          new MethodResult(
+              m.name(),
+              per,
+              mean,
+              std,
+              seconds.get(m.name()),
+              note == null ? "" : note.toString()));
     }
     return new Report(seeds, learners, data.numItems(), results);
   }

@@ -45,7 +45,8 @@ public final class BinaryMetrics {
     }
     long neg = n - pos;
     if (pos == 0 || neg == 0) {
-      throw new IllegalArgumentException("AUC needs both classes; got " + pos + " positives and " + neg + " negatives");
+      throw new IllegalArgumentException(
+          "AUC needs both classes; got " + pos + " positives and " + neg + " negatives");
     }
     return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
   }
@@ -71,7 +72,10 @@ public final class BinaryMetrics {
     return (double) right / labels.length;
   }
 
-  /** Mean squared difference between probability and outcome (Brier, Monthly Weather Review 78, 1950). */
+  /**
+   * Mean squared difference between probability and outcome (Brier, Monthly Weather Review 78,
+   * 1950).
+   */
   public static double brier(double[] probabilities, boolean[] labels) {
     check(probabilities, labels);
     double sum = 0;
@@ -83,13 +87,15 @@ public final class BinaryMetrics {
   }
 
   /** One bin of a reliability diagram: predicted probabilities in [lower, upper). */
-  public record CalibrationBin(double lower, double upper, int count, double meanPredicted, double observedRate) {}
+  public record CalibrationBin(
+      double lower, double upper, int count, double meanPredicted, double observedRate) {}
 
   /**
    * Reliability table with {@code bins} equal-width bins over [0, 1] (DeGroot and Fienberg, The
    * Statistician 32, 1983). Empty bins are reported with count 0 and NaN rates.
    */
-  public static List<CalibrationBin> calibration(double[] probabilities, boolean[] labels, int bins) {
+  public static List<CalibrationBin> calibration(
+      double[] probabilities, boolean[] labels, int bins) {
     check(probabilities, labels);
     if (bins < 1) throw new IllegalArgumentException("bins must be >= 1, got " + bins);
     int[] count = new int[bins];
@@ -103,8 +109,13 @@ public final class BinaryMetrics {
     }
     List<CalibrationBin> out = new ArrayList<>(bins);
     for (int b = 0; b < bins; b++) {
-      out.add(new CalibrationBin((double) b / bins, (double) (b + 1) / bins, count[b],
-          count[b] == 0 ? Double.NaN : sumP[b] / count[b], count[b] == 0 ? Double.NaN : (double) pos[b] / count[b]));
+      out.add(
+          new CalibrationBin(
+              (double) b / bins,
+              (double) (b + 1) / bins,
+              count[b],
+              count[b] == 0 ? Double.NaN : sumP[b] / count[b],
+              count[b] == 0 ? Double.NaN : (double) pos[b] / count[b]));
     }
     return out;
   }
@@ -129,7 +140,8 @@ public final class BinaryMetrics {
     while (i < n) {
       double s = scores[order[i]];
       while (i < n && scores[order[i]] == s) {
-        if (labels[order[i]]) tp++; else fp++;
+        if (labels[order[i]]) tp++;
+        else fp++;
         i++;
       }
       out.add(new RocPoint(s, neg == 0 ? 0 : (double) fp / neg, pos == 0 ? 0 : (double) tp / pos));
@@ -139,7 +151,8 @@ public final class BinaryMetrics {
 
   private static void check(double[] values, boolean[] labels) {
     if (values.length != labels.length) {
-      throw new IllegalArgumentException("scores and labels differ in length: " + values.length + " vs " + labels.length);
+      throw new IllegalArgumentException(
+          "scores and labels differ in length: " + values.length + " vs " + labels.length);
     }
     if (values.length == 0) throw new IllegalArgumentException("no rows to evaluate");
   }

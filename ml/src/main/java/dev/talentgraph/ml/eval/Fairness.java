@@ -9,8 +9,9 @@ import java.util.TreeMap;
  * Group fairness of a classifier's decisions with respect to one protected attribute.
  *
  * <ul>
- *   <li><b>Demographic parity difference</b>: the largest gap between groups in the rate of positive
- *       decisions, max_g P(D=1|A=g) - min_g P(D=1|A=g) (Calders and Verwer, DMKD 21, 2010).
+ *   <li><b>Demographic parity difference</b>: the largest gap between groups in the rate of
+ *       positive decisions, max_g P(D=1|A=g) - min_g P(D=1|A=g) (Calders and Verwer, DMKD 21,
+ *       2010).
  *   <li><b>Equal opportunity difference</b>: the largest gap between groups in the true positive
  *       rate, max_g P(D=1|Y=1,A=g) - min_g P(D=1|Y=1,A=g) (Hardt, Price and Srebro, NeurIPS 2016).
  * </ul>
@@ -22,10 +23,14 @@ public final class Fairness {
   private Fairness() {}
 
   /** Rates of one group of the attribute. */
-  public record GroupRates(String group, int count, int positives, double selectionRate, double truePositiveRate) {}
+  public record GroupRates(
+      String group, int count, int positives, double selectionRate, double truePositiveRate) {}
 
   /** Fairness figures of one protected attribute. */
-  public record Report(String attribute, List<GroupRates> groups, double demographicParityDifference,
+  public record Report(
+      String attribute,
+      List<GroupRates> groups,
+      double demographicParityDifference,
       double equalOpportunityDifference) {}
 
   /**
@@ -34,7 +39,8 @@ public final class Fairness {
    * @param decisions the model's decision per row (positive = true)
    * @param labels the true outcome per row
    */
-  public static Report evaluate(String attribute, String[] groups, boolean[] decisions, boolean[] labels) {
+  public static Report evaluate(
+      String attribute, String[] groups, boolean[] decisions, boolean[] labels) {
     if (groups.length != decisions.length || decisions.length != labels.length) {
       throw new IllegalArgumentException("groups, decisions and labels differ in length");
     }

@@ -1,13 +1,17 @@
 package dev.talentgraph.ml.eval;
 
-/** Metrics of a regression model: errors in the target's own unit and the share of variance explained. */
+/**
+ * Metrics of a regression model: errors in the target's own unit and the share of variance
+ * explained.
+ */
 public final class RegressionMetrics {
   private RegressionMetrics() {}
 
   public static double rmse(double[] predicted, double[] actual) {
     check(predicted, actual);
     double s = 0;
-    for (int i = 0; i < actual.length; i++) s += (predicted[i] - actual[i]) * (predicted[i] - actual[i]);
+    for (int i = 0; i < actual.length; i++)
+      s += (predicted[i] - actual[i]) * (predicted[i] - actual[i]);
     return Math.sqrt(s / actual.length);
   }
 
@@ -33,7 +37,8 @@ public final class RegressionMetrics {
   }
 
   private static void check(double[] p, double[] a) {
-    if (p.length != a.length) throw new IllegalArgumentException("lengths differ: " + p.length + " vs " + a.length);
+    if (p.length != a.length)
+      throw new IllegalArgumentException("lengths differ: " + p.length + " vs " + a.length);
     if (p.length == 0) throw new IllegalArgumentException("no rows to evaluate");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * Stratified k-fold splits: every fold holds about 1/k of each class, so that a rare positive class
- * (16% attrition) is represented in every test fold (Kohavi, IJCAI 1995, recommends stratified
- * 10- or 5-fold CV for model selection). The shuffle is seeded: the same seed gives the same folds.
+ * (16% attrition) is represented in every test fold (Kohavi, IJCAI 1995, recommends stratified 10-
+ * or 5-fold CV for model selection). The shuffle is seeded: the same seed gives the same folds.
  */
 public final class StratifiedKFold {
   private StratifiedKFold() {}
@@ -24,8 +24,14 @@ public final class StratifiedKFold {
     List<Integer> pos = new ArrayList<>(), neg = new ArrayList<>();
     for (int i = 0; i < labels.length; i++) (labels[i] ? pos : neg).add(i);
     if (pos.size() < k || neg.size() < k) {
-      throw new IllegalArgumentException("too few rows for " + k + " folds: " + pos.size() + " positive and "
-          + neg.size() + " negative rows; each class needs at least one row per fold");
+      throw new IllegalArgumentException(
+          "too few rows for "
+              + k
+              + " folds: "
+              + pos.size()
+              + " positive and "
+              + neg.size()
+              + " negative rows; each class needs at least one row per fold");
     }
     Random rnd = new Random(seed);
     Collections.shuffle(pos, rnd);
@@ -42,7 +48,8 @@ public final class StratifiedKFold {
       int[] train = new int[labels.length - nTest];
       int a = 0, b = 0;
       for (int i = 0; i < labels.length; i++) {
-        if (foldOf[i] == f) test[a++] = i; else train[b++] = i;
+        if (foldOf[i] == f) test[a++] = i;
+        else train[b++] = i;
       }
       folds.add(new Fold(f, train, test));
     }

@@ -10,8 +10,14 @@ import java.util.List;
  * @param name the column or feature-definition name
  * @param description words a recruiter understands ("years at the company"), used in explanations
  */
-public record EncodedColumn(String name, String description, FeatureType type, double mean, double std,
-    boolean missingFlag, List<String> categories) {
+public record EncodedColumn(
+    String name,
+    String description,
+    FeatureType type,
+    double mean,
+    double std,
+    boolean missingFlag,
+    List<String> categories) {
 
   public EncodedColumn {
     categories = categories == null ? List.of() : List.copyOf(categories);

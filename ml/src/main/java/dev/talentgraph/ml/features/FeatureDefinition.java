@@ -8,11 +8,14 @@ import java.util.Map;
  * One declared feature: its name, the words a recruiter reads in explanations, how it is encoded
  * and where its value comes from.
  */
-public record FeatureDefinition(String name, String description, FeatureType type, FeatureSource source) {
+public record FeatureDefinition(
+    String name, String description, FeatureType type, FeatureSource source) {
 
   public FeatureDefinition {
-    if (name == null || name.isBlank()) throw new IllegalArgumentException("a feature needs a name");
-    if (type == null || source == null) throw new IllegalArgumentException("feature '" + name + "' needs a type and a source");
+    if (name == null || name.isBlank())
+      throw new IllegalArgumentException("a feature needs a name");
+    if (type == null || source == null)
+      throw new IllegalArgumentException("feature '" + name + "' needs a type and a source");
     if (description == null || description.isBlank()) description = name;
   }
 
@@ -20,12 +23,14 @@ public record FeatureDefinition(String name, String description, FeatureType typ
     return new FeatureDefinition(name, description, FeatureType.NUMERIC, source);
   }
 
-  public static FeatureDefinition categorical(String name, String description, FeatureSource source) {
+  public static FeatureDefinition categorical(
+      String name, String description, FeatureSource source) {
     return new FeatureDefinition(name, description, FeatureType.CATEGORICAL, source);
   }
 
   public static FeatureDefinition measure(GraphMeasure m) {
-    return new FeatureDefinition(m.featureName(), m.description(), FeatureType.NUMERIC, new FeatureSource.Measure(m));
+    return new FeatureDefinition(
+        m.featureName(), m.description(), FeatureType.NUMERIC, new FeatureSource.Measure(m));
   }
 
   /**
@@ -35,11 +40,15 @@ public record FeatureDefinition(String name, String description, FeatureType typ
   public boolean isProtected() {
     if (ProtectedAttributes.isProtectedName(name)) return true;
     if (source instanceof FeatureSource.Personal p) {
-      return PersonalFields.PROTECTED.contains(p.field()) || ProtectedAttributes.isProtectedName(p.field());
+      return PersonalFields.PROTECTED.contains(p.field())
+          || ProtectedAttributes.isProtectedName(p.field());
     }
-    if (source instanceof FeatureSource.Property p) return ProtectedAttributes.isProtectedName(p.key());
-    if (source instanceof FeatureSource.YearsSince y) return ProtectedAttributes.isProtectedName(y.key());
-    if (source instanceof FeatureSource.Column c) return ProtectedAttributes.isProtectedName(c.column());
+    if (source instanceof FeatureSource.Property p)
+      return ProtectedAttributes.isProtectedName(p.key());
+    if (source instanceof FeatureSource.YearsSince y)
+      return ProtectedAttributes.isProtectedName(y.key());
+    if (source instanceof FeatureSource.Column c)
+      return ProtectedAttributes.isProtectedName(c.column());
     return false;
   }
 

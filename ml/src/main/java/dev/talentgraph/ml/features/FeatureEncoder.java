@@ -16,13 +16,14 @@ import org.tribuo.impl.ArrayExample;
  * scoring rebuilds the exact encoder from it.
  *
  * <p>Numbers are standardised ((x - mean) / std), so that the coefficients of a linear model are
- * comparable and its contributions are "per standard deviation"; categories are one-hot encoded.
- * A missing number takes the training mean and sets its "missing" flag.
+ * comparable and its contributions are "per standard deviation"; categories are one-hot encoded. A
+ * missing number takes the training mean and sets its "missing" flag.
  */
 public final class FeatureEncoder {
   private final List<EncodedColumn> columns;
   private final String[] featureNames;
   private final Map<String, Integer> index = new HashMap<>();
+
   /** Per encoded feature, the input column it came from. */
   private final int[] sourceColumn;
 
@@ -50,7 +51,8 @@ public final class FeatureEncoder {
     this.sourceColumn = sources.stream().mapToInt(Integer::intValue).toArray();
     for (int i = 0; i < featureNames.length; i++) {
       if (index.put(featureNames[i], i) != null) {
-        throw new IllegalArgumentException("two encoded features are both named '" + featureNames[i] + "'");
+        throw new IllegalArgumentException(
+            "two encoded features are both named '" + featureNames[i] + "'");
       }
     }
   }
@@ -85,11 +87,27 @@ public final class FeatureEncoder {
         double mean = n == 0 ? 0 : sum / n;
         double var = n == 0 ? 0 : Math.max(0, sumSq / n - mean * mean);
         double std = Math.sqrt(var);
-        fitted.add(new EncodedColumn(col.name(), col.description(), FeatureType.NUMERIC, mean, std == 0 ? 1 : std, missing, List.of()));
+        fitted.add(
+            new EncodedColumn(
+                col.name(),
+                col.description(),
+                FeatureType.NUMERIC,
+                mean,
+                std == 0 ? 1 : std,
+                missing,
+                List.of()));
       } else {
         TreeSet<String> cats = new TreeSet<>();
         for (int r : trainingRows) cats.add(category(rows.get(r)[c]));
-        fitted.add(new EncodedColumn(col.name(), col.description(), FeatureType.CATEGORICAL, 0, 1, false, List.copyOf(cats)));
+        fitted.add(
+            new EncodedColumn(
+                col.name(),
+                col.description(),
+                FeatureType.CATEGORICAL,
+                0,
+                1,
+                false,
+                List.copyOf(cats)));
       }
     }
     return new FeatureEncoder(fitted);
@@ -112,7 +130,8 @@ public final class FeatureEncoder {
   /** The dense encoded vector of one row. */
   public double[] vector(Object[] raw) {
     if (raw.length != columns.size()) {
-      throw new IllegalArgumentException("row has " + raw.length + " values but the encoder expects " + columns.size());
+      throw new IllegalArgumentException(
+          "row has " + raw.length + " values but the encoder expects " + columns.size());
     }
     double[] x = new double[featureNames.length];
     for (int c = 0; c < columns.size(); c++) {
@@ -179,7 +198,8 @@ public final class FeatureEncoder {
     try {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("column '" + column + "' is numeric but holds '" + s + "'");
+      throw new IllegalArgumentException(
+          "column '" + column + "' is numeric but holds '" + s + "'");
     }
   }
 

@@ -17,13 +17,15 @@ public record FeatureSet(String name, int version, List<FeatureDefinition> defin
     definitions = List.copyOf(definitions);
     Set<String> names = new HashSet<>();
     for (FeatureDefinition d : definitions) {
-      if (!names.add(d.name())) throw new IllegalArgumentException("feature set " + name + " declares '" + d.name() + "' twice");
+      if (!names.add(d.name()))
+        throw new IllegalArgumentException(
+            "feature set " + name + " declares '" + d.name() + "' twice");
     }
   }
 
   /**
-   * The definitions a model may use: protected ones are removed unless their name is in
-   * {@code allowedProtected} (an explicit, recorded decision).
+   * The definitions a model may use: protected ones are removed unless their name is in {@code
+   * allowedProtected} (an explicit, recorded decision).
    */
   public FeatureSet withoutProtected(Set<String> allowedProtected) {
     List<FeatureDefinition> kept = new ArrayList<>();
@@ -47,7 +49,9 @@ public record FeatureSet(String name, int version, List<FeatureDefinition> defin
   }
 
   public List<FeatureEncoder.Column> columns() {
-    return definitions.stream().map(d -> new FeatureEncoder.Column(d.name(), d.description(), d.type())).toList();
+    return definitions.stream()
+        .map(d -> new FeatureEncoder.Column(d.name(), d.description(), d.type()))
+        .toList();
   }
 
   /** The set as plain data for provenance. */
@@ -64,8 +68,12 @@ public record FeatureSet(String name, int version, List<FeatureDefinition> defin
   public static FeatureSet fromDescription(Map<String, Object> m) {
     List<FeatureDefinition> defs = new ArrayList<>();
     for (Map<String, Object> d : (List<Map<String, Object>>) m.get("definitions")) {
-      defs.add(new FeatureDefinition((String) d.get("name"), (String) d.get("description"),
-          FeatureType.valueOf((String) d.get("type")), FeatureSource.parse((String) d.get("source"))));
+      defs.add(
+          new FeatureDefinition(
+              (String) d.get("name"),
+              (String) d.get("description"),
+              FeatureType.valueOf((String) d.get("type")),
+              FeatureSource.parse((String) d.get("source"))));
     }
     return new FeatureSet((String) m.get("name"), ((Number) m.get("version")).intValue(), defs);
   }

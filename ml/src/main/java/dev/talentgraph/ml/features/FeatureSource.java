@@ -1,8 +1,8 @@
 package dev.talentgraph.ml.features;
 
 /**
- * Where a feature's raw value comes from. Each source reads the graph through parameterised,
- * fixed Cypher: property keys are passed as parameters, never spliced into query text.
+ * Where a feature's raw value comes from. Each source reads the graph through parameterised, fixed
+ * Cypher: property keys are passed as parameters, never spliced into query text.
  */
 public sealed interface FeatureSource {
 
@@ -12,7 +12,9 @@ public sealed interface FeatureSource {
   /** A property of the row's Expert node. */
   record Property(String key) implements FeatureSource {}
 
-  /** A date property of the row's Expert node, as years before the as-of date (tenure, time since). */
+  /**
+   * A date property of the row's Expert node, as years before the as-of date (tenure, time since).
+   */
   record YearsSince(String key) implements FeatureSource {}
 
   /**
@@ -29,11 +31,14 @@ public sealed interface FeatureSource {
     if (this instanceof Column c) return "column:" + c.column();
     if (this instanceof Property p) return "property:" + p.key();
     if (this instanceof YearsSince y) return "yearsSince:" + y.key();
-    if (this instanceof Personal p) return "personal:" + p.field() + (p.yearsSince() ? " (years since)" : "");
+    if (this instanceof Personal p)
+      return "personal:" + p.field() + (p.yearsSince() ? " (years since)" : "");
     return "measure:" + ((Measure) this).measure().name();
   }
 
-  /** Parses {@link #describe()} back, so a stored model's feature set can be rebuilt for scoring. */
+  /**
+   * Parses {@link #describe()} back, so a stored model's feature set can be rebuilt for scoring.
+   */
   static FeatureSource parse(String s) {
     int colon = s.indexOf(':');
     if (colon < 0) throw new IllegalArgumentException("unknown feature source '" + s + "'");
@@ -42,8 +47,10 @@ public sealed interface FeatureSource {
       case "column" -> new Column(arg);
       case "property" -> new Property(arg);
       case "yearsSince" -> new YearsSince(arg);
-      case "personal" -> arg.endsWith(" (years since)")
-          ? new Personal(arg.substring(0, arg.length() - " (years since)".length()), true) : new Personal(arg, false);
+      case "personal" ->
+          arg.endsWith(" (years since)")
+              ? new Personal(arg.substring(0, arg.length() - " (years since)".length()), true)
+              : new Personal(arg, false);
       case "measure" -> new Measure(GraphMeasure.valueOf(arg));
       default -> throw new IllegalArgumentException("unknown feature source '" + s + "'");
     };

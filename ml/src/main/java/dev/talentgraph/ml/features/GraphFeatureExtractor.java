@@ -31,7 +31,9 @@ public final class GraphFeatureExtractor {
   private final String database;
   private final FieldCipher cipher;
 
-  /** @param cipher decrypts personal fields; may be null when no personal feature is used */
+  /**
+   * @param cipher decrypts personal fields; may be null when no personal feature is used
+   */
   public GraphFeatureExtractor(Driver driver, String database, FieldCipher cipher) {
     this.driver = driver;
     this.database = database;
@@ -44,31 +46,40 @@ public final class GraphFeatureExtractor {
    * expert is described as of the departure, not as of today: otherwise "years since the last
    * promotion" keeps growing after someone left and gives the label away).
    */
-  public record Row(String id, String expert, Object label, Map<String, Object> cols, LocalDate asOf) {
+  public record Row(
+      String id, String expert, Object label, Map<String, Object> cols, LocalDate asOf) {
     public Row(String id, String expert, Object label, Map<String, Object> cols) {
       this(id, expert, label, cols, null);
     }
   }
 
   /**
-   * Runs a kind's row query. It must return {@code id}, {@code expert}, {@code cols} (a map, may
-   * be empty) and, for training, {@code label}; it may return {@code asOf} (a date) per row.
+   * Runs a kind's row query. It must return {@code id}, {@code expert}, {@code cols} (a map, may be
+   * empty) and, for training, {@code label}; it may return {@code asOf} (a date) per row.
    */
   public List<Row> rows(String query, Map<String, Object> params) {
     try (Session s = session()) {
-      return s.executeRead(tx -> {
-        List<Row> out = new ArrayList<>();
-        tx.run(query, params).forEachRemaining(r -> {
-          Value label = r.containsKey("label") ? r.get("label") : null;
-          Value cols = r.containsKey("cols") ? r.get("cols") : null;
-          Value rowAsOf = r.containsKey("asOf") ? r.get("asOf") : null;
-          out.add(new Row(r.get("id").asString(), r.get("expert").asString(),
-              label == null || label.isNull() ? null : label.asObject(),
-              cols == null || cols.isNull() ? Map.of() : cols.asMap(),
-              rowAsOf == null || rowAsOf.isNull() ? null : toDate(rowAsOf.asObject())));
-        });
-        return out;
-      });
+      return s.executeRead(
+          tx -> {
+            List<Row> out = new ArrayList<>();
+            tx.run(query, params)
+                .forEachRemaining(
+                    r -> {
+                      Value label = r.containsKey("label") ? r.get("label") : null;
+                      Value cols = r.containsKey("cols") ? r.get("cols") : null;
+                      Value rowAsOf = r.containsKey("asOf") ? r.get("asOf") : null;
+                      out.add(
+                          new Row(
+                              r.get("id").asString(),
+                              r.get("expert").asString(),
+                              label == null || label.isNull() ? null : label.asObject(),
+                              cols == null || cols.isNull() ? Map.of() : cols.asMap(),
+                              rowAsOf == null || rowAsOf.isNull()
+                                  ? null
+                                  : toDate(rowAsOf.asObject())));
+                    });
+            return out;
+          });
     }
   }
 
@@ -77,7 +88,8 @@ public final class GraphFeatureExtractor {
     List<FeatureDefinition> defs = set.definitions();
     List<Object[]> out = new ArrayList<>(rows.size());
     for (int r = 0; r < rows.size(); r++) out.add(new Object[defs.size()]);
-    List<String> experts = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(Row::expert).toList()));
+    List<String> experts =
+        new ArrayList<>(new LinkedHashSet<>(rows.stream().map(Row::expert).toList()));
 
     // expert properties and personal fields, one query each per batch for all keys
     List<Integer> propIdx = new ArrayList<>(), personalIdx = new ArrayList<>();
@@ -95,13 +107,35 @@ public final class GraphFeatureExtractor {
         personalKeys.add(p.field());
       }
     }
-    Map<String, List<Object>> props = propKeys.isEmpty() ? Map.of() : lists(experts,
-        "UNWIND $ids AS id MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": id}) RETURN id, [k IN $keys | e[k]] AS vals", propKeys);
+    Map<String, List<Object>> props =
+        propKeys.isEmpty()
+            ? Map.of()
+            : lists(
+                experts,
+                "UNWIND $ids AS id MATCH (e:"
+                    + Labels.EXPERT
+                    + " {"
+                    + Props.ID
+                    + ": id}) RETURN id, [k IN $keys | e[k]] AS vals",
+                propKeys);
     Map<String, List<Object>> personal = Map.of();
     if (!personalKeys.isEmpty()) {
-      if (cipher == null) throw new IllegalStateException("features " + personalKeys + " read personal data but no field cipher was given");
-      personal = lists(experts, "UNWIND $ids AS id MATCH (e:" + Labels.EXPERT + " {" + Props.ID + ": id})-[:"
-          + RelTypes.HAS_PERSONAL_DATA + "]->(p:" + Labels.PERSONAL_DATA + ") RETURN id, [k IN $keys | p[k]] AS vals", personalKeys);
+      if (cipher == null)
+        throw new IllegalStateException(
+            "features " + personalKeys + " read personal data but no field cipher was given");
+      personal =
+          lists(
+              experts,
+              "UNWIND $ids AS id MATCH (e:"
+                  + Labels.EXPERT
+                  + " {"
+                  + Props.ID
+                  + ": id})-[:"
+                  + RelTypes.HAS_PERSONAL_DATA
+                  + "]->(p:"
+                  + Labels.PERSONAL_DATA
+                  + ") RETURN id, [k IN $keys | p[k]] AS vals",
+              personalKeys);
     }
     Map<GraphMeasure, Map<String, Object>> measures = new HashMap<>();
     for (FeatureDefinition d : defs) {
@@ -137,9 +171,14 @@ public final class GraphFeatureExtractor {
         if (v != null) {
           String field = personalKeys.get(i);
           String sealed = String.valueOf(v);
-          String clear = clearText.computeIfAbsent(row.expert() + "\u0000" + field + "\u0000" + sealed,
-              k -> cipher.decrypt(sealed, FieldCipher.aad(row.expert(), field)));
-          v = ((FeatureSource.Personal) defs.get(f).source()).yearsSince() ? yearsSince(clear, asOf) : clear;
+          String clear =
+              clearText.computeIfAbsent(
+                  row.expert() + "\u0000" + field + "\u0000" + sealed,
+                  k -> cipher.decrypt(sealed, FieldCipher.aad(row.expert(), field)));
+          v =
+              ((FeatureSource.Personal) defs.get(f).source()).yearsSince()
+                  ? yearsSince(clear, asOf)
+                  : clear;
         }
         x[f] = v;
       }
@@ -152,11 +191,13 @@ public final class GraphFeatureExtractor {
     try (Session s = session()) {
       for (int from = 0; from < ids.size(); from += BATCH) {
         List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-        s.executeRead(tx -> {
-          tx.run(query, Map.of("ids", batch, "keys", keys)).forEachRemaining(r -> out.put(r.get("id").asString(),
-              r.get("vals").asList(Value::asObject)));
-          return null;
-        });
+        s.executeRead(
+            tx -> {
+              tx.run(query, Map.of("ids", batch, "keys", keys))
+                  .forEachRemaining(
+                      r -> out.put(r.get("id").asString(), r.get("vals").asList(Value::asObject)));
+              return null;
+            });
       }
     }
     return out;
@@ -170,11 +211,16 @@ public final class GraphFeatureExtractor {
     try (Session s = session()) {
       for (int from = 0; from < ids.size(); from += BATCH) {
         List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-        s.executeRead(tx -> {
-          tx.run(m.query(), Map.of("ids", batch)).forEachRemaining(r -> out.put(r.get("id").asString(),
-              r.get("value").isNull() ? null : r.get("value").asObject()));
-          return null;
-        });
+        s.executeRead(
+            tx -> {
+              tx.run(m.query(), Map.of("ids", batch))
+                  .forEachRemaining(
+                      r ->
+                          out.put(
+                              r.get("id").asString(),
+                              r.get("value").isNull() ? null : r.get("value").asObject()));
+              return null;
+            });
       }
     }
     return out;

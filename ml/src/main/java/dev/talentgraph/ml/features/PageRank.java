@@ -13,27 +13,37 @@ import org.neo4j.driver.SessionConfig;
 /**
  * PageRank of every Expert in the undirected collaboration graph (Page, Brin, Motwani and Winograd,
  * "The PageRank citation ranking", Stanford 1999), computed by the Graph Data Science library
- * ({@code gds.pageRank.stream}) on a Cypher projection of the Expert-to-Expert
- * {@code COLLABORATED_WITH} relationships, read in both directions, self-loops left out. Damping
- * 0.85, at most 100 iterations, single-threaded so that a re-run gives the same numbers.
+ * ({@code gds.pageRank.stream}) on a Cypher projection of the Expert-to-Expert {@code
+ * COLLABORATED_WITH} relationships, read in both directions, self-loops left out. Damping 0.85, at
+ * most 100 iterations, single-threaded so that a re-run gives the same numbers.
  *
- * <p>GDS gives an isolated node the teleport share and does not redistribute it; scores are scaled so
- * that their mean is 1 (size-independent), which makes them equal to the power iteration with
- * dangling mass spread uniformly (the two vectors are proportional). The projection has a unique name
- * and is dropped whatever happens, so concurrent trainings never meet each other's graphs.
- * The database must have GDS installed (the embedded one registers it).
+ * <p>GDS gives an isolated node the teleport share and does not redistribute it; scores are scaled
+ * so that their mean is 1 (size-independent), which makes them equal to the power iteration with
+ * dangling mass spread uniformly (the two vectors are proportional). The projection has a unique
+ * name and is dropped whatever happens, so concurrent trainings never meet each other's graphs. The
+ * database must have GDS installed (the embedded one registers it).
  */
 final class PageRank {
   static final double DAMPING = 0.85;
   static final int MAX_ITERATIONS = 100;
   static final double TOLERANCE = 1e-10;
 
-  private static final String PROJECT = "MATCH (a:" + Labels.EXPERT + ") OPTIONAL MATCH (a)-[:" + RelTypes.COLLABORATED_WITH
-      + "]->(b:" + Labels.EXPERT + ") WHERE b <> a"
-      + " WITH gds.graph.project($graph, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g RETURN g.nodeCount AS nodes";
-  private static final String STREAM = "CALL gds.pageRank.stream($graph, {dampingFactor: $damping, maxIterations: $iterations,"
-      + " tolerance: $tolerance, concurrency: 1}) YIELD nodeId, score RETURN gds.util.asNode(nodeId)." + Props.ID + " AS id, score";
-  private static final String DROP = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName";
+  private static final String PROJECT =
+      "MATCH (a:"
+          + Labels.EXPERT
+          + ") OPTIONAL MATCH (a)-[:"
+          + RelTypes.COLLABORATED_WITH
+          + "]->(b:"
+          + Labels.EXPERT
+          + ") WHERE b <> a"
+          + " WITH gds.graph.project($graph, a, b, {}, {undirectedRelationshipTypes: ['*']}) AS g RETURN g.nodeCount AS nodes";
+  private static final String STREAM =
+      "CALL gds.pageRank.stream($graph, {dampingFactor: $damping, maxIterations: $iterations,"
+          + " tolerance: $tolerance, concurrency: 1}) YIELD nodeId, score RETURN gds.util.asNode(nodeId)."
+          + Props.ID
+          + " AS id, score";
+  private static final String DROP =
+      "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName";
 
   private PageRank() {}
 
@@ -45,10 +55,22 @@ final class PageRank {
       try {
         long nodes = s.run(PROJECT, Map.of("graph", graph)).single().get("nodes").asLong(0);
         if (nodes == 0) return out;
-        s.run(STREAM, Map.of("graph", graph, "damping", DAMPING, "iterations", MAX_ITERATIONS, "tolerance", TOLERANCE))
-            .forEachRemaining(r -> {
-              if (!r.get("id").isNull()) out.put(r.get("id").asString(), r.get("score").asDouble());
-            });
+        s.run(
+                STREAM,
+                Map.of(
+                    "graph",
+                    graph,
+                    "damping",
+                    DAMPING,
+                    "iterations",
+                    MAX_ITERATIONS,
+                    "tolerance",
+                    TOLERANCE))
+            .forEachRemaining(
+                r -> {
+                  if (!r.get("id").isNull())
+                    out.put(r.get("id").asString(), r.get("score").asDouble());
+                });
       } finally {
         s.run(DROP, Map.of("graph", graph)).consume();
       }

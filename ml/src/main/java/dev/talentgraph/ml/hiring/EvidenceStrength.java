@@ -9,10 +9,11 @@ import java.util.Locale;
  * &gt; a manager's assessment (0.6) &gt; a prior role (0.55) &gt; a peer endorsement (0.5) &gt; a
  * self-assessment or a resume mention (0.3). Unknown evidence counts {@value #UNKNOWN}.
  *
- * <p>The values written today: the ADR 0006 assessment ({@code source: "assessment"}, {@code evidence:
- * "assessment <id>"}); the demo ({@code self-assessment, manager assessment, peer endorsement,
- * certification, prior role}); the resume importer ({@code source: "resumes"}, evidence a text span);
- * AAN ({@code source: "aan"}, evidence a list of papers); MOOCCube ({@code source: "mooccube"}).
+ * <p>The values written today: the ADR 0006 assessment ({@code source: "assessment"}, {@code
+ * evidence: "assessment <id>"}); the demo ({@code self-assessment, manager assessment, peer
+ * endorsement, certification, prior role}); the resume importer ({@code source: "resumes"},
+ * evidence a text span); AAN ({@code source: "aan"}, evidence a list of papers); MOOCCube ({@code
+ * source: "mooccube"}).
  */
 final class EvidenceStrength {
   private EvidenceStrength() {}
@@ -31,13 +32,16 @@ final class EvidenceStrength {
     String src = source == null ? "" : source.toLowerCase(Locale.ROOT).strip();
     String ev = text(evidence);
     if (src.equals("assessment") || ev.startsWith("assessment ")) return ASSESSMENT;
-    // a resume's evidence is a span of free text: its words ("project", "course") say nothing of the kind
+    // a resume's evidence is a span of free text: its words ("project", "course") say nothing of
+    // the kind
     if (src.equals("resumes") || src.equals("resume")) return SELF;
     if (src.equals("aan") || src.equals("mooccube")) return WORK_PRODUCT;
     if (ev.contains("certif") || src.contains("certif")) return CERTIFICATION;
-    if (ev.contains("publication") || ev.contains("course") || ev.contains("project")) return WORK_PRODUCT;
+    if (ev.contains("publication") || ev.contains("course") || ev.contains("project"))
+      return WORK_PRODUCT;
     if (ev.contains("manager")) return MANAGER;
-    if (ev.contains("prior role") || ev.contains("previous role") || ev.contains("work experience")) return PRIOR_ROLE;
+    if (ev.contains("prior role") || ev.contains("previous role") || ev.contains("work experience"))
+      return PRIOR_ROLE;
     if (ev.contains("peer") || ev.contains("endorse")) return PEER;
     if (ev.contains("self")) return SELF;
     return UNKNOWN;
@@ -49,7 +53,10 @@ final class EvidenceStrength {
     String src = source == null ? "" : source.toLowerCase(Locale.ROOT);
     if (s == ASSESSMENT) return "assessment";
     if (s == CERTIFICATION) return "certification";
-    if (s == WORK_PRODUCT) return src.equals("aan") ? "publications" : src.equals("mooccube") ? "courses" : "course, publication or project";
+    if (s == WORK_PRODUCT)
+      return src.equals("aan")
+          ? "publications"
+          : src.equals("mooccube") ? "courses" : "course, publication or project";
     if (s == MANAGER) return "manager assessment";
     if (s == PRIOR_ROLE) return "prior role";
     if (s == PEER) return "peer endorsement";
@@ -59,7 +66,8 @@ final class EvidenceStrength {
 
   private static String text(Object evidence) {
     if (evidence == null) return "";
-    if (evidence instanceof Collection<?> c) return c.isEmpty() ? "" : String.valueOf(c.iterator().next()).toLowerCase(Locale.ROOT);
+    if (evidence instanceof Collection<?> c)
+      return c.isEmpty() ? "" : String.valueOf(c.iterator().next()).toLowerCase(Locale.ROOT);
     return String.valueOf(evidence).toLowerCase(Locale.ROOT).strip();
   }
 }

@@ -22,7 +22,8 @@ import org.tribuo.regression.Regressor;
 /**
  * A trained Tribuo model together with the fitted encoder that turns raw inputs into its features:
  * the unit that is stored, loaded, scored and explained. Binary classifiers are trained on the two
- * labels {@link #POSITIVE} and {@link #NEGATIVE}; regressors on the single dimension {@link #TARGET}.
+ * labels {@link #POSITIVE} and {@link #NEGATIVE}; regressors on the single dimension {@link
+ * #TARGET}.
  */
 public final class EncodedModel {
   public static final Label POSITIVE = new Label("positive");
@@ -32,6 +33,7 @@ public final class EncodedModel {
   private final Algorithm algorithm;
   private final FeatureEncoder encoder;
   private final Model<?> model;
+
   /** Tribuo ids of the encoder's features, -1 where the model never saw a feature. */
   private final int[] featureIds;
 
@@ -49,10 +51,16 @@ public final class EncodedModel {
   }
 
   /** Trains a binary classifier on the given rows; {@code labels[r]} is the outcome of row r. */
-  public static EncodedModel trainClassifier(TrainerSpec spec, FeatureEncoder encoder, List<Object[]> rows, int[] train,
-      boolean[] labels, String dataDescription) {
+  public static EncodedModel trainClassifier(
+      TrainerSpec spec,
+      FeatureEncoder encoder,
+      List<Object[]> rows,
+      int[] train,
+      boolean[] labels,
+      String dataDescription) {
     LabelFactory factory = new LabelFactory();
-    MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(dataDescription, factory), factory);
+    MutableDataset<Label> ds =
+        new MutableDataset<>(new SimpleDataSourceProvenance(dataDescription, factory), factory);
     for (int r : train) ds.add(encoder.example(rows.get(r), labels[r] ? POSITIVE : NEGATIVE));
     padIfAnyExampleIsFull(ds, spec);
     Model<Label> m = spec.classifier().train(ds);
@@ -60,10 +68,16 @@ public final class EncodedModel {
   }
 
   /** Trains a regressor on the given rows; {@code targets[r]} is the value of row r. */
-  public static EncodedModel trainRegressor(TrainerSpec spec, FeatureEncoder encoder, List<Object[]> rows, int[] train,
-      double[] targets, String dataDescription) {
+  public static EncodedModel trainRegressor(
+      TrainerSpec spec,
+      FeatureEncoder encoder,
+      List<Object[]> rows,
+      int[] train,
+      double[] targets,
+      String dataDescription) {
     RegressionFactory factory = new RegressionFactory();
-    MutableDataset<Regressor> ds = new MutableDataset<>(new SimpleDataSourceProvenance(dataDescription, factory), factory);
+    MutableDataset<Regressor> ds =
+        new MutableDataset<>(new SimpleDataSourceProvenance(dataDescription, factory), factory);
     for (int r : train) ds.add(encoder.example(rows.get(r), new Regressor(TARGET, targets[r])));
     padIfAnyExampleIsFull(ds, spec);
     Model<Regressor> m = spec.regressor().train(ds);
@@ -76,10 +90,11 @@ public final class EncodedModel {
   /**
    * Tribuo 4.3.2's SGD trainers turn an example holding every feature of the dataset into a dense
    * vector and the others into sparse ones, and merging the gradients of a minibatch then fails
-   * ({@code DenseMatrix cannot be cast to DenseSparseMatrix} in {@code LinearParameters.merge}). That
-   * happens when no column has a zero or a missing value in some row (small or uniform data, e.g. a
-   * hire model trained on applications that all have the same stages). An extra feature that no
-   * example holds keeps every example sparse; its weight stays 0 and it is never read when scoring.
+   * ({@code DenseMatrix cannot be cast to DenseSparseMatrix} in {@code LinearParameters.merge}).
+   * That happens when no column has a zero or a missing value in some row (small or uniform data,
+   * e.g. a hire model trained on applications that all have the same stages). An extra feature that
+   * no example holds keeps every example sparse; its weight stays 0 and it is never read when
+   * scoring.
    */
   private static void padIfAnyExampleIsFull(MutableDataset<?> ds, TrainerSpec spec) {
     if (spec.minibatchSize() <= 1) return;
@@ -130,7 +145,9 @@ public final class EncodedModel {
     return m.predict(ex).getOutput().getValues()[0];
   }
 
-  /** The value the explanations speak in: log-odds for classifiers, the prediction for regressors. */
+  /**
+   * The value the explanations speak in: log-odds for classifiers, the prediction for regressors.
+   */
   private double margin(double[] x) {
     double p = predictEncoded(x);
     if (!algorithm.classification()) return p;
@@ -176,9 +193,13 @@ public final class EncodedModel {
       if (perColumn[c] == 0) continue;
       EncodedColumn col = cols.get(c);
       String value = shown(col, raw[c]);
-      out.add(new Contribution(col.name(), value, perColumn[c], sentence(col, value, perColumn[c], outcome)));
+      out.add(
+          new Contribution(
+              col.name(), value, perColumn[c], sentence(col, value, perColumn[c], outcome)));
     }
-    out.sort(Comparator.comparingDouble((Contribution k) -> -Math.abs(k.contribution())).thenComparing(Contribution::feature));
+    out.sort(
+        Comparator.comparingDouble((Contribution k) -> -Math.abs(k.contribution()))
+            .thenComparing(Contribution::feature));
     return out.size() > top ? List.copyOf(out.subList(0, top)) : out;
   }
 
@@ -229,7 +250,9 @@ public final class EncodedModel {
     if (col.type() == FeatureType.CATEGORICAL) return FeatureEncoder.category(raw);
     Double v = FeatureEncoder.numeric(raw, col.name());
     if (v == null) return "unknown";
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.2f", v);
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? String.valueOf(v.longValue())
+        : String.format(Locale.ROOT, "%.2f", v);
   }
 
   private String sentence(EncodedColumn col, String value, double c, String outcome) {
@@ -240,12 +263,22 @@ public final class EncodedModel {
       context = String.format(Locale.ROOT, " (average %s)", trim(col.mean()));
     }
     String unit = algorithm.classification() ? "log-odds" : "points";
-    return String.format(Locale.ROOT, "%s is %s%s: %s %s (%+.2f %s)", capitalise(col.description()), value, context,
-        direction, what, c, unit);
+    return String.format(
+        Locale.ROOT,
+        "%s is %s%s: %s %s (%+.2f %s)",
+        capitalise(col.description()),
+        value,
+        context,
+        direction,
+        what,
+        c,
+        unit);
   }
 
   private static String trim(double v) {
-    return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v)) : String.format(Locale.ROOT, "%.1f", v);
+    return Math.abs(v - Math.rint(v)) < 1e-9
+        ? String.valueOf((long) Math.rint(v))
+        : String.format(Locale.ROOT, "%.1f", v);
   }
 
   private static String capitalise(String s) {

@@ -15,8 +15,15 @@ import java.util.Map;
  * @param metrics evaluation figures (e.g. cross-validated AUC), name to value
  * @param window the dates and row count of the training data, stored as properties of its own
  */
-public record Provenance(String outcome, Map<String, Object> data, Map<String, Object> featureSet,
-    Map<String, Object> hyperparameters, long seed, Instant trainedAt, Map<String, Double> metrics, DataWindow window) {
+public record Provenance(
+    String outcome,
+    Map<String, Object> data,
+    Map<String, Object> featureSet,
+    Map<String, Object> hyperparameters,
+    long seed,
+    Instant trainedAt,
+    Map<String, Double> metrics,
+    DataWindow window) {
 
   public Provenance {
     data = data == null ? Map.of() : Map.copyOf(data);

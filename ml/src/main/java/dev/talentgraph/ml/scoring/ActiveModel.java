@@ -20,7 +20,10 @@ public final class ActiveModel {
   private final String kind;
   private volatile Loaded loaded;
 
-  /** A loaded model with the feature set it was trained on (as recorded at training, not as the kind declares it today). */
+  /**
+   * A loaded model with the feature set it was trained on (as recorded at training, not as the kind
+   * declares it today).
+   */
   public record Loaded(StoredModel stored, FeatureSet features) {
     public String id() {
       return stored.info().id();
@@ -48,9 +51,12 @@ public final class ActiveModel {
   /** The feature set recorded with a stored model. */
   public static FeatureSet featureSet(StoredModel stored) {
     try {
-      return FeatureSet.fromDescription(JSON.readValue(stored.info().featureSetJson(), new TypeReference<Map<String, Object>>() {}));
+      return FeatureSet.fromDescription(
+          JSON.readValue(
+              stored.info().featureSetJson(), new TypeReference<Map<String, Object>>() {}));
     } catch (Exception e) {
-      throw new IllegalStateException("model " + stored.info().id() + " has no readable feature set: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "model " + stored.info().id() + " has no readable feature set: " + e.getMessage(), e);
     }
   }
 }

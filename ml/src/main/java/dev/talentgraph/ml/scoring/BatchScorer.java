@@ -1,10 +1,10 @@
 package dev.talentgraph.ml.scoring;
 
+import dev.talentgraph.ml.features.FeatureSet;
+import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.model.Contribution;
 import dev.talentgraph.ml.model.EncodedModel;
 import dev.talentgraph.ml.model.ModelKind;
-import dev.talentgraph.ml.features.FeatureSet;
-import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.registry.ModelRegistry;
 import dev.talentgraph.ml.registry.StoredModel;
 import dev.talentgraph.schema.FieldCipher;
@@ -47,12 +47,14 @@ public final class BatchScorer {
   }
 
   /** What a scoring run did. */
-  public record Result(String modelId, int scored, long readMillis, long scoreMillis, long writeMillis) {}
+  public record Result(
+      String modelId, int scored, long readMillis, long scoreMillis, long writeMillis) {}
 
   /**
    * @param top number of explanation entries per score
    */
-  public Result score(ModelKind kind, LocalDate asOf, Instant at, int top, Consumer<String> progress) {
+  public Result score(
+      ModelKind kind, LocalDate asOf, Instant at, int top, Consumer<String> progress) {
     if (kind.scoreQuery() == null) {
       throw new IllegalArgumentException("kind " + kind.name() + " is not scored onto experts");
     }
@@ -69,7 +71,8 @@ public final class BatchScorer {
     ZonedDateTime when = ZonedDateTime.ofInstant(at, ZoneOffset.UTC);
     int done = 0;
     for (int from = 0; from < rows.size(); from += BATCH) {
-      List<GraphFeatureExtractor.Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+      List<GraphFeatureExtractor.Row> batch =
+          rows.subList(from, Math.min(rows.size(), from + BATCH));
       long a = System.nanoTime();
       List<Object[]> x = ex.features(fs, batch, asOf);
       long b = System.nanoTime();
@@ -86,32 +89,85 @@ public final class BatchScorer {
         out.add(m);
       }
       long c = System.nanoTime();
-      write(kind.name(), kind.scoredLabel(), stored.info().id(), stored.info().version(), when, out);
+      write(
+          kind.name(), kind.scoredLabel(), stored.info().id(), stored.info().version(), when, out);
       long d = System.nanoTime();
       read += b - a;
       score += c - b;
       write += d - c;
       done += batch.size();
-      progress.accept(String.format(Locale.ROOT, "%s: scored %d/%d", kind.name(), done, rows.size()));
+      progress.accept(
+          String.format(Locale.ROOT, "%s: scored %d/%d", kind.name(), done, rows.size()));
     }
-    return new Result(stored.info().id(), done, read / 1_000_000, score / 1_000_000, write / 1_000_000);
+    return new Result(
+        stored.info().id(), done, read / 1_000_000, score / 1_000_000, write / 1_000_000);
   }
 
-  /** Writes one Score per row to the node of the scored label whose id is {@code row.expert} (an Expert, or e.g. an Application). */
-  private void write(String kind, String scoredLabel, String modelId, int version, ZonedDateTime at, List<Map<String, Object>> rows) {
-    String cypher = "MATCH (m:" + Labels.MODEL + " {" + Props.ID + ": $modelId}) "
-        + "UNWIND $rows AS row MATCH (e:" + scoredLabel + " {" + Props.ID + ": row.expert}) "
-        + "MERGE (e)-[:" + RelTypes.HAS_SCORE + "]->(s:" + Labels.SCORE + " {" + Props.MODEL + ": $kind}) "
-        + "SET s." + Props.ID + " = row.expert + '/' + $kind, s." + Props.VERSION + " = $version, s." + Props.VALUE + " = row.value, "
-        + "s." + Props.AT + " = $at, s." + Props.EXPLANATION + " = row.texts, s." + Props.EXPLANATION_FEATURES + " = row.features, "
-        + "s." + Props.EXPLANATION_CONTRIBUTIONS + " = row.contributions "
-        + "WITH s, m OPTIONAL MATCH (s)-[old:" + RelTypes.BY_MODEL + "]->(other:" + Labels.MODEL + ") WHERE other <> m DELETE old "
-        + "WITH DISTINCT s, m MERGE (s)-[:" + RelTypes.BY_MODEL + "]->(m)";
+  /**
+   * Writes one Score per row to the node of the scored label whose id is {@code row.expert} (an
+   * Expert, or e.g. an Application).
+   */
+  private void write(
+      String kind,
+      String scoredLabel,
+      String modelId,
+      int version,
+      ZonedDateTime at,
+      List<Map<String, Object>> rows) {
+    String cypher =
+        "MATCH (m:"
+            + Labels.MODEL
+            + " {"
+            + Props.ID
+            + ": $modelId}) "
+            + "UNWIND $rows AS row MATCH (e:"
+            + scoredLabel
+            + " {"
+            + Props.ID
+            + ": row.expert}) "
+            + "MERGE (e)-[:"
+            + RelTypes.HAS_SCORE
+            + "]->(s:"
+            + Labels.SCORE
+            + " {"
+            + Props.MODEL
+            + ": $kind}) "
+            + "SET s."
+            + Props.ID
+            + " = row.expert + '/' + $kind, s."
+            + Props.VERSION
+            + " = $version, s."
+            + Props.VALUE
+            + " = row.value, "
+            + "s."
+            + Props.AT
+            + " = $at, s."
+            + Props.EXPLANATION
+            + " = row.texts, s."
+            + Props.EXPLANATION_FEATURES
+            + " = row.features, "
+            + "s."
+            + Props.EXPLANATION_CONTRIBUTIONS
+            + " = row.contributions "
+            + "WITH s, m OPTIONAL MATCH (s)-[old:"
+            + RelTypes.BY_MODEL
+            + "]->(other:"
+            + Labels.MODEL
+            + ") WHERE other <> m DELETE old "
+            + "WITH DISTINCT s, m MERGE (s)-[:"
+            + RelTypes.BY_MODEL
+            + "]->(m)";
     try (Session s = driver.session(SessionConfig.forDatabase(database))) {
-      s.executeWrite(tx -> {
-        tx.run(cypher, Map.of("modelId", modelId, "kind", kind, "version", version, "at", at, "rows", rows)).consume();
-        return null;
-      });
+      s.executeWrite(
+          tx -> {
+            tx.run(
+                    cypher,
+                    Map.of(
+                        "modelId", modelId, "kind", kind, "version", version, "at", at, "rows",
+                        rows))
+                .consume();
+            return null;
+          });
     }
   }
 }

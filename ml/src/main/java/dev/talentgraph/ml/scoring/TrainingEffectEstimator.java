@@ -1,8 +1,8 @@
 package dev.talentgraph.ml.scoring;
 
-import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.courses.EffectModel;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
+import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
@@ -17,10 +17,11 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 
 /**
- * The active {@code training-effect} model (a regression of {@code levelAfter - levelBefore} on
- * the learner's graph features and the course) asked about courses the learner has not taken: each
- * (expert, course) becomes the same row the model was trained on, with {@code levelBefore} = the expert's
- * current level in the skills the course teaches (0 when none). Reloads when another version is activated.
+ * The active {@code training-effect} model (a regression of {@code levelAfter - levelBefore} on the
+ * learner's graph features and the course) asked about courses the learner has not taken: each
+ * (expert, course) becomes the same row the model was trained on, with {@code levelBefore} = the
+ * expert's current level in the skills the course teaches (0 when none). Reloads when another
+ * version is activated.
  */
 public final class TrainingEffectEstimator implements EffectModel {
   private final Driver driver;
@@ -28,8 +29,12 @@ public final class TrainingEffectEstimator implements EffectModel {
   private final FieldCipher cipher;
   private final ActiveModel active;
 
-  /** {@code kind} is the training-effect kind of the model catalogue ({@code ModelKinds.TRAINING_EFFECT}). */
-  public TrainingEffectEstimator(Driver driver, String database, FieldCipher cipher, ModelKind kind) {
+  /**
+   * {@code kind} is the training-effect kind of the model catalogue ({@code
+   * ModelKinds.TRAINING_EFFECT}).
+   */
+  public TrainingEffectEstimator(
+      Driver driver, String database, FieldCipher cipher, ModelKind kind) {
     this.driver = driver;
     this.database = database;
     this.cipher = cipher;
@@ -38,7 +43,10 @@ public final class TrainingEffectEstimator implements EffectModel {
 
   @Override
   public String name() {
-    return active.current().map(l -> l.stored().info().kind() + " v" + l.stored().info().version()).orElse(null);
+    return active
+        .current()
+        .map(l -> l.stored().info().kind() + " v" + l.stored().info().version())
+        .orElse(null);
   }
 
   @Override
@@ -47,37 +55,65 @@ public final class TrainingEffectEstimator implements EffectModel {
   }
 
   /**
-   * The model's estimate for enrolments the expert has already made, each row as the model was trained on
-   * it: {@code levelBefore} = the level recorded on the ENROLLED relationship (course id -> level, 0 = none).
-   * Empty when no training-effect model is active.
+   * The model's estimate for enrolments the expert has already made, each row as the model was
+   * trained on it: {@code levelBefore} = the level recorded on the ENROLLED relationship (course id
+   * -> level, 0 = none). Empty when no training-effect model is active.
    */
   public Map<String, Double> expectedGainsAt(String expertId, Map<String, Integer> levelBefore) {
     return estimate(expertId, List.copyOf(levelBefore.keySet()), levelBefore);
   }
 
   /** {@code levelBefore} null: the expert's current level in the skills the course teaches. */
-  private Map<String, Double> estimate(String expertId, List<String> courseIds, Map<String, Integer> levelBefore) {
+  private Map<String, Double> estimate(
+      String expertId, List<String> courseIds, Map<String, Integer> levelBefore) {
     Optional<ActiveModel.Loaded> model = active.current();
     if (model.isEmpty() || courseIds.isEmpty()) return Map.of();
     List<GraphFeatureExtractor.Row> rows = new ArrayList<>();
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
-      s.run("UNWIND $ids AS cid MATCH (c:" + Labels.COURSE + " {" + Props.ID + ": cid})"
-              + " OPTIONAL MATCH (c)-[:" + RelTypes.TEACHES + "]->(k:" + Labels.SKILL + ")"
-              + " OPTIONAL MATCH (:" + Labels.EXPERT + " {" + Props.ID + ": $e})-[h:" + RelTypes.HAS_SKILL + "]->(k)"
-              + " RETURN cid, max(coalesce(h." + Props.LEVEL + ", 0)) AS before, c." + Props.HOURS + " AS hours,"
-              + " c.provider AS provider",
-          Map.of("ids", courseIds, "e", expertId))
-          .forEachRemaining(r -> {
-            String cid = r.get("cid").asString();
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("levelBefore", levelBefore == null ? r.get("before").asNumber() : levelBefore.getOrDefault(cid, 0));
-            cols.put("hours", r.get("hours").isNull() ? null : r.get("hours").asObject());
-            cols.put("provider", r.get("provider").isNull() ? null : r.get("provider").asString());
-            rows.add(new GraphFeatureExtractor.Row(expertId + "|" + cid, expertId, null, cols));
-          });
+      s.run(
+              "UNWIND $ids AS cid MATCH (c:"
+                  + Labels.COURSE
+                  + " {"
+                  + Props.ID
+                  + ": cid})"
+                  + " OPTIONAL MATCH (c)-[:"
+                  + RelTypes.TEACHES
+                  + "]->(k:"
+                  + Labels.SKILL
+                  + ")"
+                  + " OPTIONAL MATCH (:"
+                  + Labels.EXPERT
+                  + " {"
+                  + Props.ID
+                  + ": $e})-[h:"
+                  + RelTypes.HAS_SKILL
+                  + "]->(k)"
+                  + " RETURN cid, max(coalesce(h."
+                  + Props.LEVEL
+                  + ", 0)) AS before, c."
+                  + Props.HOURS
+                  + " AS hours,"
+                  + " c.provider AS provider",
+              Map.of("ids", courseIds, "e", expertId))
+          .forEachRemaining(
+              r -> {
+                String cid = r.get("cid").asString();
+                Map<String, Object> cols = new HashMap<>();
+                cols.put(
+                    "levelBefore",
+                    levelBefore == null
+                        ? r.get("before").asNumber()
+                        : levelBefore.getOrDefault(cid, 0));
+                cols.put("hours", r.get("hours").isNull() ? null : r.get("hours").asObject());
+                cols.put(
+                    "provider", r.get("provider").isNull() ? null : r.get("provider").asString());
+                rows.add(new GraphFeatureExtractor.Row(expertId + "|" + cid, expertId, null, cols));
+              });
     }
     if (rows.isEmpty()) return Map.of();
-    var x = new GraphFeatureExtractor(driver, database, cipher).features(model.get().features(), rows, LocalDate.now());
+    var x =
+        new GraphFeatureExtractor(driver, database, cipher)
+            .features(model.get().features(), rows, LocalDate.now());
     Map<String, Double> out = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       String courseId = rows.get(i).id().substring(expertId.length() + 1);

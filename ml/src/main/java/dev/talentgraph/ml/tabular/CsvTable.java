@@ -36,25 +36,44 @@ public final class CsvTable {
     List<String> header = null;
     List<String[]> rows = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-        .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+    try (CsvReader<CsvRecord> reader =
+        CsvReader.builder()
+            .skipEmptyLines(true)
+            .ignoreDifferentFieldCount(true)
+            .ofCsvRecord(file, StandardCharsets.UTF_8)) {
       for (CsvRecord rec : reader) {
         if (header == null) {
           header = new ArrayList<>(rec.getFields());
-          if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1));
+          if (!header.isEmpty() && header.get(0).startsWith("\uFEFF"))
+            header.set(0, header.get(0).substring(1));
           Set<String> seen = new HashSet<>();
           for (int i = 0; i < header.size(); i++) {
             String h = header.get(i).trim();
             header.set(i, h);
-            if (h.isEmpty()) throw new TabularInputException(file + ":" + rec.getStartingLineNumber() + ": column " + (i + 1) + " has no name");
-            if (!seen.add(h)) throw new TabularInputException(file + ":" + rec.getStartingLineNumber() + ": column '" + h + "' appears twice");
+            if (h.isEmpty())
+              throw new TabularInputException(
+                  file
+                      + ":"
+                      + rec.getStartingLineNumber()
+                      + ": column "
+                      + (i + 1)
+                      + " has no name");
+            if (!seen.add(h))
+              throw new TabularInputException(
+                  file + ":" + rec.getStartingLineNumber() + ": column '" + h + "' appears twice");
           }
           continue;
         }
         if (rec.getFieldCount() == 1 && rec.getField(0).isBlank()) continue;
         if (rec.getFieldCount() != header.size()) {
-          throw new TabularInputException(file + ":" + rec.getStartingLineNumber() + ": " + rec.getFieldCount()
-              + " fields but the header has " + header.size());
+          throw new TabularInputException(
+              file
+                  + ":"
+                  + rec.getStartingLineNumber()
+                  + ": "
+                  + rec.getFieldCount()
+                  + " fields but the header has "
+                  + header.size());
         }
         rows.add(rec.getFields().toArray(String[]::new));
         lines.add(rec.getStartingLineNumber());
@@ -64,7 +83,8 @@ public final class CsvTable {
     }
     if (header == null) throw new TabularInputException(file + ": the file is empty (no header)");
     if (rows.isEmpty()) throw new TabularInputException(file + ": no data rows after the header");
-    return new CsvTable(file, List.copyOf(header), rows, lines.stream().mapToLong(Long::longValue).toArray());
+    return new CsvTable(
+        file, List.copyOf(header), rows, lines.stream().mapToLong(Long::longValue).toArray());
   }
 
   public Path file() {
@@ -92,7 +112,8 @@ public final class CsvTable {
   public int column(String name) {
     int i = header.indexOf(name);
     if (i < 0) {
-      throw new TabularInputException(file + ": no column '" + name + "'; the columns are " + String.join(", ", header));
+      throw new TabularInputException(
+          file + ": no column '" + name + "'; the columns are " + String.join(", ", header));
     }
     return i;
   }

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * The "best single feature" baseline: on the training rows, every input column is turned into one
- * score (a number as is, a category as its smoothed positive rate), the column whose score ranks the
- * training rows best (largest |AUC - 0.5|) is chosen, and a one-variable logistic regression maps
- * that score to a probability. A model that does not beat it has learnt nothing beyond one column.
+ * score (a number as is, a category as its smoothed positive rate), the column whose score ranks
+ * the training rows best (largest |AUC - 0.5|) is chosen, and a one-variable logistic regression
+ * maps that score to a probability. A model that does not beat it has learnt nothing beyond one
+ * column.
  */
 final class SingleFeatureBaseline {
   /** Weight of the prior in the smoothed category rate (an m-estimate; Cestnik, ECAI 1990). */
@@ -24,7 +25,13 @@ final class SingleFeatureBaseline {
   private final double mean;
   private final double a, b;
 
-  private SingleFeatureBaseline(int column, String name, Map<String, Double> rates, double prior, double mean, double a,
+  private SingleFeatureBaseline(
+      int column,
+      String name,
+      Map<String, Double> rates,
+      double prior,
+      double mean,
+      double a,
       double b) {
     this.column = column;
     this.name = name;
@@ -35,7 +42,8 @@ final class SingleFeatureBaseline {
     this.b = b;
   }
 
-  static SingleFeatureBaseline fit(List<FeatureEncoder.Column> columns, List<Object[]> rows, int[] train, boolean[] labels) {
+  static SingleFeatureBaseline fit(
+      List<FeatureEncoder.Column> columns, List<Object[]> rows, int[] train, boolean[] labels) {
     int pos = 0;
     for (int r : train) if (labels[r]) pos++;
     double prior = (double) pos / train.length;
@@ -52,7 +60,8 @@ final class SingleFeatureBaseline {
       if (columns.get(c).type() == FeatureType.CATEGORICAL) {
         Map<String, double[]> n = new HashMap<>();
         for (int r : train) {
-          double[] k = n.computeIfAbsent(FeatureEncoder.category(rows.get(r)[c]), x -> new double[2]);
+          double[] k =
+              n.computeIfAbsent(FeatureEncoder.category(rows.get(r)[c]), x -> new double[2]);
           k[0]++;
           if (labels[r]) k[1]++;
         }
@@ -112,7 +121,8 @@ final class SingleFeatureBaseline {
     }
     // fold the standardisation into the coefficients
     double b2 = b / sd, a2 = a - b * mu / sd;
-    return new SingleFeatureBaseline(best, columns.get(best).name(), bestRates, prior, bestMean, a2, b2);
+    return new SingleFeatureBaseline(
+        best, columns.get(best).name(), bestRates, prior, bestMean, a2, b2);
   }
 
   private static double raw(Object v, Map<String, Double> rates, double prior, double mean) {

@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * fairness report. Everything is validated here, before any model is trained.
  *
  * <p>A column is numeric when every non-blank value is a number. A column whose values are numbers
- * except for a handful (at most 1% and at most 3 distinct) is taken for a numeric column with a typo,
- * and rejected with the line of the first bad value; columns with more text values (such as
+ * except for a handful (at most 1% and at most 3 distinct) is taken for a numeric column with a
+ * typo, and rejected with the line of the first bad value; columns with more text values (such as
  * "&gt;20" years of experience) are categorical.
  */
 final class TabularData {
@@ -32,8 +32,10 @@ final class TabularData {
   final boolean[] labels;
   final List<FeatureEncoder.Column> features = new ArrayList<>();
   final List<Object[]> rows = new ArrayList<>();
+
   /** Protected column name to the group of every row. */
   final Map<String, String[]> protectedGroups = new LinkedHashMap<>();
+
   final List<ColumnInfo> columns = new ArrayList<>();
 
   private TabularData(CsvTable table, String labelColumn, String positiveValue, boolean[] labels) {
@@ -51,34 +53,60 @@ final class TabularData {
     Map<String, Integer> counts = new TreeMap<>();
     for (int r = 0; r < t.size(); r++) {
       String v = t.value(r, labelIdx).trim();
-      if (v.isEmpty()) throw new TabularInputException(t.file() + ":" + t.line(r) + ": label column '" + o.label() + "' is empty");
+      if (v.isEmpty())
+        throw new TabularInputException(
+            t.file() + ":" + t.line(r) + ": label column '" + o.label() + "' is empty");
       counts.merge(v, 1, Integer::sum);
     }
     String positive = o.positive();
     if (counts.size() < 2) {
-      throw new TabularInputException(t.file() + ": label column '" + o.label() + "' has a single class ("
-          + counts.keySet() + "); a classifier needs both positive and negative rows");
+      throw new TabularInputException(
+          t.file()
+              + ": label column '"
+              + o.label()
+              + "' has a single class ("
+              + counts.keySet()
+              + "); a classifier needs both positive and negative rows");
     }
     if (positive != null) {
       if (!counts.containsKey(positive)) {
-        throw new TabularInputException(t.file() + ": positive value '" + positive + "' never occurs in column '" + o.label()
-            + "'; its values are " + counts.keySet());
+        throw new TabularInputException(
+            t.file()
+                + ": positive value '"
+                + positive
+                + "' never occurs in column '"
+                + o.label()
+                + "'; its values are "
+                + counts.keySet());
       }
     } else {
       if (counts.size() != 2) {
-        throw new TabularInputException(t.file() + ": column '" + o.label() + "' has " + counts.size() + " distinct values "
-            + abbreviate(counts.keySet()) + "; give --positive VALUE to say which one is positive");
+        throw new TabularInputException(
+            t.file()
+                + ": column '"
+                + o.label()
+                + "' has "
+                + counts.size()
+                + " distinct values "
+                + abbreviate(counts.keySet())
+                + "; give --positive VALUE to say which one is positive");
       }
       for (String v : counts.keySet()) {
         if (Set.of("1", "yes", "true", "y").contains(v.toLowerCase(Locale.ROOT))) positive = v;
       }
       if (positive == null) {
-        positive = counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        positive =
+            counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
       }
     }
     if (counts.size() < 2 || counts.get(positive) == t.size()) {
-      throw new TabularInputException(t.file() + ": label column '" + o.label() + "' has a single class ("
-          + counts.keySet() + "); a classifier needs both positive and negative rows");
+      throw new TabularInputException(
+          t.file()
+              + ": label column '"
+              + o.label()
+              + "' has a single class ("
+              + counts.keySet()
+              + "); a classifier needs both positive and negative rows");
     }
     boolean[] labels = new boolean[t.size()];
     for (int r = 0; r < t.size(); r++) labels[r] = t.value(r, labelIdx).trim().equals(positive);
@@ -117,16 +145,31 @@ final class TabularData {
       FeatureType type;
       if (present > 0 && numeric == present && !forcedCategorical) {
         type = FeatureType.NUMERIC;
-      } else if (!forcedCategorical && present > 0 && numeric > 0 && (present - numeric) <= Math.max(1, present / 100)
-          && bad.size() <= 3 && numeric >= 20) {
-        throw new TabularInputException(t.file() + ":" + t.line(firstBadRow) + ": column '" + name + "' is numeric ("
-            + numeric + " of " + present + " values are numbers) but holds '" + t.value(firstBadRow, c).trim()
-            + "'; fix the value or pass it in --categorical");
+      } else if (!forcedCategorical
+          && present > 0
+          && numeric > 0
+          && (present - numeric) <= Math.max(1, present / 100)
+          && bad.size() <= 3
+          && numeric >= 20) {
+        throw new TabularInputException(
+            t.file()
+                + ":"
+                + t.line(firstBadRow)
+                + ": column '"
+                + name
+                + "' is numeric ("
+                + numeric
+                + " of "
+                + present
+                + " values are numbers) but holds '"
+                + t.value(firstBadRow, c).trim()
+                + "'; fix the value or pass it in --categorical");
       } else {
         type = FeatureType.CATEGORICAL;
       }
       String typeName = type.name().toLowerCase(Locale.ROOT);
-      boolean isProtected = ProtectedAttributes.isProtectedName(name) || o.protectedColumns().contains(name);
+      boolean isProtected =
+          ProtectedAttributes.isProtectedName(name) || o.protectedColumns().contains(name);
       if (isProtected) {
         d.columns.add(new ColumnInfo(name, "protected", typeName, missing, distinct.size()));
         d.protectedGroups.put(name, groups(t, c, name, type));
@@ -140,14 +183,19 @@ final class TabularData {
       d.features.add(new FeatureEncoder.Column(name, name, type));
       featureIdx.add(c);
     }
-    if (d.features.isEmpty()) throw new TabularInputException(t.file() + ": no feature columns left after dropping "
-        + "the label, dropped, protected and constant columns");
+    if (d.features.isEmpty())
+      throw new TabularInputException(
+          t.file()
+              + ": no feature columns left after dropping "
+              + "the label, dropped, protected and constant columns");
     for (int r = 0; r < t.size(); r++) {
       Object[] row = new Object[featureIdx.size()];
       for (int j = 0; j < row.length; j++) {
         String v = t.value(r, featureIdx.get(j)).trim();
         if (v.isEmpty()) row[j] = null;
-        else row[j] = d.features.get(j).type() == FeatureType.NUMERIC ? (Object) Double.parseDouble(v) : v;
+        else
+          row[j] =
+              d.features.get(j).type() == FeatureType.NUMERIC ? (Object) Double.parseDouble(v) : v;
       }
       d.rows.add(row);
     }

@@ -25,24 +25,57 @@ public record TabularReport(
     List<String> topFeatures,
     Map<String, String> files) {
 
-  public record DataInfo(String file, int rows, String label, String positive, int positives, double positiveRate,
-      List<String> features, List<String> dropped, List<String> protectedColumns, List<String> constant,
+  public record DataInfo(
+      String file,
+      int rows,
+      String label,
+      String positive,
+      int positives,
+      double positiveRate,
+      List<String> features,
+      List<String> dropped,
+      List<String> protectedColumns,
+      List<String> constant,
       List<TabularData.ColumnInfo> columns) {}
 
-  public record CalibrationRow(double lower, double upper, int count, Double meanPredicted, Double observedRate) {}
+  public record CalibrationRow(
+      double lower, double upper, int count, Double meanPredicted, Double observedRate) {}
 
-  public record GroupRow(String group, int count, int positives, double selectionRate, Double truePositiveRate) {}
+  public record GroupRow(
+      String group, int count, int positives, double selectionRate, Double truePositiveRate) {}
 
-  public record FairnessRow(String attribute, double demographicParityDifference, Double equalOpportunityDifference,
+  public record FairnessRow(
+      String attribute,
+      double demographicParityDifference,
+      Double equalOpportunityDifference,
       List<GroupRow> groups) {}
 
-  public record BaselineResult(String name, Summary auc, Summary accuracy, Summary logLoss, Summary brier,
+  public record BaselineResult(
+      String name,
+      Summary auc,
+      Summary accuracy,
+      Summary logLoss,
+      Summary brier,
       List<String> chosenFeatures) {}
 
   public record Baselines(BaselineResult majority, BaselineResult bestFeature) {}
 
   public TabularReport withFiles(Map<String, String> f) {
-    return new TabularReport(data, model, folds, seed, threshold, auc, accuracy, logLoss, brier, pooledAuc, calibration,
-        fairness, baselines, topFeatures, f);
+    return new TabularReport(
+        data,
+        model,
+        folds,
+        seed,
+        threshold,
+        auc,
+        accuracy,
+        logLoss,
+        brier,
+        pooledAuc,
+        calibration,
+        fairness,
+        baselines,
+        topFeatures,
+        f);
   }
 }

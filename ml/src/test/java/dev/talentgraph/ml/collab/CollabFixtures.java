@@ -8,6 +8,8 @@ final class CollabFixtures {
   private CollabFixtures() {}
 
   /**
+   *
+   *
    * <pre>
    *   a - b - d - f
    *    \     /
@@ -15,6 +17,7 @@ final class CollabFixtures {
    *      \
    *       e
    * </pre>
+   *
    * Edges a-b, a-c, b-d, c-d, c-e, d-f (a-b twice, last in 2019; the others once in 2015).
    */
   static CollabGraph diamond() {

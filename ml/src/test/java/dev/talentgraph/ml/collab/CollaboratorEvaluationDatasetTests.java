@@ -16,7 +16,10 @@ class CollaboratorEvaluationDatasetTests {
 
   static Path datasets() {
     String env = System.getenv("TALENT_DATASETS");
-    String dir = env != null && !env.isBlank() ? env : System.getProperty("talent.datasets.default", "../shared/data");
+    String dir =
+        env != null && !env.isBlank()
+            ? env
+            : System.getProperty("talent.datasets.default", "../shared/data");
     return Path.of(dir);
   }
 
@@ -31,20 +34,28 @@ class CollaboratorEvaluationDatasetTests {
   @Test
   void temporalAanLearnedRankerAndAdamicAdarBeatRandomByAWideMargin() {
     Path aan = datasets().resolve("aan");
-    assumeTrue(Files.isRegularFile(aan.resolve("papers.tsv")), "AAN data set absent at " + aan + " (set TALENT_DATASETS)");
-    var r = LinkPredictionEvaluation.temporal(AanCorpus.load(aan), 2005, 2007, quick(), m -> { });
+    assumeTrue(
+        Files.isRegularFile(aan.resolve("papers.tsv")),
+        "AAN data set absent at " + aan + " (set TALENT_DATASETS)");
+    var r = LinkPredictionEvaluation.temporal(AanCorpus.load(aan), 2005, 2007, quick(), m -> {});
     double random = hits50(r, LinkPredictionEvaluation.RANDOM);
     assertThat(r.positives()).isGreaterThan(500);
-    assertThat(hits50(r, LinkPredictionEvaluation.ADAMIC_ADAR)).isGreaterThan(random + 0.05).isGreaterThan(10 * random);
-    assertThat(hits50(r, LinkPredictionEvaluation.LEARNED)).isGreaterThan(random + 0.05).isGreaterThan(10 * random);
-    assertThat(r.method(LinkPredictionEvaluation.LEARNED).metrics().get("auc").mean()).isGreaterThan(0.8);
+    assertThat(hits50(r, LinkPredictionEvaluation.ADAMIC_ADAR))
+        .isGreaterThan(random + 0.05)
+        .isGreaterThan(10 * random);
+    assertThat(hits50(r, LinkPredictionEvaluation.LEARNED))
+        .isGreaterThan(random + 0.05)
+        .isGreaterThan(10 * random);
+    assertThat(r.method(LinkPredictionEvaluation.LEARNED).metrics().get("auc").mean())
+        .isGreaterThan(0.8);
   }
 
   @Test
   void randomSplitOfCaGrQcLearnedRankerAndAdamicAdarBeatRandomByAWideMargin() {
     Path edges = datasets().resolve("snap/ca-GrQc.txt");
-    assumeTrue(Files.isRegularFile(edges), "SNAP ca-GrQc absent at " + edges + " (set TALENT_DATASETS)");
-    var r = LinkPredictionEvaluation.random(EdgeList.load(edges), "ca-GrQc", 0.1, quick(), m -> { });
+    assumeTrue(
+        Files.isRegularFile(edges), "SNAP ca-GrQc absent at " + edges + " (set TALENT_DATASETS)");
+    var r = LinkPredictionEvaluation.random(EdgeList.load(edges), "ca-GrQc", 0.1, quick(), m -> {});
     double random = hits50(r, LinkPredictionEvaluation.RANDOM);
     assertThat(r.positives()).isEqualTo(1448);
     assertThat(hits50(r, LinkPredictionEvaluation.ADAMIC_ADAR)).isGreaterThan(random + 0.3);

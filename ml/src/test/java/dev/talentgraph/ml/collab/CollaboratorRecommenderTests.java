@@ -30,7 +30,8 @@ class CollaboratorRecommenderTests {
     synth = SyntheticCollabGraph.generate(400, 6, 11);
     CollabGraph g0 = synth.graphUpTo(2016);
     long[] pos = Neo4jCollabGraphLoader.newPairs(g0, synth.graphUpTo(2018));
-    ranker = CollaboratorRanker.train(g0, pos, CollaboratorRanker.Settings.defaults(1), "synthetic");
+    ranker =
+        CollaboratorRanker.train(g0, pos, CollaboratorRanker.Settings.defaults(1), "synthetic");
     g = synth.graphUpTo(2020);
     rec = new CollaboratorRecommender(g, ranker);
   }
@@ -57,23 +58,36 @@ class CollaboratorRecommenderTests {
       assertThat(item.reasons()).isNotEmpty();
       for (var reason : item.reasons()) {
         switch (reason.kind()) {
-          case SHARED_COLLABORATOR -> reason.refs().forEach(w -> {
-            int x = g.indexOf(w).orElseThrow();
-            assertThat(g.hasEdge(u, x) && g.hasEdge(v, x)).as("shared collaborator %s", w).isTrue();
-            assertThat(reason.text()).contains(g.name(x));
-          });
+          case SHARED_COLLABORATOR ->
+              reason
+                  .refs()
+                  .forEach(
+                      w -> {
+                        int x = g.indexOf(w).orElseThrow();
+                        assertThat(g.hasEdge(u, x) && g.hasEdge(v, x))
+                            .as("shared collaborator %s", w)
+                            .isTrue();
+                        assertThat(reason.text()).contains(g.name(x));
+                      });
           case PATH -> {
             assertThat(reason.refs()).hasSize(4).startsWith(g.id(u)).endsWith(g.id(v));
             for (int k = 0; k + 1 < 4; k++) {
-              assertThat(g.hasEdge(g.indexOf(reason.refs().get(k)).orElseThrow(),
-                  g.indexOf(reason.refs().get(k + 1)).orElseThrow())).isTrue();
+              assertThat(
+                      g.hasEdge(
+                          g.indexOf(reason.refs().get(k)).orElseThrow(),
+                          g.indexOf(reason.refs().get(k + 1)).orElseThrow()))
+                  .isTrue();
             }
           }
-          case SHARED_SKILL -> reason.refs().forEach(s -> {
-            int k = g.skillIndexOf(s).orElseThrow();
-            assertThat(g.hasSkill(u, k) && g.hasSkill(v, k)).isTrue();
-          });
-          default -> { }
+          case SHARED_SKILL ->
+              reason
+                  .refs()
+                  .forEach(
+                      s -> {
+                        int k = g.skillIndexOf(s).orElseThrow();
+                        assertThat(g.hasSkill(u, k) && g.hasSkill(v, k)).isTrue();
+                      });
+          default -> {}
         }
       }
     }
@@ -114,20 +128,29 @@ class CollaboratorRecommenderTests {
   void anExpertWithoutCollaborationsFallsBackToSkills() {
     CollabGraph.Builder b = CollabGraph.builder();
     b.collaboration("a", "b", 1, 2019, 2019).collaboration("b", "c", 1, 2019, 2019);
-    b.skill("a", "nlp", "nlp", 1).skill("c", "nlp", "nlp", 1).skill("loner", "nlp", "nlp", 1).skill("loner", "go", "go", 1);
+    b.skill("a", "nlp", "nlp", 1)
+        .skill("c", "nlp", "nlp", 1)
+        .skill("loner", "nlp", "nlp", 1)
+        .skill("loner", "go", "go", 1);
     CollabGraph small = b.build(2020);
     CollaboratorRecommender r = new CollaboratorRecommender(small, ranker);
     Recommendations out = r.recommend("loner", 5, null);
-    assertThat(out.notes()).anyMatch(n -> n.contains("no collaborations") && n.contains("shared skills only"));
-    assertThat(out.items()).extracting(Recommendation::expertId).containsExactlyInAnyOrder("a", "c");
-    assertThat(out.items().get(0).reasons()).anyMatch(x -> x.kind() == ReasonKind.SHARED_SKILL && x.text().contains("nlp"));
+    assertThat(out.notes())
+        .anyMatch(n -> n.contains("no collaborations") && n.contains("shared skills only"));
+    assertThat(out.items())
+        .extracting(Recommendation::expertId)
+        .containsExactlyInAnyOrder("a", "c");
+    assertThat(out.items().get(0).reasons())
+        .anyMatch(x -> x.kind() == ReasonKind.SHARED_SKILL && x.text().contains("nlp"));
   }
 
   @Test
   void unknownIdsAndBadArgumentsAreClearErrors() {
-    assertThatThrownBy(() -> rec.recommend("nobody", 10, null)).isInstanceOf(CollabDataException.class)
+    assertThatThrownBy(() -> rec.recommend("nobody", 10, null))
+        .isInstanceOf(CollabDataException.class)
         .hasMessageContaining("unknown expert id: nobody");
-    assertThatThrownBy(() -> rec.recommend(g.id(0), 10, "no-such-project")).hasMessageContaining("unknown project id");
+    assertThatThrownBy(() -> rec.recommend(g.id(0), 10, "no-such-project"))
+        .hasMessageContaining("unknown project id");
     assertThatThrownBy(() -> rec.recommend(g.id(0), 0, null)).hasMessageContaining("first must be");
   }
 
@@ -138,7 +161,8 @@ class CollaboratorRecommenderTests {
     Path file = dir.resolve("ranker.tribuo");
     ranker.save(file);
     CollaboratorRanker loaded = CollaboratorRanker.load(file);
-    assertThat(loaded.embeddingSettings().iterationWeights()).containsExactly(ranker.embeddingSettings().iterationWeights());
+    assertThat(loaded.embeddingSettings().iterationWeights())
+        .containsExactly(ranker.embeddingSettings().iterationWeights());
     assertThat(loaded.embeddingSettings().seed()).isEqualTo(ranker.embeddingSettings().seed());
     for (int u = 0; u < 50; u++) {
       double[] f = pf.compute(u, (u * 37 + 5) % g.size());
@@ -153,16 +177,27 @@ class CollaboratorRecommenderTests {
   void evaluationWithTheSameSeedGivesTheSameFigures() {
     CollabGraph g0 = synth.graphUpTo(2018);
     long[] pos = Neo4jCollabGraphLoader.newPairs(g0, g);
-    LinkPredictionEvaluation.Settings s = LinkPredictionEvaluation.Settings.defaults(3).withNegatives(3000).withSamples(2);
-    var a = LinkPredictionEvaluation.evaluate("t", "synthetic", g0, pos, ranker, "synthetic", s, m -> { }, System.nanoTime());
-    var b = LinkPredictionEvaluation.evaluate("t", "synthetic", g0, pos, ranker, "synthetic", s, m -> { }, System.nanoTime());
+    LinkPredictionEvaluation.Settings s =
+        LinkPredictionEvaluation.Settings.defaults(3).withNegatives(3000).withSamples(2);
+    var a =
+        LinkPredictionEvaluation.evaluate(
+            "t", "synthetic", g0, pos, ranker, "synthetic", s, m -> {}, System.nanoTime());
+    var b =
+        LinkPredictionEvaluation.evaluate(
+            "t", "synthetic", g0, pos, ranker, "synthetic", s, m -> {}, System.nanoTime());
     for (String m : LinkPredictionEvaluation.methods()) {
-      a.method(m).metrics().forEach((k, v) -> assertThat(b.method(m).metrics().get(k).values()).containsExactly(v.values()));
+      a.method(m)
+          .metrics()
+          .forEach(
+              (k, v) ->
+                  assertThat(b.method(m).metrics().get(k).values()).containsExactly(v.values()));
     }
     // structure predicts the synthetic graph's triadic closure far better than chance
-    assertThat(a.method(LinkPredictionEvaluation.ADAMIC_ADAR).metrics().get("auc").mean()).isGreaterThan(0.6);
+    assertThat(a.method(LinkPredictionEvaluation.ADAMIC_ADAR).metrics().get("auc").mean())
+        .isGreaterThan(0.6);
     assertThat(a.method(LinkPredictionEvaluation.LEARNED).metrics().get("hits@50").mean())
-        .isGreaterThan(5 * a.method(LinkPredictionEvaluation.RANDOM).metrics().get("hits@50").mean() + 0.01);
+        .isGreaterThan(
+            5 * a.method(LinkPredictionEvaluation.RANDOM).metrics().get("hits@50").mean() + 0.01);
   }
 
   @Test

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EdgeListTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path file(String text) throws IOException {
     Path f = dir.resolve("edges.txt");
@@ -39,17 +38,21 @@ class EdgeListTests {
     assertThat(a.positives()).hasSize((int) Math.round(0.1 * e.edgeCount()));
     assertThat(e.split(0.1, 6).positives()).isNotEqualTo(a.positives());
     CollabGraph g = a.graph();
-    for (long k : a.positives()) assertThat(g.hasEdge(CollabGraph.pairFirst(k), CollabGraph.pairSecond(k))).isFalse();
+    for (long k : a.positives())
+      assertThat(g.hasEdge(CollabGraph.pairFirst(k), CollabGraph.pairSecond(k))).isFalse();
     assertThat(g.edgeCount() + a.positives().length).isEqualTo(e.edgeCount());
   }
 
   @Test
   void emptyOrMalformedFilesAreClearErrors() throws IOException {
-    assertThatThrownBy(() -> EdgeList.load(file("# nothing\n\n"))).isInstanceOf(CollabDataException.class)
+    assertThatThrownBy(() -> EdgeList.load(file("# nothing\n\n")))
+        .isInstanceOf(CollabDataException.class)
         .hasMessageContaining("holds no edges");
-    assertThatThrownBy(() -> EdgeList.load(file("1\t2\n3\n"))).hasMessageContaining("edges.txt:2")
+    assertThatThrownBy(() -> EdgeList.load(file("1\t2\n3\n")))
+        .hasMessageContaining("edges.txt:2")
         .hasMessageContaining("expected two node ids");
-    assertThatThrownBy(() -> EdgeList.load(dir.resolve("missing.txt"))).hasMessageContaining("not found");
+    assertThatThrownBy(() -> EdgeList.load(dir.resolve("missing.txt")))
+        .hasMessageContaining("not found");
     EdgeList e = EdgeList.load(file("1\t2\n"));
     assertThatThrownBy(() -> e.split(1.5, 1)).hasMessageContaining("test fraction");
   }

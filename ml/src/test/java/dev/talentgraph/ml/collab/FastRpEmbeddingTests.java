@@ -29,9 +29,12 @@ class FastRpEmbeddingTests {
   void expertsWithTheSameCollaboratorsEmbedIdentically() {
     // b and e both worked with exactly a and c; f is elsewhere
     CollabGraph.Builder bl = CollabGraph.builder();
-    bl.collaboration("a", "b", 1, 2000, 2000).collaboration("c", "b", 1, 2000, 2000)
-        .collaboration("a", "e", 1, 2000, 2000).collaboration("c", "e", 1, 2000, 2000)
-        .collaboration("f", "g", 1, 2000, 2000).collaboration("g", "h", 1, 2000, 2000);
+    bl.collaboration("a", "b", 1, 2000, 2000)
+        .collaboration("c", "b", 1, 2000, 2000)
+        .collaboration("a", "e", 1, 2000, 2000)
+        .collaboration("c", "e", 1, 2000, 2000)
+        .collaboration("f", "g", 1, 2000, 2000)
+        .collaboration("g", "h", 1, 2000, 2000);
     CollabGraph g = bl.build(2000);
     FastRpEmbedding emb = FastRpEmbedding.compute(g, structureOnly(1));
     int b = g.indexOf("b").orElseThrow();
@@ -44,17 +47,24 @@ class FastRpEmbeddingTests {
   @Test
   void skillsGiveAnExpertWithoutCollaborationsAVector() {
     CollabGraph.Builder bl = CollabGraph.builder();
-    bl.collaboration("a", "b", 1, 2000, 2000).skill("a", "nlp", "nlp", 1).skill("loner", "nlp", "nlp", 1);
+    bl.collaboration("a", "b", 1, 2000, 2000)
+        .skill("a", "nlp", "nlp", 1)
+        .skill("loner", "nlp", "nlp", 1);
     CollabGraph g = bl.build(2000);
     int loner = g.indexOf("loner").orElseThrow();
-    assertThat(FastRpEmbedding.compute(g, FastRpEmbedding.Settings.defaults(1)).cosine(loner, loner)).isCloseTo(1, within(1e-5));
+    assertThat(
+            FastRpEmbedding.compute(g, FastRpEmbedding.Settings.defaults(1)).cosine(loner, loner))
+        .isCloseTo(1, within(1e-5));
     assertThat(FastRpEmbedding.compute(g, structureOnly(1)).cosine(loner, loner)).isZero();
   }
 
   @Test
   void settingsAreValidated() {
-    assertThatThrownBy(() -> new FastRpEmbedding.Settings(4, new double[] {1}, 0, 1)).hasMessageContaining("dimension");
-    assertThatThrownBy(() -> new FastRpEmbedding.Settings(64, new double[0], 0, 1)).hasMessageContaining("iteration");
-    assertThatThrownBy(() -> new FastRpEmbedding.Settings(64, new double[] {1}, 2, 1)).hasMessageContaining("propertyRatio");
+    assertThatThrownBy(() -> new FastRpEmbedding.Settings(4, new double[] {1}, 0, 1))
+        .hasMessageContaining("dimension");
+    assertThatThrownBy(() -> new FastRpEmbedding.Settings(64, new double[0], 0, 1))
+        .hasMessageContaining("iteration");
+    assertThatThrownBy(() -> new FastRpEmbedding.Settings(64, new double[] {1}, 2, 1))
+        .hasMessageContaining("propertyRatio");
   }
 }

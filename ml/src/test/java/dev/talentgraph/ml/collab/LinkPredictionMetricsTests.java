@@ -37,26 +37,34 @@ class LinkPredictionMetricsTests {
   @Test
   void mrrRanksEachPositiveAmongTheNegativesWithHalfCostTies() {
     // 3.5 below 5 and 4: rank 3
-    assertThat(LinkPredictionMetrics.mrr(new double[] {3.5}, new double[] {5, 4, 3})).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(LinkPredictionMetrics.mrr(new double[] {3.5}, new double[] {5, 4, 3}))
+        .isCloseTo(1.0 / 3, within(1e-12));
     // 4 below 5, tied with 4: optimistic rank 2, pessimistic 3 -> 2.5
-    assertThat(LinkPredictionMetrics.mrr(new double[] {4}, new double[] {5, 4, 3})).isCloseTo(0.4, within(1e-12));
+    assertThat(LinkPredictionMetrics.mrr(new double[] {4}, new double[] {5, 4, 3}))
+        .isCloseTo(0.4, within(1e-12));
     // mean of 1/1 and 1/4
-    assertThat(LinkPredictionMetrics.mrr(new double[] {9, 0}, new double[] {5, 4, 3})).isCloseTo(0.625, within(1e-12));
+    assertThat(LinkPredictionMetrics.mrr(new double[] {9, 0}, new double[] {5, 4, 3}))
+        .isCloseTo(0.625, within(1e-12));
   }
 
   @Test
   void aucIsTheShareOfPositiveNegativePairsOrderedRightTiesHalf() {
     // 3 beats 2, ties 3 (1.5); 1 beats none: 1.5 / 4
-    assertThat(LinkPredictionMetrics.auc(new double[] {3, 1}, new double[] {2, 3})).isCloseTo(0.375, within(1e-12));
+    assertThat(LinkPredictionMetrics.auc(new double[] {3, 1}, new double[] {2, 3}))
+        .isCloseTo(0.375, within(1e-12));
     assertThat(LinkPredictionMetrics.auc(new double[] {10}, NEG)).isEqualTo(1.0);
     assertThat(LinkPredictionMetrics.auc(new double[] {0}, NEG)).isEqualTo(0.0);
   }
 
   @Test
   void refusesEmptyInputsAndNaN() {
-    assertThatThrownBy(() -> LinkPredictionMetrics.auc(new double[0], NEG)).hasMessageContaining("no positives");
-    assertThatThrownBy(() -> LinkPredictionMetrics.mrr(new double[] {1}, new double[0])).hasMessageContaining("no negatives");
-    assertThatThrownBy(() -> LinkPredictionMetrics.hitsAtK(new double[] {Double.NaN}, NEG, 1)).hasMessageContaining("NaN");
-    assertThatThrownBy(() -> LinkPredictionMetrics.hitsAtK(new double[] {1}, NEG, 0)).hasMessageContaining("K must be");
+    assertThatThrownBy(() -> LinkPredictionMetrics.auc(new double[0], NEG))
+        .hasMessageContaining("no positives");
+    assertThatThrownBy(() -> LinkPredictionMetrics.mrr(new double[] {1}, new double[0]))
+        .hasMessageContaining("no negatives");
+    assertThatThrownBy(() -> LinkPredictionMetrics.hitsAtK(new double[] {Double.NaN}, NEG, 1))
+        .hasMessageContaining("NaN");
+    assertThatThrownBy(() -> LinkPredictionMetrics.hitsAtK(new double[] {1}, NEG, 0))
+        .hasMessageContaining("K must be");
   }
 }

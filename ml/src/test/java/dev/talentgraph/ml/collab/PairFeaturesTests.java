@@ -9,7 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The heuristics against hand-computed values on {@link CollabFixtures#diamond()}, and properties on a random graph. */
+/**
+ * The heuristics against hand-computed values on {@link CollabFixtures#diamond()}, and properties
+ * on a random graph.
+ */
 class PairFeaturesTests {
 
   final CollabGraph g = CollabFixtures.diamond();
@@ -68,7 +71,8 @@ class PairFeaturesTests {
       double once2015 = Math.log1p(1) * Math.exp(-5 / 3.0);
       double expected = ab * once2015 + once2015 * once2015; // via b, via c
       assertThat(f("a", "d")[STRENGTH]).isCloseTo(Math.log1p(expected), within(1e-9));
-      assertThat(PairFeatures.strength(3, CollabGraph.UNKNOWN_YEAR, 2020)).isCloseTo(Math.log1p(3), within(1e-12));
+      assertThat(PairFeatures.strength(3, CollabGraph.UNKNOWN_YEAR, 2020))
+          .isCloseTo(Math.log1p(3), within(1e-12));
     }
 
     @Test
@@ -76,7 +80,9 @@ class PairFeaturesTests {
       CollabGraph.Builder b = CollabGraph.builder();
       b.collaboration("p", "q", 1, 2000, 2000).collaboration("r", "s", 1, 2000, 2000);
       CollabGraph two = b.build(2000);
-      double[] x = new PairFeatures(two, null).compute(two.indexOf("p").orElseThrow(), two.indexOf("s").orElseThrow());
+      double[] x =
+          new PairFeatures(two, null)
+              .compute(two.indexOf("p").orElseThrow(), two.indexOf("s").orElseThrow());
       assertThat(x[CN] + x[AA] + x[RA] + x[JACCARD] + x[PATHS3] + x[WITHIN3]).isZero();
     }
   }
@@ -89,7 +95,9 @@ class PairFeaturesTests {
     static CollabGraph skillGraph() {
       CollabGraph.Builder b = CollabGraph.builder();
       b.skill("x", "common", "common", 1).skill("x", "rare", "rare", 1);
-      b.skill("y", "common", "common", 1).skill("y", "rare", "rare", 1).skill("y", "other", "other", 1);
+      b.skill("y", "common", "common", 1)
+          .skill("y", "rare", "rare", 1)
+          .skill("y", "other", "other", 1);
       b.skill("z", "common", "common", 1);
       b.skill("w", "common", "common", 1);
       b.group("x", "ACL", 1).group("y", "ACL", 1).group("z", "EMNLP", 1);
@@ -103,9 +111,12 @@ class PairFeaturesTests {
     @Test
     void rarityIsInverseDocumentFrequency() {
       // 4 experts hold skills: common by 4, rare by 2, other by 1
-      assertThat(sg.rarity(sg.skillIndexOf("common").orElseThrow())).isCloseTo((float) Math.log(5.0 / 4), within(1e-6f));
-      assertThat(sg.rarity(sg.skillIndexOf("rare").orElseThrow())).isCloseTo((float) Math.log(5.0 / 2), within(1e-6f));
-      assertThat(sg.rarity(sg.skillIndexOf("other").orElseThrow())).isCloseTo((float) Math.log(5.0 / 1), within(1e-6f));
+      assertThat(sg.rarity(sg.skillIndexOf("common").orElseThrow()))
+          .isCloseTo((float) Math.log(5.0 / 4), within(1e-6f));
+      assertThat(sg.rarity(sg.skillIndexOf("rare").orElseThrow()))
+          .isCloseTo((float) Math.log(5.0 / 2), within(1e-6f));
+      assertThat(sg.rarity(sg.skillIndexOf("other").orElseThrow()))
+          .isCloseTo((float) Math.log(5.0 / 1), within(1e-6f));
     }
 
     @Test
@@ -115,8 +126,10 @@ class PairFeaturesTests {
       double other = Math.log(5.0);
       double[] xy = sf("x", "y");
       assertThat(xy[SHARED_RARE]).isCloseTo(Math.log1p(common + rare), within(1e-6));
-      double cos = (common * common + rare * rare)
-          / Math.sqrt(common * common + rare * rare) / Math.sqrt(common * common + rare * rare + other * other);
+      double cos =
+          (common * common + rare * rare)
+              / Math.sqrt(common * common + rare * rare)
+              / Math.sqrt(common * common + rare * rare + other * other);
       assertThat(xy[SKILL_COS]).isCloseTo(cos, within(1e-6));
       // sharing only the common skill is worth much less than sharing the rare one as well
       assertThat(sf("x", "z")[SHARED_RARE]).isLessThan(xy[SHARED_RARE] / 2);
@@ -129,8 +142,12 @@ class PairFeaturesTests {
       // z has nothing w lacks and no shared... z and w share 'common' and nothing else
       assertThat(sf("z", "w")[COMPLEMENTARY]).isZero();
       CollabGraph.Builder b = CollabGraph.builder();
-      b.skill("p", "s", "s", 1).skill("p", "a", "a", 1).skill("q", "s", "s", 1).skill("q", "b", "b", 1)
-          .skill("q", "c", "c", 1).skill("r", "d", "d", 1);
+      b.skill("p", "s", "s", 1)
+          .skill("p", "a", "a", 1)
+          .skill("q", "s", "s", 1)
+          .skill("q", "b", "b", 1)
+          .skill("q", "c", "c", 1)
+          .skill("r", "d", "d", 1);
       CollabGraph g3 = b.build(2020);
       double[] pq = new PairFeatures(g3, null).compute(0, 1);
       double idf1 = Math.log(4.0 / 1); // a, b, c held by one of three experts
@@ -148,7 +165,8 @@ class PairFeaturesTests {
   @Nested
   class Properties {
     final CollabGraph rg = CollabFixtures.random(40, 90, 3);
-    final PairFeatures rpf = new PairFeatures(rg, FastRpEmbedding.compute(rg, FastRpEmbedding.Settings.defaults(1)));
+    final PairFeatures rpf =
+        new PairFeatures(rg, FastRpEmbedding.compute(rg, FastRpEmbedding.Settings.defaults(1)));
 
     @Test
     void symmetricAndEqualToNaiveCounts() {
@@ -158,7 +176,9 @@ class PairFeaturesTests {
           double[] uv = rpf.compute(u, v);
           assertThat(rpf.compute(v, u)).containsExactly(uv, within(1e-9));
           assertThat(uv[CN]).isCloseTo(Math.log1p(naiveCommon(u, v)), within(1e-12));
-          assertThat(uv[PATHS3]).as("paths3 %d %d", u, v).isCloseTo(Math.log1p(naivePaths3(u, v)), within(1e-12));
+          assertThat(uv[PATHS3])
+              .as("paths3 %d %d", u, v)
+              .isCloseTo(Math.log1p(naivePaths3(u, v)), within(1e-12));
         }
       }
     }

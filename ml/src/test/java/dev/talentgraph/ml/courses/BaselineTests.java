@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The baselines against hand-computed tiny cases. */
 class BaselineTests {
   // users x items {0,1,2}:  u0 {0,1}, u1 {0,1,2}, u2 {1,2}, u3 {1}
-  static final Interactions TINY =
-      Interactions.of(3, new int[][] {{0, 1}, {0, 1, 2}, {1, 2}, {1}});
+  static final Interactions TINY = Interactions.of(3, new int[][] {{0, 1}, {0, 1, 2}, {1, 2}, {1}});
 
   @Test
   void popularityCountsEnrolments() {
@@ -45,7 +44,9 @@ class BaselineTests {
     double[][] expected = {{0, 0.5, 1.0 / 11}, {4.0 / 11, 0, 4.0 / 11}, {1.0 / 11, 0.5, 0}};
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < 3; j++) {
-        assertThat(ease.weight(i, j)).as("B[%d][%d]", i, j).isCloseTo(expected[i][j], within(1e-12));
+        assertThat(ease.weight(i, j))
+            .as("B[%d][%d]", i, j)
+            .isCloseTo(expected[i][j], within(1e-12));
       }
     }
     double[] s = ease.score(new int[] {0});

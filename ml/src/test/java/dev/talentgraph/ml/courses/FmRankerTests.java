@@ -38,15 +38,15 @@ class FmRankerTests {
   @org.junit.jupiter.params.provider.CsvSource({"false,1", "true,1", "true,3"})
   void fastScorerGivesExactlyTheTribuoModelsProbability(boolean concepts, int members) {
     Interactions data = clustered();
-    FmRecommender fm =
-        new FmRecommender(concepts, new FmSettings(4, 3, 0.1, 2, 0.1, 1, members));
+    FmRecommender fm = new FmRecommender(concepts, new FmSettings(4, 3, 0.1, 2, 0.1, 1, members));
     fm.fit(data);
     CourseFeatures features = new CourseFeatures(concepts);
     List<CourseFeatures.Course> catalogue = FmRecommender.catalogue(data);
     double[] fast = fm.score(new int[] {0, 2});
     CourseFeatures.Learner learner = new CourseFeatures.Learner(List.of("0", "2"), Map.of());
     for (int j = 0; j < 10; j++) {
-      var p = fm.model().predict(features.example(learner, catalogue.get(j), CourseFeatures.POSITIVE));
+      var p =
+          fm.model().predict(features.example(learner, catalogue.get(j), CourseFeatures.POSITIVE));
       double prob = p.getOutputScores().get(CourseFeatures.POSITIVE).getScore();
       if (j != 0 && j != 2) {
         assertThat(fast[j]).as("course %d", j).isCloseTo(prob, within(1e-9));
@@ -72,8 +72,11 @@ class FmRankerTests {
   @Test
   void targetIsNeverItsOwnHistoryFeature() {
     CourseFeatures f = new CourseFeatures(true);
-    var ex = f.example(new CourseFeatures.Learner(List.of("a", "b"), Map.of("java", 5)),
-        new CourseFeatures.Course("a", List.of("x", "y", "z", "w")), CourseFeatures.POSITIVE);
+    var ex =
+        f.example(
+            new CourseFeatures.Learner(List.of("a", "b"), Map.of("java", 5)),
+            new CourseFeatures.Course("a", List.of("x", "y", "z", "w")),
+            CourseFeatures.POSITIVE);
     Map<String, Double> m = new java.util.HashMap<>();
     ex.forEach(feat -> m.put(feat.getName(), feat.getValue()));
     assertThat(m).containsOnlyKeys("c=a", "k=x", "k=y", "k=z", "k=w", "h=b", "s=java");
@@ -91,22 +94,29 @@ class FmRankerTests {
 
   @Test
   void anEnsembleTrainsWhenItsMembersDrewDifferentNegatives() {
-    // a small catalogue: one learner, one enrolment, one negative per member, drawn from five courses. Each
-    // member sees another course feature; Tribuo used to refuse the ensemble ("Model feature domains are not
+    // a small catalogue: one learner, one enrolment, one negative per member, drawn from five
+    // courses. Each
+    // member sees another course feature; Tribuo used to refuse the ensemble ("Model feature
+    // domains are not
     // equal"), which broke retraining the course ranker on small graphs
     List<CourseFeatures.Course> catalogue = new java.util.ArrayList<>();
     for (int i = 0; i < 6; i++) catalogue.add(new CourseFeatures.Course("c" + i, List.of()));
-    List<FmTraining.LearnerRecord> learners = List.of(new FmTraining.LearnerRecord(List.of("c0"), Map.of("java", 3)));
+    List<FmTraining.LearnerRecord> learners =
+        List.of(new FmTraining.LearnerRecord(List.of("c0"), Map.of("java", 3)));
     CourseFeatures features = new CourseFeatures(false);
     FmSettings settings = new FmSettings(2, 2, 0.1, 1, 0.1, 7, 3);
     java.util.Set<java.util.Set<String>> memberFeatures = new java.util.HashSet<>();
     for (int m = 0; m < 3; m++) {
-      var pairs = FmTraining.pairs(learners, catalogue, features, settings.withSeed(7 + 1000L * m), "fixture");
+      var pairs =
+          FmTraining.pairs(
+              learners, catalogue, features, settings.withSeed(7 + 1000L * m), "fixture");
       java.util.Set<String> names = new java.util.TreeSet<>();
       pairs.getFeatureMap().forEach(f -> names.add(f.getName()));
       memberFeatures.add(names);
     }
-    assertThat(memberFeatures).as("the members' own pairs differ (else this test shows nothing)").hasSizeGreaterThan(1);
+    assertThat(memberFeatures)
+        .as("the members' own pairs differ (else this test shows nothing)")
+        .hasSizeGreaterThan(1);
 
     var model = FmTraining.train(learners, catalogue, features, settings, "fixture");
 
@@ -119,8 +129,12 @@ class FmRankerTests {
       member.getFeatureIDMap().forEach(f -> domain.add(f.getName()));
       assertThat(domain).isEqualTo(union);
     }
-    var p = model.predict(features.example(new CourseFeatures.Learner(List.of(), Map.of("java", 3)), catalogue.get(3),
-        CourseFeatures.POSITIVE));
+    var p =
+        model.predict(
+            features.example(
+                new CourseFeatures.Learner(List.of(), Map.of("java", 3)),
+                catalogue.get(3),
+                CourseFeatures.POSITIVE));
     assertThat(p.getOutputScores().get(CourseFeatures.POSITIVE).getScore()).isBetween(0.0, 1.0);
   }
 }

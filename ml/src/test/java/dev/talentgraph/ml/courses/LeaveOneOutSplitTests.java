@@ -76,29 +76,30 @@ class LeaveOneOutSplitTests {
     // user 0 took {0,1}, user 1 took {2,3}: whichever is held out, the other is excluded
     Interactions data = Interactions.of(4, new int[][] {{0, 1}, {2, 3}});
     LeaveOneOutSplit split = LeaveOneOutSplit.draw(data, 1);
-    ItemRecommender oracle = new ItemRecommender() {
-      @Override
-      public String name() {
-        return "prefers taken";
-      }
-
-      @Override
-      public void fit(Interactions train) {}
-
-      @Override
-      public double[] score(int[] history) {
-        double[] s = {0, 0, 0, 0};
-        for (int h : history) {
-          s[h] = 100; // would win if taken courses were not excluded
-        }
-        for (int e = 0; e < split.evalUsers().length; e++) {
-          if (Arrays.equals(split.train().userItems()[split.evalUsers()[e]], history)) {
-            s[split.heldOut()[e]] = Math.max(s[split.heldOut()[e]], 1); // this learner's item
+    ItemRecommender oracle =
+        new ItemRecommender() {
+          @Override
+          public String name() {
+            return "prefers taken";
           }
-        }
-        return s;
-      }
-    };
+
+          @Override
+          public void fit(Interactions train) {}
+
+          @Override
+          public double[] score(int[] history) {
+            double[] s = {0, 0, 0, 0};
+            for (int h : history) {
+              s[h] = 100; // would win if taken courses were not excluded
+            }
+            for (int e = 0; e < split.evalUsers().length; e++) {
+              if (Arrays.equals(split.train().userItems()[split.evalUsers()[e]], history)) {
+                s[split.heldOut()[e]] = Math.max(s[split.heldOut()[e]], 1); // this learner's item
+              }
+            }
+            return s;
+          }
+        };
     RankingMetrics m = Evaluator.evaluate(oracle, split, true);
     assertThat(m.users()).isEqualTo(2);
     assertThat(m.mrr()).isEqualTo(1.0);

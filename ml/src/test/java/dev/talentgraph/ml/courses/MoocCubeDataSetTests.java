@@ -19,14 +19,16 @@ class MoocCubeDataSetTests {
 
   static Path dataDir() {
     String env = System.getenv("TALENT_DATASETS");
-    String dir = env != null ? env : System.getProperty("talent.datasets.default", "../shared/data");
+    String dir =
+        env != null ? env : System.getProperty("talent.datasets.default", "../shared/data");
     return Path.of(dir).resolve("mooccube");
   }
 
   @Test
   void easeAndItemKnnClearlyBeatPopularityOnASubsample() throws IOException {
     Path dir = dataDir();
-    assumeTrue(Files.isRegularFile(dir.resolve("ratings_final.txt")),
+    assumeTrue(
+        Files.isRegularFile(dir.resolve("ratings_final.txt")),
         "MOOCCube not found at " + dir + " (set TALENT_DATASETS); skipping");
     Interactions all = MoocCubeData.load(dir);
     assertThat(all.numItems()).isEqualTo(219);
@@ -37,7 +39,8 @@ class MoocCubeDataSetTests {
     for (int u = 0; u < sub.length; u++) {
       sub[u] = all.userItems()[u * 3];
     }
-    Interactions data = new Interactions(all.numItems(), sub, all.itemConcepts(), all.numConcepts());
+    Interactions data =
+        new Interactions(all.numItems(), sub, all.itemConcepts(), all.numConcepts());
     LeaveOneOutSplit split = LeaveOneOutSplit.draw(data, 1);
     RankingMetrics pop = Evaluator.evaluate(new PopularityRecommender(), split, true);
     RankingMetrics knn = Evaluator.evaluate(new ItemKnnRecommender(), split, true);
@@ -52,7 +55,8 @@ class MoocCubeDataSetTests {
   void malformedRowsNameFileLineAndField(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("ratings_final.txt"), "0\t1\t1\n0\tx\t1\n");
     assertThatThrownBy(() -> MoocCubeData.load(dir))
-        .hasMessageContaining("ratings_final.txt:2").hasMessageContaining("'course'");
+        .hasMessageContaining("ratings_final.txt:2")
+        .hasMessageContaining("'course'");
     Files.writeString(dir.resolve("ratings_final.txt"), "0\t1\t1\n0\t2\t7\n");
     assertThatThrownBy(() -> MoocCubeData.load(dir)).hasMessageContaining(":2: field 'label'");
   }

@@ -28,16 +28,23 @@ class TrainingsEvaluationTests {
       assertThat(a.get(m).mean()[2]).as(m).isGreaterThan(pop);
     }
     String table = EvaluationReportFormat.table(a);
-    assertThat(table).contains("popularity", "item-kNN", "EASE", "FM + concepts",
-        "FM / item-kNN: HR@10", "FM / EASE: HR@10", "of 5 draws");
+    assertThat(table)
+        .contains(
+            "popularity",
+            "item-kNN",
+            "EASE",
+            "FM + concepts",
+            "FM / item-kNN: HR@10",
+            "FM / EASE: HR@10",
+            "of 5 draws");
     assertThat(EvaluationReportFormat.json(a)).contains("\"drawsBetterOnBoth\"");
   }
 
   @Test
   void specificConceptsKeepSharedRareOnesOnly() {
     // concept 0 on every item, 1 on items 0-1, 2 on item 0 only
-    Interactions d = new Interactions(3, new int[][] {{0, 1}}, new int[][] {{0, 1, 2}, {0, 1}, {0}},
-        3);
+    Interactions d =
+        new Interactions(3, new int[][] {{0, 1}}, new int[][] {{0, 1, 2}, {0, 1}, {0}}, 3);
     Interactions cut = d.withSpecificConcepts(1);
     assertThat(cut.itemConcepts()[0]).containsExactly(1);
     assertThat(cut.itemConcepts()[1]).containsExactly(1);

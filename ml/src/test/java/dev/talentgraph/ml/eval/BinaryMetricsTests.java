@@ -11,10 +11,14 @@ class BinaryMetricsTests {
 
   @Test
   void aucCountsPairsAndHalvesTies() {
-    // positives 0.9, 0.4; negatives 0.4, 0.1 -> pairs: (0.9>0.4)=1, (0.9>0.1)=1, (0.4=0.4)=0.5, (0.4>0.1)=1 -> 3.5/4
-    double auc = BinaryMetrics.auc(new double[] {0.9, 0.4, 0.4, 0.1}, new boolean[] {true, true, false, false});
+    // positives 0.9, 0.4; negatives 0.4, 0.1 -> pairs: (0.9>0.4)=1, (0.9>0.1)=1, (0.4=0.4)=0.5,
+    // (0.4>0.1)=1 -> 3.5/4
+    double auc =
+        BinaryMetrics.auc(
+            new double[] {0.9, 0.4, 0.4, 0.1}, new boolean[] {true, true, false, false});
     assertThat(auc).isEqualTo(0.875);
-    assertThat(BinaryMetrics.auc(new double[] {0.3, 0.3, 0.3}, new boolean[] {true, false, false})).isEqualTo(0.5);
+    assertThat(BinaryMetrics.auc(new double[] {0.3, 0.3, 0.3}, new boolean[] {true, false, false}))
+        .isEqualTo(0.5);
     assertThat(BinaryMetrics.auc(new double[] {0.1, 0.9}, new boolean[] {true, false})).isZero();
   }
 
@@ -28,7 +32,8 @@ class BinaryMetricsTests {
   void logLossAccuracyAndBrier() {
     double[] p = {0.8, 0.3};
     boolean[] y = {true, false};
-    assertThat(BinaryMetrics.logLoss(p, y)).isCloseTo(-(Math.log(0.8) + Math.log(0.7)) / 2, within(1e-12));
+    assertThat(BinaryMetrics.logLoss(p, y))
+        .isCloseTo(-(Math.log(0.8) + Math.log(0.7)) / 2, within(1e-12));
     assertThat(BinaryMetrics.accuracy(p, y, 0.5)).isEqualTo(1.0);
     assertThat(BinaryMetrics.accuracy(p, y, 0.9)).isEqualTo(0.5);
     assertThat(BinaryMetrics.brier(p, y)).isCloseTo((0.04 + 0.09) / 2, within(1e-12));
@@ -36,8 +41,9 @@ class BinaryMetricsTests {
 
   @Test
   void calibrationBinsByPredictedProbability() {
-    List<BinaryMetrics.CalibrationBin> bins = BinaryMetrics.calibration(new double[] {0.05, 0.15, 0.95, 1.0},
-        new boolean[] {false, true, true, true}, 10);
+    List<BinaryMetrics.CalibrationBin> bins =
+        BinaryMetrics.calibration(
+            new double[] {0.05, 0.15, 0.95, 1.0}, new boolean[] {false, true, true, true}, 10);
     assertThat(bins).hasSize(10);
     assertThat(bins.get(0).count()).isEqualTo(1);
     assertThat(bins.get(1).observedRate()).isEqualTo(1.0);
@@ -48,7 +54,9 @@ class BinaryMetricsTests {
 
   @Test
   void rocRunsFromOriginToOneOne() {
-    List<BinaryMetrics.RocPoint> roc = BinaryMetrics.roc(new double[] {0.9, 0.4, 0.4, 0.1}, new boolean[] {true, true, false, false});
+    List<BinaryMetrics.RocPoint> roc =
+        BinaryMetrics.roc(
+            new double[] {0.9, 0.4, 0.4, 0.1}, new boolean[] {true, true, false, false});
     assertThat(roc.get(0).truePositiveRate()).isZero();
     assertThat(roc.get(1).truePositiveRate()).isEqualTo(0.5);
     assertThat(roc.get(2).falsePositiveRate()).isEqualTo(0.5);

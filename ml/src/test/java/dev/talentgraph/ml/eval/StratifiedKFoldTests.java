@@ -37,13 +37,16 @@ class StratifiedKFoldTests {
   @Test
   void sameSeedSameFoldsOtherSeedOtherFolds() {
     boolean[] y = labels(50, 3);
-    assertThat(StratifiedKFold.split(y, 5, 7).get(2).test()).isEqualTo(StratifiedKFold.split(y, 5, 7).get(2).test());
-    assertThat(StratifiedKFold.split(y, 5, 7).get(2).test()).isNotEqualTo(StratifiedKFold.split(y, 5, 8).get(2).test());
+    assertThat(StratifiedKFold.split(y, 5, 7).get(2).test())
+        .isEqualTo(StratifiedKFold.split(y, 5, 7).get(2).test());
+    assertThat(StratifiedKFold.split(y, 5, 7).get(2).test())
+        .isNotEqualTo(StratifiedKFold.split(y, 5, 8).get(2).test());
   }
 
   @Test
   void tooFewRowsOfAClass() {
-    assertThatThrownBy(() -> StratifiedKFold.split(labels(20, 8), 5, 1)).hasMessageContaining("too few rows for 5 folds")
+    assertThatThrownBy(() -> StratifiedKFold.split(labels(20, 8), 5, 1))
+        .hasMessageContaining("too few rows for 5 folds")
         .hasMessageContaining("3 positive");
   }
 }

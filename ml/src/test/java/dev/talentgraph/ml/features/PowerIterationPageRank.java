@@ -25,18 +25,34 @@ final class PowerIterationPageRank {
     List<String> ids = new ArrayList<>();
     List<int[]> edges = new ArrayList<>();
     try (Session s = driver.session(SessionConfig.forDatabase(database))) {
-      s.executeRead(tx -> {
-        tx.run("MATCH (e:" + Labels.EXPERT + ") RETURN e." + Props.ID + " AS id").forEachRemaining(r -> {
-          index.put(r.get("id").asString(), ids.size());
-          ids.add(r.get("id").asString());
-        });
-        tx.run("MATCH (a:" + Labels.EXPERT + ")-[:" + RelTypes.COLLABORATED_WITH + "]->(b:" + Labels.EXPERT + ") RETURN a."
-            + Props.ID + " AS a, b." + Props.ID + " AS b").forEachRemaining(r -> {
-              Integer a = index.get(r.get("a").asString()), b = index.get(r.get("b").asString());
-              if (a != null && b != null && !a.equals(b)) edges.add(new int[] {a, b});
-            });
-        return null;
-      });
+      s.executeRead(
+          tx -> {
+            tx.run("MATCH (e:" + Labels.EXPERT + ") RETURN e." + Props.ID + " AS id")
+                .forEachRemaining(
+                    r -> {
+                      index.put(r.get("id").asString(), ids.size());
+                      ids.add(r.get("id").asString());
+                    });
+            tx.run(
+                    "MATCH (a:"
+                        + Labels.EXPERT
+                        + ")-[:"
+                        + RelTypes.COLLABORATED_WITH
+                        + "]->(b:"
+                        + Labels.EXPERT
+                        + ") RETURN a."
+                        + Props.ID
+                        + " AS a, b."
+                        + Props.ID
+                        + " AS b")
+                .forEachRemaining(
+                    r -> {
+                      Integer a = index.get(r.get("a").asString()),
+                          b = index.get(r.get("b").asString());
+                      if (a != null && b != null && !a.equals(b)) edges.add(new int[] {a, b});
+                    });
+            return null;
+          });
     }
     double[] rank = compute(ids.size(), edges, 0.85, 100, 1e-9);
     Map<String, Double> out = new HashMap<>();

@@ -12,16 +12,18 @@ import org.neo4j.driver.Session;
 
 /**
  * Applications in the shape of docs/adr/0006 with a planted hire signal: three openings requiring
- * Java (4, required), Python (3, required) and SQL (2, preferred); applicants whose skills, assessment
- * and interviews are drawn around a hidden quality; the better ones are hired more often. Every
- * fourth applicant is internal (an Expert hired years before, with an encrypted gender); the rest
- * are Candidates. Closed applications are hired, or rejected after screening (or, for some, rejected
- * at screening: not training rows); {@code open} more stay in stage interview, to be scored.
+ * Java (4, required), Python (3, required) and SQL (2, preferred); applicants whose skills,
+ * assessment and interviews are drawn around a hidden quality; the better ones are hired more
+ * often. Every fourth applicant is internal (an Expert hired years before, with an encrypted
+ * gender); the rest are Candidates. Closed applications are hired, or rejected after screening (or,
+ * for some, rejected at screening: not training rows); {@code open} more stay in stage interview,
+ * to be scored.
  */
 public final class HireFixtures {
   private HireFixtures() {}
 
-  public static void generate(Driver driver, FieldCipher cipher, int applicants, int open, long seed) {
+  public static void generate(
+      Driver driver, FieldCipher cipher, int applicants, int open, long seed) {
     Random rng = new Random(seed);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < applicants + open; i++) {
@@ -32,7 +34,8 @@ public final class HireFixtures {
       r.put("person", pid);
       r.put("internal", internal);
       r.put("name", (internal ? "Employee " : "Candidate ") + i);
-      r.put("gender", cipher.encrypt(i % 3 == 0 ? "female" : "male", FieldCipher.aad(pid, "gender")));
+      r.put(
+          "gender", cipher.encrypt(i % 3 == 0 ? "female" : "male", FieldCipher.aad(pid, "gender")));
       r.put("hiredAt", LocalDate.of(2015 + rng.nextInt(8), 1 + rng.nextInt(12), 1));
       r.put("app", "hx-a" + i);
       r.put("opening", "hx-j" + (i % 3));
@@ -40,8 +43,10 @@ public final class HireFixtures {
       List<List<Object>> skills = new ArrayList<>();
       int java = level(q + 0.25 * rng.nextGaussian());
       int python = level(q + 0.25 * rng.nextGaussian());
-      if (java > 0) skills.add(List.of("hx-java", java, q > 0.6 ? "certification" : "self-assessment"));
-      else if (rng.nextBoolean()) skills.add(List.of("hx-spring", 3, "prior role")); // stands in for Java, narrower
+      if (java > 0)
+        skills.add(List.of("hx-java", java, q > 0.6 ? "certification" : "self-assessment"));
+      else if (rng.nextBoolean())
+        skills.add(List.of("hx-spring", 3, "prior role")); // stands in for Java, narrower
       if (python > 0) skills.add(List.of("hx-python", python, "prior role"));
       if (rng.nextDouble() < q) skills.add(List.of("hx-sql", 1 + rng.nextInt(5), "course"));
       r.put("skills", skills);
@@ -63,8 +68,10 @@ public final class HireFixtures {
       rows.add(r);
     }
     try (Session s = driver.session()) {
-      s.executeWrite(tx -> {
-        tx.run("""
+      s.executeWrite(
+          tx -> {
+            tx.run(
+                    """
             MERGE (se:Skill {id: 'hx-se'}) SET se.name = 'Software Engineering'
             MERGE (java:Skill {id: 'hx-java'}) SET java.name = 'Java'
             MERGE (spring:Skill {id: 'hx-spring'}) SET spring.name = 'Spring'
@@ -80,8 +87,10 @@ public final class HireFixtures {
             MERGE (j)-[r1:REQUIRES]->(java) SET r1.level = 4, r1.required = true
             MERGE (j)-[r2:REQUIRES]->(py) SET r2.level = 3, r2.required = true
             MERGE (j)-[r3:REQUIRES]->(sql) SET r3.level = 2, r3.required = false
-            """).consume();
-        tx.run("""
+            """)
+                .consume();
+            tx.run(
+                    """
             UNWIND $rows AS row
             CALL (row) {
               WITH row WHERE row.internal
@@ -113,9 +122,11 @@ public final class HireFixtures {
             FOREACH (iv IN row.interviews |
               MERGE (a)-[:HAS_INTERVIEW]->(i:Interview {id: row.app + '/iv' + iv[0]})
               SET i.round = iv[0], i.overall = iv[1], i.recommendation = iv[2], i.at = datetime())
-            """, Map.of("rows", rows)).consume();
-        return null;
-      });
+            """,
+                    Map.of("rows", rows))
+                .consume();
+            return null;
+          });
     }
   }
 
