@@ -40,8 +40,8 @@ public class TrainingService {
     this.database = schema.database();
     this.effects =
         new TrainingEffectEstimator(driver, database, cipher, ModelKinds.TRAINING_EFFECT);
+    // the enrolment-count baseline until ActiveModels announces the active ranker at start-up
     this.advisor.set(new TrainingAdvisor(driver, database, null, effects));
-    load();
   }
 
   /** The advisor to use now. */
