@@ -1,6 +1,7 @@
 package dev.talentgraph.security;
 
 import dev.talentgraph.schema.Labels;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -47,9 +48,17 @@ public final class ApiTokens {
   private final Map<String, Long> checkedAt = new ConcurrentHashMap<>();
   private final Set<String> configured = ConcurrentHashMap.newKeySet();
 
+  private final Clock clock;
+
   public ApiTokens(Driver driver, String database) {
+    this(driver, database, Clock.systemDefaultZone());
+  }
+
+  /** With the clock that decides expiry; tests pass one they can move. */
+  ApiTokens(Driver driver, String database, Clock clock) {
     this.driver = driver;
     this.database = database;
+    this.clock = clock;
   }
 
   /** Loads every stored token into memory; call at startup and after changes made elsewhere. */
@@ -97,7 +106,7 @@ public final class ApiTokens {
     if (roles.isEmpty()) throw new IllegalArgumentException("a token needs at least one role");
     String token = PREFIX + Hashing.randomSecret(32);
     String hash = Hashing.sha256(token);
-    ZonedDateTime expires = ttl == null ? null : ZonedDateTime.now().plus(ttl);
+    ZonedDateTime expires = ttl == null ? null : ZonedDateTime.now(clock).plus(ttl);
     try (var s = driver.session(SessionConfig.forDatabase(database))) {
       s.run(
               "CREATE (t:"
@@ -167,7 +176,7 @@ public final class ApiTokens {
     String hash = Hashing.sha256(presented);
     if (!answersFromMemory(presented)) refresh(hash);
     TokenRecord rec = byHash.get(hash);
-    if (rec == null || rec.expired(ZonedDateTime.now())) return Optional.empty();
+    if (rec == null || rec.expired(ZonedDateTime.now(clock))) return Optional.empty();
     return Optional.of(rec);
   }
 
