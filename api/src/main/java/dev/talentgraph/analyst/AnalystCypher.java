@@ -43,8 +43,18 @@ final class AnalystCypher {
   private final CypherValues values;
   private final AuditLog audit;
   private final Semaphore running;
+  private final AnalystProjections projections;
 
   public AnalystCypher(Driver driver, String database, AnalystSettings settings, AuditLog audit) {
+    this(driver, database, settings, audit, java.time.Clock.systemUTC());
+  }
+
+  AnalystCypher(
+      Driver driver,
+      String database,
+      AnalystSettings settings,
+      AuditLog audit,
+      java.time.Clock clock) {
     this.driver = driver;
     this.database = database;
     this.settings = settings;
@@ -52,6 +62,12 @@ final class AnalystCypher {
     this.values = new CypherValues(settings);
     this.audit = audit;
     this.running = new Semaphore(settings.maxConcurrent());
+    this.projections = new AnalystProjections(driver, database, settings, clock);
+  }
+
+  /** The GDS graphs analysts hold now. */
+  java.util.Set<String> projectedGraphs() {
+    return projections.owned();
   }
 
   /**
@@ -126,32 +142,22 @@ final class AnalystCypher {
           throw new CypherException(
               CypherException.Kind.REFUSED, refusal.get().message(), refusal.get(), null);
         }
-        try (var tx = session.beginTransaction(config)) {
-          var result = tx.run(query, Values.value(p));
-          List<String> columns = result.keys();
-          List<List<Object>> rows = new ArrayList<>();
-          boolean truncated = false;
-          while (result.hasNext()) {
-            if (rows.size() >= settings.maxRows()) {
-              truncated = true;
-              break;
-            }
-            Record r = result.next();
-            List<Object> row = new ArrayList<>(columns.size());
-            for (int i = 0; i < columns.size(); i++) row.add(values.convert(r.get(i)));
-            rows.add(row);
-          }
-          tx.rollback();
-          long ms = (System.nanoTime() - t0) / 1_000_000;
+        projections.sweep();
+        java.util.function.Supplier<CypherResult> run =
+            () -> runChecked(session, config, query, p, principal, target, remoteAddress, t0);
+        if (!guard.projects(explain)) return projections.read(run);
+        try {
+          return projections.project(run);
+        } catch (CypherException e) {
           audit.record(
               AuditEvent.of(
                   principal,
                   "cypher.query",
                   target,
-                  AuditEvent.Outcome.ALLOWED,
-                  rows.size() + " rows" + (truncated ? " (truncated)" : "") + " in " + ms + " ms",
+                  AuditEvent.Outcome.REFUSED,
+                  e.getMessage(),
                   remoteAddress));
-          return new CypherResult(columns, rows, truncated, ms);
+          throw e;
         }
       }
     } catch (CypherException e) {
@@ -212,6 +218,44 @@ final class AnalystCypher {
           e);
     } finally {
       running.release();
+    }
+  }
+
+  private CypherResult runChecked(
+      org.neo4j.driver.Session session,
+      TransactionConfig config,
+      String query,
+      Map<String, Object> p,
+      Principal principal,
+      String target,
+      String remoteAddress,
+      long t0) {
+    try (var tx = session.beginTransaction(config)) {
+      var result = tx.run(query, Values.value(p));
+      List<String> columns = result.keys();
+      List<List<Object>> rows = new ArrayList<>();
+      boolean truncated = false;
+      while (result.hasNext()) {
+        if (rows.size() >= settings.maxRows()) {
+          truncated = true;
+          break;
+        }
+        Record r = result.next();
+        List<Object> row = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) row.add(values.convert(r.get(i)));
+        rows.add(row);
+      }
+      tx.rollback();
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      audit.record(
+          AuditEvent.of(
+              principal,
+              "cypher.query",
+              target,
+              AuditEvent.Outcome.ALLOWED,
+              rows.size() + " rows" + (truncated ? " (truncated)" : "") + " in " + ms + " ms",
+              remoteAddress));
+      return new CypherResult(columns, rows, truncated, ms);
     }
   }
 

@@ -24,6 +24,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     matched)
  * @param deniedRoutines procedures or functions refused even if an allow pattern matches (defence
  *     in depth)
+ * @param gdsMaxGraphs GDS graphs analysts may hold in the catalog at once
+ * @param gdsMaxElements nodes plus relationships one analyst projection may hold
+ * @param gdsTtl how long an analyst projection lives before it is dropped
+ * @param gdsProperties the only property keys an analyst projection may load (numeric, public facts
+ *     such as a skill level); deny by default, since the plan cannot show them
  */
 @ConfigurationProperties("talent.analyst")
 record AnalystSettings(
@@ -34,7 +39,15 @@ record AnalystSettings(
     List<String> protectedTypes,
     List<String> allowedProcedures,
     List<String> allowedFunctions,
-    List<String> deniedRoutines) {
+    List<String> deniedRoutines,
+    Integer gdsMaxGraphs,
+    Long gdsMaxElements,
+    Duration gdsTtl,
+    List<String> gdsProperties) {
+
+  /** Public numeric facts: skill levels, collaboration weights and counts, years, citations. */
+  public static final List<String> DEFAULT_GDS_PROPERTIES =
+      List.of("level", "weight", "count", "year", "citations", "hours", "strength");
 
   /**
    * Personal data (contact/HR fields, performance ratings, model scores, applications with their
@@ -159,16 +172,27 @@ record AnalystSettings(
     if (allowedProcedures == null) allowedProcedures = DEFAULT_PROCEDURES;
     if (allowedFunctions == null) allowedFunctions = DEFAULT_FUNCTIONS;
     if (deniedRoutines == null) deniedRoutines = DEFAULT_DENIED;
+    if (gdsMaxGraphs == null) gdsMaxGraphs = 4;
+    if (gdsMaxElements == null) gdsMaxElements = 20_000_000L;
+    if (gdsTtl == null) gdsTtl = Duration.ofMinutes(30);
+    if (gdsProperties == null) gdsProperties = DEFAULT_GDS_PROPERTIES;
     if (timeout.isNegative() || timeout.isZero())
       throw new IllegalArgumentException("talent.analyst.timeout must be positive");
     if (maxRows < 1)
       throw new IllegalArgumentException("talent.analyst.max-rows must be at least 1");
     if (maxConcurrent < 1)
       throw new IllegalArgumentException("talent.analyst.max-concurrent must be at least 1");
+    if (gdsMaxGraphs < 0)
+      throw new IllegalArgumentException("talent.analyst.gds-max-graphs must not be negative");
+    if (gdsMaxElements < 1)
+      throw new IllegalArgumentException("talent.analyst.gds-max-elements must be at least 1");
+    if (gdsTtl.isNegative() || gdsTtl.isZero())
+      throw new IllegalArgumentException("talent.analyst.gds-ttl must be positive");
   }
 
   /** The defaults, for code that runs without Spring (tests of the guard). */
   public static AnalystSettings defaults() {
-    return new AnalystSettings(null, null, null, null, null, null, null, null);
+    return new AnalystSettings(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -128,6 +128,17 @@ final class CypherGuard {
     }
     Optional<CypherRefusal> byPlan = check(explain.plan(), List.of());
     if (byPlan.isPresent()) return byPlan;
+    List<String> procedureNames = new java.util.ArrayList<>();
+    procedures(explain.plan(), procedureNames);
+    if (procedureNames.stream().anyMatch(AnalystProjections::isProjection)
+        && procedureNames.size() > 1) {
+      return refuse(
+          "gds_projection",
+          "ProcedureCall",
+          "gds.graph.project",
+          "refused: gds.graph.project must be a query of its own (it is checked before the graph"
+              + " can be used); run the algorithm in a second query");
+    }
     QueryType type = explain.queryType();
     if (type != QueryType.READ_ONLY) {
       String op = firstNonReadOperator(explain.plan());
@@ -143,6 +154,21 @@ final class CypherGuard {
                   + "); the analyst endpoint only reads"));
     }
     return Optional.empty();
+  }
+
+  /** True when the checked plan projects a GDS graph: the projection must then be checked too. */
+  boolean projects(ResultSummary explain) {
+    List<String> names = new java.util.ArrayList<>();
+    if (explain.hasPlan()) procedures(explain.plan(), names);
+    return names.stream().anyMatch(AnalystProjections::isProjection);
+  }
+
+  private static void procedures(Plan plan, List<String> out) {
+    if (baseName(plan.operatorType()).equals("ProcedureCall")) {
+      List<PlanText.Call> calls = PlanText.calls(PlanText.lex(details(plan)));
+      out.add(calls.isEmpty() ? "?" : calls.get(0).name());
+    }
+    for (Plan c : plan.children()) procedures(c, out);
   }
 
   /** The first operator (depth first) that explains a non-read query type, else the root's. */
