@@ -18,5 +18,10 @@
  * n{.*}} or {@code avg(n.salary)} return values, not nodes; it is still done as a second line. A
  * new label holding personal data must be added to {@code talent.analyst.protected-labels} (and the
  * types reaching it to {@code protected-types}).
+ *
+ * <p>Where the plan cannot see: a procedure's arguments are parameters in the plan, so the labels a
+ * {@code gds.graph.project} call names are invisible there. {@link
+ * dev.talentgraph.analyst.AnalystProjections} checks such a graph by what it loaded, read back from
+ * the GDS catalog, before any other analyst query may use it.
  */
 package dev.talentgraph.analyst;
