@@ -1,6 +1,7 @@
 package dev.talentgraph.graphql;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -10,9 +11,11 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.AsyncTransactionContext;
 import org.neo4j.driver.async.ResultCursor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +26,10 @@ import reactor.core.publisher.Mono;
  * <p>Reads are auto-commit statements in READ access mode on the driver's asynchronous API: one
  * RUN+PULL exchange, no BEGIN/COMMIT, no thread blocked while Neo4j works. Writes run in one
  * managed write transaction (validated, then written, or nothing). Sessions share the driver's
- * bookmark manager, so a read after a write sees the write also on a cluster.
+ * bookmark manager, so a read after a write sees the write also on a cluster. Every statement
+ * carries the request's time limit ({@code talent.graphql.limits.request-timeout}) as its
+ * transaction timeout: when a request is over, Neo4j stops its work too, instead of planning or
+ * expanding on for minutes after the client got its error.
  */
 @Component
 public class CypherGateway {
@@ -31,9 +37,14 @@ public class CypherGateway {
   private final SessionConfig readConfig;
   private final SessionConfig writeConfig;
   private final AtomicLong total = new AtomicLong();
+  private final TransactionConfig statementLimit;
 
-  public CypherGateway(Driver driver, SchemaMigrations schema) {
+  public CypherGateway(
+      Driver driver,
+      SchemaMigrations schema,
+      @Value("${talent.graphql.limits.request-timeout:30s}") Duration requestTimeout) {
     this.driver = driver;
+    this.statementLimit = TransactionConfig.builder().withTimeout(requestTimeout).build();
     var bookmarks = driver.executableQueryBookmarkManager();
     this.readConfig =
         SessionConfig.builder()
@@ -63,7 +74,10 @@ public class CypherGateway {
           AsyncSession session = driver.session(AsyncSession.class, readConfig);
           CompletionStage<List<Record>> rows;
           try {
-            rows = session.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync);
+            rows =
+                session
+                    .runAsync(cypher, parameters, statementLimit)
+                    .thenCompose(ResultCursor::listAsync);
           } catch (RuntimeException e) {
             session.closeAsync();
             throw e;
@@ -81,7 +95,8 @@ public class CypherGateway {
         Mono.fromSupplier(() -> driver.session(AsyncSession.class, writeConfig)),
         session ->
             Mono.fromCompletionStage(
-                session.executeWriteAsync(tx -> work.apply(new Tx(tx, roundTrips)))),
+                session.executeWriteAsync(
+                    tx -> work.apply(new Tx(tx, roundTrips)), statementLimit)),
         session -> Mono.fromCompletionStage(session.closeAsync()));
   }
 

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     query needs about 13)
  * @param maxComplexity estimated cost: each field costs 1, multiplied by the page sizes ({@code
  *     first}, {@code last}, {@code limit}, {@code pageSize}, {@code size} arguments) of the fields
- *     above it
+ *     above it, and by {@code assumedListSize} for each list without a page argument above it
+ * @param assumedListSize how many items a list field without a page argument is assumed to hold in
+ *     the cost estimate (an expert's skills, collaborators)
  * @param maxAliases aliased fields in one document (alias bombs repeat one expensive field under
  *     many names)
  * @param maxPageSize largest value of a page-size argument
- * @param requestTimeout time after which fields still running are answered with an error
+ * @param requestTimeout time after which fields still running are answered with an error; it is
+ *     also the time limit of each database statement the request runs, so Neo4j stops the work
  * @param rateLimit requests per user (or per address without a login)
  * @param introspection whether {@code __schema}/{@code __type} may be queried
  */
@@ -23,6 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record GraphQlLimitsSettings(
     Integer maxDepth,
     Integer maxComplexity,
+    Integer assumedListSize,
     Integer maxAliases,
     Integer maxPageSize,
     Duration requestTimeout,
@@ -59,12 +63,13 @@ record GraphQlLimitsSettings(
   public GraphQlLimitsSettings {
     if (maxDepth == null) maxDepth = 15;
     if (maxComplexity == null) maxComplexity = 50_000;
+    if (assumedListSize == null) assumedListSize = 20;
     if (maxAliases == null) maxAliases = 30;
     if (maxPageSize == null) maxPageSize = 500;
     if (requestTimeout == null) requestTimeout = Duration.ofSeconds(30);
     if (rateLimit == null) rateLimit = new RateLimit(null, null);
     if (introspection == null) introspection = Introspection.ENABLED;
-    for (int v : new int[] {maxDepth, maxComplexity, maxAliases, maxPageSize}) {
+    for (int v : new int[] {maxDepth, maxComplexity, assumedListSize, maxAliases, maxPageSize}) {
       if (v < 0)
         throw new IllegalArgumentException("talent.graphql.limits: limits must be >= 0 (0 = off)");
     }

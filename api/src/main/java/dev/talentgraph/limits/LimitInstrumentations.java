@@ -69,22 +69,27 @@ final class LimitInstrumentations {
 
   static final class Complexity extends OperationCheck {
     private final int max;
+    private final int assumedListSize;
 
-    Complexity(int max) {
+    Complexity(int max, int assumedListSize) {
       this.max = max;
+      this.assumedListSize = assumedListSize;
     }
 
     @Override
     void check(ExecutionContext ctx) {
       if (max == 0) return;
-      long c = QueryShape.of(ctx).complexity();
+      long c = QueryShape.of(ctx).complexity(assumedListSize);
       if (c > max) {
         throw LimitError.MAX_COMPLEXITY_EXCEEDED.abort(
             "query complexity "
                 + c
                 + " exceeds the maximum of "
                 + max
-                + " (each field costs 1, times the page sizes above it)",
+                + " (each field costs 1, times the page sizes above it; a list without a page"
+                + " argument counts as "
+                + assumedListSize
+                + " items)",
             max,
             c);
       }

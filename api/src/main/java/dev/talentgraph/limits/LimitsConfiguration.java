@@ -45,7 +45,7 @@ class LimitsConfiguration {
 
   @Bean
   LimitInstrumentations.Complexity complexityLimitInstrumentation(GraphQlLimitsSettings s) {
-    return new LimitInstrumentations.Complexity(s.maxComplexity());
+    return new LimitInstrumentations.Complexity(s.maxComplexity(), s.assumedListSize());
   }
 
   @Bean

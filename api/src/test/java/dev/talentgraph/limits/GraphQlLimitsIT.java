@@ -96,6 +96,42 @@ class GraphQlLimitsIT {
   }
 
   @Test
+  void listsWithoutAPageArgumentCountAtTheirAssumedSize() {
+    // five levels of collaborators: 20^5 per leaf by the estimate, refused before any field runs
+    refused(
+            "portal",
+            "{ expert(id: \"guard-e1\") { collaborators { collaborators { collaborators {"
+                + " collaborators { collaborators { id name } } } } } } }",
+            "MAX_COMPLEXITY_EXCEEDED")
+        .jsonPath("$.errors[0].message")
+        .value(m -> assertThat(m.toString()).contains("counts as 20 items"))
+        .jsonPath("$.data")
+        .doesNotExist();
+    // the same through a fragment that spreads itself one level down, and through aliases
+    refused(
+        "portal",
+        "{ expert(id: \"guard-e1\") { ...C } } fragment C on Expert { collaborators {"
+            + " collaborators { collaborators { ...L } } } } fragment L on Expert { id name }",
+        "MAX_COMPLEXITY_EXCEEDED");
+    refused(
+        "portal",
+        "{ expert(id: \"guard-e1\") { a: collaborators { b: collaborators { id }"
+            + " c: collaborators { skills { level } } } } }",
+        "MAX_COMPLEXITY_EXCEEDED");
+    // one level of a list is fine
+    graphql(
+            web,
+            "portal",
+            "{ expert(id: \"guard-e1\") { collaborators { id name } skills { level } } }",
+            null)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.errors")
+        .doesNotExist();
+  }
+
+  @Test
   void aliases() {
     String bomb =
         "{ "
