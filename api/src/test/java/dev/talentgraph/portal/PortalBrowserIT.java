@@ -41,6 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * photographed under {@code target/portal-screenshots/} and checked with axe-core: no serious or
  * critical violation. Skipped, saying what to install, where Chromium is missing.
  */
+// "talent.portal-tests" only keys an application context of the portal's own (shared by its two
+// suites), so the fixture's people never change the counts that other suites' graphs assert
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"talent.neo4j.embedded.bolt-port=0", "talent.portal-tests=true"})

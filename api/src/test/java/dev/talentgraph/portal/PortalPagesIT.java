@@ -25,6 +25,8 @@ import org.springframework.web.reactive.function.BodyInserters;
  * session's GraphQL calls, the Content-Security-Policy, what a PORTAL login can and cannot see in
  * every page and payload, hostile names escaped, and the API's own authentication unchanged.
  */
+// "talent.portal-tests" only keys an application context of the portal's own (shared by its two
+// suites), so the fixture's people never change the counts that other suites' graphs assert
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"talent.neo4j.embedded.bolt-port=0", "talent.portal-tests=true"})
