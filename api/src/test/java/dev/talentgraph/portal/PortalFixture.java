@@ -1,0 +1,67 @@
+package dev.talentgraph.portal;
+
+import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.security.LocalUsers;
+import dev.talentgraph.security.Role;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Driver;
+
+/**
+ * A small graph for the portal's tests: three people (one with a hostile name), a taxonomy branch,
+ * a course, personal data for Ada, and one login per role.
+ */
+final class PortalFixture {
+  static final String PASSWORD = "portal-test-pw";
+  static final String HOSTILE = "<script>window.pwned=1</script> O'Hara \"Quote\"";
+  static final String ADA_EMAIL = "ada-secret@example.org";
+  static final String ADA_SALARY = "123457";
+
+  private PortalFixture() {}
+
+  static synchronized void load(Driver driver, FieldCipher cipher, LocalUsers users) {
+    try (var s = driver.session()) {
+      if (s.run("MATCH (e:Expert {id: 'pt-ada'}) RETURN count(e) AS n").single().get("n").asLong()
+          > 0) {
+        return;
+      }
+      s.run(
+              """
+          CREATE (team:Team {id: 'pt-team', name: 'Research'})
+          CREATE (py:Skill {id: 'pt-py', name: 'Python', category: 'engineering', aliases: ['py3']})
+          CREATE (ml:Skill {id: 'pt-ml', name: 'Machine Learning', category: 'data', aliases: ['ML']})
+          CREATE (dl:Skill {id: 'pt-dl', name: 'Deep Learning', category: 'data', aliases: []})-[:BROADER]->(ml)
+          CREATE (ada:Expert {id: 'pt-ada', name: 'Ada Lovelace', title: 'Principal'})-[:MEMBER_OF]->(team)
+          CREATE (bob:Expert {id: 'pt-bob', name: $hostile, title: 'Engineer'})-[:MEMBER_OF]->(team)
+          CREATE (cyd:Expert {id: 'pt-cyd', name: 'Cyd Charisse', title: 'Engineer'})
+          CREATE (ada)-[:HAS_SKILL {level: 4, evidence: 'wrote the notes', source: 'test', since: date('2020-01-01')}]->(py)
+          CREATE (ada)-[:HAS_SKILL {level: 3, source: 'test'}]->(ml)
+          CREATE (bob)-[:HAS_SKILL {level: 5, source: 'test'}]->(ml)
+          CREATE (cyd)-[:HAS_SKILL {level: 2, source: 'test'}]->(dl)
+          CREATE (ada)-[:COLLABORATED_WITH {count: 3, firstYear: 2020, lastYear: 2023}]->(bob)
+          CREATE (cyd)-[:COLLABORATED_WITH {count: 1, firstYear: 2021, lastYear: 2021}]->(ada)
+          CREATE (c:Course {id: 'pt-c1', title: 'Deep Learning Basics', hours: 12})-[:TEACHES {level: 3}]->(dl)
+          CREATE (c)-[:TEACHES {level: 3}]->(ml)
+          CREATE (p:Project {id: 'pt-p1', name: 'Analytical Engine', status: 'active'})
+          CREATE (ada)-[:WORKED_ON {role: 'lead', from: date('2021-01-01')}]->(p)
+          CREATE (pub:Publication {id: 'pt-pub1', title: 'Notes on the Engine', year: 1843, venue: 'Memoirs'})
+          CREATE (ada)-[:AUTHORED]->(pub)
+          """,
+              Map.of("hostile", HOSTILE))
+          .consume();
+      s.run(
+              "MATCH (e:Expert {id: 'pt-ada'}) CREATE (e)-[:HAS_PERSONAL_DATA]->(:PersonalData"
+                  + " {expertId: 'pt-ada', email: $email, salary: $salary})",
+              Map.of(
+                  "email",
+                  cipher.encrypt(ADA_EMAIL, FieldCipher.aad("pt-ada", "email")),
+                  "salary",
+                  cipher.encrypt(ADA_SALARY, FieldCipher.aad("pt-ada", "salary"))))
+          .consume();
+    }
+    users.upsert("pt-portal", PASSWORD, Set.of(Role.PORTAL), null);
+    users.upsert("pt-ada", PASSWORD, Set.of(Role.EMPLOYEE), "pt-ada");
+    users.upsert("pt-hr", PASSWORD, Set.of(Role.HR), null);
+    users.upsert("pt-admin", PASSWORD, Set.of(Role.ADMIN), null);
+  }
+}

@@ -1,0 +1,292 @@
+package dev.talentgraph.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.security.LocalUsers;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * The portal over HTTP without a browser: the login form and its session, CSRF on forms and on the
+ * session's GraphQL calls, the Content-Security-Policy, what a PORTAL login can and cannot see in
+ * every page and payload, hostile names escaped, and the API's own authentication unchanged.
+ */
+// "talent.portal-tests" only keys an application context of the portal's own (shared by its two
+// suites), so the fixture's people never change the counts that other suites' graphs assert
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"talent.neo4j.embedded.bolt-port=0", "talent.portal-tests=true"})
+@AutoConfigureWebTestClient
+class PortalPagesIT {
+  @Autowired WebTestClient web;
+  @Autowired Driver driver;
+  @Autowired FieldCipher cipher;
+  @Autowired LocalUsers users;
+
+  static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+  static final Pattern META_CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+
+  static final List<String> PAGES =
+      List.of(
+          "/",
+          "/search?q=a",
+          "/search?q=ML",
+          "/people/pt-ada",
+          "/people/pt-bob",
+          "/people/pt-ada/graph",
+          "/skills/pt-ml",
+          "/skills/pt-ml/graph",
+          "/learning?expert=pt-ada&skill=pt-dl&level=3",
+          "/ask",
+          "/communities",
+          "/teams",
+          "/graphiql");
+
+  @BeforeEach
+  void fixture() {
+    PortalFixture.load(driver, cipher, users);
+  }
+
+  /** A logged-in browser session: its cookie and CSRF token. */
+  record Session(String cookie, String csrf) {}
+
+  Session login(String user) {
+    EntityExchangeResult<byte[]> form =
+        web.get()
+            .uri("/login")
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult();
+    String cookie = form.getResponseCookies().getFirst("SESSION").getValue();
+    String token = first(CSRF, body(form));
+    EntityExchangeResult<byte[]> done =
+        web.post()
+            .uri("/login")
+            .cookie("SESSION", cookie)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .body(
+                BodyInserters.fromFormData("username", user)
+                    .with("password", PortalFixture.PASSWORD)
+                    .with("_csrf", token))
+            .exchange()
+            .expectStatus()
+            .is3xxRedirection()
+            .expectBody()
+            .returnResult();
+    assertThat(done.getResponseHeaders().getLocation()).hasPath("/");
+    var renewed = done.getResponseCookies().getFirst("SESSION");
+    String session = renewed != null ? renewed.getValue() : cookie;
+    String page = get(new Session(session, null), "/search");
+    return new Session(session, first(META_CSRF, page));
+  }
+
+  String get(Session s, String path) {
+    EntityExchangeResult<byte[]> r =
+        web.get()
+            .uri(path)
+            .cookie("SESSION", s.cookie())
+            .accept(MediaType.TEXT_HTML)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueMatches("Content-Security-Policy", ".*script-src 'self';.*")
+            .expectBody()
+            .returnResult();
+    return body(r);
+  }
+
+  String sessionGraphQl(Session s, String query) {
+    return body(
+        web.post()
+            .uri("/graphql")
+            .cookie("SESSION", s.cookie())
+            .header("X-CSRF-TOKEN", s.csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("query", query))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .returnResult());
+  }
+
+  @Test
+  void aBrowserWithoutASessionIsSentToTheLoginFormAndAScriptGetsTheBasicChallenge() {
+    web.get()
+        .uri("/people/pt-ada")
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .valueMatches("Location", ".*/login");
+    web.get()
+        .uri("/people/pt-ada")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueMatches("WWW-Authenticate", "Basic.*");
+  }
+
+  @Test
+  void theLoginFormNeedsItsCsrfTokenAndTheRightPassword() {
+    web.post()
+        .uri("/login")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(
+            BodyInserters.fromFormData("username", "pt-portal")
+                .with("password", PortalFixture.PASSWORD))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    EntityExchangeResult<byte[]> form =
+        web.get().uri("/login").exchange().expectBody().returnResult();
+    web.post()
+        .uri("/login")
+        .cookie("SESSION", form.getResponseCookies().getFirst("SESSION").getValue())
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(
+            BodyInserters.fromFormData("username", "pt-portal")
+                .with("password", "wrong password")
+                .with("_csrf", first(CSRF, body(form))))
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .valueMatches("Location", ".*/login\\?error");
+  }
+
+  @Test
+  void theSessionReachesGraphQlOnlyWithItsCsrfHeaderAndTheApiKeepsBasicAuth() {
+    Session s = login("pt-portal");
+    assertThat(sessionGraphQl(s, "{ expert(id: \"pt-ada\") { name } }")).contains("Ada Lovelace");
+    web.post()
+        .uri("/graphql")
+        .cookie("SESSION", s.cookie())
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("query", "{ graphStats { experts } }"))
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    web.post()
+        .uri("/graphql")
+        .headers(h -> h.setBasicAuth("pt-portal", PortalFixture.PASSWORD))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("query", "{ graphStats { experts } }"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .doesNotExist("Set-Cookie")
+        .expectBody()
+        .jsonPath("$.data.graphStats.experts")
+        .isEqualTo(3);
+    web.post()
+        .uri("/graphql")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("query", "{ graphStats { experts } }"))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueMatches("WWW-Authenticate", "Basic.*");
+  }
+
+  @Test
+  void aPortalLoginSeesNoPersonalFieldInAnyPageOrPayload() {
+    Session s = login("pt-portal");
+    StringBuilder seen = new StringBuilder();
+    for (String page : PAGES) seen.append(get(s, page));
+    seen.append(
+        sessionGraphQl(
+            s,
+            "{ expert(id: \"pt-ada\") { name personal { email salary } }"
+                + " talentProfile(expertId: \"pt-ada\") { scores { score { value } } careerStage { stage } } }"));
+    assertThat(seen.toString())
+        .contains("Ada Lovelace")
+        .doesNotContain(PortalFixture.ADA_EMAIL)
+        .doesNotContain(PortalFixture.ADA_SALARY)
+        .doesNotContain("Personal data");
+    // the same pages show it to HR: the check above can fail
+    Session hr = login("pt-hr");
+    assertThat(get(hr, "/people/pt-ada")).contains(PortalFixture.ADA_EMAIL);
+  }
+
+  @Test
+  void hostileNamesAreEscapedInPagesAndInTheGraphData() {
+    Session s = login("pt-portal");
+    for (String page :
+        List.of("/people/pt-ada", "/people/pt-ada/graph", "/skills/pt-ml", "/search?q=Hara")) {
+      String html = get(s, page);
+      assertThat(html).as(page).doesNotContain("<script>window.pwned").contains("O&#39;Hara");
+      assertThat(html).as(page).contains("&lt;script&gt;window.pwned=1&lt;/script&gt;");
+    }
+  }
+
+  @Test
+  void plannedPagesSayTheFeatureIsNotServedYetAndEveryPageIsLinkable() {
+    Session s = login("pt-portal");
+    for (String page : List.of("/ask", "/communities", "/teams")) {
+      String html = get(s, page);
+      assertThat(html).as(page).contains("Not available yet");
+    }
+    assertThat(get(s, "/people/nobody")).contains("Nothing in the graph has the id");
+    assertThat(get(s, "/search?q=py3")).contains("Python");
+    assertThat(get(s, "/graphiql"))
+        .contains("/webjars/graphiql/graphiql.min.js")
+        .doesNotContain("esm.sh")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void logoutEndsTheSession() {
+    Session s = login("pt-portal");
+    web.post()
+        .uri("/logout")
+        .cookie("SESSION", s.cookie())
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .body(BodyInserters.fromFormData("_csrf", s.csrf()))
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .valueMatches("Location", ".*/login\\?logout");
+    web.get()
+        .uri("/people/pt-ada")
+        .cookie("SESSION", s.cookie())
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection();
+  }
+
+  static String body(EntityExchangeResult<byte[]> r) {
+    byte[] b = r.getResponseBody();
+    return b == null ? "" : new String(b, StandardCharsets.UTF_8);
+  }
+
+  static String first(Pattern p, String html) {
+    Matcher m = p.matcher(html);
+    assertThat(m.find()).as("pattern %s in page", p).isTrue();
+    return m.group(1);
+  }
+}
