@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ReportCommand.class,
       TokenCommand.class,
+      ModelsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

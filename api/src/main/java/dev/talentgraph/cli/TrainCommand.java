@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       TrainKindCommand.HighPotential.class,
       TrainKindCommand.TrainingEffect.class,
       TrainKindCommand.JobChange.class,
-      TrainKindCommand.Hire.class
+      TrainKindCommand.Hire.class,
+      TrainKindCommand.Performance.class
     })
 class TrainCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

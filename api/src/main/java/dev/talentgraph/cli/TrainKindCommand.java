@@ -192,7 +192,7 @@ abstract class TrainKindCommand implements Callable<Integer> {
     r.metrics()
         .forEach(
             (k, v) -> {
-              if (!k.startsWith("fairness."))
+              if (!k.startsWith("fairness.") || !kind.classification())
                 System.out.printf(Locale.ROOT, "  %-22s %.4f%n", k, v);
             });
     for (Fairness.Report f : r.fairness()) {
@@ -287,6 +287,21 @@ abstract class TrainKindCommand implements Callable<Integer> {
     @Override
     protected ModelKind kind() {
       return ModelKinds.HIRE;
+    }
+  }
+
+  @Command(
+      name = "performance",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description =
+          "Train the regression of the next performance rating (the latest review's) from delivery, contributions, "
+              + "skills, training, tenure and collaboration and the earlier ratings; judged against the mean and the "
+              + "previous rating; score current experts.")
+  public static class Performance extends TrainKindCommand {
+    @Override
+    protected ModelKind kind() {
+      return ModelKinds.PERFORMANCE;
     }
   }
 

@@ -15,6 +15,7 @@ enum ModelKindName {
   TRAINING_EFFECT("training-effect"),
   JOB_CHANGE("job-change"),
   HIRE("hire"),
+  PERFORMANCE("performance"),
   COLLABORATOR_RANKER("collaborator-ranker"),
   COURSE_RANKER("course-ranker");
 

@@ -87,12 +87,44 @@ class ScoreController {
 
   record ActivateModelInput(ModelKindName kind, Integer version) {}
 
+  record EvaluateModelInput(ModelKindName kind) {}
+
+  record ModelCheckPayload(ModelChecks.CheckView check, List<UserError> errors) {}
+
   private final CypherGateway cypher;
   private final ModelService models;
+  private final ModelChecks checks;
 
-  ScoreController(CypherGateway cypher, ModelService models) {
+  ScoreController(CypherGateway cypher, ModelService models, ModelChecks checks) {
     this.cypher = cypher;
     this.models = models;
+    this.checks = checks;
+  }
+
+  @org.springframework.graphql.data.method.annotation.SchemaMapping(
+      typeName = "Model",
+      field = "checks")
+  Mono<List<ModelChecks.CheckView>> checks(ModelView model, @Argument Integer first) {
+    int n = first == null ? 5 : Math.max(1, Math.min(100, first));
+    return Mono.fromCallable(() -> checks.checks(model.id(), n))
+        .subscribeOn(Schedulers.boundedElastic());
+  }
+
+  @MutationMapping
+  @PreAuthorize("hasRole('ADMIN')")
+  Mono<ModelCheckPayload> evaluateModel(
+      @Argument EvaluateModelInput input, graphql.schema.DataFetchingEnvironment env) {
+    dev.talentgraph.security.RequestAccess access =
+        env.getGraphQlContext().get(dev.talentgraph.security.RequestAccess.class);
+    String actor =
+        access == null || access.principal() == null ? "anonymous" : access.principal().username();
+    return Mono.fromCallable(
+            () -> {
+              ModelChecks.Outcome o =
+                  checks.evaluate(ModelKindName.registryNameOf(input.kind()), actor);
+              return new ModelCheckPayload(o.check(), o.errors());
+            })
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   @BatchMapping(typeName = "Expert")

@@ -78,6 +78,9 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           AccessPolicy.APPLICATION_READERS,
           "metrics",
           AccessPolicy.METRICS_READERS,
+          // a MANAGER only for the teams they manage, checked by its controller
+          "teamLearning",
+          PROJECTS,
           "rankCandidates",
           PROJECTS);
 
@@ -108,6 +111,19 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");
 
   /**
+   * The learning loop's mutations, under the rule of skill edits (a completion sets skill levels):
+   * the person, their team's manager, HR and ADMIN; the expert id in {@code input.expertId}.
+   */
+  static final Set<String> LEARNING =
+      Set.of(
+          "assignLearningPath",
+          "enrol",
+          "recordProgress",
+          "completeCourse",
+          "withdraw",
+          "courseFeedback");
+
+  /**
    * Mutations a person makes about their own facts (ADMIN and HR for anyone): the expert id in
    * {@code input.expertId}.
    */
@@ -131,7 +147,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
     String type = parent.getName();
     if (type.equals("Mutation")) {
       guarded =
-          SKILL_EDITS.contains(field.getName())
+          SKILL_EDITS.contains(field.getName()) || LEARNING.contains(field.getName())
               ? skillEdit(field.getName(), original)
               : APPLICATION_WORK.contains(field.getName())
                   ? applicationWork("Mutation." + field.getName(), original)
@@ -199,7 +215,9 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
                           env,
                           p,
                           coordinate,
-                          "you may change only your own skills"
+                          (LEARNING.contains(name)
+                                  ? "you may change only your own learning"
+                                  : "you may change only your own skills")
                               + (p.has(Role.MANAGER)
                                   ? " and those of the people in teams you manage"
                                   : "")

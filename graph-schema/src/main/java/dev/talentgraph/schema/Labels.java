@@ -79,4 +79,17 @@ public final class Labels {
    * "complete"), so a load that was interrupted is resumed instead of mistaken for a full graph.
    */
   public static final String DATASET = "__Dataset";
+
+  /**
+   * A learning path assigned to (or taken by) an Expert: its courses in order, a due date, who
+   * assigned it and when.
+   */
+  public static final String LEARNING_ASSIGNMENT = "LearningAssignment";
+
+  /**
+   * One evaluation of a registered Model on the outcomes that arrived after its training window:
+   * metrics, calibration, the population stability of each input and whether it raised a drift
+   * alert.
+   */
+  public static final String MODEL_CHECK = "ModelCheck";
 }

@@ -206,4 +206,39 @@ public final class Props {
   public static final String ACCEPTED = "accepted";
 
   public static final String STRENGTH = "strength";
+
+  // The learning loop: assignments and the life of an enrolment (ENROLLED).
+  /** LearningAssignment: who assigned it, when, by when, for what and how many hours. */
+  public static final String ASSIGNED_BY = "assignedBy";
+
+  public static final String ASSIGNED_AT = "assignedAt";
+  public static final String DUE_DATE = "dueDate";
+  public static final String TARGET = "target";
+  public static final String POSITION = "position";
+
+  /** ENROLLED: percent done (0-100) and when it was last reported. */
+  public static final String PROGRESS = "progress";
+
+  public static final String PROGRESS_AT = "progressAt";
+  public static final String WITHDRAWN_AT = "withdrawnAt";
+
+  /** ENROLLED: the assessed skills of a completion with their levels before and after. */
+  public static final String ASSESSED_SKILLS = "assessedSkills";
+
+  public static final String ASSESSED_BEFORE = "assessedBefore";
+  public static final String ASSESSED_AFTER = "assessedAfter";
+
+  /** ENROLLED: the learner's rating (1-5) and words about the course. */
+  public static final String FEEDBACK_RATING = "feedbackRating";
+
+  public static final String FEEDBACK_TEXT = "feedbackText";
+  public static final String FEEDBACK_AT = "feedbackAt";
+
+  /** ModelCheck: the outcomes window it evaluated and whether the drift rule fired. */
+  public static final String CHECKED_AT = "checkedAt";
+
+  public static final String ALERT = "alert";
+  public static final String ALERTS = "alerts";
+  public static final String PSI = "psi";
+  public static final String CALIBRATION = "calibration";
 }

@@ -133,4 +133,13 @@ public final class RelTypes {
 
   /** (User)-[:IS]->(Expert): a login linked to its person. */
   public static final String IS = "IS";
+
+  /** (Expert)-[:ASSIGNED]->(LearningAssignment). */
+  public static final String ASSIGNED = "ASSIGNED";
+
+  /** (LearningAssignment)-[:INCLUDES {position}]->(Course). */
+  public static final String INCLUDES = "INCLUDES";
+
+  /** (Model)-[:CHECKED]->(ModelCheck). */
+  public static final String CHECKED = "CHECKED";
 }

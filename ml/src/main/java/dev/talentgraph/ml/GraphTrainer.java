@@ -259,6 +259,17 @@ public final class GraphTrainer {
           mae = new double[o.folds()],
           r2 = new double[o.folds()],
           base = new double[o.folds()];
+      double[] oof = new double[n], meanOof = new double[n];
+      // the naive forecast the rows carry (the previous value), where they carry one
+      Double[] last = new Double[n];
+      int withLast = 0;
+      for (int i = 0; i < n; i++) {
+        Object b = rows.get(i).cols().get(ModelKind.BASELINE_COLUMN);
+        if (b instanceof Number num) {
+          last[i] = num.doubleValue();
+          withLast++;
+        }
+      }
       for (int f = 0; f < o.folds(); f++) {
         List<Integer> tr = new ArrayList<>(), te = new ArrayList<>();
         for (int i = 0; i < n; i++) (i % o.folds() == f ? te : tr).add(order.get(i));
@@ -275,6 +286,8 @@ public final class GraphTrainer {
         for (int i = 0; i < test.length; i++) {
           yt[i] = y[test[i]];
           mean[i] = mu;
+          oof[test[i]] = p[i];
+          meanOof[test[i]] = mu;
         }
         rmse[f] = RegressionMetrics.rmse(p, yt);
         mae[f] = RegressionMetrics.mae(p, yt);
@@ -296,6 +309,44 @@ public final class GraphTrainer {
       metrics.put("r2.mean", Summary.of(r2).mean());
       metrics.put("meanBaseline.rmse", Summary.of(base).mean());
       metrics.put("rows", (double) n);
+      metrics.put("rmse.oof", RegressionMetrics.rmse(oof, y));
+      metrics.put("mae.oof", RegressionMetrics.mae(oof, y));
+      metrics.put("spearman.oof", RegressionMetrics.spearman(oof, y));
+      metrics.put("meanBaseline.mae", RegressionMetrics.mae(meanOof, y));
+      if (withLast > 0) {
+        // the previous value where there is one, else the training mean: the same rows as the model
+        double[] naive = new double[n];
+        for (int i = 0; i < n; i++) naive[i] = last[i] != null ? last[i] : meanOof[i];
+        metrics.put("lastBaseline.rows", (double) withLast);
+        metrics.put("lastBaseline.rmse", RegressionMetrics.rmse(naive, y));
+        metrics.put("lastBaseline.mae", RegressionMetrics.mae(naive, y));
+        metrics.put("lastBaseline.spearman", RegressionMetrics.spearman(naive, y));
+      }
+      // fairness of a regression: per protected attribute, the widest gap between two groups'
+      // mean out-of-fold prediction and between their mean errors
+      for (int d = 0; d < protectedDefs.size(); d++) {
+        String[] groups = groups(protectedDefs.get(d), px, d);
+        Map<String, double[]> acc = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+          if ("(missing)".equals(groups[i])) continue;
+          double[] a = acc.computeIfAbsent(groups[i], g -> new double[3]);
+          a[0] += oof[i];
+          a[1] += Math.abs(oof[i] - y[i]);
+          a[2]++;
+        }
+        if (acc.size() < 2) continue;
+        double minP = Double.MAX_VALUE, maxP = -Double.MAX_VALUE;
+        double minE = Double.MAX_VALUE, maxE = -Double.MAX_VALUE;
+        for (double[] a : acc.values()) {
+          minP = Math.min(minP, a[0] / a[2]);
+          maxP = Math.max(maxP, a[0] / a[2]);
+          minE = Math.min(minE, a[1] / a[2]);
+          maxE = Math.max(maxE, a[1] / a[2]);
+        }
+        String attr = protectedDefs.get(d).name();
+        metrics.put("fairness." + attr + ".meanPredictionGap", maxP - minP);
+        metrics.put("fairness." + attr + ".maeGap", maxE - minE);
+      }
       FeatureEncoder enc = FeatureEncoder.fit(used.columns(), x, all);
       finalModel = EncodedModel.trainRegressor(spec, enc, x, all, y, kind.name() + " all rows");
     }
@@ -307,6 +358,7 @@ public final class GraphTrainer {
     data.put("rows", n);
     if (kind.classification()) data.put("positives", positives);
     data.put("asOf", o.asOf().toString());
+    data.put(REFERENCE, reference(used, x));
     Map<String, Object> fs = new LinkedHashMap<>(used.describe());
     fs.put(
         "protectedExcluded",
@@ -350,6 +402,27 @@ public final class GraphTrainer {
         (t1 - t0) / 1_000_000,
         (t2 - t1) / 1_000_000,
         calibration);
+  }
+
+  /** Key of the training distribution of each input in a model's data description. */
+  public static final String REFERENCE = "reference";
+
+  /**
+   * The distribution of each input over the training rows (deciles or categories), kept with the
+   * model so a later check can measure how far today's inputs moved (population stability).
+   */
+  static Map<String, Object> reference(FeatureSet used, List<Object[]> x) {
+    Map<String, Object> ref = new LinkedHashMap<>();
+    List<FeatureDefinition> defs = used.definitions();
+    for (int f = 0; f < defs.size(); f++) {
+      List<Object> col = new ArrayList<>(x.size());
+      for (Object[] row : x) col.add(row[f]);
+      ref.put(
+          defs.get(f).name(),
+          dev.talentgraph.ml.eval.PopulationStability.reference(
+              col, defs.get(f).type() != FeatureType.CATEGORICAL));
+    }
+    return ref;
   }
 
   /**

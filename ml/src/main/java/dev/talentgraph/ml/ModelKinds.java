@@ -381,10 +381,122 @@ public final class ModelKinds {
             Labels.APPLICATION);
   }
 
+  /**
+   * Performance: the next performance rating (the latest review's) as a number, from delivery
+   * (projects), contributions (papers, answers), skills, training, tenure, career and collaboration
+   * as the graph holds them, and the ratings before it. Judged against the training mean and the
+   * previous rating (the {@link ModelKind#BASELINE_COLUMN}); each row is described as of its
+   * review's date.
+   */
+  public static final ModelKind PERFORMANCE;
+
+  static {
+    String ratings =
+        "[r IN COLLECT { MATCH (e)-[:"
+            + RelTypes.HAS_REVIEW
+            + "]->(r:"
+            + Labels.PERFORMANCE_REVIEW
+            + ") WHERE r."
+            + Props.RATING
+            + " IS NOT NULL RETURN r ORDER BY coalesce(toString(r."
+            + Props.DATE
+            + "), toString(r."
+            + Props.YEAR
+            + ")) DESC } | {rating: toFloat(r."
+            + Props.RATING
+            + "), date: r."
+            + Props.DATE
+            + "}]";
+    List<FeatureDefinition> perf = new ArrayList<>();
+    perf.add(numeric("prevRating", "the previous rating", new FeatureSource.Column("prevRating")));
+    perf.add(
+        numeric(
+            "prevMean", "the mean of the earlier ratings", new FeatureSource.Column("prevMean")));
+    perf.add(
+        numeric(
+            "reviewsBefore", "the number of earlier reviews", new FeatureSource.Column("reviews")));
+    perf.add(numeric("projects", "projects worked on", new FeatureSource.Column("projects")));
+    perf.add(
+        numeric(
+            "contributions",
+            "papers and answers written",
+            new FeatureSource.Column("contributions")));
+    perf.add(numeric("tenure", "years at the company", new FeatureSource.YearsSince(HIRED_AT)));
+    perf.add(numeric(GRADE, "career grade", new FeatureSource.Property(GRADE)));
+    for (GraphMeasure m :
+        List.of(
+            GraphMeasure.SKILL_COUNT,
+            GraphMeasure.MEAN_SKILL_LEVEL,
+            GraphMeasure.EXPERT_SKILLS,
+            GraphMeasure.COURSES_COMPLETED,
+            GraphMeasure.COLLABORATORS,
+            GraphMeasure.COLLABORATIONS,
+            GraphMeasure.PAGERANK,
+            GraphMeasure.MENTEES,
+            GraphMeasure.PROMOTIONS,
+            GraphMeasure.YEARS_SINCE_PROMOTION)) {
+      perf.add(measure(m));
+    }
+    perf.addAll(protectedPersonal());
+    Set<String> perfLeaks = new java.util.HashSet<>(LEAKS);
+    perfLeaks.addAll(
+        Set.of("rating", "performanceRating", "PerformanceRating", "percentSalaryHike"));
+    PERFORMANCE =
+        new ModelKind(
+            "performance",
+            "next performance rating",
+            Algorithm.LINEAR_REGRESSION,
+            "MATCH (e:"
+                + Labels.EXPERT
+                + ") WITH e, "
+                + ratings
+                + " AS rs WHERE size(rs) > 0 "
+                + "WITH e, rs, [x IN tail(rs) | x.rating] AS earlier "
+                + "RETURN e."
+                + Props.ID
+                + " AS id, e."
+                + Props.ID
+                + " AS expert, rs[0].rating AS label, {prevRating: earlier[0], "
+                + ModelKind.BASELINE_COLUMN
+                + ": earlier[0], prevMean: CASE WHEN size(earlier) = 0 THEN null ELSE "
+                + "reduce(s = 0.0, v IN earlier | s + v) / size(earlier) END, reviews: size(earlier), "
+                + "projects: COUNT { (e)-[:"
+                + RelTypes.WORKED_ON
+                + "]->() }, contributions: COUNT { (e)-[:"
+                + RelTypes.AUTHORED
+                + "|"
+                + RelTypes.ANSWERED
+                + "]->() }} AS cols, "
+                + "CASE WHEN rs[0].date IS NULL THEN null ELSE date(rs[0].date) END AS asOf ORDER BY id",
+            "MATCH (e:"
+                + Labels.EXPERT
+                + ") WHERE coalesce(e."
+                + Props.STATUS
+                + ", '') <> 'departed' WITH e, "
+                + ratings
+                + " AS rs RETURN e."
+                + Props.ID
+                + " AS id, e."
+                + Props.ID
+                + " AS expert, {prevRating: rs[0].rating, prevMean: CASE WHEN size(rs) = 0 THEN null"
+                + " ELSE reduce(s = 0.0, v IN rs | s + v.rating) / size(rs) END, reviews: size(rs), "
+                + "projects: COUNT { (e)-[:"
+                + RelTypes.WORKED_ON
+                + "]->() }, contributions: COUNT { (e)-[:"
+                + RelTypes.AUTHORED
+                + "|"
+                + RelTypes.ANSWERED
+                + "]->() }} AS cols ORDER BY id",
+            new FeatureSet("performance", 1, perf),
+            true,
+            perfLeaks);
+  }
+
   private static final Map<String, ModelKind> ALL = new TreeMap<>();
 
   static {
-    for (ModelKind k : List.of(ATTRITION, HIGH_POTENTIAL, TRAINING_EFFECT, JOB_CHANGE, HIRE))
+    for (ModelKind k :
+        List.of(ATTRITION, HIGH_POTENTIAL, TRAINING_EFFECT, JOB_CHANGE, HIRE, PERFORMANCE))
       ALL.put(k.name(), k);
   }
 

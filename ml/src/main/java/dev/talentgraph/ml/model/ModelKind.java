@@ -42,6 +42,12 @@ public record ModelKind(
     RowEnricher enricher,
     String scoredLabel) {
 
+  /**
+   * The column of a regression kind's rows holding a naive forecast to beat (the performance kind's
+   * previous rating): when rows carry it, training reports that baseline beside the mean.
+   */
+  public static final String BASELINE_COLUMN = "baseline";
+
   public ModelKind {
     excludedProperties = Set.copyOf(excludedProperties);
     if (scoredLabel == null) scoredLabel = Labels.EXPERT;
