@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Evaluate models and recommenders against baselines on real data.",
     subcommands = {
       EvalCollaboratorsCommand.class,
+      EvalExpertsCommand.class,
       EvalTrainingsCommand.class,
       TabularCommand.class
     })

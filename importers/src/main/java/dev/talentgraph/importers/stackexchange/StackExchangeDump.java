@@ -41,7 +41,7 @@ import javax.xml.stream.XMLStreamReader;
  * moderator nominations, wiki placeholders, privilege wikis) are known and counted as skipped;
  * anything else is an unknown post type.
  */
-final class StackExchangeDump {
+public final class StackExchangeDump {
   public static final int QUESTION = 1;
   public static final int ANSWER = 2;
   private static final int LAST_KNOWN_TYPE = 8;
