@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       EvalCollaboratorsCommand.class,
       EvalTrainingsCommand.class,
+      EvalTeamsCommand.class,
       TabularCommand.class
     })
 class EvalCommand implements Runnable {

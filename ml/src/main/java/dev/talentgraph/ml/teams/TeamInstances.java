@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * two, a quarter of them critical; a fifth of the requests require one person, a third cap members
  * per team at two. A requirement may be asked of a skill nobody holds, as in life.
  */
-public final class TeamInstances {
+final class TeamInstances {
   private TeamInstances() {}
 
   static final int FAMILIES = 8;
@@ -60,7 +60,7 @@ public final class TeamInstances {
   private static final Catalog CATALOG = new Catalog();
 
   /** One instance with {@code candidates} people, seeded. */
-  public static TeamProblem generate(long seed, int candidates, boolean large) {
+  static TeamProblem generate(long seed, int candidates, boolean large) {
     SplittableRandom rng = new SplittableRandom(seed);
     int teamCount = Math.max(2, candidates / 6);
     int[][] focus = new int[teamCount][2];

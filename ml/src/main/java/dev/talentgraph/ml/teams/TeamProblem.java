@@ -1,6 +1,5 @@
 package dev.talentgraph.ml.teams;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,14 +73,5 @@ public record TeamProblem(
   public double tie(int a, int b) {
     Double t = ties.get(pair(a, b));
     return t == null ? 0 : t;
-  }
-
-  /** Builds the tie map from (a, b, strength) triples; a pair given twice keeps the stronger. */
-  public static Map<Long, Double> ties(List<int[]> pairs, List<Double> strengths) {
-    Map<Long, Double> m = new HashMap<>();
-    for (int i = 0; i < pairs.size(); i++) {
-      m.merge(pair(pairs.get(i)[0], pairs.get(i)[1]), strengths.get(i), Math::max);
-    }
-    return m;
   }
 }
