@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EvalCollaboratorsCommand.class,
       EvalExpertsCommand.class,
       EvalTrainingsCommand.class,
+      EvalTeamsCommand.class,
       TabularCommand.class
     })
 class EvalCommand implements Runnable {

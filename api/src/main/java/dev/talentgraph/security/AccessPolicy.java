@@ -126,6 +126,26 @@ public final class AccessPolicy {
         && managed.contains(expertId);
   }
 
+  /**
+   * Team formation, key-person risk and departure impact: ADMIN, HR and MANAGER (a MANAGER within
+   * the teams they manage, checked by the teams feature). PORTAL, ANALYST and EMPLOYEE never:
+   * staffing and attrition are not public knowledge.
+   */
+  public static final Set<Role> TEAM_PLANNERS = EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER);
+
+  /**
+   * May this caller ask what this person's departure would cost? ADMIN, HR and the manager of a
+   * team the person is in; not the person themselves (the answer rests on others' data).
+   */
+  public static boolean mayAskDepartureImpact(Principal p, String expertId, Set<String> managed) {
+    if (p == null || expertId == null) return false;
+    if (p.has(Role.ADMIN) || p.has(Role.HR)) return true;
+    return p.has(Role.MANAGER)
+        && managed != null
+        && managed.contains(expertId)
+        && !expertId.equals(p.expertId());
+  }
+
   /** Does the caller hold any of these roles? */
   public static boolean hasAny(Principal p, Set<Role> roles) {
     if (p == null) return false;

@@ -82,7 +82,13 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           "teamLearning",
           PROJECTS,
           "rankCandidates",
-          PROJECTS);
+          PROJECTS,
+          "formTeam",
+          AccessPolicy.TEAM_PLANNERS,
+          "keyPersonRisk",
+          AccessPolicy.TEAM_PLANNERS,
+          "departureImpact",
+          AccessPolicy.TEAM_PLANNERS);
 
   /**
    * Recruiting: mutations and the query on one application ({@code applicationId} or {@code id}, at
