@@ -127,6 +127,19 @@ public final class CollaboratorRanker {
           Kind.LOGISTIC, 10, 0.1, 20, 0.0, seed, FastRpEmbedding.Settings.defaults(seed));
     }
 
+    /** The same settings with another seed (for the ranker and its embedding). */
+    public Settings withSeed(long newSeed) {
+      return new Settings(
+          kind,
+          epochs,
+          learningRate,
+          negativesPerPositive,
+          hardNegativeShare,
+          newSeed,
+          embedding.withSeed(newSeed),
+          dropFeatures);
+    }
+
     /** The same settings with some features left out of the model (for ablations). */
     public Settings withoutFeatures(Set<String> names) {
       return new Settings(
