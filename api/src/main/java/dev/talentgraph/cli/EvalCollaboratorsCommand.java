@@ -117,6 +117,31 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
   java.util.Set<String> dropFeatures = new java.util.TreeSet<>();
 
   @Option(
+      names = "--two-hop-negatives",
+      paramLabel = "N",
+      description = "Training non-edges two hops apart, per positive (default: 5).")
+  Integer twoHop;
+
+  @Option(
+      names = "--high-degree-negatives",
+      paramLabel = "N",
+      description = "Training non-edges between high-degree experts, per positive (default: 5).")
+  Integer highDegree;
+
+  @Option(
+      names = "--hard-weight",
+      paramLabel = "W",
+      description = "Loss weight of those extra non-edges (default: 1).")
+  Double hardWeight;
+
+  @Option(
+      names = "--no-selection",
+      description =
+          "Keep the learned ranker even where held-out training positives prefer Adamic-Adar or resource"
+              + " allocation (ablation).")
+  boolean noSelection;
+
+  @Option(
       names = "--report",
       description =
           "One table over every --edges file: each split --splits times, Hits@20/50/100, MRR, AUC per method"
@@ -172,15 +197,13 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
             negatives,
             samples,
             new int[] {20, 50, 100},
-            new CollaboratorRanker.Settings(
-                kind,
-                d.epochs(),
-                d.learningRate(),
-                d.negativesPerPositive(),
-                d.hardNegativeShare(),
-                seed,
-                d.embedding(),
-                dropFeatures),
+            d.withKind(kind)
+                .withoutFeatures(dropFeatures)
+                .withHardNegatives(
+                    twoHop != null ? twoHop : d.twoHopPerPositive(),
+                    highDegree != null ? highDegree : d.highDegreePerPositive(),
+                    hardWeight != null ? hardWeight : d.hardWeight(),
+                    !noSelection),
             threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
     long t0 = System.nanoTime();
     Consumer<String> progress =

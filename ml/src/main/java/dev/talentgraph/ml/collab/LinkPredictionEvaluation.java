@@ -369,6 +369,7 @@ public final class LinkPredictionEvaluation {
         values[m][c][i] = LinkPredictionMetrics.auc(pos[m], neg[m]);
       }
     }
+    if (!ranker.selection().isEmpty()) rankerData = rankerData + "; " + ranker.selection();
     List<MethodResult> results = new ArrayList<>();
     for (int m = 0; m < methods.size(); m++) {
       Map<String, Metric> mm = new LinkedHashMap<>();

@@ -108,4 +108,55 @@ final class PairSampler {
     }
     return n == count ? out : java.util.Arrays.copyOf(out, n);
   }
+
+  /**
+   * Non-edges two hops apart: a uniformly chosen expert, a random collaborator of theirs and a
+   * random collaborator of that one, so a pair comes up in proportion to its two-step paths (the
+   * pairs common-neighbour heuristics rank first). Fewer when the graph has too few.
+   */
+  static long[] twoHopNonEdges(
+      CollabGraph g, int[] nodes, int count, Set<Long> exclude, long seed) {
+    if (count == 0 || nodes.length == 0) return new long[0];
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Set<Long> seen = new HashSet<>(count * 2);
+    long[] out = new long[count];
+    int n = 0;
+    long tries = 0;
+    long maxTries = 50L * count;
+    while (n < count && tries++ < maxTries) {
+      int u = nodes[rnd.nextInt(nodes.length)];
+      int w = g.neighbourAt(g.adjStart(u) + rnd.nextInt(g.degree(u)));
+      int v = g.neighbourAt(g.adjStart(w) + rnd.nextInt(g.degree(w)));
+      if (u == v) continue;
+      long key = CollabGraph.pairKey(u, v);
+      if (g.hasEdge(u, v) || exclude.contains(key) || !seen.add(key)) continue;
+      out[n++] = key;
+    }
+    return n == count ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Non-edges between two experts each chosen in proportion to their degree (the end of a random
+   * collaboration): busy people who did not work together, whom degree-based scores over-rate.
+   * Fewer when the graph has too few.
+   */
+  static long[] highDegreeNonEdges(CollabGraph g, int count, Set<Long> exclude, long seed) {
+    int slots = g.adjStart(g.size());
+    if (count == 0 || slots == 0) return new long[0];
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Set<Long> seen = new HashSet<>(count * 2);
+    long[] out = new long[count];
+    int n = 0;
+    long tries = 0;
+    long maxTries = 50L * count;
+    while (n < count && tries++ < maxTries) {
+      int u = g.neighbourAt(rnd.nextInt(slots));
+      int v = g.neighbourAt(rnd.nextInt(slots));
+      if (u == v) continue;
+      long key = CollabGraph.pairKey(u, v);
+      if (g.hasEdge(u, v) || exclude.contains(key) || !seen.add(key)) continue;
+      out[n++] = key;
+    }
+    return n == count ? out : Arrays.copyOf(out, n);
+  }
 }
