@@ -461,9 +461,15 @@ class MentorService {
       List<String> notes = new ArrayList<>();
       String basis;
       List<TargetSkill> targets;
+      Around around = null;
       if (skillId != null) {
         basis = "skill";
-        targets = skillTarget(s, skillId, held);
+        Map<String, String> names = names(s, List.of(skillId));
+        if (!names.containsKey(skillId)) {
+          throw new MentorException("skill", "no skill '" + skillId + "'");
+        }
+        around = around(s, List.of(new TargetSkill(skillId, names.get(skillId), 0, 1)));
+        targets = skillTarget(skillId, names.get(skillId), held, around.taxonomy());
       } else if (goal != null) {
         basis = "goal " + goal.kind();
         targets = gapTargets(List.of(training.advisor().skillGap(menteeId, goal)));
@@ -486,20 +492,15 @@ class MentorService {
         notes.add("Nothing to be mentored in: no gap and no skill below level 5.");
         return new Recommendations(menteeId, basis, targets, List.of(), notes, maxActiveMentees);
       }
-      SkillCredit.Taxonomy taxonomy = taxonomy(s, targets);
+      if (around == null) around = around(s, targets);
       List<Recommendation> items =
-          rank(s, menteeId, teams, currentMentors, targets, taxonomy, first, notes);
+          rank(s, menteeId, teams, currentMentors, targets, around, first, notes);
       return new Recommendations(menteeId, basis, targets, items, notes, maxActiveMentees);
     }
   }
 
-  private List<TargetSkill> skillTarget(Session s, String skillId, Map<String, Integer> held) {
-    Map<String, String> names = names(s, List.of(skillId));
-    if (!names.containsKey(skillId)) {
-      throw new MentorException("skill", "no skill '" + skillId + "'");
-    }
-    SkillCredit.Taxonomy taxonomy =
-        taxonomy(s, List.of(new TargetSkill(skillId, names.get(skillId), 0, 1)));
+  private static List<TargetSkill> skillTarget(
+      String skillId, String name, Map<String, Integer> held, SkillCredit.Taxonomy taxonomy) {
     // the mentee's own level: the skill itself or its SAME_AS twin; stand-ins are not a level in it
     int own = 0;
     for (Map.Entry<String, Integer> h : held.entrySet()) {
@@ -507,7 +508,7 @@ class MentorService {
       if (link != null && link.weight() >= 1.0) own = Math.max(own, h.getValue());
     }
     if (own >= Props.MAX_LEVEL) return List.of();
-    return List.of(new TargetSkill(skillId, names.get(skillId), own, own + 1));
+    return List.of(new TargetSkill(skillId, name, own, own + 1));
   }
 
   private static List<TargetSkill> gapTargets(List<SkillGap> gaps) {
@@ -553,23 +554,22 @@ class MentorService {
     return out;
   }
 
-  private static SkillCredit.Taxonomy taxonomy(Session s, List<TargetSkill> targets) {
-    SkillCredit.Taxonomy t = new SkillCredit.Taxonomy();
-    s.run(
-            SkillCredit.TAXONOMY_AROUND,
-            Map.of("ids", targets.stream().map(TargetSkill::skillId).toList()))
-        .forEachRemaining(r -> t.add(r.asMap()));
-    return t;
-  }
+  /**
+   * The taxonomy around the target skills, and the skills that may qualify a mentor in them: the
+   * targets and every stand-in strong enough (SAME_AS, one step narrower, RELATED_TO). One
+   * statement per request.
+   */
+  record Around(SkillCredit.Taxonomy taxonomy, List<String> qualifying) {}
 
-  /** The target skills and every stand-in strong enough to mentor in them. */
-  private static List<String> qualifying(Session s, List<TargetSkill> targets) {
+  private static Around around(Session s, List<TargetSkill> targets) {
+    SkillCredit.Taxonomy t = new SkillCredit.Taxonomy();
     Set<String> ids = new LinkedHashSet<>();
     s.run(
             SkillCredit.TAXONOMY_AROUND,
             Map.of("ids", targets.stream().map(TargetSkill::skillId).toList()))
         .forEachRemaining(
             r -> {
+              t.add(r.asMap());
               ids.add(r.get("id").asString());
               for (Value path : r.get("narrower").values()) {
                 if (path.size() >= 2) ids.add(path.get(1).asString());
@@ -577,7 +577,7 @@ class MentorService {
               r.get("same").values().forEach(v -> ids.add(v.asString()));
               r.get("related").values().forEach(v -> ids.add(v.asString()));
             });
-    return new ArrayList<>(ids);
+    return new Around(t, new ArrayList<>(ids));
   }
 
   private List<Recommendation> rank(
@@ -586,9 +586,10 @@ class MentorService {
       Set<String> teams,
       Set<String> currentMentors,
       List<TargetSkill> targets,
-      SkillCredit.Taxonomy taxonomy,
+      Around around,
       int first,
       List<String> notes) {
+    SkillCredit.Taxonomy taxonomy = around.taxonomy();
     int minLevel = targets.stream().mapToInt(TargetSkill::wantedLevel).min().orElse(1);
     double totalGap = 0;
     for (TargetSkill t : targets) totalGap += Math.max(1, t.wantedLevel() - t.menteeLevel());
@@ -599,7 +600,7 @@ class MentorService {
     List<Record> rows =
         s.run(
                 CANDIDATES,
-                Map.of("skills", qualifying(s, targets), "minLevel", minLevel, "mentee", menteeId))
+                Map.of("skills", around.qualifying(), "minLevel", minLevel, "mentee", menteeId))
             .list();
     Set<String> heldIds = new LinkedHashSet<>();
     for (Record r : rows) r.get("held").values().forEach(v -> heldIds.add(v.get(0).asString()));
