@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       TokenCommand.class,
       ModelsCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
