@@ -20,8 +20,10 @@ import org.neo4j.driver.SessionConfig;
  * {@code from}: a yearly review for every current expert on each 15 December in the window, a
  * promotion the following 1 March for some of the well rated, departures pushed by low ratings (as
  * the generator draws them), and new hires. Every event is dated after {@code from}, so the models
- * trained up to {@code from} can be checked on outcomes they never saw. Seeded; a second run with
- * the same arguments changes nothing (nodes are merged by id).
+ * trained up to {@code from} can be checked on outcomes they never saw. Nobody is reviewed or
+ * promoted after leaving. Seeded: the same graph, window and seed give the same events. New hires
+ * carry no personal data and no collaborations, and no collaboration is added in the window, so
+ * collaboration and personal inputs drift with the window (the check's PSI shows it).
  */
 public final class DemoAdvance {
   /** What was appended. */
@@ -89,10 +91,19 @@ public final class DemoAdvance {
       }
       if (!p.get("team").isNull()) teams.add(p.get("team").asString());
       int last = p.get("last").isNull() ? 3 : p.get("last").asNumber().intValue();
+      // departures: the generator's yearly rule on the last rating, scaled to the window; no
+      // review or promotion after someone left
       LocalDate departed = null;
+      double yearly = sigmoid(-3.4 + 0.7 * (3 - last) + 0.5);
+      if (rng.nextDouble() < 1 - Math.pow(1 - yearly, months / 12.0)) {
+        departed = from.plusDays(1 + rng.nextInt((int) ChronoUnit.DAYS.between(from, to)));
+        departures.add(
+            Map.of("id", id, "at", departed, "reason", last <= 2 ? "involuntary" : "voluntary"));
+      }
       for (int year = from.getYear(); year <= to.getYear(); year++) {
         LocalDate date = LocalDate.of(year, 12, 15);
         if (!date.isAfter(from) || date.isAfter(to)) continue;
+        if (departed != null && !departed.isAfter(date)) break;
         int rating = clamp((int) Math.round(0.35 * last + 0.65 * mean + 0.6 * gaussian(rng)), 1, 5);
         Map<String, Object> props =
             Map.of(
@@ -109,6 +120,7 @@ public final class DemoAdvance {
         LocalDate promo = LocalDate.of(year + 1, 3, 1);
         if (grade < 6
             && !promo.isAfter(to)
+            && (departed == null || departed.isAfter(promo))
             && rng.nextDouble() < sigmoid(-2.6 + 1.2 * (rating - 3))) {
           promotions.add(
               row(
@@ -125,13 +137,6 @@ public final class DemoAdvance {
                       "demo-advance")));
           grade++;
         }
-      }
-      // departures: the generator's yearly rule, scaled to the window
-      double yearly = sigmoid(-3.4 + 0.7 * (3 - last) + 0.5);
-      if (rng.nextDouble() < 1 - Math.pow(1 - yearly, months / 12.0)) {
-        departed = from.plusDays(1 + rng.nextInt((int) ChronoUnit.DAYS.between(from, to)));
-        departures.add(
-            Map.of("id", id, "at", departed, "reason", last <= 2 ? "involuntary" : "voluntary"));
       }
     }
     int newcomers = Math.max(1, (int) Math.round(people.size() * 0.08 * months / 12.0));
