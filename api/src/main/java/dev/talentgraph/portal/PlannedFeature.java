@@ -19,12 +19,6 @@ enum PlannedFeature {
       "Communities",
       "The communities of practice with their skills, members and bridges.",
       List.of("communities"),
-      List.of()),
-  TEAMS(
-      "/teams",
-      "Teams",
-      "Build a team for a set of skills: coverage, uncovered skills and key-person risk.",
-      List.of("formTeam", "keyPersonRisk"),
       List.of());
 
   final String path;

@@ -44,6 +44,9 @@ final class PortalFixture {
           CREATE (c)-[:TEACHES {level: 3}]->(ml)
           CREATE (p:Project {id: 'pt-p1', name: 'Analytical Engine', status: 'active'})
           CREATE (ada)-[:WORKED_ON {role: 'lead', from: date('2021-01-01')}]->(p)
+          CREATE (bob)-[:WORKED_ON {role: 'engineer', from: date('2022-01-01')}]->(p)
+          CREATE (p)-[:REQUIRES {level: 3}]->(py)
+          CREATE (p)-[:REQUIRES {level: 3}]->(ml)
           CREATE (pub:Publication {id: 'pt-pub1', title: 'Notes on the Engine', year: 1843, venue: 'Memoirs'})
           CREATE (ada)-[:AUTHORED]->(pub)
           """,
