@@ -7,7 +7,11 @@ import dev.talentgraph.ml.collab.CollabDataException;
 import dev.talentgraph.ml.collab.CollaboratorRanker;
 import dev.talentgraph.ml.collab.EdgeList;
 import dev.talentgraph.ml.collab.LinkPredictionEvaluation;
+import dev.talentgraph.ml.collab.LinkPredictionReport;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
@@ -27,6 +31,7 @@ import picocli.CommandLine.Option;
     description = {
       "Evaluate collaborator recommendation as link prediction on co-authorship data.",
       "Temporal: --aan DIR --train-until 2009 --test-until 2011. Random: --edges FILE --test-fraction 0.1.",
+      "Several networks in one table: --report --edges A B C (each split --splits times).",
       "Prints Hits@20/50/100 (OGB definition), MRR and AUC per method, mean ± sd over --samples negative samples."
     },
     exitCodeListHeading = "Exit codes:%n",
@@ -49,8 +54,10 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
         names = "--edges",
         paramLabel = "FILE",
         required = true,
-        description = "SNAP edge list (random protocol).")
-    Path edges;
+        arity = "1..*",
+        description =
+            "SNAP edge list (random protocol); with --report, one or more (--edges A B or --edges A --edges B).")
+    List<Path> edges;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -109,6 +116,45 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
           "Leave these pair features out of the learned ranker (ablation), e.g. skill_cosine,neighbour_skill_cosine.")
   java.util.Set<String> dropFeatures = new java.util.TreeSet<>();
 
+  @Option(
+      names = "--two-hop-negatives",
+      paramLabel = "N",
+      description = "Training non-edges two hops apart, per positive (default: 5).")
+  Integer twoHop;
+
+  @Option(
+      names = "--high-degree-negatives",
+      paramLabel = "N",
+      description = "Training non-edges between high-degree experts, per positive (default: 5).")
+  Integer highDegree;
+
+  @Option(
+      names = "--hard-weight",
+      paramLabel = "W",
+      description = "Loss weight of those extra non-edges (default: 1).")
+  Double hardWeight;
+
+  @Option(
+      names = "--no-selection",
+      description =
+          "Keep the learned ranker even where held-out training positives prefer Adamic-Adar or resource"
+              + " allocation (ablation).")
+  boolean noSelection;
+
+  @Option(
+      names = "--report",
+      description =
+          "One table over every --edges file: each split --splits times, Hits@20/50/100, MRR, AUC per method"
+              + " per network, the learned ranker over the best of Adamic-Adar and resource allocation, and the time.")
+  boolean report;
+
+  @Option(
+      names = "--splits",
+      defaultValue = "5",
+      description =
+          "With --report: random splits per network, seeds SEED..SEED+splits-1 (default: ${DEFAULT-VALUE}).")
+  int splits;
+
   @Option(names = "--threads", description = "Worker threads (default: all processors).")
   Integer threads;
 
@@ -151,15 +197,13 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
             negatives,
             samples,
             new int[] {20, 50, 100},
-            new CollaboratorRanker.Settings(
-                kind,
-                d.epochs(),
-                d.learningRate(),
-                d.negativesPerPositive(),
-                d.hardNegativeShare(),
-                seed,
-                d.embedding(),
-                dropFeatures),
+            d.withKind(kind)
+                .withoutFeatures(dropFeatures)
+                .withHardNegatives(
+                    twoHop != null ? twoHop : d.twoHopPerPositive(),
+                    highDegree != null ? highDegree : d.highDegreePerPositive(),
+                    hardWeight != null ? hardWeight : d.hardWeight(),
+                    !noSelection),
             threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads));
     long t0 = System.nanoTime();
     Consumer<String> progress =
@@ -167,6 +211,26 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
             ? m -> {}
             : m -> System.err.printf("[%5.1fs] %s%n", (System.nanoTime() - t0) / 1e9, m);
     quietTribuo();
+    if (report) {
+      if (source.edges == null)
+        throw new CliException("--report runs on --edges files", TalentGraphCli.EXIT_USAGE);
+      if (splits < 1) throw new CliException("--splits must be >= 1", TalentGraphCli.EXIT_USAGE);
+      Map<String, EdgeList> networks = new LinkedHashMap<>();
+      try {
+        for (Path f : source.edges) {
+          progress.accept("reading " + f);
+          String name = f.getFileName().toString().replaceAll("\\.txt$", "");
+          if (networks.put(name, EdgeList.load(f)) != null)
+            throw new CliException("--edges names " + name + " twice", TalentGraphCli.EXIT_USAGE);
+        }
+        LinkPredictionReport r =
+            LinkPredictionReport.run(networks, testFraction, splits, settings, progress);
+        print(json ? r.toMap() : r.toTable());
+      } catch (CollabDataException e) {
+        throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
+      }
+      return 0;
+    }
     LinkPredictionEvaluation.Report report;
     try {
       if (source.aan != null) {
@@ -184,24 +248,33 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
               "--train-until/--test-until apply to --aan only; --edges takes --test-fraction",
               TalentGraphCli.EXIT_USAGE);
         }
-        progress.accept("reading " + source.edges);
-        EdgeList edges = EdgeList.load(source.edges);
+        if (source.edges.size() > 1) {
+          throw new CliException(
+              "several --edges files need --report (one table over all of them)",
+              TalentGraphCli.EXIT_USAGE);
+        }
+        Path file = source.edges.get(0);
+        progress.accept("reading " + file);
+        EdgeList edges = EdgeList.load(file);
         report =
             LinkPredictionEvaluation.random(
-                edges, source.edges.getFileName().toString(), testFraction, settings, progress);
+                edges, file.getFileName().toString(), testFraction, settings, progress);
       }
     } catch (CollabDataException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
-    if (json) {
-      System.out.println(
-          new ObjectMapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(report.toMap()));
-    } else {
-      System.out.print(report.toTable());
-    }
+    if (!quiet && report.allNonEdges()) progress.accept(report.negativesNote());
+    print(json ? report.toMap() : report.toTable());
     return 0;
+  }
+
+  private static void print(Object out) throws Exception {
+    if (out instanceof String text) {
+      System.out.print(text);
+    } else {
+      System.out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+    }
   }
 
   /**

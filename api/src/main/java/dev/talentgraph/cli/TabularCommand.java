@@ -4,6 +4,7 @@ import dev.talentgraph.ml.model.Algorithm;
 import dev.talentgraph.ml.model.TrainerSpec;
 import dev.talentgraph.ml.tabular.CsvTable;
 import dev.talentgraph.ml.tabular.TabularCrossValidation;
+import dev.talentgraph.ml.tabular.TabularFamilies;
 import dev.talentgraph.ml.tabular.TabularInputException;
 import dev.talentgraph.ml.tabular.TabularOptions;
 import dev.talentgraph.ml.tabular.TabularReport;
@@ -133,6 +134,15 @@ class TabularCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--families",
+      description =
+          "Also cross-validate every model family in the same folds: logistic regression as given, with"
+              + " interaction features, a factorization machine and gradient-boosted trees (XGBoost), each"
+              + " tuned by inner cross-validation in the training folds, and the family the inner"
+              + " cross-validation chooses per fold (text, after the report; also <base>-families.txt).")
+  boolean families;
+
+  @Option(
       names = "--json",
       description = "Print the report as JSON (the model's mean AUC is auc.mean).")
   boolean json;
@@ -180,6 +190,26 @@ class TabularCommand implements Callable<Integer> {
     }
     System.out.print(
         json ? TabularCrossValidation.toJson(report) : TabularCrossValidation.toText(report));
+    if (families) {
+      long f0 = System.nanoTime();
+      TabularFamilies.Result fr;
+      try {
+        fr = TabularCrossValidation.families(CsvTable.read(csv), options, System.err::println);
+      } catch (TabularInputException e) {
+        throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
+      }
+      String text = fr.toText();
+      try {
+        java.nio.file.Files.writeString(out.resolve(base + "-families.txt"), text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the report to " + out + ": " + e.getMessage(), e);
+      }
+      System.out.print(json ? "" : "\n" + text);
+      if (json) System.err.print(text);
+      System.err.printf(
+          Locale.ROOT, "model families took %.1f s%n", (System.nanoTime() - f0) / 1e9);
+    }
     System.err.printf(
         Locale.ROOT,
         "cross-validation of %d rows x %d folds took %.1f s (read, %d trainings, baselines)%n",

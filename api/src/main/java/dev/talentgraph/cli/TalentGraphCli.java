@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvalCommand.class,
       ReportCommand.class,
+      CommunitiesCommand.class,
       TokenCommand.class,
       ModelsCommand.class,
       CommandLine.HelpCommand.class

@@ -93,15 +93,7 @@ class TrainCollaboratorsCommand implements Callable<Integer> {
           "output directory does not exist: " + parent, TalentGraphCli.EXIT_USAGE);
     }
     CollaboratorRanker.Settings d = CollaboratorRanker.Settings.defaults(seed);
-    CollaboratorRanker.Settings settings =
-        new CollaboratorRanker.Settings(
-            kind,
-            d.epochs(),
-            d.learningRate(),
-            d.negativesPerPositive(),
-            d.hardNegativeShare(),
-            seed,
-            d.embedding());
+    CollaboratorRanker.Settings settings = d.withKind(kind);
     long t0 = System.nanoTime();
     Consumer<String> progress =
         m -> System.err.printf("[%5.1fs] %s%n", (System.nanoTime() - t0) / 1e9, m);

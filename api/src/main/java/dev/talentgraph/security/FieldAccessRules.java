@@ -38,6 +38,8 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
   private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
   private static final Set<Role> PEOPLE = EnumSet.of(Role.ADMIN, Role.HR);
   private static final Set<Role> PROJECTS = EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER);
+  private static final Set<Role> MENTORSHIP_PARTIES =
+      EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER, Role.EMPLOYEE);
 
   /** Mutations and the role sets allowed to call them (anything else: ADMIN only). */
   static final Map<String, Set<Role>> MUTATIONS =
@@ -62,6 +64,13 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           Map.entry("createCandidate", AccessPolicy.RECRUITERS),
           Map.entry("apply", AccessPolicy.RECRUITERS),
           Map.entry("eraseCandidate", PEOPLE),
+          // derived data only: replaces the stored communities of practice
+          Map.entry("refreshCommunities", EnumSet.of(Role.ADMIN, Role.ANALYST)),
+          // who may act on which mentorship (the mentee asks, only the mentor accepts) is decided
+          // by the mentoring service against the caller's expert id
+          Map.entry("requestMentorship", MENTORSHIP_PARTIES),
+          Map.entry("acceptMentorship", MENTORSHIP_PARTIES),
+          Map.entry("endMentorship", MENTORSHIP_PARTIES),
           // a manager may resolve only their people's contests: checked against the contest by the
           // resolver
           Map.entry("resolveContest", PROJECTS));
@@ -111,7 +120,7 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
    * manager, like personal fields but not audited as personal reads. (rankCandidates: a MANAGER
    * only for openings of teams they manage, checked by its controller.)
    */
-  static final Set<String> ABOUT_A_PERSON = Set.of("matchOpenings");
+  static final Set<String> ABOUT_A_PERSON = Set.of("matchOpenings", "recommendMentors");
 
   /** Mutations whose rule depends on whom they touch: the expert id in {@code input.expertId}. */
   static final Set<String> SKILL_EDITS = Set.of("setExpertSkill", "removeExpertSkill");

@@ -57,6 +57,21 @@ public final class Labels {
   /** A community's tag ({@code se:<site>:tag/<name>}), linked to the skills it denotes. */
   public static final String TAG = "Tag";
 
+  /**
+   * A community of practice found by community detection over collaboration, co-answer and
+   * shared-skill ties (docs/adr/0010); not a Q&amp;A {@link #COMMUNITY}. Replaced by each refresh.
+   */
+  public static final String PRACTICE_COMMUNITY = "PracticeCommunity";
+
+  /** The last community detection run: its date, method, weights and modularity (one node). */
+  public static final String COMMUNITY_RUN = "CommunityRun";
+
+  /**
+   * A mentorship asked for, accepted or ended, with its dates; an accepted one is also a {@link
+   * RelTypes#MENTORS} edge.
+   */
+  public static final String MENTORSHIP = "Mentorship";
+
   /** A trained model version with its provenance and serialised bytes (see the ml module). */
   public static final String MODEL = "Model";
 

@@ -32,6 +32,10 @@ public final class Props {
   public static final String FROM = "from";
   public static final String TO = "to";
   public static final String COUNT = "count";
+
+  /** Strength of a tie (community membership, a bridge), a sum of edge weights. */
+  public static final String WEIGHT = "weight";
+
   public static final String FIRST_YEAR = "firstYear";
   public static final String LAST_YEAR = "lastYear";
   public static final String STATUS = "status";

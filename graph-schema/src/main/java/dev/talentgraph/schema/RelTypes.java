@@ -52,8 +52,25 @@ public final class RelTypes {
   /** (Expert)-[:MANAGES]->(Team). */
   public static final String MANAGES = "MANAGES";
 
-  /** (mentor:Expert)-[:MENTORS]->(mentee:Expert). */
+  /**
+   * (mentor:Expert)-[:MENTORS {since, until, mentorship}]->(mentee:Expert); {@code until} is set
+   * when the mentorship ends, {@code mentorship} names the Mentorship it was accepted from.
+   */
   public static final String MENTORS = "MENTORS";
+
+  /** (Mentorship)-[:HAS_MENTOR]->(Expert) and (Mentorship)-[:HAS_MENTEE]->(Expert). */
+  public static final String HAS_MENTOR = "HAS_MENTOR";
+
+  public static final String HAS_MENTEE = "HAS_MENTEE";
+
+  /** (Expert)-[:PRACTICES_IN]->(PracticeCommunity): membership found by community detection. */
+  public static final String PRACTICES_IN = "PRACTICES_IN";
+
+  /**
+   * (Expert)-[:BRIDGES_TO {weight, ties}]->(PracticeCommunity): a member of another community with
+   * strong ties into this one.
+   */
+  public static final String BRIDGES_TO = "BRIDGES_TO";
 
   /** (Expert)-[:HAS_REVIEW]->(PerformanceReview). */
   public static final String HAS_REVIEW = "HAS_REVIEW";

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -70,8 +71,16 @@ public final class CollaboratorRanker {
    *
    * @param negativesPerPositive sampled non-edges per positive pair
    * @param hardNegativeShare share of those non-edges drawn within three hops (random walks)
-   *     instead of uniformly, so the model learns to tell apart the near misses it will meet at the
-   *     top
+   *     instead of uniformly
+   * @param twoHopPerPositive extra non-edges per positive two hops apart (a random walk of two
+   *     steps from a uniformly chosen expert, so pairs with many common collaborators come up more
+   *     often): the pairs the heuristics put at the top of the list
+   * @param highDegreePerPositive extra non-edges per positive between two experts each chosen in
+   *     proportion to their degree: the pairs that structure alone over-rates
+   * @param hardWeight weight of each of those extra negatives in the loss
+   * @param selectByValidation hold out part of the positives, fit the learned candidates on the
+   *     rest, and keep whichever of them, Adamic-Adar and resource allocation ranks the held-out
+   *     positives highest at the top of the list; the winner is refitted on every positive
    */
   public record Settings(
       Kind kind,
@@ -81,8 +90,21 @@ public final class CollaboratorRanker {
       double hardNegativeShare,
       long seed,
       FastRpEmbedding.Settings embedding,
-      Set<String> dropFeatures) {
+      Set<String> dropFeatures,
+      int twoHopPerPositive,
+      int highDegreePerPositive,
+      double hardWeight,
+      boolean selectByValidation) {
     public Settings {
+      if (twoHopPerPositive < 0 || highDegreePerPositive < 0) {
+        throw new IllegalArgumentException(
+            "extra negatives per positive must be >= 0, were "
+                + twoHopPerPositive
+                + " and "
+                + highDegreePerPositive);
+      }
+      if (!(hardWeight > 0))
+        throw new IllegalArgumentException("hardWeight must be > 0, was " + hardWeight);
       if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
       if (!(learningRate > 0))
         throw new IllegalArgumentException("learning rate must be > 0, was " + learningRate);
@@ -103,6 +125,7 @@ public final class CollaboratorRanker {
       }
     }
 
+    /** Uniform (and random-walk) negatives only, no selection. */
     public Settings(
         Kind kind,
         int epochs,
@@ -119,12 +142,79 @@ public final class CollaboratorRanker {
           hardNegativeShare,
           seed,
           embedding,
-          Set.of());
+          Set.of(),
+          0,
+          0,
+          1,
+          false);
     }
 
     public static Settings defaults(long seed) {
       return new Settings(
-          Kind.LOGISTIC, 10, 0.1, 20, 0.0, seed, FastRpEmbedding.Settings.defaults(seed));
+          Kind.LOGISTIC,
+          10,
+          0.1,
+          20,
+          0.0,
+          seed,
+          FastRpEmbedding.Settings.defaults(seed),
+          Set.of(),
+          DEFAULT_TWO_HOP,
+          DEFAULT_HIGH_DEGREE,
+          DEFAULT_HARD_WEIGHT,
+          true);
+    }
+
+    /** The same settings with another learner. */
+    public Settings withKind(Kind k) {
+      return new Settings(
+          k,
+          epochs,
+          learningRate,
+          negativesPerPositive,
+          hardNegativeShare,
+          seed,
+          embedding,
+          dropFeatures,
+          twoHopPerPositive,
+          highDegreePerPositive,
+          hardWeight,
+          selectByValidation);
+    }
+
+    /** The same settings with other extra negatives and selection. */
+    public Settings withHardNegatives(
+        int twoHop, int highDegree, double weight, boolean selectByValidation) {
+      return new Settings(
+          kind,
+          epochs,
+          learningRate,
+          negativesPerPositive,
+          hardNegativeShare,
+          seed,
+          embedding,
+          dropFeatures,
+          twoHop,
+          highDegree,
+          weight,
+          selectByValidation);
+    }
+
+    /** The same settings with another seed (for the ranker and its embedding). */
+    public Settings withSeed(long newSeed) {
+      return new Settings(
+          kind,
+          epochs,
+          learningRate,
+          negativesPerPositive,
+          hardNegativeShare,
+          newSeed,
+          embedding.withSeed(newSeed),
+          dropFeatures,
+          twoHopPerPositive,
+          highDegreePerPositive,
+          hardWeight,
+          selectByValidation);
     }
 
     /** The same settings with some features left out of the model (for ablations). */
@@ -137,7 +227,11 @@ public final class CollaboratorRanker {
           hardNegativeShare,
           seed,
           embedding,
-          names);
+          names,
+          twoHopPerPositive,
+          highDegreePerPositive,
+          hardWeight,
+          selectByValidation);
     }
   }
 
@@ -152,9 +246,19 @@ public final class CollaboratorRanker {
 
   private final int negatives;
   private final double trainingAuc;
+  private final String selection;
+
+  /** Index of {@link #P_PRIMARY}'s feature, or -1. */
+  private final int primary;
 
   private CollaboratorRanker(Model<Label> model, FastRpEmbedding.Settings embedding) {
-    this(model, embedding, 0, 0, Double.NaN);
+    this(
+        model,
+        embedding,
+        0,
+        0,
+        Double.NaN,
+        instanceProvenance(model).getOrDefault(P_SELECTION, ""));
   }
 
   private CollaboratorRanker(
@@ -162,14 +266,18 @@ public final class CollaboratorRanker {
       FastRpEmbedding.Settings embedding,
       int positives,
       int negatives,
-      double trainingAuc) {
+      double trainingAuc,
+      String selection) {
     this.model = model;
+    this.selection = selection;
     this.embedding = embedding;
     this.positives = positives;
     this.negatives = negatives;
     this.trainingAuc = trainingAuc;
     this.names = PairFeatures.NAMES.toArray(new String[0]);
     this.linear = LinearScorer.of(model, names);
+    String p = instanceProvenance(model).getOrDefault(P_PRIMARY, "");
+    this.primary = p.isEmpty() ? -1 : PairFeatures.NAMES.indexOf(p);
   }
 
   /**
@@ -267,6 +375,48 @@ public final class CollaboratorRanker {
     return linear != null;
   }
 
+  /** Extra two-hop negatives per positive, by default. */
+  static final int DEFAULT_TWO_HOP = 5;
+
+  /** Extra high-degree negatives per positive, by default. */
+  static final int DEFAULT_HIGH_DEGREE = 5;
+
+  /** Weight of an extra negative in the loss, by default. */
+  static final double DEFAULT_HARD_WEIGHT = 1.0;
+
+  /** Share of the positives held out to choose between the candidates. */
+  static final double VALIDATION_SHARE = 0.2;
+
+  /** Fewest held-out positives a choice is made on; with fewer, the learned candidate is kept. */
+  static final int MIN_VALIDATION_POSITIVES = 30;
+
+  /**
+   * Uniform non-edges the held-out positives are ranked against, and the K of the Hits@K the choice
+   * is made on: the same quantile as the evaluation's Hits@50 among 100,000.
+   */
+  static final int VALIDATION_NEGATIVES = 50_000;
+
+  static final int VALIDATION_K = 25;
+
+  static final String P_SELECTION = "collab.selection";
+
+  /**
+   * A heuristic feature that orders the pairs, the model's probability only breaking its ties
+   * (empty: the probability alone).
+   */
+  static final String P_PRIMARY = "collab.primary";
+
+  /**
+   * Scale of the model's probability when it breaks a heuristic's ties: below any difference
+   * between two distinct heuristic values that matters, above rounding noise.
+   */
+  static final double TIE_BREAK = 1e-9;
+
+  /** Names of the candidates {@link Settings#selectByValidation()} chooses between. */
+  static final String LEARNED_HARD = "learned";
+
+  static final String LEARNED_UNIFORM = "learned, uniform negatives only";
+
   /**
    * Trains on one snapshot.
    *
@@ -282,27 +432,161 @@ public final class CollaboratorRanker {
     FastRpEmbedding emb = FastRpEmbedding.compute(snapshot, s.embedding());
     PairFeatures pf = new PairFeatures(snapshot, emb);
     Set<Long> exclude = PairSampler.asSet(positives);
-    int total = positives.length * s.negativesPerPositive();
-    int hard = (int) Math.round(total * s.hardNegativeShare());
     int[] nodes = snapshot.connectedExperts();
-    long[] uniform = PairSampler.nonEdges(snapshot, nodes, total - hard, exclude, s.seed() + 7919);
-    long[] near = PairSampler.nearNonEdges(snapshot, nodes, hard, exclude, s.seed() + 104729);
+    long[] pos = positives.clone();
+    EdgeList.shuffle(pos, new SplittableRandom(s.seed() + 31));
+    int held = (int) Math.round(pos.length * VALIDATION_SHARE);
+    boolean select = s.selectByValidation() && held >= MIN_VALIDATION_POSITIVES;
+    if (!select) held = 0;
+    long[] fitPos = Arrays.copyOfRange(pos, held, pos.length);
+    long[] valPos = Arrays.copyOfRange(pos, 0, held);
+    // without enough held-out positives to check them, hard negatives stay out: uniform ones are
+    // what the model was known to do well with
+    Settings chosen = select ? s : s.withHardNegatives(0, 0, 1, false);
+    // negatives are sampled for the fitting positives; the held-out ones stay unlabelled
+    Pairs fit = Pairs.sample(snapshot, nodes, pf, fitPos, exclude, chosen);
+    String selection = "";
+    String primary = "";
+    if (select) {
+      long[] valNeg =
+          PairSampler.nonEdges(snapshot, nodes, VALIDATION_NEGATIVES, exclude, s.seed() + 7);
+      double[][] vp = features(pf, valPos);
+      double[][] vn = features(pf, valNeg);
+      int k =
+          Math.max(
+              1, (int) Math.round((double) VALIDATION_K * valNeg.length / VALIDATION_NEGATIVES));
+      Map<String, Double> hits = new LinkedHashMap<>();
+      Map<String, Settings> candidates = new LinkedHashMap<>();
+      candidates.put(LEARNED_HARD, s);
+      if (s.twoHopPerPositive() + s.highDegreePerPositive() > 0)
+        candidates.put(LEARNED_UNIFORM, s.withHardNegatives(0, 0, 1, false));
+      Map<String, String> primaryOf = new LinkedHashMap<>();
+      Map<String, Settings> settingsOf = new LinkedHashMap<>();
+      for (Map.Entry<String, Settings> c : candidates.entrySet()) {
+        CollaboratorRanker r = fit(fit, c.getValue(), Map.of(), description);
+        hits.put(c.getKey(), hitsAt(r::score, vp, vn, k));
+        settingsOf.put(c.getKey(), c.getValue());
+        primaryOf.put(c.getKey(), "");
+        for (String h : List.of("adamic_adar", "resource_allocation")) {
+          int hi = PairFeatures.NAMES.indexOf(h);
+          String name = h + ", ties broken by " + c.getKey();
+          hits.put(name, hitsAt(f -> f[hi] + TIE_BREAK * r.score(f), vp, vn, k));
+          settingsOf.put(name, c.getValue());
+          primaryOf.put(name, h);
+        }
+      }
+      for (String h : List.of("adamic_adar", "resource_allocation")) {
+        int hi = PairFeatures.NAMES.indexOf(h);
+        hits.put(h, hitsAt(f -> f[hi], vp, vn, k));
+        settingsOf.put(h, only(s, h));
+        primaryOf.put(h, "");
+      }
+      String best = LEARNED_HARD;
+      for (Map.Entry<String, Double> e : hits.entrySet()) {
+        if (e.getValue() > hits.get(best)) best = e.getKey();
+      }
+      chosen = settingsOf.get(best);
+      primary = primaryOf.get(best);
+      StringBuilder sb = new StringBuilder("chose ").append(best).append(" on ");
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%,d held-out positives (mean Hits@K/2.5, K, 2K, K = %d of %,d:",
+              held,
+              k,
+              valNeg.length));
+      hits.forEach((n, h) -> sb.append(String.format(Locale.ROOT, " %s %.3f", n, h)).append(';'));
+      sb.setLength(sb.length() - 1);
+      selection = sb.append(')').toString();
+      // the winner is refitted on every positive
+      fit = Pairs.sample(snapshot, nodes, pf, positives, exclude, chosen);
+    }
+    Map<String, Provenance> extra = new LinkedHashMap<>();
+    extra.put(P_SNAPSHOT, new StringProvenance(P_SNAPSHOT, description + " " + snapshot));
+    extra.put(P_SELECTION, new StringProvenance(P_SELECTION, selection));
+    extra.put(P_PRIMARY, new StringProvenance(P_PRIMARY, primary));
+    CollaboratorRanker fitted = fit(fit, chosen, extra, description);
+    return new CollaboratorRanker(
+        fitted.model,
+        s.embedding(),
+        fitted.positives,
+        fitted.negatives,
+        fitted.trainingAuc,
+        selection);
+  }
 
+  /** The settings fitting one heuristic alone: a monotone function of it, so the same ranking. */
+  private static Settings only(Settings s, String feature) {
+    Set<String> drop = new java.util.TreeSet<>(PairFeatures.NAMES);
+    drop.remove(feature);
+    return s.withoutFeatures(drop).withHardNegatives(0, 0, 1, false);
+  }
+
+  private static double[][] features(PairFeatures pf, long[] keys) {
+    double[][] out = new double[keys.length][];
+    for (int i = 0; i < keys.length; i++)
+      out[i] = pf.compute(CollabGraph.pairFirst(keys[i]), CollabGraph.pairSecond(keys[i]));
+    return out;
+  }
+
+  /**
+   * Mean of Hits@K/2.5, Hits@K and Hits@2K: the validation counterpart of the evaluation's Hits@20,
+   * 50 and 100 among 100,000, steadier than any one of them on a few hundred positives.
+   */
+  private static double hitsAt(
+      java.util.function.ToDoubleFunction<double[]> score, double[][] p, double[][] n, int k) {
+    double[] ps = new double[p.length];
+    double[] ns = new double[n.length];
+    for (int i = 0; i < p.length; i++) ps[i] = score.applyAsDouble(p[i]);
+    for (int i = 0; i < n.length; i++) ns[i] = score.applyAsDouble(n[i]);
+    return (LinkPredictionMetrics.hitsAtK(ps, ns, Math.max(1, (int) Math.round(k / 2.5)))
+            + LinkPredictionMetrics.hitsAtK(ps, ns, k)
+            + LinkPredictionMetrics.hitsAtK(ps, ns, 2 * k))
+        / 3;
+  }
+
+  /** Training pairs with their features: positives, uniform negatives, hard negatives. */
+  private record Pairs(double[][] positives, double[][] uniform, double[][] hard) {
+    static Pairs sample(
+        CollabGraph g,
+        int[] nodes,
+        PairFeatures pf,
+        long[] positives,
+        Set<Long> exclude,
+        Settings s) {
+      int total = positives.length * s.negativesPerPositive();
+      int walk = (int) Math.round(total * s.hardNegativeShare());
+      long[] uniform = PairSampler.nonEdges(g, nodes, total - walk, exclude, s.seed() + 7919);
+      long[] near = PairSampler.nearNonEdges(g, nodes, walk, exclude, s.seed() + 104729);
+      Set<Long> taken = new java.util.HashSet<>(exclude);
+      for (long k : uniform) taken.add(k);
+      for (long k : near) taken.add(k);
+      long[] twoHop =
+          PairSampler.twoHopNonEdges(
+              g, nodes, positives.length * s.twoHopPerPositive(), taken, s.seed() + 15485863);
+      for (long k : twoHop) taken.add(k);
+      long[] highDegree =
+          PairSampler.highDegreeNonEdges(
+              g, positives.length * s.highDegreePerPositive(), taken, s.seed() + 32452843);
+      long[] uni = new long[uniform.length + near.length];
+      System.arraycopy(uniform, 0, uni, 0, uniform.length);
+      System.arraycopy(near, 0, uni, uniform.length, near.length);
+      long[] hard = new long[twoHop.length + highDegree.length];
+      System.arraycopy(twoHop, 0, hard, 0, twoHop.length);
+      System.arraycopy(highDegree, 0, hard, twoHop.length, highDegree.length);
+      return new Pairs(features(pf, positives), features(pf, uni), features(pf, hard));
+    }
+  }
+
+  private static CollaboratorRanker fit(
+      Pairs pairs, Settings s, Map<String, Provenance> extra, String description) {
     LabelFactory lf = new LabelFactory();
     MutableDataset<Label> data =
         new MutableDataset<>(new SimpleDataSourceProvenance(description, lf), lf);
     String[] names = PairFeatures.NAMES.toArray(new String[0]);
     Label link = new Label(LINK);
     Label none = new Label(NO_LINK);
-    long[][] groups = {positives, uniform, near};
-    double[][][] feats = new double[3][][];
-    for (int gi = 0; gi < 3; gi++) {
-      feats[gi] = new double[groups[gi].length][];
-      for (int i = 0; i < groups[gi].length; i++) {
-        long k = groups[gi][i];
-        feats[gi][i] = pf.compute(CollabGraph.pairFirst(k), CollabGraph.pairSecond(k));
-      }
-    }
+    double[][][] feats = {pairs.positives(), pairs.uniform(), pairs.hard()};
     // a feature constant over the training set (no skills in a bare edge list, say) carries no
     // information and would make standardisation divide by zero: leave it out of the model
     boolean[] keep = new boolean[names.length];
@@ -326,12 +610,17 @@ public final class CollaboratorRanker {
         keptIdx[c++] = j;
       }
     }
+    int hardUsed = s.twoHopPerPositive() + s.highDegreePerPositive() > 0 ? feats[2].length : 0;
     for (int gi = 0; gi < 3; gi++) {
       Label label = gi == 0 ? link : none;
-      for (double[] f : feats[gi]) {
+      int count = gi == 2 ? hardUsed : feats[gi].length;
+      for (int i = 0; i < count; i++) {
+        double[] f = feats[gi][i];
         double[] v = new double[kept];
         for (int c = 0; c < kept; c++) v[c] = f[keptIdx[c]];
-        data.add(new ArrayExample<>(label, keptNames, v));
+        ArrayExample<Label> ex = new ArrayExample<>(label, keptNames, v);
+        if (gi == 2) ex.setWeight((float) s.hardWeight());
+        data.add(ex);
       }
     }
 
@@ -361,18 +650,25 @@ public final class CollaboratorRanker {
         P_DROPPED,
         new StringProvenance(
             P_DROPPED, String.join(",", new java.util.TreeSet<>(s.dropFeatures()))));
-    prov.put(P_SNAPSHOT, new StringProvenance(P_SNAPSHOT, description + " " + snapshot));
-    prov.put(P_POSITIVES, new IntProvenance(P_POSITIVES, positives.length));
-    prov.put(P_NEGATIVES, new IntProvenance(P_NEGATIVES, uniform.length + near.length));
+    prov.put(P_POSITIVES, new IntProvenance(P_POSITIVES, feats[0].length));
+    prov.put(P_NEGATIVES, new IntProvenance(P_NEGATIVES, feats[1].length + hardUsed));
+    prov.putAll(extra);
     Model<Label> model = trainer.train(data, prov);
     CollaboratorRanker fitted = new CollaboratorRanker(model, s.embedding());
     double[] pos = new double[feats[0].length];
-    double[] neg = new double[feats[1].length + feats[2].length];
+    double[] neg = new double[feats[1].length + hardUsed];
     for (int i = 0; i < pos.length; i++) pos[i] = fitted.score(feats[0][i]);
     for (int i = 0; i < feats[1].length; i++) neg[i] = fitted.score(feats[1][i]);
-    for (int i = 0; i < feats[2].length; i++) neg[feats[1].length + i] = fitted.score(feats[2][i]);
+    for (int i = 0; i < hardUsed; i++) neg[feats[1].length + i] = fitted.score(feats[2][i]);
     double auc = neg.length == 0 ? Double.NaN : LinkPredictionMetrics.auc(pos, neg);
-    return new CollaboratorRanker(model, s.embedding(), pos.length, neg.length, auc);
+    return new CollaboratorRanker(model, s.embedding(), pos.length, neg.length, auc, "");
+  }
+
+  /**
+   * Which candidate the held-out positives chose and their figures (empty when no choice was made).
+   */
+  public String selection() {
+    return selection;
   }
 
   /** Positive pairs the model was fitted on (0 for a model read back from storage). */
@@ -469,10 +765,14 @@ public final class CollaboratorRanker {
     return embedding;
   }
 
-  /** Probability that the pair links, from its {@link PairFeatures}. */
+  /**
+   * The pair's score from its {@link PairFeatures}: the probability that it links, or, when
+   * held-out positives chose a heuristic ({@link #P_PRIMARY}), that heuristic's value with the
+   * probability breaking its ties.
+   */
   public double score(double[] features) {
-    if (linear != null) return linear.score(features);
-    return tribuoScore(features);
+    double p = linear != null ? linear.score(features) : tribuoScore(features);
+    return primary < 0 ? p : features[primary] + TIE_BREAK * p;
   }
 
   /** The score through Tribuo's own prediction path. */

@@ -38,6 +38,10 @@ final class FastRpEmbedding {
     public static Settings defaults(long seed) {
       return new Settings(64, new double[] {1.0, 1.0, 0.5}, 0.5, seed);
     }
+
+    public Settings withSeed(long newSeed) {
+      return new Settings(dimension, iterationWeights, propertyRatio, newSeed);
+    }
   }
 
   private final int dim;

@@ -96,6 +96,7 @@ public final class LinkPredictionEvaluation {
       int trainingEdges,
       int positives,
       int negativesPerSample,
+      int negativesAsked,
       int samples,
       long seed,
       String rankerTraining,
@@ -131,6 +132,7 @@ public final class LinkPredictionEvaluation {
               samples,
               seed,
               seed + samples - 1));
+      if (allNonEdges()) sb.append(negativesNote()).append(System.lineSeparator());
       sb.append("learned ranker trained on: ")
           .append(rankerTraining)
           .append(System.lineSeparator());
@@ -155,6 +157,21 @@ public final class LinkPredictionEvaluation {
       return sb.toString();
     }
 
+    /** Whether the graph had fewer non-edges than asked, so every sample is all of them. */
+    public boolean allNonEdges() {
+      return negativesPerSample < negativesAsked;
+    }
+
+    /** What {@link #allNonEdges()} means for the figures, in one sentence. */
+    public String negativesNote() {
+      return String.format(
+          Locale.ROOT,
+          "note: the training graph has only %,d non-edges, fewer than the %,d negatives asked: "
+              + "every one of them is a negative, so the samples are identical (sd 0)",
+          negativesPerSample,
+          negativesAsked);
+    }
+
     /** Method name to metric name to {mean, sd, values}, plus the run's description. */
     public Map<String, Object> toMap() {
       Map<String, Object> out = new LinkedHashMap<>();
@@ -164,6 +181,9 @@ public final class LinkPredictionEvaluation {
       out.put("trainingEdges", trainingEdges);
       out.put("positives", positives);
       out.put("negativesPerSample", negativesPerSample);
+      out.put("negativesAsked", negativesAsked);
+      out.put("allNonEdges", allNonEdges());
+      if (allNonEdges()) out.put("note", negativesNote());
       out.put("samples", samples);
       out.put("seed", seed);
       out.put("rankerTraining", rankerTraining);
@@ -334,11 +354,13 @@ public final class LinkPredictionEvaluation {
     metricNames.add("mrr");
     metricNames.add("auc");
     double[][][] values = new double[methods.size()][metricNames.size()][s.samples()];
+    int used = s.negatives();
     for (int i = 0; i < s.samples(); i++) {
       long seed = s.seed() + i;
       progress.accept(
           String.format(Locale.ROOT, "negative sample %d/%d (seed %d)", i + 1, s.samples(), seed));
       long[] negKeys = PairSampler.nonEdges(g, nodes, s.negatives(), exclude, seed);
+      used = negKeys.length;
       double[][] neg = score(pf, ranker, negKeys, s.threads(), seed ^ 0x5851F42D4C957F2DL);
       for (int m = 0; m < methods.size(); m++) {
         int c = 0;
@@ -347,6 +369,7 @@ public final class LinkPredictionEvaluation {
         values[m][c][i] = LinkPredictionMetrics.auc(pos[m], neg[m]);
       }
     }
+    if (!ranker.selection().isEmpty()) rankerData = rankerData + "; " + ranker.selection();
     List<MethodResult> results = new ArrayList<>();
     for (int m = 0; m < methods.size(); m++) {
       Map<String, Metric> mm = new LinkedHashMap<>();
@@ -361,6 +384,7 @@ public final class LinkPredictionEvaluation {
         nodes.length,
         g.edgeCount(),
         positives.length,
+        used,
         s.negatives(),
         s.samples(),
         s.seed(),

@@ -188,6 +188,23 @@ public final class TabularCrossValidation {
     return new Result(report, d.labels, oofModel, oofMajority, oofBest);
   }
 
+  /**
+   * Every model family of {@link TabularFamilies} in the same stratified folds as {@link #run}
+   * (same seed), each tuned by inner cross-validation inside the training folds.
+   */
+  public static TabularFamilies.Result families(
+      CsvTable table, TabularOptions o, Consumer<String> progress) {
+    TabularData d = TabularData.prepare(table, o);
+    List<StratifiedKFold.Fold> folds;
+    try {
+      folds = StratifiedKFold.split(d.labels, o.folds(), o.trainer().seed());
+    } catch (IllegalArgumentException e) {
+      throw new TabularInputException(table.file() + ": " + e.getMessage());
+    }
+    return TabularFamilies.run(
+        d, folds, o.trainer().seed(), o.trainer().learningRate(), o.trainer().epochs(), progress);
+  }
+
   private static List<String> role(TabularData d, String role) {
     return d.columns().stream()
         .filter(c -> c.role().equals(role))
