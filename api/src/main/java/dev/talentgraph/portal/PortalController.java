@@ -88,6 +88,7 @@ class PortalController {
       query Person($id: ID!, $personal: Boolean!) {
         talentProfile(expertId: $id) {
           expert { id name title country region teams { id name }
+            communities { id name size } mentors { id name } mentees { id name }
             personal @include(if: $personal) { email phone } }
           skills { skill { id name } level since lastSeen contested
             evidence { kind ref text source date } }
@@ -341,7 +342,7 @@ class PortalController {
   }
 
   /** Pages of features that plug in when their GraphQL fields exist. */
-  @GetMapping({"/ask", "/communities"})
+  @GetMapping("/ask")
   String planned(ServerWebExchange exchange, Model model) {
     String path = exchange.getRequest().getPath().value();
     PlannedFeature feature = PlannedFeature.forPath(path);
@@ -362,7 +363,7 @@ class PortalController {
     return f;
   }
 
-  private static String next(ServerWebExchange exchange, String param, Object cursor) {
+  static String next(ServerWebExchange exchange, String param, Object cursor) {
     if (cursor == null) return null;
     return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
         .replaceQueryParam(param, cursor)

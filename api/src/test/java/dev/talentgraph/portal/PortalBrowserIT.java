@@ -143,7 +143,17 @@ class PortalBrowserIT {
     check("person-hostile");
     open("/teams", "teams-portal");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("for managers and HR");
-    for (String page : List.of("ask", "communities")) {
+    open("/communities", "communities");
+    browser.findElement(By.cssSelector("main a[href='/communities/pt-pc2']")).click();
+    wait.until(ExpectedConditions.urlContains("/communities/pt-pc2"));
+    check("community");
+    assertThat(browser.findElement(By.id("bridges-h")).isDisplayed()).isTrue();
+    browser.findElement(By.cssSelector("main a[href='/communities/pt-pc1']")).click();
+    wait.until(ExpectedConditions.urlContains("/communities/pt-pc1"));
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Ada Lovelace")
+        .contains(PortalFixture.HOSTILE);
+    for (String page : List.of("ask")) {
       open("/" + page, page);
       assertThat(browser.findElement(By.tagName("main")).getText()).contains("Not available yet");
     }

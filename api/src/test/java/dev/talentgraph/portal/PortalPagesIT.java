@@ -53,6 +53,8 @@ class PortalPagesIT {
           "/learning?expert=pt-ada&skill=pt-dl&level=3",
           "/ask",
           "/communities",
+          "/communities/pt-pc1",
+          "/communities/pt-pc2",
           "/teams",
           "/teams?skill0=pt-ml&level0=3&critical0=on&skill1=pt-py&level1=4&size=2&riskTeam=pt-team",
           "/graphiql");
@@ -246,7 +248,7 @@ class PortalPagesIT {
   @Test
   void plannedPagesSayTheFeatureIsNotServedYetAndEveryPageIsLinkable() {
     Session s = login("pt-portal");
-    for (String page : List.of("/ask", "/communities")) {
+    for (String page : List.of("/ask")) {
       String html = get(s, page);
       assertThat(html).as(page).contains("Not available yet");
     }
@@ -284,6 +286,27 @@ class PortalPagesIT {
         .containsPattern(
             "(?s)Python</a></td>\\s*<td>3</td>\\s*<td class=\"cov-part\">1 \\(one person\\)");
     assertThat(get(login("pt-hr"), "/teams")).contains("Name at least one skill");
+  }
+
+  @Test
+  void communitiesListTheirSkillsMembersAndBridgesAndPeopleShowTheirCommunity() {
+    Session s = login("pt-portal");
+    assertThat(get(s, "/communities"))
+        .contains("2 communities of at least 1 people")
+        .contains("href=\"/communities/pt-pc1\"")
+        .contains("Machine Learning · Python")
+        .containsPattern("Deep Learning</a><span class=\"muted\"> \\(1\\)")
+        .doesNotContain("Detect the communities again");
+    assertThat(get(s, "/communities/pt-pc1"))
+        .contains("Ada Lovelace")
+        .contains("&lt;script&gt;window.pwned=1&lt;/script&gt; O&#39;Hara")
+        .contains("2 (100%)")
+        .contains("Nobody here has strong ties");
+    assertThat(get(s, "/communities/pt-pc2"))
+        .containsPattern("(?s)Cyd Charisse</a>\\s*connects to <a href=\"/communities/pt-pc1\">");
+    assertThat(get(s, "/communities/nope")).contains("Nothing in the graph has the id");
+    assertThat(get(s, "/people/pt-ada")).contains("href=\"/communities/pt-pc1\"");
+    assertThat(get(login("pt-admin"), "/communities")).contains("Detect the communities again");
   }
 
   @Test
