@@ -13,19 +13,7 @@ enum PlannedFeature {
       "Ask",
       "Write a question, see whom to ask and why, and post it.",
       List.of("whoKnows", "routeQuestion"),
-      List.of("postQuestion")),
-  COMMUNITIES(
-      "/communities",
-      "Communities",
-      "The communities of practice with their skills, members and bridges.",
-      List.of("communities"),
-      List.of()),
-  TEAMS(
-      "/teams",
-      "Teams",
-      "Build a team for a set of skills: coverage, uncovered skills and key-person risk.",
-      List.of("formTeam", "keyPersonRisk"),
-      List.of());
+      List.of("postQuestion"));
 
   final String path;
   final String title;

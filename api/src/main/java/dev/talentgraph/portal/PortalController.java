@@ -10,11 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,18 +34,6 @@ class PortalController {
 
   PortalController(PortalGraphQl graphQl) {
     this.graphQl = graphQl;
-  }
-
-  /** The CSRF token every form and the session's GraphQL calls send back. */
-  @ModelAttribute("csrf")
-  Mono<CsrfToken> csrf(ServerWebExchange exchange) {
-    Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-    return token == null ? Mono.empty() : token;
-  }
-
-  @ModelAttribute("me")
-  Principal me(@AuthenticationPrincipal Principal me) {
-    return me;
   }
 
   @GetMapping("/login")
@@ -102,6 +88,7 @@ class PortalController {
       query Person($id: ID!, $personal: Boolean!) {
         talentProfile(expertId: $id) {
           expert { id name title country region teams { id name }
+            communities { id name size } mentors { id name } mentees { id name }
             personal @include(if: $personal) { email phone } }
           skills { skill { id name } level since lastSeen contested
             evidence { kind ref text source date } }
@@ -355,7 +342,7 @@ class PortalController {
   }
 
   /** Pages of features that plug in when their GraphQL fields exist. */
-  @GetMapping({"/ask", "/communities", "/teams"})
+  @GetMapping("/ask")
   String planned(ServerWebExchange exchange, Model model) {
     String path = exchange.getRequest().getPath().value();
     PlannedFeature feature = PlannedFeature.forPath(path);
@@ -376,7 +363,7 @@ class PortalController {
     return f;
   }
 
-  private static String next(ServerWebExchange exchange, String param, Object cursor) {
+  static String next(ServerWebExchange exchange, String param, Object cursor) {
     if (cursor == null) return null;
     return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
         .replaceQueryParam(param, cursor)

@@ -43,6 +43,7 @@ class PortalSecurityConfiguration {
     "/learning",
     "/ask",
     "/communities",
+    "/communities/**",
     "/teams",
     "/graphiql",
     "/portal/**",

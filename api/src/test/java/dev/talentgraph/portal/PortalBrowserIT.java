@@ -141,7 +141,19 @@ class PortalBrowserIT {
     assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined"))
         .isEqualTo(true);
     check("person-hostile");
-    for (String page : List.of("ask", "communities", "teams")) {
+    open("/teams", "teams-portal");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("for managers and HR");
+    open("/communities", "communities");
+    browser.findElement(By.cssSelector("main a[href='/communities/pt-pc2']")).click();
+    wait.until(ExpectedConditions.urlContains("/communities/pt-pc2"));
+    check("community");
+    assertThat(browser.findElement(By.id("bridges-h")).isDisplayed()).isTrue();
+    browser.findElement(By.cssSelector("main a[href='/communities/pt-pc1']")).click();
+    wait.until(ExpectedConditions.urlContains("/communities/pt-pc1"));
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Ada Lovelace")
+        .contains(PortalFixture.HOSTILE);
+    for (String page : List.of("ask")) {
       open("/" + page, page);
       assertThat(browser.findElement(By.tagName("main")).getText()).contains("Not available yet");
     }
@@ -172,9 +184,41 @@ class PortalBrowserIT {
   }
 
   @Test
-  void graphiqlRunsAQueryFromTheJarUnderTheContentSecurityPolicy() {
+  void anAdminBuildsATeamSeesWhoCoversWhatAndTheKeyPersonRiskThenRunsGraphiql() {
     open("/login", "login");
     login("pt-admin");
+    open("/teams", "teams-empty");
+    browser.findElement(By.id("skill0")).sendKeys("pt-ml");
+    browser.findElement(By.id("critical0")).click();
+    browser.findElement(By.id("skill1")).sendKeys("pt-py");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level1")))
+        .selectByValue("4");
+    browser.findElement(By.id("skill2")).sendKeys("pt-dl");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("level2")))
+        .selectByValue("5");
+    browser.findElement(By.id("size")).clear();
+    browser.findElement(By.id("size")).sendKeys("2");
+    browser.findElement(By.cssSelector("form.team-form button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.matrix")));
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('team-h').scrollIntoView()");
+    check("teams-built");
+    var matrix = browser.findElement(By.cssSelector("table.matrix")).getText();
+    assertThat(matrix).contains("Ada Lovelace").contains("Python").contains("full · L4");
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Uncovered skills")
+        .contains("Deep Learning:");
+    // a member's organisational team leads to its key-person risk
+    browser.findElement(By.partialLinkText("key-person risk of Research")).click();
+    wait.until(ExpectedConditions.urlContains("riskTeam=pt-team"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 (one person)");
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('risk-h').scrollIntoView()");
+    check("teams-risk");
+    graphiqlRunsAQuery();
+  }
+
+  void graphiqlRunsAQuery() {
     browser.get("http://localhost:" + port + "/graphiql");
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-execute-button")));

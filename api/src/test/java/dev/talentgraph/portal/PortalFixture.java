@@ -9,7 +9,7 @@ import org.neo4j.driver.Driver;
 
 /**
  * A small graph for the portal's tests: three people (one with a hostile name), a taxonomy branch,
- * a course, personal data for Ada, and one login per role.
+ * a course, two stored communities of practice, personal data for Ada, and one login per role.
  */
 final class PortalFixture {
   static final String PASSWORD = "portal-test-pw";
@@ -44,8 +44,24 @@ final class PortalFixture {
           CREATE (c)-[:TEACHES {level: 3}]->(ml)
           CREATE (p:Project {id: 'pt-p1', name: 'Analytical Engine', status: 'active'})
           CREATE (ada)-[:WORKED_ON {role: 'lead', from: date('2021-01-01')}]->(p)
+          CREATE (bob)-[:WORKED_ON {role: 'engineer', from: date('2022-01-01')}]->(p)
+          CREATE (p)-[:REQUIRES {level: 3}]->(py)
+          CREATE (p)-[:REQUIRES {level: 3}]->(ml)
           CREATE (pub:Publication {id: 'pt-pub1', title: 'Notes on the Engine', year: 1843, venue: 'Memoirs'})
           CREATE (ada)-[:AUTHORED]->(pub)
+          CREATE (run:CommunityRun {id: 'latest', at: datetime('2026-01-05T10:00:00Z'), method: 'Leiden (test)',
+            weights: 'test ties', seed: 42, modularity: 0.25, people: 3, ties: 2, communities: 2, minSize: 1})
+          CREATE (pc1:PracticeCommunity {id: 'pt-pc1', name: 'Machine Learning · Python', size: 2, modularity: 0.2,
+            at: datetime('2026-01-05T10:00:00Z'), skillIds: ['pt-ml', 'pt-py'],
+            skillNames: ['Machine Learning', 'Python'], skillMembers: [2, 1], skillShares: [1.0, 0.5],
+            skillLifts: [1.5, 1.5]})
+          CREATE (pc2:PracticeCommunity {id: 'pt-pc2', name: 'Deep Learning', size: 1, modularity: 0.05,
+            at: datetime('2026-01-05T10:00:00Z'), skillIds: ['pt-dl'], skillNames: ['Deep Learning'],
+            skillMembers: [1], skillShares: [1.0], skillLifts: [3.0]})
+          CREATE (ada)-[:PRACTICES_IN {weight: 2.0}]->(pc1)
+          CREATE (bob)-[:PRACTICES_IN {weight: 1.5}]->(pc1)
+          CREATE (cyd)-[:PRACTICES_IN {weight: 1.0}]->(pc2)
+          CREATE (cyd)-[:BRIDGES_TO {weight: 1.0, ties: 1}]->(pc1)
           """,
               Map.of("hostile", HOSTILE))
           .consume();
