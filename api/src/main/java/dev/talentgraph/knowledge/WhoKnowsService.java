@@ -12,7 +12,8 @@ import dev.talentgraph.knowledge.KnowledgeTypes.Where;
 import dev.talentgraph.knowledge.KnowledgeTypes.WhoKnows;
 import dev.talentgraph.schema.skills.SkillCredit;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
@@ -96,7 +98,7 @@ class WhoKnowsService {
           + " MATCH (e:Expert)-[w:WORKED_ON]->(p:Project)-[:REQUIRES]->(s)"
           + " RETURN e, 'WORKED_ON' AS kind, e.id + '-[WORKED_ON]->' + p.id AS ref,"
           + " 'project ' + coalesce(p.name, p.id) + CASE WHEN w.to IS NULL THEN ' (ongoing)' ELSE '' END AS text,"
-          + " CASE WHEN w.to IS NULL THEN $year ELSE "
+          + " CASE WHEN w.to IS NULL THEN $now.year ELSE "
           + year("w.to")
           + " END AS year, toString(w.to) AS date, 0.5 AS strength"
           + " UNION ALL"
@@ -125,7 +127,7 @@ class WhoKnowsService {
           + " AS year, toString(n.completedAt) AS date, 0.5 AS strength"
           + " }"
           + " WITH h, s, e, kind, ref, text, date,"
-          + " strength * 0.5 ^ (toFloat(CASE WHEN year IS NULL OR year > $year THEN 0 ELSE $year - year END)"
+          + " strength * 0.5 ^ (toFloat(CASE WHEN year IS NULL OR year > $now.year THEN 0 ELSE $now.year - year END)"
           + " / $halfLife) AS value"
           + " WHERE kind IN $allowed"
           + " AND ($team IS NULL OR EXISTS { (e)-[:MEMBER_OF]->(:Team {id: $team}) })"
@@ -258,10 +260,10 @@ class WhoKnowsService {
     for (String id : known) skills.add(new KnowledgeSkill(id, names.getOrDefault(id, id)));
     Map<String, Object> p = new HashMap<>();
     p.put("held", held);
-    p.put("year", LocalDate.now(clock).getYear());
+    p.put("now", ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC));
     p.put("halfLife", HALF_LIFE_YEARS);
     p.put("kinds", KINDS);
-    p.put("allowed", List.copyOf(full ? KINDS.keySet() : PUBLIC_KINDS));
+    p.put("allowed", List.copyOf(new TreeSet<>(full ? KINDS.keySet() : PUBLIC_KINDS)));
     p.put("team", where == null ? null : where.team());
     p.put("community", where == null ? null : where.community());
     p.put("first", first);
