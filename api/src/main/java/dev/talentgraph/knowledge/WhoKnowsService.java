@@ -65,6 +65,9 @@ class WhoKnowsService {
   static final int MAX_FIRST = 100;
   static final int MAX_ASKED = 10;
 
+  /** Skills that stand in for one asked skill, at most: keeps a broad skill's request bounded. */
+  static final int MAX_STAND_INS = 40;
+
   /** The year of a property that may be an integer year, an ISO string or a temporal value. */
   private static String year(String p) {
     return "CASE WHEN "
@@ -235,13 +238,14 @@ class WhoKnowsService {
       throw new InvalidArgumentException("skill", "no skill with id '" + skill.strip() + "'");
     List<Map<String, Object>> held = new ArrayList<>();
     for (var e : around.entrySet()) {
+      List<Map<String, Object>> standIns = new ArrayList<>();
       for (String h : e.getValue()) {
         SkillCredit.Link link = taxonomy.relation(e.getKey(), h);
         if (link == null || link.weight() <= 0) continue;
         if (link.relation() != SkillCredit.Relation.EXACT
             && link.relation() != SkillCredit.Relation.SAME_AS
             && link.relation() != SkillCredit.Relation.NARROWER) continue;
-        held.add(
+        standIns.add(
             Map.of(
                 "skill",
                 h,
@@ -252,6 +256,21 @@ class WhoKnowsService {
                 "relation",
                 link.relation().word));
       }
+      // the closest stand-ins first (highest credit, then id), at most MAX_STAND_INS per skill
+      standIns.sort(
+          Comparator.comparingDouble((Map<String, Object> m) -> -(Double) m.get("weight"))
+              .thenComparing(m -> (String) m.get("skill")));
+      if (standIns.size() > MAX_STAND_INS) {
+        notes.add(
+            e.getKey()
+                + ": "
+                + (standIns.size() - MAX_STAND_INS)
+                + " more distant narrower skills left out (the "
+                + MAX_STAND_INS
+                + " closest count)");
+        standIns = standIns.subList(0, MAX_STAND_INS);
+      }
+      held.addAll(standIns);
     }
     Map<String, String> names = new HashMap<>();
     for (Record r : read(SKILL_NAMES, Map.of("ids", List.copyOf(known))))
