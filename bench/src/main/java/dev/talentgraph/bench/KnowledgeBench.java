@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,110 +19,98 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code talentgraph bench knowledge}: single-client latency of the knowledge-sharing questions on
- * the demo graph: who knows a skill, whom to ask a question, who could mentor someone, and a
- * six-person team for a project's requirements, beside the expert page ({@code expert(id)} with
- * skills, projects and collaborators) measured in the same run against the same server as the
- * baseline. The product starts as a child process on a demo store of its own; inputs are drawn with
- * a seed from the graph (held skills, experts, project requirements, skill names as question text),
- * so two runs ask the same questions.
+ * {@code talentgraph bench knowledge}: latency of {@code whoKnows} (by skill id, by free text),
+ * {@code routeQuestion}, {@code recommendMentors} (for a skill, and toward the active projects'
+ * gap) and {@code formTeam} (six people for three held skills, one critical) on the demo graph, one
+ * client, random skills and people, beside the expert page ({@code expert(id)} with skills,
+ * projects and collaborators) measured in the same run as the baseline. The demo graph has no
+ * questions, so the run first posts a seeded employees' Q&amp;A through the API (each question
+ * tagged with a skill's name, asked by a random expert and answered by holders of the skill); the
+ * router is then built by a first request, outside the measurement.
  */
 @Command(
     name = "knowledge",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Benchmark whoKnows, routeQuestion, recommendMentors and formTeam (p50/p99) against the expert page,",
-      "on a demo graph of its own."
+      "Benchmark whoKnows, routeQuestion, recommendMentors and formTeam (p50/p99) beside the expert page,",
+      "on a demo graph of its own, with a seeded employees' Q&A."
     })
 public class KnowledgeBench implements Callable<Integer> {
   @Option(
       names = "--experts",
       defaultValue = "2000",
-      description = "Experts in the demo graph (default: ${DEFAULT-VALUE}).")
+      description = "Demo experts (default: ${DEFAULT-VALUE}).")
   int experts;
 
   @Option(
       names = {"-n", "--requests"},
       defaultValue = "300",
-      description = "Measured requests per operation (default: ${DEFAULT-VALUE}).")
+      description = "Measured requests per run.")
   int requests;
 
   @Option(
       names = {"-w", "--warmup"},
       defaultValue = "100",
-      description = "Warm-up requests before each operation (default: ${DEFAULT-VALUE}).")
+      description = "Warm-up requests per run.")
   int warmup;
 
   @Option(
-      names = "--seed",
-      defaultValue = "1",
-      description = "Seed of the drawn inputs (default: ${DEFAULT-VALUE}).")
+      names = "--questions",
+      defaultValue = "300",
+      description = "Questions posted before measuring.")
+  int questions;
+
+  @Option(names = "--seed", defaultValue = "1")
   long seed;
 
-  @Option(
-      names = "--port",
-      defaultValue = "18360",
-      description = "HTTP port of the server under test (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "18360")
   int port;
 
-  @Option(
-      names = "--bolt-port",
-      defaultValue = "18361",
-      description = "Its Bolt port (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--bolt-port", defaultValue = "18361")
   int boltPort;
 
-  @Option(
-      names = "--work-dir",
-      description =
-          "Where the store, logs and results go (default: bench-results/knowledge-<time>).")
+  @Option(names = "--work-dir", description = "Default: bench-results/knowledge-<time>.")
   Path workDir;
 
-  @Option(names = "--json", description = "Print the summary as JSON.")
-  boolean json;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  static final String WHO_KNOWS =
+      "query ($skill: ID) { whoKnows(skill: $skill, first: 10) { items { expert { id name } score"
+          + " evidence { kind ref text date relation credit } } } }";
+  static final String WHO_KNOWS_TEXT =
+      "query ($text: String) { whoKnows(text: $text, first: 10) { notes items { expert { id name } score } } }";
+  static final String ROUTE =
+      "query ($text: String!, $tags: [String!]) { routeQuestion(text: $text, tags: $tags, first: 10) {"
+          + " model items { expert { id name } score reasons { kind text refs } } } }";
   static final String EXPERT_PAGE =
       "query ($id: ID!) { expert(id: $id) { id name skills { level skill { id name } }"
           + " projects { id name } collaborators { id name } } }";
-
-  static final String WHO_KNOWS =
-      "query ($skill: ID!) { whoKnows(skill: $skill, first: 10) { items { expert { id name } score"
-          + " evidence { kind ref text date } } } }";
-
-  static final String ROUTE_QUESTION =
-      "query ($text: String!) { routeQuestion(text: $text, first: 10) { items { expert { id name }"
-          + " score reasons { kind text } } } }";
-
   static final String MENTORS_FOR_SKILL =
       "query ($id: ID!, $skill: ID) { recommendMentors(expertId: $id, skill: $skill, first: 5) {"
           + " basis items { expert { id name } score otherTeam reasons { kind text } } } }";
-
   static final String MENTORS_DEFAULT =
       "query ($id: ID!) { recommendMentors(expertId: $id, first: 5) {"
           + " basis items { expert { id name } score otherTeam reasons { kind text } } } }";
-
   static final String FORM_TEAM =
       "query ($skills: [TeamSkillInput!]!) { formTeam(input: {size: 6, skills: $skills}) {"
           + " members { expert { id name } covers { skillId credit } }"
           + " uncovered { skillId reason } coverage cohesion score method } }";
-
-  /** One operation: its document, the root field to check, and the variables of request i. */
-  private record Operation(
-      String label, String document, String field, IntFunction<Map<String, Object>> variables) {}
-
-  private static final org.neo4j.driver.Config QUIET =
-      org.neo4j.driver.Config.builder().withLogging(org.neo4j.driver.Logging.none()).build();
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  static final String POST_Q =
+      "mutation ($in: PostQuestionInput!) { postQuestion(input: $in) { question { id } errors { message } } }";
+  static final String POST_A =
+      "mutation ($in: PostAnswerInput!) { postAnswer(input: $in) { answer { id } errors { message } } }";
 
   @Override
   public Integer call() throws Exception {
@@ -132,28 +119,30 @@ public class KnowledgeBench implements Callable<Integer> {
     String boltPassword = BenchSupport.secret("bolt-");
     Process server = null;
     try {
-      log("starting TalentGraph (serve --demo, " + experts + " experts) in " + dir);
+      log(
+          "starting TalentGraph (serve --demo, "
+              + experts
+              + " experts) in "
+              + dir.resolve("store"));
       server =
           BenchSupport.startDemoServer(
               dir,
               port,
               boltPort,
               Map.of(
-                  "TALENT_ADMIN_PASSWORD",
-                  adminPassword,
-                  "TALENT_BOLT_PASSWORD",
-                  boltPassword,
-                  "TALENT_DEMO_EXPERTS",
-                  Integer.toString(experts)),
+                  "TALENT_ADMIN_PASSWORD", adminPassword,
+                  "TALENT_BOLT_PASSWORD", boltPassword,
+                  "TALENT_DEMO_EXPERTS", Integer.toString(experts)),
               List.of(),
               dir.resolve("talentgraph-server.log"),
               Duration.ofMinutes(15));
       String url = "http://127.0.0.1:" + port + "/graphql";
       try (Driver driver =
           GraphDatabase.driver(
-              "bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", boltPassword), QUIET)) {
-        String token =
-            new ApiTokens(driver, "neo4j")
+              "bolt://127.0.0.1:" + boltPort, AuthTokens.basic("neo4j", boltPassword))) {
+        ApiTokens tokens = new ApiTokens(driver, "neo4j");
+        String admin =
+            tokens
                 .create(
                     "bench-knowledge-" + System.currentTimeMillis(),
                     "admin",
@@ -161,241 +150,260 @@ public class KnowledgeBench implements Callable<Integer> {
                     null,
                     Duration.ofHours(3))
                 .token();
-        Inputs in = Inputs.draw(driver, new Random(seed), warmup + requests);
+        List<Record> skills;
+        List<String> people;
+        try (var s = driver.session()) {
+          skills =
+              s.run(
+                      "MATCH (k:Skill)<-[:HAS_SKILL]-(e:Expert) WITH k, collect(e.id) AS holders"
+                          + " WHERE size(holders) >= 2 RETURN k.id AS id, k.name AS name, holders ORDER BY id")
+                  .list();
+          people =
+              s.run("MATCH (e:Expert) RETURN e.id AS id ORDER BY id")
+                  .list(r -> r.get("id").asString());
+        }
+        Random random = new Random(seed);
+        Map<String, String> employeeTokens = new LinkedHashMap<>();
+        Function<String, String> tokenOf =
+            id ->
+                employeeTokens.computeIfAbsent(
+                    id,
+                    k ->
+                        tokens
+                            .create(
+                                "bench-knowledge-" + k + "-" + System.nanoTime(),
+                                k,
+                                Set.of(Role.EMPLOYEE),
+                                k,
+                                Duration.ofHours(3))
+                            .token());
         log(
-            "drew "
-                + in.experts.size()
+            "graph: "
+                + people.size()
                 + " experts, "
-                + in.skills.size()
-                + " held skills, "
-                + in.teams.size()
-                + " project requirement sets");
-        List<Operation> ops =
-            List.of(
-                new Operation(
-                    "baseline: expert(id) page",
-                    EXPERT_PAGE,
-                    "expert",
-                    i -> Map.of("id", in.experts.get(i))),
-                new Operation(
-                    "whoKnows(skill, first: 10)",
-                    WHO_KNOWS,
-                    "whoKnows",
-                    i -> Map.of("skill", in.skills.get(i))),
-                new Operation(
-                    "routeQuestion(text, first: 10)",
-                    ROUTE_QUESTION,
-                    "routeQuestion",
-                    i -> Map.of("text", in.questions.get(i))),
-                new Operation(
-                    "recommendMentors(expertId, skill, first: 5)",
-                    MENTORS_FOR_SKILL,
-                    "recommendMentors",
-                    i -> Map.of("id", in.experts.get(i), "skill", in.skills.get(i))),
-                new Operation(
-                    "recommendMentors(expertId, first: 5), the active projects' gap",
-                    MENTORS_DEFAULT,
-                    "recommendMentors",
-                    i -> Map.of("id", in.experts.get(i))),
-                new Operation(
-                    "formTeam(size: 6, a project's requirements)",
-                    FORM_TEAM,
-                    "formTeam",
-                    i -> Map.of("skills", in.teams.get(i))));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Operation op : ops) rows.add(measure(url, token, op));
-        return report(dir, rows);
+                + skills.size()
+                + " skills held twice or more; posting "
+                + questions
+                + " questions");
+        for (int i = 0; i < questions; i++) {
+          Record k = skills.get(random.nextInt(skills.size()));
+          String name = k.get("name").asString();
+          String tag =
+              name.toLowerCase(Locale.ROOT)
+                  .replaceAll("[^\\p{L}\\p{N}]+", "-")
+                  .replaceAll("^-|-$", "");
+          if (tag.isEmpty() || tag.length() > 35) tag = "skill-" + i;
+          String asker = people.get(random.nextInt(people.size()));
+          JsonNode q =
+              post(
+                  url,
+                  tokenOf.apply(asker),
+                  POST_Q,
+                  Map.of(
+                      "in",
+                      Map.of(
+                          "title",
+                          "Question " + i + " about " + name,
+                          "body",
+                          "How do I get started with " + name + " in our projects?",
+                          "tags",
+                          List.of(tag))));
+          String qid = q.at("/data/postQuestion/question/id").asText();
+          List<String> holders = k.get("holders").asList(v -> v.asString());
+          for (int a = 0; a < 1 + random.nextInt(2); a++) {
+            String who = holders.get(random.nextInt(holders.size()));
+            if (who.equals(asker)) continue;
+            post(
+                url,
+                tokenOf.apply(who),
+                POST_A,
+                Map.of(
+                    "in",
+                    Map.of(
+                        "questionId",
+                        qid,
+                        "body",
+                        "With " + name + " start from the team's template, answer " + i)));
+          }
+        }
+        String employee = tokenOf.apply(people.get(0));
+        log("building the router (first routeQuestion)");
+        long tb = System.nanoTime();
+        JsonNode first =
+            post(url, employee, ROUTE, Map.of("text", "getting started", "tags", List.of()));
+        log(
+            String.format(
+                Locale.ROOT,
+                "  built in %.1f s: %s",
+                (System.nanoTime() - tb) / 1e9,
+                first.at("/data/routeQuestion/model").asText()));
+        List<String> report = new ArrayList<>();
+        Random draw = new Random(seed + 1);
+        report.add(
+            measure(
+                "baseline: expert(id) page",
+                random,
+                skills,
+                k ->
+                    post(
+                        url,
+                        admin,
+                        EXPERT_PAGE,
+                        Map.of("id", people.get(draw.nextInt(people.size()))))));
+        report.add(
+            measure(
+                "whoKnows(skill)",
+                random,
+                skills,
+                k -> post(url, admin, WHO_KNOWS, Map.of("skill", k.get("id").asString()))));
+        report.add(
+            measure(
+                "whoKnows(text)",
+                random,
+                skills,
+                k ->
+                    post(
+                        url,
+                        admin,
+                        WHO_KNOWS_TEXT,
+                        Map.of("text", "who can help with " + k.get("name").asString() + "?"))));
+        report.add(
+            measure(
+                "routeQuestion",
+                random,
+                skills,
+                k -> {
+                  String name = k.get("name").asString();
+                  return post(
+                      url,
+                      employee,
+                      ROUTE,
+                      Map.of(
+                          "text",
+                          "Any advice on " + name + " for a new project?",
+                          "tags",
+                          List.of(
+                              name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-"))));
+                }));
+        report.add(
+            measure(
+                "recommendMentors(skill)",
+                random,
+                skills,
+                k ->
+                    post(
+                        url,
+                        admin,
+                        MENTORS_FOR_SKILL,
+                        Map.of(
+                            "id",
+                            people.get(draw.nextInt(people.size())),
+                            "skill",
+                            k.get("id").asString()))));
+        report.add(
+            measure(
+                "recommendMentors(projects' gap)",
+                random,
+                skills,
+                k ->
+                    post(
+                        url,
+                        admin,
+                        MENTORS_DEFAULT,
+                        Map.of("id", people.get(draw.nextInt(people.size()))))));
+        report.add(
+            measure(
+                "formTeam(6 people)",
+                random,
+                skills,
+                k ->
+                    post(
+                        url,
+                        admin,
+                        FORM_TEAM,
+                        Map.of(
+                            "skills",
+                            List.of(
+                                Map.of(
+                                    "skill", k.get("id").asString(), "level", 3, "critical", true),
+                                Map.of(
+                                    "skill",
+                                    skills.get(draw.nextInt(skills.size())).get("id").asString(),
+                                    "level",
+                                    3),
+                                Map.of(
+                                    "skill",
+                                    skills.get(draw.nextInt(skills.size())).get("id").asString(),
+                                    "level",
+                                    2,
+                                    "count",
+                                    2))))));
+        System.out.printf(
+            Locale.ROOT,
+            "bench knowledge: %d experts, %d questions posted, %d cores, one client%n",
+            people.size(),
+            questions,
+            Runtime.getRuntime().availableProcessors());
+        report.forEach(System.out::println);
       }
+      return 0;
     } finally {
       BenchSupport.stop(server);
     }
   }
 
-  /** The drawn inputs, one per request (warm-up and measured). */
-  private record Inputs(
-      List<String> experts,
-      List<String> skills,
-      List<String> questions,
-      List<List<Map<String, Object>>> teams) {
-
-    static Inputs draw(Driver driver, Random random, int n) {
-      try (var s = driver.session()) {
-        List<String> expertIds =
-            s.run("MATCH (e:Expert) RETURN e.id AS id ORDER BY id")
-                .list(r -> r.get("id").asString());
-        List<org.neo4j.driver.Record> held =
-            s.run(
-                    "MATCH (:Expert)-[:HAS_SKILL]->(s:Skill) WITH s, count(*) AS n"
-                        + " RETURN s.id AS id, s.name AS name ORDER BY id")
-                .list();
-        List<List<Map<String, Object>>> requirements = new ArrayList<>();
-        for (var r :
-            s.run(
-                    "MATCH (p:Project)-[q:REQUIRES]->(s:Skill) WITH p, s, q ORDER BY s.id"
-                        + " WITH p, collect({skill: s.id, level: coalesce(q.level, 3)})[..6] AS req"
-                        + " RETURN req ORDER BY p.id")
-                .list()) {
-          requirements.add(
-              r.get("req").asList(v -> Map.<String, Object>copyOf(v.asMap(x -> x.asObject()))));
-        }
-        if (expertIds.isEmpty() || held.isEmpty() || requirements.isEmpty()) {
-          throw new IllegalStateException(
-              "the demo graph has no experts, held skills or project requirements");
-        }
-        List<String> experts = new ArrayList<>(n);
-        List<String> skills = new ArrayList<>(n);
-        List<String> questions = new ArrayList<>(n);
-        List<List<Map<String, Object>>> teams = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          experts.add(expertIds.get(random.nextInt(expertIds.size())));
-          var skill = held.get(random.nextInt(held.size()));
-          skills.add(skill.get("id").asString());
-          var other = held.get(random.nextInt(held.size()));
-          questions.add(
-              "How do I get started with "
-                  + skill.get("name").asString("this")
-                  + " when my team already uses "
-                  + other.get("name").asString("that")
-                  + "?");
-          teams.add(requirements.get(random.nextInt(requirements.size())));
-        }
-        return new Inputs(experts, skills, questions, teams);
-      }
-    }
+  interface Call {
+    JsonNode run(Record skill) throws Exception;
   }
 
-  private Map<String, Object> measure(String url, String token, Operation op) throws Exception {
-    log("warming up: " + op.label() + " (" + warmup + " requests)");
-    int errors = 0;
-    String firstError = null;
-    for (int i = 0; i < warmup; i++) {
-      String e = call(url, token, op, i);
-      if (e != null && firstError == null) firstError = e;
-    }
-    log("measuring: " + op.label() + " (" + requests + " requests)");
-    long[] nanos = new long[requests];
+  private String measure(String label, Random random, List<Record> skills, Call call)
+      throws Exception {
+    log("measuring " + label);
+    for (int i = 0; i < warmup; i++) check(call.run(skills.get(random.nextInt(skills.size()))));
     String loadBefore = ProfileBench.loadAverage();
+    long[] nanos = new long[requests];
     for (int i = 0; i < requests; i++) {
-      long t = System.nanoTime();
-      String e = call(url, token, op, warmup + i);
-      nanos[i] = System.nanoTime() - t;
-      if (e != null) {
-        errors++;
-        if (firstError == null) firstError = e;
-      }
+      Record k = skills.get(random.nextInt(skills.size()));
+      long t0 = System.nanoTime();
+      JsonNode r = call.run(k);
+      nanos[i] = System.nanoTime() - t0;
+      check(r);
     }
-    if (firstError != null) log("  first error: " + firstError);
     Arrays.sort(nanos);
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("operation", op.label());
-    row.put("p50_ms", ms(percentile(nanos, 0.50)));
-    row.put("p99_ms", ms(percentile(nanos, 0.99)));
-    row.put("max_ms", ms(nanos[nanos.length - 1]));
-    row.put("errors", errors);
-    row.put("loadavg_before", loadBefore);
-    row.put("loadavg_after", ProfileBench.loadAverage());
-    log(
-        String.format(
-            Locale.ROOT,
-            "  p50 %.1f ms, p99 %.1f ms, %d errors",
-            row.get("p50_ms"),
-            row.get("p99_ms"),
-            errors));
-    return row;
+    return String.format(
+        Locale.ROOT,
+        "  %-32s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%d requests; load average %s -> %s)",
+        label,
+        nanos[(int) (0.50 * (requests - 1))] / 1e6,
+        nanos[(int) Math.ceil(0.99 * (requests - 1))] / 1e6,
+        nanos[requests - 1] / 1e6,
+        requests,
+        loadBefore,
+        ProfileBench.loadAverage());
   }
 
-  /** One request; null when it answered without errors, else what went wrong. */
-  private String call(String url, String token, Operation op, int i) {
-    try {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("query", op.document());
-      body.put("variables", op.variables().apply(i));
-      var req =
-          HttpRequest.newBuilder(URI.create(url))
-              .header("content-type", "application/json")
-              .header("Authorization", "Bearer " + token)
-              .timeout(Duration.ofSeconds(60))
-              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-              .build();
-      var res = http.send(req, HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() != 200) return "HTTP " + res.statusCode() + ": " + res.body();
-      JsonNode r = JSON.readTree(res.body());
-      if (r.has("errors")) return r.get("errors").toString();
-      JsonNode data = r.at("/data/" + op.field());
-      return data.isMissingNode() || data.isNull() ? "no " + op.field() : null;
-    } catch (Exception e) {
-      return e.toString();
-    }
+  private static void check(JsonNode r) {
+    if (r.has("errors")) throw new IllegalStateException(r.get("errors").toString());
   }
 
-  private int report(Path dir, List<Map<String, Object>> rows) throws Exception {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("experts_in_graph", experts);
-    summary.put("requests_per_operation", requests);
-    summary.put("warmup_per_operation", warmup);
-    summary.put("seed", seed);
-    summary.put("cpus", Runtime.getRuntime().availableProcessors());
-    summary.put("runs", rows);
-    summary.put(
-        "targets",
-        "p99 < 100 ms for whoKnows, routeQuestion and recommendMentors; < 1000 ms for formTeam");
-    Files.writeString(dir.resolve("summary.json"), BenchSupport.writeJson(summary));
-    StringBuilder md = new StringBuilder();
-    md.append(
-        "| operation | p50 ms | p99 ms | max ms | errors | target p99 | load avg before -> after |\n");
-    md.append("|---|---:|---:|---:|---:|---|---|\n");
-    for (var r : rows) {
-      String op = (String) r.get("operation");
-      double p99 = (double) r.get("p99_ms");
-      String target =
-          op.startsWith("baseline")
-              ? "(baseline)"
-              : op.startsWith("formTeam")
-                  ? (p99 < 1000 ? "< 1000: met" : "< 1000: missed")
-                  : (p99 < 100 ? "< 100: met" : "< 100: missed");
-      md.append("| ")
-          .append(op)
-          .append(" | ")
-          .append(r.get("p50_ms"))
-          .append(" | ")
-          .append(p99)
-          .append(" | ")
-          .append(r.get("max_ms"))
-          .append(" | ")
-          .append(r.get("errors"))
-          .append(" | ")
-          .append(target)
-          .append(" | ")
-          .append(r.get("loadavg_before"))
-          .append(" -> ")
-          .append(r.get("loadavg_after"))
-          .append(" |\n");
-    }
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "%n%d requests per operation after %d warm-up requests, one client, seed %d, %d CPUs;"
-                + " client, server and embedded Neo4j on this machine.%n",
-            requests,
-            warmup,
-            seed,
-            Runtime.getRuntime().availableProcessors()));
-    Files.writeString(dir.resolve("summary.md"), md.toString());
-    System.out.println(json ? BenchSupport.writeJson(summary) : md.toString());
-    log("results in " + dir);
-    return rows.stream().anyMatch(r -> ((Integer) r.get("errors")) > 0) ? 1 : 0;
-  }
-
-  private static long percentile(long[] sorted, double p) {
-    int i = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
-  }
-
-  private static double ms(long nanos) {
-    return Math.round(nanos / 1e5) / 10.0;
+  private JsonNode post(String url, String token, String query, Map<String, Object> variables)
+      throws Exception {
+    var req =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("content-type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(120))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
+            .build();
+    var res = http.send(req, HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 200)
+      throw new IllegalStateException("HTTP " + res.statusCode() + ": " + res.body());
+    return JSON.readTree(res.body());
   }
 
   private static void log(String message) {
-    System.err.println("[bench] " + message);
+    System.err.println("[bench knowledge] " + message);
   }
 }
