@@ -73,10 +73,10 @@ public class KnowledgeBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
-  @Option(names = "--port", defaultValue = "18360")
+  @Option(names = "--port", defaultValue = "18390")
   int port;
 
-  @Option(names = "--bolt-port", defaultValue = "18361")
+  @Option(names = "--bolt-port", defaultValue = "18391")
   int boltPort;
 
   @Option(names = "--work-dir", description = "Default: bench-results/knowledge-<time>.")
