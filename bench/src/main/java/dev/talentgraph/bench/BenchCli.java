@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       SecurityBench.class,
       CollaboratorsBench.class,
       ScoringBench.class,
-      ProfileBench.class
+      ProfileBench.class,
+      PortalBench.class
     })
 public class BenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
