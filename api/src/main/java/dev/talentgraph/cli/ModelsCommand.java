@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.talentgraph.audit.AuditEvent;
 import dev.talentgraph.audit.AuditLog;
+import dev.talentgraph.ml.ModelChallenge;
 import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.ModelMonitor;
 import dev.talentgraph.ml.registry.ModelInfo;
@@ -32,6 +33,7 @@ class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphConnection g = graph.open()) {
+      var challenges = new ModelChallenge(g.driver(), g.database(), null);
       for (ModelInfo i : new ModelRegistry(g.driver(), g.database()).list()) {
         System.out.printf(
             Locale.ROOT,
@@ -41,6 +43,7 @@ class ModelsCommand implements Callable<Integer> {
             i.trainedAt(),
             i.trainedUntil(),
             i.trainingRows());
+        challenges.stored(i.id()).ifPresent(c -> System.out.println("  challenge " + c));
       }
     }
     return 0;

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       CommunitiesCommand.class,
       TokenCommand.class,
       ModelsCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -2,7 +2,10 @@ package dev.talentgraph.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.talentgraph.audit.AuditEvent;
+import dev.talentgraph.audit.AuditLog;
 import dev.talentgraph.ml.GraphTrainer;
+import dev.talentgraph.ml.ModelChallenge;
 import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.eval.Fairness;
 import dev.talentgraph.ml.model.Algorithm;
@@ -13,6 +16,7 @@ import dev.talentgraph.ml.registry.ModelNotFoundException;
 import dev.talentgraph.ml.scoring.BatchScorer;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.security.TinkFieldCipher;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -86,6 +90,20 @@ abstract class TrainKindCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Option(
+      names = "--challenge",
+      description =
+          "Champion/challenger: train on the current rows minus a seeded held-out share and activate the new version"
+              + " only when it beats the active one on those held-out rows (AUC, or RMSE for regressions); a tie"
+              + " keeps the active one. The decision and both figures are stored on the new :Model node.")
+  boolean challenge;
+
+  @Option(
+      names = "--holdout",
+      defaultValue = "" + ModelChallenge.DEFAULT_HOLDOUT,
+      description = "Share of the rows held out by --challenge (default: ${DEFAULT-VALUE}).")
+  double holdout;
+
   protected abstract ModelKind kind();
 
   @Override
@@ -108,6 +126,7 @@ abstract class TrainKindCommand implements Callable<Integer> {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
     LocalDate date = asOf != null ? asOf : LocalDate.now();
+    if (challenge) return challenge(kind, spec, date);
     try (GraphConnection g = graph.open()) {
       FieldCipher cipher = cipher();
       GraphTrainer.Result r;
@@ -133,6 +152,82 @@ abstract class TrainKindCommand implements Callable<Integer> {
         }
       }
       print(kind, r, scored);
+    }
+    return 0;
+  }
+
+  private int challenge(ModelKind kind, TrainerSpec spec, LocalDate date) throws Exception {
+    try (GraphConnection g = graph.open();
+        AuditLog audit = new AuditLog(g.driver(), g.database(), 100)) {
+      FieldCipher cipher = cipher();
+      ModelChallenge.Decision d;
+      try {
+        d =
+            new ModelChallenge(g.driver(), g.database(), cipher)
+                .challenge(
+                    kind,
+                    new GraphTrainer.Options(
+                        spec, folds, Set.copyOf(allowProtected), date, false, 0.5),
+                    holdout,
+                    s -> System.err.println(s));
+      } catch (IllegalArgumentException e) {
+        throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
+      }
+      audit.record(
+          new AuditEvent(
+              null,
+              null,
+              "cli",
+              List.of(),
+              "cli",
+              "model.challenge",
+              d.challenger().id(),
+              AuditEvent.Outcome.ALLOWED,
+              (d.promoted() ? "promoted: " : "kept: ") + d.reason(),
+              null));
+      audit.flush(Duration.ofSeconds(30));
+      BatchScorer.Result scored = null;
+      if (d.promoted() && !noScore && kind.scoreQuery() != null) {
+        scored =
+            new BatchScorer(g.driver(), g.database(), cipher)
+                .score(kind, date, Instant.now(), explain, s -> System.err.println(s));
+      }
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", d.challenger().id());
+        m.put("active", d.challenger().active());
+        m.put("challenge", d.describe());
+        if (scored != null) m.put("scoring", scored);
+        System.out.println(
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+      } else {
+        System.out.printf(
+            Locale.ROOT,
+            "challenger %s trained on %d rows; %d rows held out (share %.2f, seed %d)%n",
+            d.challenger().id(),
+            d.trainingRows(),
+            d.heldOutRows(),
+            d.holdout(),
+            d.seed());
+        System.out.printf(
+            Locale.ROOT,
+            "  %s on the held-out rows: challenger %.4f, champion %s%n",
+            d.metric(),
+            d.challengerFigure(),
+            d.championId() == null
+                ? "none"
+                : String.format(Locale.ROOT, "%s %.4f", d.championId(), d.championFigure()));
+        System.out.println(
+            d.promoted()
+                ? "PROMOTED: " + d.challenger().id() + " is the active " + kind.name() + " model"
+                : "KEPT: "
+                    + d.championId()
+                    + " stays active; "
+                    + d.challenger().id()
+                    + " is registered inactive");
+        if (scored != null)
+          System.out.printf(Locale.ROOT, "scored %d with %s%n", scored.scored(), scored.modelId());
+      }
     }
     return 0;
   }

@@ -225,10 +225,35 @@ public final class CommunityDetection {
           + Props.ID
           + " AS id, propertyValue AS community";
 
-  static final String MODULARITY =
-      "CALL gds.modularity.stream($graph, {communityProperty: 'community',"
-          + " relationshipWeightProperty: 'weight'}) YIELD communityId, modularity"
-          + " RETURN communityId, modularity";
+  /**
+   * Each community's share of the weighted modularity of the partition (Newman): the weight inside
+   * it over the total, less the square of its share of the weighted degrees; the shares sum to the
+   * modularity. Computed here from the ties, since GDS's modularity procedure failed on some graphs
+   * (an index of -1 in 2.13).
+   */
+  static Map<Long, Double> modularityByCommunity(
+      Map<String, Map<String, Double>> adjacency, Map<String, Long> membership) {
+    Map<Long, Double> inside = new HashMap<>();
+    Map<Long, Double> degree = new HashMap<>();
+    double twiceTotal = 0;
+    for (var a : adjacency.entrySet()) {
+      Long ca = membership.get(a.getKey());
+      for (var b : a.getValue().entrySet()) {
+        double w = b.getValue();
+        twiceTotal += w;
+        if (ca == null) continue;
+        degree.merge(ca, w, Double::sum);
+        if (ca.equals(membership.get(b.getKey()))) inside.merge(ca, w, Double::sum);
+      }
+    }
+    Map<Long, Double> out = new HashMap<>();
+    if (twiceTotal == 0) return out;
+    for (var d : degree.entrySet()) {
+      double share = d.getValue() / twiceTotal;
+      out.put(d.getKey(), inside.getOrDefault(d.getKey(), 0.0) / twiceTotal - share * share);
+    }
+    return out;
+  }
 
   static final String DROP = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName";
 
@@ -372,16 +397,10 @@ public final class CommunityDetection {
       try {
         s.run(PROJECT, Map.of("ties", ties, "graph", graph)).consume();
         Record leiden = s.run(LEIDEN, Map.of("graph", graph, "seed", settings.seed())).single();
-        modularity = leiden.get("modularity").asDouble();
         levels = leiden.get("ranLevels").asInt();
         s.run(MEMBERSHIP, Map.of("graph", graph))
             .forEachRemaining(
                 r -> membership.put(r.get("id").asString(), r.get("community").asLong()));
-        s.run(MODULARITY, Map.of("graph", graph))
-            .forEachRemaining(
-                r ->
-                    contribution.put(
-                        r.get("communityId").asLong(), r.get("modularity").asDouble()));
       } catch (org.neo4j.driver.exceptions.ClientException e) {
         throw new CommunityException(
             "community detection needs Graph Data Science on the database: " + e.getMessage(), e);
@@ -389,6 +408,8 @@ public final class CommunityDetection {
         s.run(DROP, Map.of("graph", graph)).consume();
       }
     }
+    contribution.putAll(modularityByCommunity(adjacency, membership));
+    modularity = contribution.values().stream().mapToDouble(Double::doubleValue).sum();
     progress.accept(
         String.format(
             Locale.ROOT,

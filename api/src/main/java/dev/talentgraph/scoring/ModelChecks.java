@@ -6,6 +6,7 @@ import dev.talentgraph.audit.AuditEvent;
 import dev.talentgraph.audit.AuditLog;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.UserError;
+import dev.talentgraph.ml.ModelChallenge;
 import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.ModelMonitor;
 import dev.talentgraph.ml.registry.ModelNotFoundException;
@@ -115,6 +116,56 @@ class ModelChecks {
     } catch (IllegalArgumentException e) {
       return new Outcome(null, List.of(UserError.invalid("kind", e.getMessage())));
     }
+  }
+
+  /**
+   * Champion/challenger for one scoring kind ({@link ModelChallenge}): trains on the graph as it is
+   * now, activates the new version only when it beats the active one on the seeded held-out rows,
+   * audits the decision ({@code model.challenge}) and counts it in {@code
+   * talent.models.challenges{kind,decision}}. Callers reload in-memory models when it was promoted.
+   */
+  ModelChallenge.Decision challenge(String kind, long seed, String actor) {
+    var k = ModelKinds.byName(kind).orElseThrow(() -> new IllegalArgumentException(kind));
+    ModelChallenge.Decision d =
+        new ModelChallenge(driver, database, cipher)
+            .challenge(
+                k,
+                new dev.talentgraph.ml.GraphTrainer.Options(
+                    dev.talentgraph.ml.model.TrainerSpec.defaults(k.algorithm(), seed),
+                    5,
+                    java.util.Set.of(),
+                    LocalDate.now(ZoneOffset.UTC),
+                    false,
+                    0.5),
+                ModelChallenge.DEFAULT_HOLDOUT,
+                s -> {});
+    meters
+        .counter(
+            "talent.models.challenges",
+            "kind",
+            kind,
+            "decision",
+            d.promoted() ? "promoted" : "kept")
+        .increment();
+    audit.record(
+        new AuditEvent(
+            null,
+            null,
+            actor,
+            List.of(),
+            "model-check",
+            "model.challenge",
+            d.challenger().id(),
+            AuditEvent.Outcome.ALLOWED,
+            (d.promoted() ? "promoted: " : "kept: ") + d.reason(),
+            null));
+    return d;
+  }
+
+  /** The kinds with an active version, for a scheduled round of checks and challenges. */
+  List<String> activeKinds() {
+    var registry = new dev.talentgraph.ml.registry.ModelRegistry(driver, database);
+    return ModelKinds.names().stream().filter(k -> registry.active(k).isPresent()).toList();
   }
 
   /** The newest checks of one model version. */

@@ -41,6 +41,10 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
   private static final Set<Role> MENTORSHIP_PARTIES =
       EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER, Role.EMPLOYEE);
 
+  /** Employees' own questions and answers: anyone with a person behind the account, not PORTAL. */
+  private static final Set<Role> QA_AUTHORS =
+      EnumSet.of(Role.ADMIN, Role.HR, Role.MANAGER, Role.EMPLOYEE);
+
   /** Mutations and the role sets allowed to call them (anything else: ADMIN only). */
   static final Map<String, Set<Role>> MUTATIONS =
       Map.ofEntries(
@@ -73,7 +77,10 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           Map.entry("endMentorship", MENTORSHIP_PARTIES),
           // a manager may resolve only their people's contests: checked against the contest by the
           // resolver
-          Map.entry("resolveContest", PROJECTS));
+          Map.entry("resolveContest", PROJECTS),
+          Map.entry("postQuestion", QA_AUTHORS),
+          Map.entry("postAnswer", QA_AUTHORS),
+          Map.entry("acceptAnswer", QA_AUTHORS));
 
   /**
    * Query fields restricted to some roles (anything else: any authenticated caller). The analyst

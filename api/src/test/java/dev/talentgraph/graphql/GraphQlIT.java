@@ -30,13 +30,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@link TestGraph} loaded once, and requests authenticated with an API token created through the
  * {@link ApiTokens} bean. Documents live in {@code src/test/resources/graphql-test/NAME.graphql}.
  * The driver records the statements it sends while a {@link StatementLog} recording is open (the
- * golden specification).
+ * golden specification). The cost limit is off here: these tests send deliberately deep and wide
+ * documents to count the engine's statements; the limits have their own tests ({@code
+ * GraphQlLimitsIT}).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "talent.neo4j.embedded.bolt-port=0",
-      "talent.graphql.round-trips-in-extensions=true"
+      "talent.graphql.round-trips-in-extensions=true",
+      "talent.graphql.limits.max-complexity=0"
     })
 @Import(StatementLog.Recording.class)
 public abstract class GraphQlIT {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,19 @@ class MentoringIT {
   @Autowired AuditLog audit;
   String admin;
   String portal;
+
+  /**
+   * The fixture people, and the mentorships this class recorded, leave the shared demo context as
+   * they came: other classes count the demo's experts.
+   */
+  @AfterAll
+  void removeFixture() {
+    try (var s = driver.session()) {
+      s.run("MATCH ()-[r:MENTORS]->() WHERE r.mentorship IS NOT NULL DELETE r").consume();
+      s.run("MATCH (m:Mentorship) DETACH DELETE m").consume();
+      s.run("MATCH (n) WHERE n.fixture = 'mt' DETACH DELETE n").consume();
+    }
+  }
 
   @BeforeAll
   void fixture() {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       CollaboratorsBench.class,
       ScoringBench.class,
       ProfileBench.class,
-      PortalBench.class
+      PortalBench.class,
+      KnowledgeBench.class
     })
 public class BenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

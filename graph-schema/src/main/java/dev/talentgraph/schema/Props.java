@@ -245,4 +245,12 @@ public final class Props {
   public static final String ALERTS = "alerts";
   public static final String PSI = "psi";
   public static final String CALIBRATION = "calibration";
+
+  /**
+   * Model: the champion/challenger decision that registered it (JSON: metric, both figures on the
+   * held-out rows, the held-out rule, the decision).
+   */
+  public static final String CHALLENGE = "challenge";
+
+  public static final String CHALLENGED_AT = "challengedAt";
 }

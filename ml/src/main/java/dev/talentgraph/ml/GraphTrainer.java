@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.neo4j.driver.Driver;
 
 /**
@@ -86,6 +87,19 @@ public final class GraphTrainer {
       List<BinaryMetrics.CalibrationBin> calibration) {}
 
   public Result train(ModelKind kind, Options o, Consumer<String> progress) {
+    return train(kind, o, progress, r -> true, Map.of());
+  }
+
+  /**
+   * Trains on the kind's rows that {@code trainOn} accepts only (the others are held out, e.g. for
+   * a champion/challenger comparison), recording {@code dataNotes} in the model's data description.
+   */
+  public Result train(
+      ModelKind kind,
+      Options o,
+      Consumer<String> progress,
+      Predicate<GraphFeatureExtractor.Row> trainOn,
+      Map<String, Object> dataNotes) {
     TrainerSpec spec =
         o.trainer() != null ? o.trainer() : TrainerSpec.defaults(kind.algorithm(), 1);
     if (spec.algorithm().classification() != kind.classification()) {
@@ -101,6 +115,7 @@ public final class GraphTrainer {
     GraphFeatureExtractor ex = new GraphFeatureExtractor(driver, database, cipher);
     List<GraphFeatureExtractor.Row> rows = ex.rows(kind.rowQuery(), Map.of("asOf", o.asOf()));
     if (kind.enricher() != null) rows = kind.enricher().enrich(driver, database, rows, o.asOf());
+    rows = rows.stream().filter(trainOn).toList();
     progress.accept(kind.name() + ": " + rows.size() + " labelled rows");
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(
@@ -358,6 +373,7 @@ public final class GraphTrainer {
     data.put("rows", n);
     if (kind.classification()) data.put("positives", positives);
     data.put("asOf", o.asOf().toString());
+    data.putAll(dataNotes);
     data.put(REFERENCE, reference(used, x));
     Map<String, Object> fs = new LinkedHashMap<>(used.describe());
     fs.put(

@@ -32,7 +32,7 @@ import java.util.List;
  * @param askerLinks earlier answers between the candidate and the asker, either way
  * @param matchedTags the question's tags the candidate answered before (for reasons)
  */
-record CandidateFeatures(
+public record CandidateFeatures(
     String person,
     double tagAnswers,
     double bm25,
