@@ -50,6 +50,14 @@ class PortalController {
           totalCount pageInfo { hasNextPage endCursor } edges { node { id name category aliases } } }
       }""";
 
+  static final String WHO_KNOWS =
+      """
+      query WhoKnows($q: String) {
+        whoKnows(text: $q, first: 10) { skills { id name } notes
+          items { expert { id name title } score
+            evidence { kind text date relation skill { id name } } } }
+      }""";
+
   @GetMapping({"/", "/search"})
   Mono<String> search(
       @RequestParam(required = false) String q,
@@ -66,10 +74,15 @@ class PortalController {
     vars.put("peopleAfter", peopleAfter);
     vars.put("skillsAfter", skillsAfter);
     vars.put("first", PAGE);
-    return graphQl
-        .run(exchange, SEARCH, vars)
+    Mono<PortalGraphQl.Answer> whoKnows =
+        graphQl.hasQuery("whoKnows")
+            ? graphQl.run(exchange, WHO_KNOWS, Map.of("q", query))
+            : Mono.just(new PortalGraphQl.Answer(Map.of(), List.of()));
+    return Mono.zip(graphQl.run(exchange, SEARCH, vars), whoKnows)
         .map(
-            a -> {
+            both -> {
+              var a = both.getT1();
+              model.addAttribute("whoKnows", both.getT2().map("whoKnows"));
               model.addAttribute("people", a.map("experts"));
               model.addAttribute("skills", a.map("skills"));
               model.addAttribute("problems", a.problems());
@@ -339,16 +352,6 @@ class PortalController {
               model.addAttribute("refused", a.refused());
               return "portal/learning";
             });
-  }
-
-  /** Pages of features that plug in when their GraphQL fields exist. */
-  @GetMapping("/ask")
-  String planned(ServerWebExchange exchange, Model model) {
-    String path = exchange.getRequest().getPath().value();
-    PlannedFeature feature = PlannedFeature.forPath(path);
-    model.addAttribute("feature", feature);
-    model.addAttribute("available", feature.availableIn(graphQl));
-    return "portal/planned";
   }
 
   @GetMapping("/graphiql")

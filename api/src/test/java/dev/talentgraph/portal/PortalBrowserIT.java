@@ -153,10 +153,7 @@ class PortalBrowserIT {
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("Ada Lovelace")
         .contains(PortalFixture.HOSTILE);
-    for (String page : List.of("ask")) {
-      open("/" + page, page);
-      assertThat(browser.findElement(By.tagName("main")).getText()).contains("Not available yet");
-    }
+
     // responsive: the person page at a phone's width
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     open("/people/pt-ada", "person-phone");
@@ -177,6 +174,20 @@ class PortalBrowserIT {
         .isEqualTo("Your contest was recorded.");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("contested");
     check("person-contested");
+    open("/ask", "ask");
+    browser.findElement(By.id("title")).sendKeys("Tuning");
+    browser.findElement(By.id("text")).sendKeys("How do I tune a Python model?");
+    browser.findElement(By.id("tags")).sendKeys("python");
+    browser.findElement(By.cssSelector("form.ask-form button[type=submit]")).click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.xpath("//button[text()='Post the question']")));
+    check("ask-route");
+    browser.findElement(By.xpath("//button[text()='Post the question']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
+    assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+        .isEqualTo("Your question \"Tuning\" was posted.");
+    check("ask-posted");
     open("/learning?skill=pt-dl&level=3", "learning");
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("Skill gap")

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CollaboratorsBench.class,
       ScoringBench.class,
       ProfileBench.class,
+      PortalBench.class,
       KnowledgeBench.class
     })
 public class BenchCli implements Runnable {
