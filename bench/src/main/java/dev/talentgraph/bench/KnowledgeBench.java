@@ -316,28 +316,7 @@ public class KnowledgeBench implements Callable<Integer> {
                 "formTeam(6 people)",
                 random,
                 skills,
-                k ->
-                    post(
-                        url,
-                        admin,
-                        FORM_TEAM,
-                        Map.of(
-                            "skills",
-                            List.of(
-                                Map.of(
-                                    "skill", k.get("id").asString(), "level", 3, "critical", true),
-                                Map.of(
-                                    "skill",
-                                    skills.get(draw.nextInt(skills.size())).get("id").asString(),
-                                    "level",
-                                    3),
-                                Map.of(
-                                    "skill",
-                                    skills.get(draw.nextInt(skills.size())).get("id").asString(),
-                                    "level",
-                                    2,
-                                    "count",
-                                    2))))));
+                k -> post(url, admin, FORM_TEAM, Map.of("skills", teamSkills(k, skills, draw)))));
         System.out.printf(
             Locale.ROOT,
             "bench knowledge: %d experts, %d questions posted, %d cores, one client%n",
@@ -350,6 +329,19 @@ public class KnowledgeBench implements Callable<Integer> {
     } finally {
       BenchSupport.stop(server);
     }
+  }
+
+  /** Three distinct held skills: the drawn one critical at level 3, one at 3, one at 2 twice. */
+  private static List<Map<String, Object>> teamSkills(
+      Record first, List<Record> skills, Random draw) {
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    ids.add(first.get("id").asString());
+    while (ids.size() < 3) ids.add(skills.get(draw.nextInt(skills.size())).get("id").asString());
+    List<String> picked = List.copyOf(ids);
+    return List.of(
+        Map.of("skill", picked.get(0), "level", 3, "critical", true),
+        Map.of("skill", picked.get(1), "level", 3),
+        Map.of("skill", picked.get(2), "level", 2, "count", 2));
   }
 
   interface Call {
