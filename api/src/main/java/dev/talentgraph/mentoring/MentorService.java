@@ -475,11 +475,12 @@ class MentorService {
         targets = gapTargets(List.of(training.advisor().skillGap(menteeId, goal)));
       } else {
         basis = "active projects";
-        List<SkillGap> gaps = new ArrayList<>();
-        for (Value p : mentee.get("projects").values()) {
-          gaps.add(training.advisor().skillGap(menteeId, new Target.Project(p.asString())));
-        }
-        targets = gapTargets(gaps);
+        List<Target.Project> projects =
+            mentee.get("projects").asList(p -> new Target.Project(p.asString()));
+        targets =
+            projects.isEmpty()
+                ? List.of()
+                : gapTargets(training.advisor().skillGaps(menteeId, projects));
         if (targets.isEmpty()) {
           basis = "own skills";
           notes.add(

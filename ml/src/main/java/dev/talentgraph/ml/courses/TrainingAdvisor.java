@@ -125,6 +125,29 @@ public final class TrainingAdvisor {
   }
 
   /**
+   * The expert's gaps toward several targets, read in one transaction: the expert, the taxonomy
+   * around every required skill and the names of the held skills are read once for all targets.
+   *
+   * @param targets the goals, each resolved as {@link #skillGap} resolves it
+   * @return one gap per target, in the order given
+   */
+  public List<SkillGap> skillGaps(String expertId, List<? extends Target> targets) {
+    return read(
+        s -> {
+          Expert e = loadExpert(s, expertId);
+          List<Resolved> resolved = new ArrayList<>();
+          for (Target t : targets) resolved.add(resolve(s, requireTarget(t)));
+          Set<String> required = new LinkedHashSet<>();
+          resolved.forEach(r -> r.requirements().forEach(q -> required.add(q.skillId())));
+          SkillCredit.Taxonomy taxonomy = taxonomyAround(s, required);
+          Map<String, String> names = heldNames(s, e);
+          List<SkillGap> out = new ArrayList<>();
+          for (Resolved r : resolved) out.add(gap(e, r, taxonomy, names));
+          return out;
+        });
+  }
+
+  /**
    * Courses for the expert, best first. With a target, only courses that teach a gap skill
    * (directly or through the taxonomy); without one, every course not completed.
    *
@@ -502,13 +525,20 @@ public final class TrainingAdvisor {
   // ---------------------------------------------------------------- the gap
 
   static SkillGap gap(SimpleQueryRunner s, Expert e, Resolved t) {
-    Map<String, Requirement> byId = new LinkedHashMap<>();
-    t.requirements().forEach(q -> byId.put(q.skillId(), q));
-    List<SkillGap.Comparison> gaps = new ArrayList<>();
-    List<SkillGap.Comparison> met = new ArrayList<>();
+    List<String> required = t.requirements().stream().map(Requirement::skillId).toList();
+    return gap(e, t, taxonomyAround(s, required), heldNames(s, e));
+  }
+
+  private static SkillCredit.Taxonomy taxonomyAround(
+      SimpleQueryRunner s, java.util.Collection<String> skillIds) {
     SkillCredit.Taxonomy taxonomy = new SkillCredit.Taxonomy();
-    s.run(SkillCredit.TAXONOMY_AROUND, Map.of("ids", new ArrayList<>(byId.keySet())))
+    s.run(SkillCredit.TAXONOMY_AROUND, Map.of("ids", new ArrayList<>(skillIds)))
         .forEachRemaining(r -> taxonomy.add(r.asMap()));
+    return taxonomy;
+  }
+
+  /** The names of the expert's held skills, for the reasons that name a stand-in. */
+  private static Map<String, String> heldNames(SimpleQueryRunner s, Expert e) {
     Map<String, String> names = new HashMap<>();
     s.run(
             "UNWIND $ids AS id MATCH (k:"
@@ -522,6 +552,15 @@ public final class TrainingAdvisor {
                 + ") AS name",
             Map.of("ids", new ArrayList<>(e.skills().keySet())))
         .forEachRemaining(r -> names.put(r.get("id").asString(), r.get("name").asString()));
+    return names;
+  }
+
+  private static SkillGap gap(
+      Expert e, Resolved t, SkillCredit.Taxonomy taxonomy, Map<String, String> names) {
+    Map<String, Requirement> byId = new LinkedHashMap<>();
+    t.requirements().forEach(q -> byId.put(q.skillId(), q));
+    List<SkillGap.Comparison> gaps = new ArrayList<>();
+    List<SkillGap.Comparison> met = new ArrayList<>();
     for (Requirement q : byId.values()) {
       SkillCredit.Best best = SkillCredit.best(q.skillId(), q.level(), e.skills(), taxonomy);
       double credit = best == null ? 0 : best.credit();

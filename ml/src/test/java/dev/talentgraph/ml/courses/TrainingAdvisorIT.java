@@ -110,6 +110,23 @@ class TrainingAdvisorIT {
     }
 
     @Test
+    void severalTargetsInOneReadEqualEachTargetReadAlone() {
+      List<Target> targets =
+          List.of(
+              JOB,
+              new Target.JobOpening("job-data"),
+              new Target.Skills(List.of(new Target.Requirement("programming", 1))));
+      List<SkillGap> together = advisor.skillGaps("alice", targets);
+      assertThat(together).hasSize(3);
+      for (int i = 0; i < targets.size(); i++) {
+        assertThat(together.get(i)).isEqualTo(advisor.skillGap("alice", targets.get(i)));
+      }
+      assertThat(together.get(0).gaps()).hasSize(4);
+      assertThatThrownBy(() -> advisor.skillGaps("alice", List.of(JOB, new Target.Project("x"))))
+          .isInstanceOf(TrainingException.UnknownTarget.class);
+    }
+
+    @Test
     void jobOpeningWithoutRequirementsUsesItsOccupation() {
       SkillGap gap = advisor.skillGap("bob", new Target.JobOpening("job-data"));
       assertThat(gap.gaps()).extracting(SkillGap.Comparison::skillId).containsExactly("python");
