@@ -132,6 +132,37 @@ class MentoringIT {
   }
 
   @Test
+  void withoutASkillTheGapTowardEveryActiveProjectIsTheTarget() {
+    try (var s = driver.session()) {
+      s.run(
+              """
+          MATCH (e:Expert {id: 'mt-x1'}), (k:Skill {id: 'mt-skill'}), (n:Skill {id: 'mt-narrow'})
+          CREATE (p1:Project {id: 'mt-p1', name: 'Fixture project one', status: 'active', fixture: 'mt'}),
+                 (p2:Project {id: 'mt-p2', name: 'Fixture project two', fixture: 'mt'}),
+                 (p3:Project {id: 'mt-p3', name: 'Fixture project done', status: 'done', fixture: 'mt'}),
+                 (p1)-[:REQUIRES {level: 3}]->(k), (p2)-[:REQUIRES {level: 4}]->(n),
+                 (p3)-[:REQUIRES {level: 5}]->(k),
+                 (e)-[:WORKED_ON]->(p1), (e)-[:WORKED_ON]->(p2), (e)-[:WORKED_ON]->(p3)
+          """)
+          .consume();
+    }
+    JsonNode r =
+        gql(
+            employee("mt-x1"),
+            "{ recommendMentors(expertId: \"mt-x1\") { basis targets { skillId wantedLevel }"
+                + " items { expert { id } } } }");
+    assertThat(r.has("errors")).as(r.toString()).isFalse();
+    JsonNode rec = r.at("/data/recommendMentors");
+    assertThat(rec.get("basis").asText()).isEqualTo("active projects");
+    // both active projects' gaps, the finished project's level 5 not among them
+    assertThat(rec.get("targets").toString())
+        .contains("{\"skillId\":\"mt-skill\",\"wantedLevel\":3}")
+        .contains("{\"skillId\":\"mt-narrow\",\"wantedLevel\":4}")
+        .doesNotContain("\"wantedLevel\":5");
+    assertThat(rec.get("items").toString()).contains("mt-narrowly").doesNotContain("mt-x1");
+  }
+
+  @Test
   void onTheDemoGraphEveryMentorIsALevelAboveInTheSkillOrAStandIn() {
     String mentee;
     String skill;
