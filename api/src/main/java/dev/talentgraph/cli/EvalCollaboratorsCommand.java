@@ -105,7 +105,7 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
       names = "--ranker",
       defaultValue = "lr",
       description =
-          "Learned ranker: lr (logistic regression) or fm (factorization machine) (default: ${DEFAULT-VALUE}).")
+          "Learned ranker: lr (logistic regression), fm (factorization machine) or gbt (gradient-boosted trees) (default: ${DEFAULT-VALUE}).")
   String ranker;
 
   @Option(
@@ -172,6 +172,7 @@ public class EvalCollaboratorsCommand implements Callable<Integer> {
         switch (ranker.toLowerCase(java.util.Locale.ROOT)) {
           case "lr", "logistic" -> CollaboratorRanker.Kind.LOGISTIC;
           case "fm", "factorization" -> CollaboratorRanker.Kind.FACTORIZATION_MACHINE;
+          case "gbt", "trees" -> CollaboratorRanker.Kind.GRADIENT_BOOSTED_TREES;
           default ->
               throw new CliException(
                   "--ranker must be lr or fm, was " + ranker, TalentGraphCli.EXIT_USAGE);

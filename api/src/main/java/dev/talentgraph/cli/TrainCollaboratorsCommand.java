@@ -53,7 +53,7 @@ class TrainCollaboratorsCommand implements Callable<Integer> {
       names = "--ranker",
       defaultValue = "lr",
       description =
-          "lr (logistic regression) or fm (factorization machine) (default: ${DEFAULT-VALUE}).")
+          "lr (logistic regression), fm (factorization machine) or gbt (gradient-boosted trees) (default: ${DEFAULT-VALUE}).")
   String ranker;
 
   @Option(
@@ -83,6 +83,7 @@ class TrainCollaboratorsCommand implements Callable<Integer> {
         switch (ranker.toLowerCase(Locale.ROOT)) {
           case "lr", "logistic" -> CollaboratorRanker.Kind.LOGISTIC;
           case "fm", "factorization" -> CollaboratorRanker.Kind.FACTORIZATION_MACHINE;
+          case "gbt", "trees" -> CollaboratorRanker.Kind.GRADIENT_BOOSTED_TREES;
           default ->
               throw new CliException(
                   "--ranker must be lr or fm, was " + ranker, TalentGraphCli.EXIT_USAGE);

@@ -79,9 +79,11 @@ public final class CollaboratorModels {
             LocalDate.of(r.latestYear(), 12, 31),
             (long) ranker.trainingPositives() + ranker.trainingNegatives());
     String algorithm =
-        s.kind() == CollaboratorRanker.Kind.LOGISTIC
-            ? "logistic regression"
-            : "factorization machine";
+        switch (s.kind()) {
+          case LOGISTIC -> "logistic regression";
+          case FACTORIZATION_MACHINE -> "factorization machine";
+          case GRADIENT_BOOSTED_TREES -> "gradient-boosted trees";
+        };
     ModelInfo info =
         new ModelRegistry(driver, database)
             .registerTribuo(

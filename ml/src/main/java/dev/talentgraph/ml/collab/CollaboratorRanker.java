@@ -24,6 +24,8 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -63,7 +65,13 @@ public final class CollaboratorRanker {
   /** Which Tribuo learner. */
   public enum Kind {
     LOGISTIC,
-    FACTORIZATION_MACHINE
+    FACTORIZATION_MACHINE,
+    /**
+     * Gradient-boosted trees (XGBoost through Tribuo: Chen and Guestrin, KDD 2016), which can carve
+     * out the top of the list, where a few structural features interact, without a linear model's
+     * compromise with the bulk of the pairs.
+     */
+    GRADIENT_BOOSTED_TREES
   }
 
   /**
@@ -276,6 +284,7 @@ public final class CollaboratorRanker {
     this.trainingAuc = trainingAuc;
     this.names = PairFeatures.NAMES.toArray(new String[0]);
     this.linear = LinearScorer.of(model, names);
+    this.trees = linear == null ? TreeScorer.of(model, names) : null;
     String p = instanceProvenance(model).getOrDefault(P_PRIMARY, "");
     this.primary = p.isEmpty() ? -1 : PairFeatures.NAMES.indexOf(p);
   }
@@ -285,6 +294,9 @@ public final class CollaboratorRanker {
    * otherwise.
    */
   private final LinearScorer linear;
+
+  /** Plain-Java scoring of a boosted-trees model, checked against Tribuo; null otherwise. */
+  private final TreeScorer trees;
 
   /**
    * The same arithmetic as Tribuo's {@code TransformedModel(LinearSGDModel)} prediction without its
@@ -370,6 +382,11 @@ public final class CollaboratorRanker {
     }
   }
 
+  /** Whether a boosted-trees model is scored in plain Java (false: Tribuo's predict). */
+  boolean usesTreeFastPath() {
+    return trees != null;
+  }
+
   /** Whether scoring takes the allocation-free linear path (false: Tribuo's predict). */
   boolean usesLinearFastPath() {
     return linear != null;
@@ -389,6 +406,12 @@ public final class CollaboratorRanker {
 
   /** Fewest held-out positives a choice is made on; with fewer, the learned candidate is kept. */
   static final int MIN_VALIDATION_POSITIVES = 30;
+
+  /**
+   * Below this many held-out positives the choice is cross-validated: every positive is held out
+   * once.
+   */
+  static final int CROSS_VALIDATE_BELOW = 500;
 
   /**
    * Uniform non-edges the held-out positives are ranked against, and the K of the Hits@K the choice
@@ -417,6 +440,12 @@ public final class CollaboratorRanker {
 
   static final String LEARNED_UNIFORM = "learned, uniform negatives only";
 
+  /** Boosted trees: rounds, learning rate, depth (fixed, not tuned on any evaluation). */
+  static final int TREE_ROUNDS = 200;
+
+  static final double TREE_ETA = 0.1;
+  static final int TREE_DEPTH = 6;
+
   /**
    * Trains on one snapshot.
    *
@@ -437,50 +466,68 @@ public final class CollaboratorRanker {
     EdgeList.shuffle(pos, new SplittableRandom(s.seed() + 31));
     int held = (int) Math.round(pos.length * VALIDATION_SHARE);
     boolean select = s.selectByValidation() && held >= MIN_VALIDATION_POSITIVES;
-    if (!select) held = 0;
-    long[] fitPos = Arrays.copyOfRange(pos, held, pos.length);
-    long[] valPos = Arrays.copyOfRange(pos, 0, held);
     // without enough held-out positives to check them, hard negatives stay out: uniform ones are
     // what the model was known to do well with
     Settings chosen = select ? s : s.withHardNegatives(0, 0, 1, false);
-    // negatives are sampled for the fitting positives; the held-out ones stay unlabelled
-    Pairs fit = Pairs.sample(snapshot, nodes, pf, fitPos, exclude, chosen);
     String selection = "";
     String primary = "";
     if (select) {
+      // few held-out positives make a noisy choice: then every positive is held out once, in
+      // 1 / VALIDATION_SHARE folds, and the figures pool the folds
+      int folds = held < CROSS_VALIDATE_BELOW ? (int) Math.round(1 / VALIDATION_SHARE) : 1;
       long[] valNeg =
           PairSampler.nonEdges(snapshot, nodes, VALIDATION_NEGATIVES, exclude, s.seed() + 7);
-      double[][] vp = features(pf, valPos);
       double[][] vn = features(pf, valNeg);
       int k =
           Math.max(
               1, (int) Math.round((double) VALIDATION_K * valNeg.length / VALIDATION_NEGATIVES));
-      Map<String, Double> hits = new LinkedHashMap<>();
       Map<String, Settings> candidates = new LinkedHashMap<>();
       candidates.put(LEARNED_HARD, s);
       if (s.twoHopPerPositive() + s.highDegreePerPositive() > 0)
         candidates.put(LEARNED_UNIFORM, s.withHardNegatives(0, 0, 1, false));
+      // boosted trees are not a default candidate: their thresholds on counts and degrees are
+      // learned on the training snapshot and do not carry over to the denser graph they serve
+      // (they won the held-out choice and then lost to resource allocation on USAir); a
+      // GRADIENT_BOOSTED_TREES setting makes them the first candidate
+      Map<String, Double> hits = new LinkedHashMap<>();
       Map<String, String> primaryOf = new LinkedHashMap<>();
       Map<String, Settings> settingsOf = new LinkedHashMap<>();
-      for (Map.Entry<String, Settings> c : candidates.entrySet()) {
-        CollaboratorRanker r = fit(fit, c.getValue(), Map.of(), description);
-        hits.put(c.getKey(), hitsAt(r::score, vp, vn, k));
-        settingsOf.put(c.getKey(), c.getValue());
-        primaryOf.put(c.getKey(), "");
+      int validated = 0;
+      for (int fold = 0; fold < folds; fold++) {
+        int from = fold * held;
+        int to = fold == folds - 1 && folds > 1 ? pos.length : Math.min(pos.length, from + held);
+        long[] valPos = Arrays.copyOfRange(pos, from, to);
+        long[] fitPos = new long[pos.length - valPos.length];
+        System.arraycopy(pos, 0, fitPos, 0, from);
+        System.arraycopy(pos, to, fitPos, from, pos.length - to);
+        validated += valPos.length;
+        double w = valPos.length;
+        // negatives are sampled for the fitting positives; the held-out ones stay unlabelled
+        Pairs foldFit = Pairs.sample(snapshot, nodes, pf, fitPos, exclude, s);
+        double[][] vp = features(pf, valPos);
+        for (Map.Entry<String, Settings> c : candidates.entrySet()) {
+          CollaboratorRanker r = fit(foldFit, c.getValue(), Map.of(), description);
+          hits.merge(c.getKey(), w * hitsAt(r::score, vp, vn, k), Double::sum);
+          settingsOf.put(c.getKey(), c.getValue());
+          primaryOf.put(c.getKey(), "");
+          for (String h : List.of("adamic_adar", "resource_allocation")) {
+            int hi = PairFeatures.NAMES.indexOf(h);
+            String name = h + ", ties broken by " + c.getKey();
+            hits.merge(
+                name, w * hitsAt(f -> f[hi] + TIE_BREAK * r.score(f), vp, vn, k), Double::sum);
+            settingsOf.put(name, c.getValue());
+            primaryOf.put(name, h);
+          }
+        }
         for (String h : List.of("adamic_adar", "resource_allocation")) {
           int hi = PairFeatures.NAMES.indexOf(h);
-          String name = h + ", ties broken by " + c.getKey();
-          hits.put(name, hitsAt(f -> f[hi] + TIE_BREAK * r.score(f), vp, vn, k));
-          settingsOf.put(name, c.getValue());
-          primaryOf.put(name, h);
+          hits.merge(h, w * hitsAt(f -> f[hi], vp, vn, k), Double::sum);
+          settingsOf.put(h, only(s, h));
+          primaryOf.put(h, "");
         }
       }
-      for (String h : List.of("adamic_adar", "resource_allocation")) {
-        int hi = PairFeatures.NAMES.indexOf(h);
-        hits.put(h, hitsAt(f -> f[hi], vp, vn, k));
-        settingsOf.put(h, only(s, h));
-        primaryOf.put(h, "");
-      }
+      int total = validated;
+      hits.replaceAll((n, h) -> h / total);
       String best = LEARNED_HARD;
       for (Map.Entry<String, Double> e : hits.entrySet()) {
         if (e.getValue() > hits.get(best)) best = e.getKey();
@@ -491,16 +538,17 @@ public final class CollaboratorRanker {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%,d held-out positives (mean Hits@K/2.5, K, 2K, K = %d of %,d:",
-              held,
+              "%,d held-out positives%s (mean Hits@K/2.5, K, 2K, K = %d of %,d:",
+              validated,
+              folds > 1 ? ", " + folds + " folds" : "",
               k,
               valNeg.length));
       hits.forEach((n, h) -> sb.append(String.format(Locale.ROOT, " %s %.3f", n, h)).append(';'));
       sb.setLength(sb.length() - 1);
       selection = sb.append(')').toString();
-      // the winner is refitted on every positive
-      fit = Pairs.sample(snapshot, nodes, pf, positives, exclude, chosen);
     }
+    // the winner is fitted on every positive
+    Pairs fit = Pairs.sample(snapshot, nodes, pf, select ? positives : pos, exclude, chosen);
     Map<String, Provenance> extra = new LinkedHashMap<>();
     extra.put(P_SNAPSHOT, new StringProvenance(P_SNAPSHOT, description + " " + snapshot));
     extra.put(P_SELECTION, new StringProvenance(P_SELECTION, selection));
@@ -625,18 +673,42 @@ public final class CollaboratorRanker {
     }
 
     AdaGrad opt = new AdaGrad(s.learningRate(), 0.1);
-    Trainer<Label> inner =
+    Trainer<Label> trainer =
         switch (s.kind()) {
           case LOGISTIC ->
-              new LinearSGDTrainer(
-                  new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed());
+              standardised(
+                  new LinearSGDTrainer(
+                      new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed()));
           case FACTORIZATION_MACHINE ->
-              new FMClassificationTrainer(
-                  new LogMulticlass(), opt, s.epochs(), Integer.MAX_VALUE, 1, s.seed(), 6, 0.1);
+              standardised(
+                  new FMClassificationTrainer(
+                      new LogMulticlass(),
+                      opt,
+                      s.epochs(),
+                      Integer.MAX_VALUE,
+                      1,
+                      s.seed(),
+                      6,
+                      0.1));
+          // trees are invariant to monotone rescaling: no standardisation; one native thread,
+          // since OpenMP threads spin and slow down badly on a loaded machine
+          case GRADIENT_BOOSTED_TREES ->
+              new XGBoostClassificationTrainer(
+                  XGBoostTrainer.BoosterType.GBTREE,
+                  XGBoostTrainer.TreeMethod.HIST,
+                  TREE_ROUNDS,
+                  TREE_ETA,
+                  0,
+                  TREE_DEPTH,
+                  1,
+                  0.8,
+                  0.8,
+                  1,
+                  0,
+                  1,
+                  XGBoostTrainer.LoggingVerbosity.SILENT,
+                  s.seed());
         };
-    TransformTrainer<Label> trainer =
-        new TransformTrainer<>(
-            inner, new TransformationMap(List.of(new MeanStdDevTransformation())), true);
     Map<String, Provenance> prov = new LinkedHashMap<>();
     prov.put(P_FEATURE_VERSION, new StringProvenance(P_FEATURE_VERSION, PairFeatures.VERSION));
     prov.put(P_FEATURES, new StringProvenance(P_FEATURES, String.join(",", PairFeatures.NAMES)));
@@ -662,6 +734,11 @@ public final class CollaboratorRanker {
     for (int i = 0; i < hardUsed; i++) neg[feats[1].length + i] = fitted.score(feats[2][i]);
     double auc = neg.length == 0 ? Double.NaN : LinkPredictionMetrics.auc(pos, neg);
     return new CollaboratorRanker(model, s.embedding(), pos.length, neg.length, auc, "");
+  }
+
+  private static Trainer<Label> standardised(Trainer<Label> inner) {
+    return new TransformTrainer<>(
+        inner, new TransformationMap(List.of(new MeanStdDevTransformation())), true);
   }
 
   /**
@@ -697,7 +774,7 @@ public final class CollaboratorRanker {
   public static CollaboratorRanker of(Model<?> model) {
     Map<String, String> p = instanceProvenance(model);
     String version = p.get(P_FEATURE_VERSION);
-    if (!PairFeatures.VERSION.equals(version)) {
+    if (!PairFeatures.COMPATIBLE_VERSIONS.contains(version)) {
       throw new CollabDataException(
           "model "
               + model.getName()
@@ -771,7 +848,10 @@ public final class CollaboratorRanker {
    * probability breaking its ties.
    */
   public double score(double[] features) {
-    double p = linear != null ? linear.score(features) : tribuoScore(features);
+    double p =
+        linear != null
+            ? linear.score(features)
+            : trees != null ? trees.score(features) : tribuoScore(features);
     return primary < 0 ? p : features[primary] + TIE_BREAK * p;
   }
 

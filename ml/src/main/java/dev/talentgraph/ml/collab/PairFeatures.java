@@ -16,6 +16,12 @@ import java.util.List;
  * skills of the other expert's collaborators, shared groups (team, organisation or venue), recent
  * activity, and strength and recency of the collaborations through common neighbours.
  *
+ * <p>Where common neighbours run out, paths of length three carry the signal: their count, the
+ * resource they carry ({@link #RA3}: every walk u - w - x - v weighted 1 / (deg w * deg x), the
+ * three-step resource allocation of Zhou, Lü and Zhang) and a Katz index truncated at length three.
+ * Degree-normalised common neighbours (Salton's cosine, hub-promoted) tell apart a pair of busy
+ * experts from a pair of quiet ones with the same overlap.
+ *
  * <p>Counts are stored as {@code log(1 + x)}: monotone, so heuristic rankings are unchanged, and a
  * linear model sees diminishing returns. Not thread-safe (it keeps scratch arrays): use one
  * instance per thread ({@link #copy()}).
@@ -23,7 +29,20 @@ import java.util.List;
 public final class PairFeatures {
 
   /** Version of the feature definition; a model trained on another version must not be used. */
-  public static final String VERSION = "collab-features-v1";
+  public static final String VERSION = "collab-features-v2";
+
+  /**
+   * Earlier feature definitions whose features are a prefix of {@link #NAMES} with the same
+   * meaning: a model trained on one reads its features by name and ignores the rest.
+   */
+  public static final java.util.Set<String> COMPATIBLE_VERSIONS =
+      java.util.Set.of("collab-features-v1", VERSION);
+
+  /**
+   * Weight of a path of length three against a path of length two in {@link #KATZ3}: the truncated
+   * Katz index beta * |paths2| + beta^2 * |paths3| (Katz, Psychometrika 1953), divided by beta.
+   */
+  static final double KATZ_BETA = 0.05;
 
   public static final int CN = 0;
   public static final int AA = 1;
@@ -45,6 +64,10 @@ public final class PairFeatures {
   public static final int ACTIVE_MAX = 17;
   public static final int IDLE_MAX = 18;
   public static final int EMB_COS = 19;
+  public static final int SALTON = 20;
+  public static final int HUB_PROMOTED = 21;
+  public static final int RA3 = 22;
+  public static final int KATZ3 = 23;
 
   /** Feature names in index order; these are the Tribuo feature names of the learned ranker. */
   public static final List<String> NAMES =
@@ -68,7 +91,11 @@ public final class PairFeatures {
           "active_min",
           "active_max",
           "idle_max",
-          "embedding_cosine");
+          "embedding_cosine",
+          "salton",
+          "hub_promoted",
+          "resource_allocation3",
+          "katz3");
 
   public static int count() {
     return NAMES.size();
@@ -91,6 +118,7 @@ public final class PairFeatures {
   private final double[] mark;
   private final int[] stamp2;
   private final int[] paths2;
+  private final double[] ra2;
   private int epoch;
   private int preparedFor = -1;
 
@@ -143,6 +171,7 @@ public final class PairFeatures {
     mark = new double[n];
     stamp2 = new int[n];
     paths2 = new int[n];
+    ra2 = new double[n];
   }
 
   private PairFeatures(PairFeatures o) {
@@ -155,6 +184,7 @@ public final class PairFeatures {
     mark = new double[g.size()];
     stamp2 = new int[g.size()];
     paths2 = new int[g.size()];
+    ra2 = new double[g.size()];
   }
 
   /**
@@ -186,9 +216,9 @@ public final class PairFeatures {
 
   /**
    * Readies the scratch arrays for pairs (u, *): marks u's collaborators with the strength of their
-   * tie and counts, for every expert x two steps away, the 2-paths u - w - x. A request scoring
-   * many candidates for one expert pays this once; then paths3(u, v) is a sum over v's
-   * collaborators.
+   * tie and counts, for every expert x two steps away, the 2-paths u - w - x and the resource they
+   * carry (the sum of 1 / deg w). A request scoring many candidates for one expert pays this once;
+   * then paths3(u, v) and resource_allocation3(u, v) are sums over v's collaborators.
    */
   public void prepare(int u) {
     nextEpoch();
@@ -201,13 +231,16 @@ public final class PairFeatures {
     }
     for (int i = g.adjStart(u); i < g.adjEnd(u); i++) {
       int w = g.neighbourAt(i);
+      double share = 1.0 / g.degree(w);
       for (int j = g.adjStart(w); j < g.adjEnd(w); j++) {
         int x = g.neighbourAt(j);
         if (stamp2[x] != epoch) {
           stamp2[x] = epoch;
           paths2[x] = 0;
+          ra2[x] = 0;
         }
         paths2[x]++;
+        ra2[x] += share;
       }
     }
   }
@@ -224,6 +257,8 @@ public final class PairFeatures {
     double ra = 0;
     double str = 0;
     long paths3 = 0;
+    double ra3 = 0;
+    boolean linked = u != v && stamp[v] == epoch;
     for (int i = g.adjStart(v); i < g.adjEnd(v); i++) {
       int x = g.neighbourAt(i);
       if (stamp[x] == epoch) {
@@ -233,11 +268,15 @@ public final class PairFeatures {
         ra += 1.0 / dw;
         str += strength(g.countAt(i), g.lastYearAt(i), ref) * mark[x];
       }
-      if (x != u && stamp2[x] == epoch) paths3 += paths2[x];
+      if (x != u && stamp2[x] == epoch) {
+        paths3 += paths2[x];
+        ra3 += ra2[x] / g.degree(x);
+        // walks u - v - x - v are no paths: when u and v are linked, each x counted v as a middle
+        // expert
+        if (linked) ra3 -= 1.0 / ((double) dv * g.degree(x));
+      }
     }
-    // paths u - v - x - v are no paths: when u and v are linked, each x counted v as a middle
-    // expert
-    if (u != v && stamp[v] == epoch) paths3 -= dv - 1;
+    if (linked) paths3 -= dv - 1;
     f[CN] = Math.log1p(cn);
     f[AA] = aa;
     f[RA] = ra;
@@ -249,6 +288,10 @@ public final class PairFeatures {
     f[PATHS3] = Math.log1p(paths3);
     f[WITHIN3] = (cn > 0 || paths3 > 0) ? 1 : 0;
     f[STRENGTH] = Math.log1p(str);
+    f[SALTON] = du > 0 && dv > 0 ? cn / Math.sqrt((double) du * dv) : 0;
+    f[HUB_PROMOTED] = du > 0 && dv > 0 ? (double) cn / Math.min(du, dv) : 0;
+    f[RA3] = Math.max(0, ra3);
+    f[KATZ3] = Math.log1p(cn + KATZ_BETA * paths3);
 
     // skills: unit TF-IDF vectors; shared skills weighted by rarity; complementary = rare skills
     // one has and the other lacks

@@ -48,6 +48,31 @@ class CollaboratorRankerSelectionTests {
   }
 
   @Test
+  void boostedTreesScoreInPlainJavaAsTribuoDoesAndSurviveASaveAndLoad(@TempDir Path dir)
+      throws Exception {
+    SyntheticCollabGraph synth = SyntheticCollabGraph.generate(400, 6, 3);
+    CollabGraph g0 = synth.graphUpTo(2016);
+    long[] pos = Neo4jCollabGraphLoader.newPairs(g0, synth.graphUpTo(2018));
+    CollaboratorRanker.Settings s =
+        CollaboratorRanker.Settings.defaults(1)
+            .withKind(CollaboratorRanker.Kind.GRADIENT_BOOSTED_TREES)
+            .withHardNegatives(5, 5, 1, false);
+    CollaboratorRanker r = CollaboratorRanker.train(g0, pos, s, "synthetic");
+    assertThat(r.usesTreeFastPath()).isTrue();
+    assertThat(r.trainingAuc()).isGreaterThan(0.8);
+    Path file = dir.resolve("trees.tribuo");
+    r.save(file);
+    CollaboratorRanker loaded = CollaboratorRanker.load(file);
+    assertThat(loaded.usesTreeFastPath()).isTrue();
+    PairFeatures pf = new PairFeatures(g0, FastRpEmbedding.compute(g0, r.embeddingSettings()));
+    for (int u = 0; u < 60; u++) {
+      double[] f = pf.compute(u, (u * 53 + 7) % g0.size());
+      assertThat(r.score(f)).isCloseTo(r.tribuoScore(f), within(1e-5));
+      assertThat(loaded.score(f)).isCloseTo(r.score(f), within(1e-12));
+    }
+  }
+
+  @Test
   void tooFewPositivesToCheckHardNegativesTrainOnUniformOnesWithoutAChoice() {
     SyntheticCollabGraph synth = SyntheticCollabGraph.generate(200, 6, 3);
     CollabGraph g0 = synth.graphUpTo(2016);

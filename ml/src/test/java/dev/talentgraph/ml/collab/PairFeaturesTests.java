@@ -66,6 +66,39 @@ class PairFeaturesTests {
     }
 
     @Test
+    void pathsOfLengthThreeCarryResourceAndATruncatedKatzIndex() {
+      // degrees: a 2, b 2, c 3, d 3, e 1, f 1
+      // a-f: a-b-d-f carries 1 / (2 * 3), a-c-d-f 1 / (3 * 3); no common neighbour
+      double[] af = f("a", "f");
+      assertThat(af[RA3]).isCloseTo(1.0 / 6 + 1.0 / 9, within(1e-12));
+      assertThat(af[KATZ3]).isCloseTo(Math.log1p(0.05 * 2), within(1e-12));
+      // e-f: e-c-d-f only
+      assertThat(f("e", "f")[RA3]).isCloseTo(1.0 / 9, within(1e-12));
+      // a-d: two common neighbours, no path of length three
+      double[] ad = f("a", "d");
+      assertThat(ad[RA3]).isZero();
+      assertThat(ad[KATZ3]).isCloseTo(Math.log1p(2), within(1e-12));
+      // c-d linked: c-a-b-d is the one path (walks c-d-x-d are none)
+      double[] cd = f("c", "d");
+      assertThat(cd[PATHS3]).isCloseTo(Math.log1p(1), within(1e-12));
+      assertThat(cd[RA3]).isCloseTo(1.0 / (2 * 2), within(1e-12));
+      assertThat(cd[KATZ3]).isCloseTo(Math.log1p(0.05), within(1e-12));
+    }
+
+    @Test
+    void degreeNormalisedCommonNeighbours() {
+      // a-d: two common neighbours, degrees 2 and 3
+      double[] ad = f("a", "d");
+      assertThat(ad[SALTON]).isCloseTo(2 / Math.sqrt(6), within(1e-12));
+      assertThat(ad[HUB_PROMOTED]).isCloseTo(1.0, within(1e-12));
+      // c-f: d in common, degrees 3 and 1
+      double[] cf = f("c", "f");
+      assertThat(cf[SALTON]).isCloseTo(1 / Math.sqrt(3), within(1e-12));
+      assertThat(cf[HUB_PROMOTED]).isCloseTo(1.0, within(1e-12));
+      assertThat(f("a", "f")[SALTON]).isZero();
+    }
+
+    @Test
     void strengthFadesWithAgeAndGrowsWithCount() {
       double ab = Math.log1p(2) * Math.exp(-1 / 3.0);
       double once2015 = Math.log1p(1) * Math.exp(-5 / 3.0);
@@ -179,6 +212,7 @@ class PairFeaturesTests {
           assertThat(uv[PATHS3])
               .as("paths3 %d %d", u, v)
               .isCloseTo(Math.log1p(naivePaths3(u, v)), within(1e-12));
+          assertThat(uv[RA3]).as("ra3 %d %d", u, v).isCloseTo(naiveRa3(u, v), within(1e-9));
         }
       }
     }
@@ -209,6 +243,18 @@ class PairFeaturesTests {
         for (int x : rg.neighbours(w)) if (x != u && x != w && rg.hasEdge(x, v)) n++;
       }
       return n;
+    }
+
+    double naiveRa3(int u, int v) {
+      double r = 0;
+      for (int w : rg.neighbours(u)) {
+        if (w == v) continue;
+        for (int x : rg.neighbours(w)) {
+          if (x != u && x != w && rg.hasEdge(x, v))
+            r += 1.0 / (rg.neighbours(w).length * (double) rg.neighbours(x).length);
+        }
+      }
+      return r;
     }
 
     Set<Integer> set(int[] a) {
