@@ -40,7 +40,7 @@ public final class CandidateErasure {
           + RelTypes.HAS_PERSONAL_DATA
           + "]->(own:"
           + Labels.PERSONAL_DATA
-          + ") WITH feedback + collect(DISTINCT own) AS owned"
+          + ") WITH feedback, collect(DISTINCT own) AS own WITH feedback + own AS owned"
           + " FOREACH (x IN owned | DETACH DELETE x) RETURN size(owned) AS nodes }"
           + " CALL (c) { OPTIONAL MATCH (c)-[r:"
           + RelTypes.APPLIED
