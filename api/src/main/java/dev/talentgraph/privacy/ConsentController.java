@@ -6,6 +6,10 @@ import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
 import dev.talentgraph.schema.fairness.VoluntaryDemographics;
+import dev.talentgraph.security.AccessPolicy;
+import dev.talentgraph.security.Principal;
+import dev.talentgraph.security.RequestAccess;
+import graphql.GraphQLContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -145,15 +149,22 @@ class ConsentController {
     return withdraw(input.candidateId(), purpose(input.purpose()));
   }
 
-  /** {@code Candidate.consents}: every purpose, given or withdrawn, by purpose. */
+  /**
+   * {@code Candidate.consents}: every purpose, given or withdrawn, by purpose. ADMIN and HR only:
+   * for a reviewer the list is empty (that someone gave demographics is not theirs to know).
+   */
   @BatchMapping(typeName = "Candidate", field = "consents")
-  Mono<Map<Object, List<Consent>>> consents(List<Object> candidates) {
+  Mono<Map<Object, List<Consent>>> consents(List<Object> candidates, GraphQLContext context) {
     Map<String, Object> byId = new LinkedHashMap<>();
     for (Object c : candidates) byId.put(idOf(c), c);
+    RequestAccess access = context == null ? null : context.get(RequestAccess.class);
+    Principal p = access == null ? null : access.principal();
+    boolean recruiter = p != null && AccessPolicy.hasAny(p, AccessPolicy.RECRUITERS);
     return Mono.fromCallable(
             () -> {
               Map<Object, List<Consent>> out = new HashMap<>();
               candidates.forEach(c -> out.put(c, new ArrayList<>()));
+              if (!recruiter) return out;
               try (var s = driver.session(SessionConfig.forDatabase(database))) {
                 s.executeRead(
                         tx ->

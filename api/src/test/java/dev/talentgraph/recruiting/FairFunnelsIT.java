@@ -339,6 +339,18 @@ class FairFunnelsIT {
     assertThat(consents.size()).isEqualTo(2);
     assertThat(consents.at("/0/purpose").asText()).isEqualTo("FAIRNESS_MONITORING");
     assertThat(consents.at("/1/active").asBoolean()).isTrue();
+    assertThat(
+            ok(hr, "{ candidate(id: \"it-ff-c1\") { consents { purpose } } }", null)
+                .at("/candidate/consents")
+                .size())
+        .isEqualTo(1);
+    JsonNode reviewer =
+        ok(manager, "{ candidate(id: \"it-ff-c1\") { id consents { purpose } } }", null)
+            .get("candidate");
+    assertThat(reviewer.get("id").asText()).isEqualTo("it-ff-c1");
+    assertThat(reviewer.get("consents").size())
+        .as("a reviewer does not learn who gave demographics")
+        .isZero();
 
     JsonNode erase =
         ok(
