@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       ModelsCommand.class,
       DemoCommand.class,
+      RetentionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

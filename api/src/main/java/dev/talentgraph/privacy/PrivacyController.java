@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class PrivacyController {
-  static final String ERASED_NAME = "Erased person";
+  static final String ERASED_NAME = CandidateErasure.ERASED_NAME;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CypherGateway cypher;
@@ -293,11 +293,7 @@ class PrivacyController {
                         List.of()));
   }
 
-  /**
-   * The same for an external candidate (a Candidate that is not an Expert): interview feedback
-   * about them and their skill evidence removed, applications cut from them, the name replaced. One
-   * transaction; idempotent.
-   */
+  /** The same for an external candidate: {@link CandidateErasure}. */
   @MutationMapping
   Mono<ErasePayload> eraseCandidate(
       @Argument EraseCandidateInput input, DataFetchingEnvironment env) {
@@ -306,40 +302,10 @@ class PrivacyController {
       return Mono.just(
           new ErasePayload(candidateId, false, 0, 0, List.of(UserError.required("candidateId"))));
     }
-    String statement =
-        "MATCH (c:"
-            + Labels.CANDIDATE
-            + " {id: $id}) WHERE NOT c:"
-            + Labels.EXPERT
-            + " CALL (c) { OPTIONAL MATCH (c)-[:"
-            + RelTypes.APPLIED
-            + "]->(:"
-            + Labels.APPLICATION
-            + ")-[:"
-            + RelTypes.HAS_INTERVIEW
-            + "]->(:"
-            + Labels.INTERVIEW
-            + ")-[:"
-            + RelTypes.HAS_PERSONAL_DATA
-            + "]->(f:"
-            + Labels.PERSONAL_DATA
-            + ")"
-            + " WITH collect(DISTINCT f) AS owned FOREACH (x IN owned | DETACH DELETE x) RETURN size(owned) AS nodes }"
-            + " CALL (c) { OPTIONAL MATCH (c)-[r:"
-            + RelTypes.APPLIED
-            + "|"
-            + RelTypes.HAS_PERSONAL_DATA
-            + "]-()"
-            + " WITH collect(DISTINCT r) AS links FOREACH (r IN links | DELETE r) RETURN size(links) AS rels }"
-            + " CALL (c) { MATCH (c)-[h:"
-            + RelTypes.HAS_SKILL
-            + "]->() SET h.evidence = null RETURN count(h) AS skills }"
-            + " SET c.name = $erased, c.erased = true, c.erasedAt = datetime()"
-            + " RETURN nodes, rels";
     return cypher
         .write(
             RoundTrips.of(env),
-            tx -> tx.run(statement, Map.of("id", candidateId, "erased", ERASED_NAME)))
+            tx -> tx.run(CandidateErasure.STATEMENT, CandidateErasure.parameters(candidateId)))
         .map(
             rows ->
                 rows.isEmpty()

@@ -125,7 +125,9 @@ class MatchingService {
       String model,
       String method,
       int considered,
-      List<CandidateMatch> items) {}
+      List<CandidateMatch> items,
+      /* the people ranked before the cut, for the top-k fairness figures */
+      List<String> consideredIds) {}
 
   public record OpeningMatch(
       int rank,
@@ -303,7 +305,14 @@ class MatchingService {
     }
     HireFeatures.Opening o = openingOf(openingId);
     return new CandidateRanking(
-        openingId, o.title(), requirements(o), modelId, method(modelId), all.size(), items);
+        openingId,
+        o.title(),
+        requirements(o),
+        modelId,
+        method(modelId),
+        all.size(),
+        items,
+        all.stream().map(CandidateMatch::candidateId).toList());
   }
 
   public OpeningMatches matchOpenings(String expertId, int first, LocalDate asOf) {

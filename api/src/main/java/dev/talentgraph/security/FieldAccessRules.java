@@ -68,6 +68,10 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           Map.entry("createCandidate", AccessPolicy.RECRUITERS),
           Map.entry("apply", AccessPolicy.RECRUITERS),
           Map.entry("eraseCandidate", PEOPLE),
+          Map.entry("giveDemographics", AccessPolicy.RECRUITERS),
+          Map.entry("recordConsent", AccessPolicy.RECRUITERS),
+          Map.entry("withdrawConsent", AccessPolicy.RECRUITERS),
+          Map.entry("setBlindReview", AccessPolicy.RECRUITERS),
           // derived data only: replaces the stored communities of practice
           Map.entry("refreshCommunities", EnumSet.of(Role.ADMIN, Role.ANALYST)),
           // who may act on which mentorship (the mentee asks, only the mentor accepts) is decided

@@ -107,4 +107,10 @@ public final class Labels {
    * alert.
    */
   public static final String MODEL_CHECK = "ModelCheck";
+
+  /**
+   * A person's consent to one purpose of processing ({@code recruiting}, {@code
+   * fairness_monitoring}): when given and, once withdrawn, when.
+   */
+  public static final String CONSENT = "Consent";
 }

@@ -253,4 +253,10 @@ public final class Props {
   public static final String CHALLENGE = "challenge";
 
   public static final String CHALLENGED_AT = "challengedAt";
+
+  /**
+   * On a JobOpening: reviewers (not HR) see no names, contact data or demographics of its
+   * applicants until the offer stage.
+   */
+  public static final String BLIND_REVIEW = "blindReview";
 }

@@ -159,4 +159,7 @@ public final class RelTypes {
 
   /** (Model)-[:CHECKED]->(ModelCheck). */
   public static final String CHECKED = "CHECKED";
+
+  /** (Candidate|Expert)-[:GAVE_CONSENT]->(Consent). */
+  public static final String GAVE_CONSENT = "GAVE_CONSENT";
 }

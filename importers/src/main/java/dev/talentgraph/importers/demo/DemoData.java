@@ -53,7 +53,9 @@ public record DemoData(
     List<Measured> measured,
     List<Interview> interviews,
     List<Feedback> feedback,
-    List<Contest> contests) {
+    List<Contest> contests,
+    /* voluntary demographics (schema.fairness.VoluntaryDemographics) some candidates gave */
+    List<Personal> candidateDemographics) {
 
   /** Every entity and relationship that becomes a graph element, with its Cypher-facing row. */
   interface Row {
@@ -796,11 +798,15 @@ public record DemoData(
   /** Expected numbers of nodes per label and relationships per type, as written by the loader. */
   public Map<String, Integer> expectedCounts() {
     Map<String, Integer> c = new LinkedHashMap<>();
+    // a hired candidate's demographics go on the PersonalData node they have as an Expert
+    java.util.Set<String> hired = hiredCandidates();
+    int demographicsNodes =
+        (int) candidateDemographics.stream().filter(p -> !hired.contains(p.expertId())).count();
     c.put(Labels.SKILL, skills.size());
     c.put(Labels.SKILL_GROUP, (int) skills.stream().filter(Skill::group).count());
     c.put(Labels.TEAM, teams.size());
     c.put(Labels.EXPERT, experts.size());
-    c.put(Labels.PERSONAL_DATA, personal.size() + feedback.size());
+    c.put(Labels.PERSONAL_DATA, personal.size() + feedback.size() + demographicsNodes);
     c.put(Labels.COURSE, courses.size());
     c.put(Labels.PROJECT, projects.size());
     c.put(Labels.PUBLICATION, publications.size());
@@ -815,7 +821,7 @@ public record DemoData(
     c.put(Labels.CONTEST, contests.size());
     c.put(RelTypes.BROADER, (int) skills.stream().filter(s -> s.broaderId() != null).count());
     c.put(RelTypes.RELATED_TO, related.size());
-    c.put(RelTypes.HAS_PERSONAL_DATA, personal.size() + feedback.size());
+    c.put(RelTypes.HAS_PERSONAL_DATA, personal.size() + feedback.size() + demographicsNodes);
     c.put(RelTypes.MEMBER_OF, memberships.size());
     c.put(RelTypes.MANAGES, manages.size());
     c.put(RelTypes.MENTORS, mentorships.size());

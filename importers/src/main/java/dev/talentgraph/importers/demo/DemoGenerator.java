@@ -37,6 +37,7 @@ import dev.talentgraph.importers.demo.DemoTables.Family;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.PersonalFields;
 import dev.talentgraph.schema.Props;
+import dev.talentgraph.schema.fairness.VoluntaryDemographics;
 import dev.talentgraph.schema.recruiting.Stage;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -256,7 +257,8 @@ public final class DemoGenerator {
         hiring.measured,
         hiring.interviews,
         hiring.feedback,
-        contests);
+        contests,
+        hiring.candidateDemographics);
   }
 
   /**
@@ -1089,6 +1091,9 @@ public final class DemoGenerator {
     final List<Expert> hiredExperts = new ArrayList<>();
     final List<Membership> hiredMemberships = new ArrayList<>();
     final List<Personal> hiredPersonal = new ArrayList<>();
+
+    /** Voluntary demographics some candidates gave (ADR 0017), keyed by candidate id. */
+    final List<Personal> candidateDemographics = new ArrayList<>();
   }
 
   /** What the generator knows about an external candidate beyond the written record. */
@@ -1353,6 +1358,26 @@ public final class DemoGenerator {
           new Candidate(
               id, first + " " + last, c.name(), c.region(), Math.round(years * 10) / 10.0));
       infos.add(new CandidateInfo(i, first, last, female, c, years, aptitude, levels));
+      // about 60% answer the voluntary questions; a generator of its own, so the rest of the demo
+      // is drawn exactly as without them
+      SplittableRandom voluntary =
+          new SplittableRandom(settings.seed() * 41 + 7_000_003L * (i + 1));
+      if (voluntary.nextDouble() < 0.6) {
+        double g = voluntary.nextDouble();
+        out.candidateDemographics.add(
+            new Personal(
+                id,
+                new java.util.TreeMap<>(
+                    Map.of(
+                        VoluntaryDemographics.GENDER,
+                        g < 0.02 ? "non-binary" : female ? "female" : "male",
+                        VoluntaryDemographics.AGE_BAND,
+                        22 + years + 1.5 < 40 ? "under-40" : "40-and-over",
+                        VoluntaryDemographics.PURPOSE_FIELD,
+                        VoluntaryDemographics.PURPOSE,
+                        VoluntaryDemographics.GIVEN_AT,
+                        asOf.toString()))));
+      }
       LocalDate since = asOf.minusDays(rng.nextInt(3650));
       levels.forEach(
           (s, l) ->

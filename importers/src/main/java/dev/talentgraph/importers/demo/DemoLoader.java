@@ -548,6 +548,12 @@ public final class DemoLoader {
                 + ", n += row.props RETURN count(*)",
             d.experts().stream().filter(e -> hired.contains(e.id())).toList()),
         Step.personal(Labels.PERSONAL_DATA + " (hired candidate)", expert, hiresPersonal),
+        Step.personal(
+            Labels.PERSONAL_DATA + " (candidate demographics)",
+            Labels.CANDIDATE,
+            d.candidateDemographics().stream()
+                .map(p -> new Sealed(p.expertId(), p.values()))
+                .toList()),
         new Step(
             RelTypes.MEMBER_OF + " (hired candidate)",
             rels(expert, RelTypes.MEMBER_OF, Labels.TEAM),

@@ -412,7 +412,7 @@ class DemoGeneratorTests {
   }
 
   static final String SERVED_DEMO_SHA256 =
-      "62c97f3dff7952c29509e282773e2a9422a1034b884820712ccf97384dda5de7";
+      "9f3ebdc6b2c7bd62d8c65e6c4249f974945bde52869063d5ecf34885f4e38c87";
 
   @Test
   void completedCoursesAndSkillsAgree() {
