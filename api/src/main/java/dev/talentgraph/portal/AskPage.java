@@ -64,7 +64,9 @@ class AskPage {
         .map(
             a -> {
               model.addAttribute("route", a.map("routeQuestion"));
-              model.addAttribute("problems", a.problems());
+              // a community that has no answered question yet is an empty state, not a failure
+              model.addAttribute("notLearned", a.invalid("community"));
+              model.addAttribute("problems", a.problemsBesides("community"));
               return "portal/ask";
             });
   }

@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,13 +34,28 @@ class PortalController {
 
   private final PortalGraphQl graphQl;
   private final ObjectMapper json = new ObjectMapper();
+  private final List<Map<String, String>> oidcIssuers = new ArrayList<>();
 
-  PortalController(PortalGraphQl graphQl) {
+  PortalController(
+      PortalGraphQl graphQl, ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
     this.graphQl = graphQl;
+    if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
+      for (Object r : configured) {
+        if (r instanceof ClientRegistration c)
+          oidcIssuers.add(
+              Map.of(
+                  "href",
+                  "/oauth2/authorization/" + c.getRegistrationId(),
+                  "name",
+                  c.getClientName()));
+      }
+    }
   }
 
+  /** The login form, and a link per configured OIDC issuer. */
   @GetMapping("/login")
-  String login() {
+  String login(Model model) {
+    model.addAttribute("oidcIssuers", oidcIssuers);
     return "portal/login";
   }
 

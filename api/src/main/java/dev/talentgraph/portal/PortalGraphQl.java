@@ -61,6 +61,33 @@ class PortalGraphQl {
           .toList();
     }
 
+    /**
+     * The problems, less the API's answers that an argument cannot be served ({@code
+     * INVALID_ARGUMENT} naming {@code argument}): a page that explains that case itself shows them
+     * as its empty state, not as a failure.
+     */
+    List<String> problemsBesides(String argument) {
+      return errors.stream()
+          .filter(e -> !"FORBIDDEN".equals(code(e)) && !isInvalid(e, argument))
+          .map(e -> String.valueOf(e.get("message")))
+          .toList();
+    }
+
+    /** The message of the API's answer that {@code argument} cannot be served, or null. */
+    String invalid(String argument) {
+      return errors.stream()
+          .filter(e -> isInvalid(e, argument))
+          .map(e -> String.valueOf(e.get("message")))
+          .findFirst()
+          .orElse(null);
+    }
+
+    private static boolean isInvalid(Map<String, Object> e, String argument) {
+      return "INVALID_ARGUMENT".equals(code(e))
+          && e.get("extensions") instanceof Map<?, ?> x
+          && argument.equals(x.get("argument"));
+    }
+
     boolean refused() {
       return errors.stream().anyMatch(e -> "FORBIDDEN".equals(code(e)));
     }

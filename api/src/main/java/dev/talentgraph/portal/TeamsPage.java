@@ -75,25 +75,40 @@ class TeamsPage {
     model.addAttribute("riskTeam", riskTeam);
     model.addAttribute("riskProject", riskProject);
     if (!planner) return Mono.just("portal/teams");
-    List<Map<String, Object>> skills = new ArrayList<>();
-    for (Row r : rows) {
-      if (r.skill().isEmpty()) continue;
-      skills.add(
-          Map.of(
-              "skill",
-              r.skill(),
-              "level",
-              r.level(),
-              "count",
-              r.count(),
-              "critical",
-              r.critical()));
-    }
-    Mono<PortalGraphQl.Answer> team =
-        skills.isEmpty()
-            ? Mono.just(new PortalGraphQl.Answer(Map.of(), List.of()))
-            : graphQl.run(
-                exchange, FORM_TEAM, Map.of("input", Map.of("skills", skills, "size", size)));
+    List<Row> asked = rows.stream().filter(r -> !r.skill().isEmpty()).toList();
+    Mono<Resolved> resolved =
+        asked.isEmpty()
+            ? Mono.just(new Resolved(Map.of(), List.of(), List.of()))
+            : graphQl
+                .run(exchange, resolveDocument(asked.size()), resolveVariables(asked))
+                .map(a -> Resolved.of(asked, a));
+    Mono<Map.Entry<Resolved, PortalGraphQl.Answer>> team =
+        resolved.flatMap(
+            r -> {
+              List<Map<String, Object>> skills = new ArrayList<>();
+              for (Row row : asked) {
+                String id = r.ids().get(row.index());
+                if (id == null) continue;
+                skills.add(
+                    Map.of(
+                        "skill",
+                        id,
+                        "level",
+                        row.level(),
+                        "count",
+                        row.count(),
+                        "critical",
+                        row.critical()));
+              }
+              Mono<PortalGraphQl.Answer> formed =
+                  skills.isEmpty() || !r.unknown().isEmpty()
+                      ? Mono.just(new PortalGraphQl.Answer(Map.of(), List.of()))
+                      : graphQl.run(
+                          exchange,
+                          FORM_TEAM,
+                          Map.of("input", Map.of("skills", skills, "size", size)));
+              return formed.map(a -> Map.entry(r, a));
+            });
     Map<String, Object> riskVars = new HashMap<>();
     riskVars.put("teamId", riskTeam);
     riskVars.put("projectId", riskTeam == null ? riskProject : null);
@@ -104,12 +119,15 @@ class TeamsPage {
     return Mono.zip(team, risk)
         .map(
             both -> {
-              var t = both.getT1();
+              Resolved r = both.getT1().getKey();
+              var t = both.getT1().getValue();
               var k = both.getT2();
-              List<String> problems = new ArrayList<>(t.problems());
+              List<String> problems = new ArrayList<>(r.problems());
+              problems.addAll(t.problems());
               problems.addAll(k.problems());
               model.addAttribute("problems", problems);
-              model.addAttribute("asked", !skills.isEmpty());
+              model.addAttribute("unknownSkills", r.unknown());
+              model.addAttribute("asked", !asked.isEmpty());
               Map<String, Object> proposal = t.map("formTeam");
               model.addAttribute("proposal", proposal);
               if (proposal != null) model.addAttribute("matrix", Matrix.of(proposal));
@@ -117,6 +135,96 @@ class TeamsPage {
               model.addAttribute("riskRefused", k.refused());
               return "portal/teams";
             });
+  }
+
+  /**
+   * One document that looks up every typed skill at once: as an id ({@code iN}) and by name or
+   * synonym ({@code sN}, the taxonomy's own search).
+   */
+  static String resolveDocument(int n) {
+    StringBuilder vars = new StringBuilder();
+    StringBuilder fields = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      vars.append(i == 0 ? "" : ", ")
+          .append("$q")
+          .append(i)
+          .append(": String!, $id")
+          .append(i)
+          .append(": ID!");
+      fields
+          .append("  i")
+          .append(i)
+          .append(": skill(id: $id")
+          .append(i)
+          .append(") { id name }\n")
+          .append("  s")
+          .append(i)
+          .append(": skills(first: ")
+          .append(SUGGESTIONS)
+          .append(", where: {nameContains: $q")
+          .append(i)
+          .append("}, orderBy: {field: NAME}) { edges { node { id name aliases } } }\n");
+    }
+    return "query ResolveSkills(" + vars + ") {\n" + fields + "}";
+  }
+
+  private static Map<String, Object> resolveVariables(List<Row> asked) {
+    Map<String, Object> vars = new HashMap<>();
+    for (int i = 0; i < asked.size(); i++) {
+      vars.put("q" + i, asked.get(i).skill());
+      vars.put("id" + i, asked.get(i).skill());
+    }
+    return vars;
+  }
+
+  /** Names looked up per skill row; more are offered as suggestions for an unknown one. */
+  static final int SUGGESTIONS = 20;
+
+  /**
+   * The typed skills resolved: row index to skill id (an id typed as such, else the skill whose
+   * name or synonym it is, case aside), and a message for each name that is no skill.
+   */
+  record Resolved(Map<Integer, String> ids, List<String> unknown, List<String> problems) {
+    @SuppressWarnings("unchecked")
+    static Resolved of(List<Row> asked, PortalGraphQl.Answer a) {
+      Map<Integer, String> ids = new HashMap<>();
+      List<String> unknown = new ArrayList<>();
+      for (int i = 0; i < asked.size(); i++) {
+        Row row = asked.get(i);
+        String typed = row.skill();
+        Map<String, Object> byId = a.map("i" + i);
+        String id = byId == null ? null : String.valueOf(byId.get("id"));
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (var e : a.list("s" + i, "edges")) found.add((Map<String, Object>) e.get("node"));
+        if (id == null) id = match(found, typed, false);
+        if (id == null) id = match(found, typed, true);
+        if (id != null) {
+          ids.put(row.index(), id);
+          continue;
+        }
+        List<String> names =
+            found.stream().map(n -> String.valueOf(n.get("name"))).limit(5).toList();
+        unknown.add(
+            "No skill is named \""
+                + typed
+                + "\""
+                + (names.isEmpty()
+                    ? ": the taxonomy has no skill or synonym containing it."
+                    : ". Did you mean: " + String.join(", ", names) + "?"));
+      }
+      return new Resolved(ids, unknown, a.problems());
+    }
+
+    private static String match(List<Map<String, Object>> found, String typed, boolean aliases) {
+      for (var n : found) {
+        if (!aliases && typed.equalsIgnoreCase(String.valueOf(n.get("name"))))
+          return String.valueOf(n.get("id"));
+        if (aliases && n.get("aliases") instanceof List<?> l)
+          for (Object alias : l)
+            if (typed.equalsIgnoreCase(String.valueOf(alias))) return String.valueOf(n.get("id"));
+      }
+      return null;
+    }
   }
 
   private static List<Row> rows(Map<String, String> params) {

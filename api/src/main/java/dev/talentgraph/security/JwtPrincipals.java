@@ -21,8 +21,30 @@ final class JwtPrincipals {
   }
 
   public Principal principal(Jwt jwt) {
+    return principal(jwt.getClaims(), jwt.getSubject(), "jwt:" + jwt.getIssuer());
+  }
+
+  /**
+   * The same mapping for any verified set of claims (a JWT's, an OIDC ID token's); {@code via} says
+   * how the login was made.
+   */
+  Principal principal(Map<String, Object> claims, String subject, String via) {
+    EnumSet<Role> roles = roles(claims);
+    if (roles.isEmpty()) {
+      throw new BadCredentialsException(
+          "the token carries no TalentGraph role in claim '"
+              + settings.rolesClaim()
+              + "' (one of "
+              + java.util.Arrays.toString(Role.values())
+              + ")");
+    }
+    return new Principal(username(claims, subject), roles, expertId(claims), via);
+  }
+
+  /** The TalentGraph roles named in the configured roles claim (none when it names none). */
+  EnumSet<Role> roles(Map<String, Object> claims) {
     EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-    Object claim = claim(jwt.getClaims(), settings.rolesClaim());
+    Object claim = claim(claims, settings.rolesClaim());
     Iterable<?> names =
         claim instanceof Collection<?> c
             ? c
@@ -36,18 +58,19 @@ final class JwtPrincipals {
         if (r.name().equals(name)) roles.add(r);
       }
     }
-    if (roles.isEmpty()) {
-      throw new BadCredentialsException(
-          "the JWT carries no TalentGraph role in claim '"
-              + settings.rolesClaim()
-              + "' (one of "
-              + java.util.Arrays.toString(Role.values())
-              + ")");
-    }
-    String username = jwt.getClaimAsString(settings.usernameClaim());
-    if (username == null || username.isBlank()) username = jwt.getSubject();
-    return new Principal(
-        username, roles, jwt.getClaimAsString(settings.expertIdClaim()), "jwt:" + jwt.getIssuer());
+    return roles;
+  }
+
+  /** The login's user name: the configured claim, else the subject. */
+  String username(Map<String, Object> claims, String subject) {
+    Object username = claim(claims, settings.usernameClaim());
+    return username == null || username.toString().isBlank() ? subject : username.toString();
+  }
+
+  /** The Expert the login is linked to by the configured claim, or null. */
+  String expertId(Map<String, Object> claims) {
+    Object id = claim(claims, settings.expertIdClaim());
+    return id == null ? null : id.toString();
   }
 
   private static Object claim(Map<String, Object> claims, String path) {

@@ -1,6 +1,7 @@
 package dev.talentgraph.security;
 
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,9 +12,13 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
@@ -47,7 +52,9 @@ class PortalSecurityConfiguration {
     "/teams",
     "/graphiql",
     "/portal/**",
-    "/webjars/**"
+    "/webjars/**",
+    "/oauth2/**",
+    "/login/oauth2/**"
   };
 
   /**
@@ -62,7 +69,11 @@ class PortalSecurityConfiguration {
   @Bean
   @Order(1)
   SecurityWebFilterChain portalPageSecurity(
-      ServerHttpSecurity http, SecuritySettings settings, LocalUsers users) {
+      ServerHttpSecurity http,
+      SecuritySettings settings,
+      LocalUsers users,
+      JwtPrincipals jwtPrincipals,
+      ObjectProvider<ReactiveClientRegistrationRepository> oidcIssuers) {
     http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PORTAL_PATHS))
         .headers(
             h ->
@@ -102,6 +113,19 @@ class PortalSecurityConfiguration {
                     .permitAll()
                     .anyExchange()
                     .authenticated());
+    ReactiveClientRegistrationRepository issuers = oidcIssuers.getIfAvailable();
+    if (issuers != null) {
+      // OIDC login beside the form, only when an issuer is configured
+      var oidc = new OidcLogins(jwtPrincipals, users, settings.oidc().localUserClaim());
+      var failed = new RedirectServerAuthenticationFailureHandler("/login?oidcError");
+      http.oauth2Login(
+          o ->
+              o.clientRegistrationRepository(issuers)
+                  .loginPage("/login")
+                  .authenticationManager(oidcManager(oidc))
+                  .securityContextRepository(new OidcLogins.SessionRepository())
+                  .authenticationFailureHandler(failed));
+    }
     return http.build();
   }
 
@@ -136,6 +160,14 @@ class PortalSecurityConfiguration {
                     (exchange, ex) -> SecurityConfiguration.unauthorized(exchange, ex)))
         .authorizeExchange(e -> e.anyExchange().authenticated())
         .build();
+  }
+
+  /** The standard OIDC authorization-code login, with the claims mapped by {@link OidcLogins}. */
+  private static ReactiveAuthenticationManager oidcManager(OidcLogins oidc) {
+    var manager =
+        new OidcAuthorizationCodeReactiveAuthenticationManager(
+            new WebClientReactiveAuthorizationCodeTokenResponseClient(), oidc.userService());
+    return manager;
   }
 
   private static ReactiveAuthenticationManager formManager(LocalUsers users) {

@@ -12,16 +12,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param users extra local users from configuration, with BCrypt hashes
  * @param tokens API tokens from configuration, given by their SHA-256 (hex)
  * @param jwt how OAuth2/OIDC JWT claims map to roles and to an Expert
+ * @param oidc how a person's OIDC login on the portal maps to a local user
  */
 @ConfigurationProperties("talent.security")
 record SecuritySettings(
-    Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens, Jwt jwt) {
+    Boolean enabled, List<ConfiguredUser> users, List<ConfiguredToken> tokens, Jwt jwt, Oidc oidc) {
   public SecuritySettings {
     if (enabled == null) enabled = true;
     if (users == null) users = List.of();
     if (tokens == null) tokens = List.of();
     if (jwt == null) jwt = new Jwt(null, null, null);
+    if (oidc == null) oidc = new Oidc(null);
   }
+
+  /**
+   * OIDC login for people on the portal (the issuer and client are Spring's {@code
+   * spring.security.oauth2.client.*}; the roles, user name and Expert claims are those of {@link
+   * Jwt}).
+   *
+   * @param localUserClaim when set, a login whose claim of this name (e.g. {@code
+   *     preferred_username} or {@code email}) names a local user is that user, with its roles and
+   *     Expert: the issuer is trusted to vouch for it. Unset by default: roles come from the claims
+   */
+  public record Oidc(String localUserClaim) {}
 
   /**
    * How a JWT's claims become a TalentGraph principal (issuer and keys are Spring's {@code

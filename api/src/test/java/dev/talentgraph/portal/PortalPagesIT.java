@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.security.LocalUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -33,6 +40,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 @AutoConfigureWebTestClient
 class PortalPagesIT {
   @Autowired WebTestClient web;
+  @LocalServerPort int port;
   @Autowired Driver driver;
   @Autowired FieldCipher cipher;
   @Autowired LocalUsers users;
@@ -288,6 +296,26 @@ class PortalPagesIT {
   }
 
   @Test
+  void theTeamsFormTakesSkillNamesAndSynonymsAndSaysWhichNameIsNoSkill() {
+    Session hr = login("pt-hr");
+    // a name (any case) and a synonym resolve to the same team as the ids above
+    String named = get(hr, "/teams?skill0=machine+learning&level0=3&skill1=py3&level1=4&size=2");
+    assertThat(named)
+        .contains("Who covers what")
+        .containsPattern("<td class=\"cov-full\"[^>]*>full · L4</td>")
+        .contains("data-skill-suggest")
+        .contains("src=\"/portal/skill-suggest.js\"");
+    String unknown = get(hr, "/teams?skill0=Python&skill1=Learning&skill2=Quantum+Knitting&size=2");
+    assertThat(unknown)
+        .contains(
+            "No skill is named &quot;Learning&quot;. Did you mean: Deep Learning, Machine Learning?")
+        .contains(
+            "No skill is named &quot;Quantum Knitting&quot;: the taxonomy has no skill or synonym"
+                + " containing it.")
+        .doesNotContain("Who covers what");
+  }
+
+  @Test
   void communitiesListTheirSkillsMembersAndBridgesAndPeopleShowTheirCommunity() {
     Session s = login("pt-portal");
     assertThat(get(s, "/communities"))
@@ -337,7 +365,138 @@ class PortalPagesIT {
     assertThat(ask)
         .contains("has no answered question to learn from")
         .contains("Post the question");
+    // an explained empty state, not an error box
+    assertThat(ask).contains("Nobody to propose yet").doesNotContain("class=\"problems\"");
     assertThat(get(s, "/search?q=Machine+Learning")).contains("Who knows Machine Learning");
+  }
+
+  /**
+   * Every page answers on one keep-alive connection, request after request. The pages answer from
+   * the database driver's thread; without {@link ReadRequestFirst} about one in a hundred left the
+   * connection unread and the next request unanswered (the client would wait for ever, here until
+   * its generous limit).
+   */
+  @Test
+  void manyPageRequestsOnOneKeepAliveConnectionAllAnswer() throws Exception {
+    Session s = login("pt-hr");
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<String> pages =
+        List.of(
+            "/skills/pt-ml/graph",
+            "/people/pt-ada/graph",
+            "/skills/pt-dl/graph",
+            "/people/pt-cyd/graph",
+            "/skills/pt-py");
+    int unanswered = 0;
+    for (int i = 0; i < 400; i++) {
+      String page = pages.get(i % pages.size());
+      try {
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+                    .header("Cookie", "SESSION=" + s.cookie())
+                    .header("Accept", "text/html")
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(page).isEqualTo(200);
+      } catch (HttpTimeoutException e) {
+        unanswered++;
+      }
+    }
+    assertThat(unanswered).as("requests never answered").isZero();
+  }
+
+  /**
+   * Nothing a page loads comes from another host (no CDN): scripts, stylesheets, images, fonts and
+   * frames are the application's own, GraphiQL's from the WebJars in the jar.
+   */
+  @Test
+  void noPageLoadsAnythingFromAnotherHost() {
+    Pattern loads =
+        Pattern.compile(
+            "<(?:script|img|iframe|source|audio|video|embed)\\b[^>]*\\bsrc\\s*=\\s*[\"']([^\"']*)"
+                + "|<link\\b[^>]*\\bhref\\s*=\\s*[\"']([^\"']*)"
+                + "|url\\(\\s*[\"']?([^\"')]*)"
+                + "|@import\\s+[\"']([^\"']*)",
+            Pattern.CASE_INSENSITIVE);
+    List<String> external = new java.util.ArrayList<>();
+    int references = 0;
+    for (String user : List.of("pt-admin", "pt-portal")) {
+      Session s = login(user);
+      List<String> served = new java.util.ArrayList<>(PAGES);
+      served.add("/login");
+      for (String page : served) {
+        String html = get(s, page);
+        Matcher m = loads.matcher(html);
+        while (m.find()) {
+          String ref =
+              m.group(1) != null
+                  ? m.group(1)
+                  : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+          references++;
+          if (ref.matches("(?i)^\\s*(https?:)?//.*")) external.add(page + ": " + ref);
+          if (ref.startsWith("/") && (ref.endsWith(".css") || ref.endsWith(".js"))) {
+            String asset = asset(s, ref);
+            assertThat(asset).as(ref).isNotEmpty();
+            if (ref.endsWith(".css")) {
+              Matcher inCss = loads.matcher(asset);
+              while (inCss.find()) {
+                String r = inCss.group(3) != null ? inCss.group(3) : inCss.group(4);
+                if (r != null && r.matches("(?i)^\\s*(https?:)?//.*")) external.add(ref + ": " + r);
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(references).isGreaterThan(PAGES.size());
+    assertThat(external).as("references to other hosts").isEmpty();
+    assertThat(get(login("pt-admin"), "/graphiql"))
+        .contains("src=\"/webjars/react/")
+        .contains("src=\"/webjars/graphiql/");
+  }
+
+  /**
+   * A script or stylesheet as the browser gets it (some are larger than the test client buffers).
+   */
+  String asset(Session s, String path) {
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                      .header("Cookie", "SESSION=" + s.cookie())
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      return r.body();
+    } catch (Exception e) {
+      throw new IllegalStateException(path, e);
+    }
+  }
+
+  @Test
+  void withoutAnIssuerTheLoginPageOffersNoOidcSignIn() {
+    String login =
+        body(
+            web.get()
+                .uri("/login")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectBody()
+                .returnResult());
+    assertThat(login).contains("User name").doesNotContain("/oauth2/authorization/");
+    web.get()
+        .uri("/oauth2/authorization/corp")
+        .accept(MediaType.TEXT_HTML)
+        .exchange()
+        .expectStatus()
+        .is3xxRedirection()
+        .expectHeader()
+        .valueMatches("Location", ".*/login");
   }
 
   @Test
