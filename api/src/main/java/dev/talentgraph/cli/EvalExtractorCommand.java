@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.ImportOptions;
-import dev.talentgraph.importers.skills.ExtractorEvaluation;
+import dev.talentgraph.importers.evaluation.ExtractorEvaluation;
 import dev.talentgraph.importers.skills.SkillDictionary;
 import dev.talentgraph.importers.skills.SkillExtractor;
 import dev.talentgraph.schema.i18n.Languages;

@@ -1,4 +1,4 @@
-package dev.talentgraph.importers.skills;
+package dev.talentgraph.importers.evaluation;
 
 import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.io.Csv;
@@ -10,6 +10,9 @@ import dev.talentgraph.importers.io.SourceFiles;
 import dev.talentgraph.importers.io.TextLines;
 import dev.talentgraph.importers.io.TextRepair;
 import dev.talentgraph.importers.resumes.ResumeImporter;
+import dev.talentgraph.importers.skills.SkillExtractor;
+import dev.talentgraph.importers.skills.SkillMatch;
+import dev.talentgraph.importers.skills.Tokens;
 import dev.talentgraph.schema.i18n.Languages;
 import java.io.IOException;
 import java.nio.file.Files;
