@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvalExpertsCommand.class,
       EvalTrainingsCommand.class,
       EvalTeamsCommand.class,
+      EvalExtractorCommand.class,
       TabularCommand.class
     })
 class EvalCommand implements Runnable {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ImportDemoCommand.class,
       ImportSourceCommand.All.class,
       ImportSourceCommand.Esco.class,
+      ImportSourceCommand.EscoI18n.class,
       ImportSourceCommand.Onet.class,
       ImportSourceCommand.Aan.class,
       ImportSourceCommand.Snap.class,

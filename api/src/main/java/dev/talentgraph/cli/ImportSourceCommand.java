@@ -207,6 +207,19 @@ abstract class ImportSourceCommand implements Callable<Integer> {
   }
 
   @Command(
+      name = "esco-i18n",
+      mixinStandardHelpOptions = true,
+      description =
+          "ESCO labels and synonyms in several languages onto the skills and occupations of `import esco`,"
+              + " joined by conceptUri; creates no node (PATH: the esco-i18n folder).")
+  static class EscoI18n extends OnePath {
+    @Override
+    protected Importer importer() {
+      return named("esco-i18n");
+    }
+  }
+
+  @Command(
       name = "onet",
       mixinStandardHelpOptions = true,
       description =

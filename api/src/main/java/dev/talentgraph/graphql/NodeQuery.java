@@ -17,6 +17,7 @@ public final class NodeQuery {
   private final String label;
   private final List<String> conditions = new ArrayList<>();
   private final Map<String, Object> parameters = new HashMap<>();
+  private String source;
 
   public NodeQuery(String label) {
     this.label = label;
@@ -35,13 +36,26 @@ public final class NodeQuery {
     return this;
   }
 
+  /**
+   * Reads {@code n} from a fixed clause instead of a label scan, e.g. a full-text index call
+   * ({@code CALL db.index.fulltext.queryNodes('skill_names', $text) YIELD node AS n, score WHERE
+   * n:Skill}); the clause must end in a WHERE that the conditions extend, and its other variables
+   * (a score) may be used in the order.
+   */
+  public NodeQuery source(String clause) {
+    this.source = clause;
+    return this;
+  }
+
   public Map<String, Object> parameters() {
     return parameters;
   }
 
   private String match() {
     StringBuilder sb =
-        new StringBuilder("MATCH (n:").append(label).append(") WHERE n.id IS NOT NULL");
+        source != null
+            ? new StringBuilder(source).append(" AND n.id IS NOT NULL")
+            : new StringBuilder("MATCH (n:").append(label).append(") WHERE n.id IS NOT NULL");
     for (String c : conditions) sb.append(" AND ").append(c);
     return sb.toString();
   }

@@ -13,6 +13,7 @@ import dev.talentgraph.graphql.SelectionPlans;
 import dev.talentgraph.graphql.Vals;
 import dev.talentgraph.graphql.nodes.SkillNode;
 import dev.talentgraph.schema.Labels;
+import dev.talentgraph.schema.i18n.Languages;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +36,7 @@ import reactor.core.publisher.Mono;
 @Controller
 class SkillController {
   /** {@code input SkillWhere}. */
-  record SkillWhere(String nameContains, String category, String broader) {}
+  record SkillWhere(String nameContains, String text, String category, String broader) {}
 
   /** {@code input SkillOrderBy}. */
   record SkillOrderBy(Field field, OrderDirection direction) {
@@ -57,6 +58,29 @@ class SkillController {
 
   /** {@code input SkillHolderWhere}. */
   record SkillHolderWhere(Integer minLevel) {}
+
+  /**
+   * {@code nameContains}: the name, the aliases, and the label and synonyms of every language of
+   * {@link Languages#SKILL_LANGUAGES}.
+   */
+  static final String NAME_CONTAINS = nameContains();
+
+  private static String nameContains() {
+    StringBuilder all = new StringBuilder("coalesce(n.aliases, [])");
+    for (String lang : Languages.SKILL_LANGUAGES) {
+      if (!lang.equals(Languages.ENGLISH))
+        all.append(" + coalesce([n.").append(Languages.labelKey(lang)).append("], [])");
+      all.append(" + coalesce(n.").append(Languages.altLabelsKey(lang)).append(", [])");
+    }
+    return "(toLower(n.name) CONTAINS $nameContains OR any(a IN "
+        + all
+        + " WHERE toLower(a) CONTAINS $nameContains))";
+  }
+
+  /** {@code text}: the skill full-text index (V0012), which covers every language. */
+  static final String TEXT_SOURCE =
+      "CALL db.index.fulltext.queryNodes('skill_names', $text) YIELD node AS n, score WHERE n:"
+          + Labels.SKILL;
 
   /** The batched load of the holders of skills whose statement did not fetch them. */
   static final String EXPERTS_LOADER = "Skill.experts";
@@ -111,11 +135,18 @@ class SkillController {
       DataFetchingEnvironment env) {
     Paging.Window window = paging.window(first, after);
     NodeQuery q = new NodeQuery(Labels.SKILL);
+    boolean ranked = false;
     if (where != null) {
       if (where.nameContains() != null) {
-        q.where(
-                "(toLower(n.name) CONTAINS $nameContains OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $nameContains))")
-            .param("nameContains", where.nameContains().toLowerCase(Locale.ROOT));
+        q.where(NAME_CONTAINS).param("nameContains", where.nameContains().toLowerCase(Locale.ROOT));
+      }
+      if (where.text() != null) {
+        String lucene = SkillText.luceneQuery(where.text());
+        if (lucene == null) q.where("false");
+        else {
+          q.source(TEXT_SOURCE).param("text", lucene);
+          ranked = true;
+        }
       }
       if (where.category() != null)
         q.where("n.category = $category").param("category", where.category());
@@ -134,8 +165,8 @@ class SkillController {
                     SkillNode.projection(Selection.of(s), "edges/node/"),
                     s.contains("totalCount")));
     boolean total = plan.total();
-    String statement =
-        q.page(orderBy == null ? "n.id" : orderBy.cypher(), plan.projection(), total, window);
+    String order = orderBy != null ? orderBy.cypher() : ranked ? "score DESC, n.id" : "n.id";
+    String statement = q.page(order, plan.projection(), total, window);
     return cypher
         .read(RoundTrips.of(env), statement, q.parameters())
         .map(

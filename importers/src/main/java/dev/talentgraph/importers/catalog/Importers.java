@@ -5,6 +5,7 @@ import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.ImportReport;
 import dev.talentgraph.importers.Importer;
 import dev.talentgraph.importers.aan.AanImporter;
+import dev.talentgraph.importers.esco.EscoI18nImporter;
 import dev.talentgraph.importers.esco.EscoImporter;
 import dev.talentgraph.importers.jobs.JobPostingImporter;
 import dev.talentgraph.importers.mapping.MappedImporter;
@@ -28,6 +29,7 @@ public final class Importers {
   public static List<Importer> all() {
     return List.of(
         new EscoImporter(),
+        new EscoI18nImporter(),
         new OnetImporter(),
         new AanImporter(),
         new SnapImporter(),

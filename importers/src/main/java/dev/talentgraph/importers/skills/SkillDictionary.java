@@ -3,6 +3,7 @@ package dev.talentgraph.importers.skills;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.i18n.Languages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,10 @@ public final class SkillDictionary {
     List<Record> read(String cypher, Map<String, Object> params);
   }
 
-  /** Loads every skill of the graph that the extractor may use ({@code extract} not false). */
+  /**
+   * Loads every skill of the graph that the extractor may use ({@code extract} not false), with its
+   * labels and synonyms in every language of {@link Languages#SKILL_LANGUAGES}.
+   */
   public static SkillDictionary load(GraphReader graph) {
     return load(graph, e -> false);
   }
@@ -99,11 +103,28 @@ public final class SkillDictionary {
   /**
    * Loads the extractable skills of the graph plus the non-extractable ones that {@code
    * alsoInclude} accepts (e.g. skills scoped to one corpus, to measure what they would do
-   * elsewhere).
+   * elsewhere), in every language.
    */
   public static SkillDictionary load(
       GraphReader graph, java.util.function.Predicate<Entry> alsoInclude) {
+    return load(graph, alsoInclude, Set.copyOf(Languages.SKILL_LANGUAGES));
+  }
+
+  /**
+   * As {@link #load(GraphReader, java.util.function.Predicate)}, with the multilingual surfaces of
+   * {@code languages} only: {@code en} adds the English synonyms ({@code altLabels_en}), another
+   * language its label and synonyms. An empty set gives the names and aliases of the ESCO import
+   * alone (the baseline the evaluation compares against).
+   */
+  public static SkillDictionary load(
+      GraphReader graph, java.util.function.Predicate<Entry> alsoInclude, Set<String> languages) {
     Builder b = builder();
+    StringBuilder localized = new StringBuilder();
+    for (String lang : Languages.SKILL_LANGUAGES) {
+      if (!lang.equals(Languages.ENGLISH))
+        localized.append(", s.").append(Languages.labelKey(lang)).append(" AS label_").append(lang);
+      localized.append(", s.").append(Languages.altLabelsKey(lang)).append(" AS alt_").append(lang);
+    }
     for (Record r :
         graph.read(
             "MATCH (s:"
@@ -127,7 +148,8 @@ public final class SkillDictionary {
                 + Labels.SKILL
                 + ") | o."
                 + Props.ID
-                + "] AS same",
+                + "] AS same"
+                + localized,
             Map.of())) {
       String id = r.get("id").asString(null);
       String name = r.get("name").asString(null);
@@ -139,6 +161,15 @@ public final class SkillDictionary {
       if (d != null && r.get("extract").asBoolean()) b.background(d);
       if (!r.get("extract").asBoolean() && !alsoInclude.test(e)) continue;
       b.add(id, name, aliases, e.source());
+      for (String lang : Languages.SKILL_LANGUAGES) {
+        if (!languages.contains(lang)) continue;
+        List<String> surfaces = new ArrayList<>();
+        if (!lang.equals(Languages.ENGLISH) && !r.get("label_" + lang).isNull())
+          surfaces.add(r.get("label_" + lang).asString());
+        if (!r.get("alt_" + lang).isNull())
+          surfaces.addAll(r.get("alt_" + lang).asList(v -> v.asString()));
+        if (!surfaces.isEmpty()) b.labels(id, lang, surfaces);
+      }
       for (String o : r.get("same").asList(v -> v.asString())) b.sameAs(id, o);
     }
     return b.build();
@@ -154,10 +185,24 @@ public final class SkillDictionary {
     private final Map<String, String> parent = new HashMap<>();
     private final Map<String, Integer> lowerWordCounts = new HashMap<>();
     private final List<Entry> extra = new ArrayList<>();
+    private final Map<String, Map<String, List<String>>> localized = new LinkedHashMap<>();
 
     public Builder add(String id, String name, Collection<String> aliases, String source) {
       skills.put(
           id, new Entry(id, name, aliases == null ? List.of() : List.copyOf(aliases), source));
+      return this;
+    }
+
+    /**
+     * Labels and synonyms of a skill in one language (English synonyms included). They become
+     * patterns after every skill's name and aliases, English first, so a surface shared with an
+     * English name keeps meaning the English skill.
+     */
+    public Builder labels(String id, String lang, Collection<String> surfaces) {
+      localized
+          .computeIfAbsent(lang, k -> new LinkedHashMap<>())
+          .computeIfAbsent(id, k -> new ArrayList<>())
+          .addAll(surfaces);
       return this;
     }
 
@@ -229,6 +274,29 @@ public final class SkillDictionary {
           if (!stripped.equals(s)) addPattern(byKey, stripped, target, stop, common, false);
           String singular = singular(s);
           if (singular != null) addPattern(byKey, singular, target, stop, common, false);
+        }
+      }
+      List<String> langs = new ArrayList<>(localized.keySet());
+      langs.sort(
+          (a, b) ->
+              Integer.compare(
+                  a.equals(Languages.ENGLISH) ? 0 : 1, b.equals(Languages.ENGLISH) ? 0 : 1));
+      for (String lang : langs) {
+        Map<String, List<String>> byId = localized.get(lang);
+        for (Entry e : ordered) {
+          List<String> surfaces = byId.get(e.id());
+          if (surfaces == null) continue;
+          String target = canonical.getOrDefault(e.id(), e.id());
+          for (String s : surfaces) {
+            if (everyday(s)) continue;
+            addPattern(byKey, s, target, stop, common, false);
+            String stripped = stripQualifier(s);
+            if (!stripped.equals(s)) addPattern(byKey, stripped, target, stop, common, false);
+            if (lang.equals(Languages.ENGLISH)) {
+              String singular = singular(s);
+              if (singular != null) addPattern(byKey, singular, target, stop, common, false);
+            }
+          }
         }
       }
       // Abbreviations: only where the expanded label is a known skill.
