@@ -404,25 +404,52 @@ final class CypherGuard {
     return false;
   }
 
-  /** {@code variable:Label} as one top-level AND-conjunct, with a label from the set. */
-  static boolean conjunctLabel(List<PlanText.Token> t, String variable, Set<String> labels) {
-    for (int i = 0; i + 2 < t.size(); i++) {
-      boolean conjunctStart =
-          i == 0
-              || (t.get(i - 1).kind() == PlanText.Kind.NAME && t.get(i - 1).text().equals("AND"));
-      if (conjunctStart
-          && t.get(i).kind() == PlanText.Kind.NAME
-          && t.get(i).text().equals(variable)
-          && t.get(i + 1).is(":")
-          && t.get(i + 2).kind() == PlanText.Kind.NAME
-          && labels.contains(t.get(i + 2).text())
-          && (i + 3 == t.size()
-              || (t.get(i + 3).kind() == PlanText.Kind.NAME
-                  && t.get(i + 3).text().equals("AND")))) {
-        return true;
+  /**
+   * {@code variable:Label} as one top-level AND-conjunct (a parenthesised conjunct counts through
+   * its own top-level conjuncts), with a label from the set.
+   */
+  static boolean conjunctLabel(List<PlanText.Token> all, String variable, Set<String> labels) {
+    List<PlanText.Token> t = unwrapped(all);
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i <= t.size(); i++) {
+      boolean end = i == t.size();
+      if (!end) {
+        PlanText.Token tk = t.get(i);
+        if (tk.is("(") || tk.is("[") || tk.is("{")) depth++;
+        else if (tk.is(")") || tk.is("]") || tk.is("}")) depth--;
+        end =
+            depth == 0
+                && tk.kind() == PlanText.Kind.NAME
+                && !tk.quoted()
+                && tk.text().equalsIgnoreCase("AND");
       }
+      if (!end) continue;
+      List<PlanText.Token> c = t.subList(start, i);
+      if (c.size() == 3
+          && c.get(0).kind() == PlanText.Kind.NAME
+          && c.get(0).text().equals(variable)
+          && c.get(1).is(":")
+          && c.get(2).kind() == PlanText.Kind.NAME
+          && labels.contains(c.get(2).text())) return true;
+      if (c.size() > 2
+          && c.get(0).is("(")
+          && unwrapped(c) != c
+          && conjunctLabel(c, variable, labels)) return true;
+      start = i + 1;
     }
     return false;
+  }
+
+  /** Without one pair of parentheses around the whole text: {@code (a:A AND b:B)}. */
+  private static List<PlanText.Token> unwrapped(List<PlanText.Token> t) {
+    if (t.size() < 2 || !t.get(0).is("(") || !t.get(t.size() - 1).is(")")) return t;
+    int depth = 0;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.get(i).is("(")) depth++;
+      else if (t.get(i).is(")") && --depth == 0 && i < t.size() - 1) return t;
+    }
+    return unwrapped(t.subList(1, t.size() - 1));
   }
 
   /**
