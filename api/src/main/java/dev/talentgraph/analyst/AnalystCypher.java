@@ -235,6 +235,7 @@ final class AnalystCypher {
       List<String> columns = result.keys();
       List<List<Object>> rows = new ArrayList<>();
       boolean truncated = false;
+      long bytes = 0;
       while (result.hasNext()) {
         if (rows.size() >= settings.maxRows()) {
           truncated = true;
@@ -243,6 +244,11 @@ final class AnalystCypher {
         Record r = result.next();
         List<Object> row = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) row.add(values.convert(r.get(i)));
+        bytes += CypherValues.size(row);
+        if (bytes > settings.maxResultBytes()) {
+          truncated = true;
+          break;
+        }
         rows.add(row);
       }
       tx.rollback();

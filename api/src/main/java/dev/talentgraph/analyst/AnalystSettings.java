@@ -1,6 +1,7 @@
 package dev.talentgraph.analyst;
 
 import dev.talentgraph.schema.Labels;
+import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param gdsTtl how long an analyst projection lives before it is dropped
  * @param gdsProperties the only property keys an analyst projection may load (numeric, public facts
  *     such as a skill level); deny by default, since the plan cannot show them
+ * @param readableLabels the only labels a plan may name (deny by default): a label missing here,
+ *     such as a new one holding personal data, is refused until someone decides it is public
+ * @param readableTypes the only relationship types a plan may name, likewise
+ * @param openTypes readable types that also connect a label that is not readable (HAS_SKILL links
+ *     Candidates as well as Experts): a node reached over one must be checked against a readable
+ *     label in the same query, e.g. {@code (s:Skill)<-[:HAS_SKILL]-(e:Expert)}
+ * @param personalProperties property keys that are personal wherever they live (an Expert's grade,
+ *     status and departure): no plan may read them, nor every property at once ({@code
+ *     properties(n)}, {@code n{.*}}, a key chosen at run time); nodes in results come back without
+ *     them
+ * @param maxResultBytes the approximate size of one result at most; reading stops there and the
+ *     result says {@code truncated}
  */
 @ConfigurationProperties("talent.analyst")
 record AnalystSettings(
@@ -43,7 +56,70 @@ record AnalystSettings(
     Integer gdsMaxGraphs,
     Long gdsMaxElements,
     Duration gdsTtl,
-    List<String> gdsProperties) {
+    List<String> gdsProperties,
+    List<String> readableLabels,
+    List<String> readableTypes,
+    List<String> openTypes,
+    List<String> personalProperties,
+    Long maxResultBytes) {
+
+  /** Public facts about skills, work, learning, communities and models. */
+  public static final List<String> DEFAULT_READABLE_LABELS =
+      List.of(
+          Labels.EXPERT,
+          Labels.SKILL,
+          Labels.SKILL_GROUP,
+          Labels.COURSE,
+          Labels.PROJECT,
+          Labels.PUBLICATION,
+          Labels.TEAM,
+          Labels.JOB_OPENING,
+          Labels.OCCUPATION,
+          Labels.COMMUNITY,
+          Labels.QUESTION,
+          Labels.ANSWER,
+          Labels.TAG,
+          Labels.PRACTICE_COMMUNITY,
+          Labels.COMMUNITY_RUN,
+          Labels.MODEL);
+
+  /** The types between readable labels (HAS_SKILL also reaches Candidates: see openTypes). */
+  public static final List<String> DEFAULT_READABLE_TYPES =
+      List.of(
+          RelTypes.HAS_SKILL,
+          RelTypes.BROADER,
+          RelTypes.RELATED_TO,
+          RelTypes.SAME_AS,
+          RelTypes.TEACHES,
+          RelTypes.REQUIRES,
+          RelTypes.PREREQUISITE_OF,
+          RelTypes.WORKED_ON,
+          RelTypes.AUTHORED,
+          RelTypes.ABOUT,
+          RelTypes.COLLABORATED_WITH,
+          RelTypes.ENROLLED,
+          RelTypes.MEMBER_OF,
+          RelTypes.MANAGES,
+          RelTypes.MENTORS,
+          RelTypes.PRACTICES_IN,
+          RelTypes.BRIDGES_TO,
+          RelTypes.FOR_OCCUPATION,
+          RelTypes.HIRES_FOR,
+          RelTypes.ON_HIRING_TEAM,
+          RelTypes.IN_COMMUNITY,
+          RelTypes.ASKED,
+          RelTypes.ANSWERED,
+          RelTypes.ANSWER_TO,
+          RelTypes.ACCEPTED_ANSWER,
+          RelTypes.TAGGED,
+          RelTypes.DENOTES,
+          RelTypes.LINKS_TO);
+
+  public static final List<String> DEFAULT_OPEN_TYPES = List.of(RelTypes.HAS_SKILL);
+
+  /** An Expert's career and departure: HR data, kept off the analyst endpoint. */
+  public static final List<String> DEFAULT_PERSONAL_PROPERTIES =
+      List.of(Props.GRADE, Props.STATUS, Props.DEPARTED_AT, Props.DEPARTURE_REASON);
 
   /** Public numeric facts: skill levels, collaboration weights and counts, years, citations. */
   public static final List<String> DEFAULT_GDS_PROPERTIES =
@@ -67,7 +143,14 @@ record AnalystSettings(
           Labels.STAGE_CHANGE,
           Labels.ASSESSMENT,
           Labels.INTERVIEW,
-          Labels.CONTEST);
+          Labels.CONTEST,
+          Labels.PROMOTION,
+          Labels.CANDIDATE,
+          Labels.TRAINING_RECORD,
+          Labels.LEARNING_ASSIGNMENT,
+          Labels.MENTORSHIP,
+          Labels.MODEL_CHECK,
+          Labels.DATASET);
 
   /** Every type that connects a protected node (the recruiting ones of docs/adr/0006 included). */
   public static final List<String> DEFAULT_PROTECTED_TYPES =
@@ -84,7 +167,14 @@ record AnalystSettings(
           RelTypes.HAS_INTERVIEW,
           RelTypes.INTERVIEWED_BY,
           RelTypes.CONTESTED,
-          RelTypes.CONCERNS);
+          RelTypes.CONCERNS,
+          RelTypes.BY_MODEL,
+          RelTypes.PROMOTED,
+          RelTypes.HAS_MENTOR,
+          RelTypes.HAS_MENTEE,
+          RelTypes.ASSIGNED,
+          RelTypes.INCLUDES,
+          RelTypes.CHECKED);
 
   /** Read-only procedures: schema names, counts, and GDS algorithms in their non-writing modes. */
   public static final List<String> DEFAULT_PROCEDURES =
@@ -146,6 +236,17 @@ record AnalystSettings(
   public static final List<String> DEFAULT_DENIED =
       List.of(
           "apoc.map.fromNodes",
+          "apoc.convert.toJson",
+          "apoc.convert.toMap",
+          "apoc.convert.toSortedJsonMap",
+          "apoc.convert.toNode*",
+          "apoc.convert.toRelationship*",
+          "apoc.map.*",
+          "apoc.text.repeat",
+          "apoc.text.lpad",
+          "apoc.text.rpad",
+          "apoc.text.format",
+          "apoc.coll.fill",
           "apoc.cypher.*",
           "apoc.periodic.*",
           "apoc.load.*",
@@ -176,6 +277,13 @@ record AnalystSettings(
     if (gdsMaxElements == null) gdsMaxElements = 20_000_000L;
     if (gdsTtl == null) gdsTtl = Duration.ofMinutes(30);
     if (gdsProperties == null) gdsProperties = DEFAULT_GDS_PROPERTIES;
+    if (readableLabels == null) readableLabels = DEFAULT_READABLE_LABELS;
+    if (readableTypes == null) readableTypes = DEFAULT_READABLE_TYPES;
+    if (openTypes == null) openTypes = DEFAULT_OPEN_TYPES;
+    if (personalProperties == null) personalProperties = DEFAULT_PERSONAL_PROPERTIES;
+    if (maxResultBytes == null) maxResultBytes = 8L * 1024 * 1024;
+    if (maxResultBytes < 1024)
+      throw new IllegalArgumentException("talent.analyst.max-result-bytes must be at least 1024");
     if (timeout.isNegative() || timeout.isZero())
       throw new IllegalArgumentException("talent.analyst.timeout must be positive");
     if (maxRows < 1)
@@ -193,6 +301,7 @@ record AnalystSettings(
   /** The defaults, for code that runs without Spring (tests of the guard). */
   public static AnalystSettings defaults() {
     return new AnalystSettings(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 }

@@ -85,6 +85,10 @@ final class CypherGuard {
   private final String database;
   private final Set<String> protectedLabels;
   private final Set<String> protectedTypes;
+  private final Set<String> readable;
+  private final Set<String> readableLabels;
+  private final Set<String> openTypes;
+  private final Set<String> personalProperties;
   private final List<Pattern> procedures;
   private final List<Pattern> functions;
   private final List<Pattern> denied;
@@ -93,6 +97,14 @@ final class CypherGuard {
     this.database = database;
     this.protectedLabels = Set.copyOf(settings.protectedLabels());
     this.protectedTypes = Set.copyOf(settings.protectedTypes());
+    this.readableLabels = Set.copyOf(settings.readableLabels());
+    Set<String> r = new java.util.HashSet<>(settings.readableLabels());
+    r.addAll(settings.readableTypes());
+    r.removeAll(protectedLabels);
+    r.removeAll(protectedTypes);
+    this.readable = Set.copyOf(r);
+    this.openTypes = Set.copyOf(settings.openTypes());
+    this.personalProperties = Set.copyOf(settings.personalProperties());
     this.procedures = globs(settings.allowedProcedures());
     this.functions = globs(settings.allowedFunctions());
     this.denied = globs(settings.deniedRoutines());
@@ -128,6 +140,8 @@ final class CypherGuard {
     }
     Optional<CypherRefusal> byPlan = check(explain.plan(), List.of());
     if (byPlan.isPresent()) return byPlan;
+    Optional<CypherRefusal> byProperty = checkProperties(explain.plan());
+    if (byProperty.isPresent()) return byProperty;
     List<String> procedureNames = new java.util.ArrayList<>();
     procedures(explain.plan(), procedureNames);
     if (procedureNames.stream().anyMatch(AnalystProjections::isProjection)
@@ -262,14 +276,16 @@ final class CypherGuard {
           "refused: a label or type chosen at run time (operator " + op + ")");
     }
     for (String name : PlanText.labelPositionNames(tokens)) {
-      if (protectedLabels.contains(name) || protectedTypes.contains(name)) {
+      if (!readable.contains(name)) {
         return refuse(
             "protected",
             op,
             name,
             "refused: "
                 + name
-                + " holds personal data or secrets and is not"
+                + (protectedLabels.contains(name) || protectedTypes.contains(name)
+                    ? " holds personal data or secrets and is not"
+                    : " is not on the list of labels and types analysts may read, so it is not")
                 + " readable on the analyst endpoint (operator "
                 + op
                 + ")");
@@ -298,6 +314,10 @@ final class CypherGuard {
               + op
               + " expands relationships of any type;"
               + " name the types, e.g. -[:HAS_SKILL]->");
+    }
+    if (isExpansion(op) && !op.contains("(Into)")) {
+      Optional<CypherRefusal> open = checkOpenExpansion(plan, op, tokens, ancestors);
+      if (open.isPresent()) return open;
     }
     List<PlanText.Call> calls = PlanText.calls(tokens);
     for (int i = 0; i < calls.size(); i++) {
@@ -335,6 +355,218 @@ final class CypherGuard {
       if (r.isPresent()) return r;
     }
     return Optional.empty();
+  }
+
+  /**
+   * A node reached over an open type (one that also links a label analysts may not read) must be
+   * checked against a readable label: in the pattern itself or by a Filter above, as a conjunct.
+   */
+  private Optional<CypherRefusal> checkOpenExpansion(
+      Plan plan, String op, List<PlanText.Token> tokens, List<Plan> ancestors) {
+    String open = null;
+    for (PlanText.RelPattern rel : PlanText.relPatterns(tokens)) {
+      List<String> types = rel.plainTypes();
+      if (types == null) continue;
+      for (String t : types) if (openTypes.contains(t)) open = t;
+    }
+    if (open == null) return Optional.empty();
+    // the nodes this operator binds: those of its pattern that no operator below it bound already
+    Set<String> bound = new java.util.HashSet<>();
+    for (Plan c : plan.children()) bound.addAll(c.identifiers());
+    List<String[]> nodes = PlanText.nodePatterns(tokens);
+    for (int i = 0; i < nodes.size(); i++) {
+      String variable = nodes.get(i)[0];
+      String label = nodes.get(i)[1];
+      if (bound.contains(variable)) continue;
+      if (label != null && readableLabels.contains(label)) continue;
+      if (labelledByFilter(variable, ancestors)) continue;
+      return refuse(
+          "open_type",
+          op,
+          open,
+          "refused: "
+              + open
+              + " also links nodes analysts may not read; give the node it reaches a label,"
+              + " e.g. (s:Skill)<-[:"
+              + open
+              + "]-(e:Expert)");
+    }
+    return Optional.empty();
+  }
+
+  /** True when a Filter above keeps only nodes of a readable label for this variable. */
+  private boolean labelledByFilter(String variable, List<Plan> ancestors) {
+    for (Plan a : ancestors) {
+      if (!baseName(a.operatorType()).equals("Filter")) continue;
+      List<PlanText.Token> t = PlanText.lex(details(a));
+      if (conjunctLabel(t, variable, readableLabels)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * {@code variable:Label} as one top-level AND-conjunct (a parenthesised conjunct counts through
+   * its own top-level conjuncts), with a label from the set.
+   */
+  static boolean conjunctLabel(List<PlanText.Token> all, String variable, Set<String> labels) {
+    List<PlanText.Token> t = unwrapped(all);
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i <= t.size(); i++) {
+      boolean end = i == t.size();
+      if (!end) {
+        PlanText.Token tk = t.get(i);
+        if (tk.is("(") || tk.is("[") || tk.is("{")) depth++;
+        else if (tk.is(")") || tk.is("]") || tk.is("}")) depth--;
+        end =
+            depth == 0
+                && tk.kind() == PlanText.Kind.NAME
+                && !tk.quoted()
+                && tk.text().equalsIgnoreCase("AND");
+      }
+      if (!end) continue;
+      List<PlanText.Token> c = t.subList(start, i);
+      if (c.size() == 3
+          && c.get(0).kind() == PlanText.Kind.NAME
+          && c.get(0).text().equals(variable)
+          && c.get(1).is(":")
+          && c.get(2).kind() == PlanText.Kind.NAME
+          && labels.contains(c.get(2).text())) return true;
+      if (c.size() > 2
+          && c.get(0).is("(")
+          && unwrapped(c) != c
+          && conjunctLabel(c, variable, labels)) return true;
+      start = i + 1;
+    }
+    return false;
+  }
+
+  /** Without one pair of parentheses around the whole text: {@code (a:A AND b:B)}. */
+  private static List<PlanText.Token> unwrapped(List<PlanText.Token> t) {
+    if (t.size() < 2 || !t.get(0).is("(") || !t.get(t.size() - 1).is(")")) return t;
+    int depth = 0;
+    for (int i = 0; i < t.size(); i++) {
+      if (t.get(i).is("(")) depth++;
+      else if (t.get(i).is(")") && --depth == 0 && i < t.size() - 1) return t;
+    }
+    return unwrapped(t.subList(1, t.size() - 1));
+  }
+
+  /**
+   * The second pass, once the plan's shape is allowed: no operator reads a personal property, every
+   * property of an entity at once, or a property whose key is chosen at run time.
+   */
+  Optional<CypherRefusal> checkProperties(Plan plan) {
+    String op = baseName(plan.operatorType());
+    List<PlanText.Token> t = PlanText.lex(details(plan));
+    for (int i = 0; i + 1 < t.size(); i++) {
+      PlanText.Token tk = t.get(i);
+      PlanText.Token next = t.get(i + 1);
+      if (tk.is(".")
+          && next.kind() == PlanText.Kind.NAME
+          && personalProperties.contains(next.text())
+          && (i + 2 >= t.size() || !(t.get(i + 2).is("(") || t.get(i + 2).is(".")))) {
+        return refuse(
+            "personal_property",
+            op,
+            next.text(),
+            "refused: the property "
+                + next.text()
+                + " is personal and not readable on the analyst endpoint (operator "
+                + op
+                + ")");
+      }
+      if (tk.is("{") && next.is(".") && i + 2 < t.size() && t.get(i + 2).is("*")) {
+        return refuse(
+            "all_properties",
+            op,
+            "{.*}",
+            "refused: a map projection of every property could include personal ones; name the"
+                + " properties, e.g. n{.name}");
+      }
+      if (tk.kind() == PlanText.Kind.NAME
+          && !tk.quoted()
+          && tk.text().equalsIgnoreCase("properties")
+          && next.is("(")
+          && (i == 0 || !t.get(i - 1).is("."))) {
+        return refuse(
+            "all_properties",
+            op,
+            "properties",
+            "refused: properties() returns every property, personal ones included; name the"
+                + " properties you need");
+      }
+      if ((tk.is(")") || (tk.kind() == PlanText.Kind.NAME && !KEYWORDS.contains(tk.text())))
+          && next.is("[")
+          && dynamicSubscript(t, i + 1)) {
+        return refuse(
+            "dynamic_property",
+            op,
+            null,
+            "refused: a property read by a key chosen at run time (operator "
+                + op
+                + "); write the key, e.g. n.name");
+      }
+    }
+    for (Plan c : plan.children()) {
+      Optional<CypherRefusal> r = checkProperties(c);
+      if (r.isPresent()) return r;
+    }
+    return Optional.empty();
+  }
+
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "IN",
+          "AND",
+          "OR",
+          "XOR",
+          "NOT",
+          "WHEN",
+          "THEN",
+          "ELSE",
+          "RETURN",
+          "AS",
+          "WITH",
+          "WHERE",
+          "UNWIND",
+          "CASE",
+          "END",
+          "cache",
+          "ALL",
+          "ANY",
+          "NONE",
+          "SINGLE",
+          "DISTINCT",
+          "BY",
+          "CONTAINS",
+          "STARTS",
+          "ENDS",
+          "IS",
+          "NULL");
+
+  /**
+   * A subscript {@code x[...]} whose index is not a number or a range of numbers: a string, a
+   * parameter or a variable could name a personal property of a node.
+   */
+  private static boolean dynamicSubscript(List<PlanText.Token> t, int open) {
+    int depth = 0;
+    for (int j = open; j < t.size(); j++) {
+      PlanText.Token tk = t.get(j);
+      if (tk.is("[")) depth++;
+      else if (tk.is("]")) {
+        if (--depth == 0) return false;
+      } else if (tk.kind() == PlanText.Kind.NUMBER
+          || tk.is(".")
+          || tk.is("-")
+          || tk.is("+")
+          || tk.is("*")) {
+        continue;
+      } else {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isExpansion(String op) {

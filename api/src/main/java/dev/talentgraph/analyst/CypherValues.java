@@ -15,15 +15,38 @@ import org.neo4j.driver.types.TypeSystem;
 /**
  * Turns driver values into JSON-friendly Java values and, while doing so, refuses any node with a
  * protected label or relationship of a protected type: the second line behind {@link CypherGuard},
- * for anything the plan check did not foresee.
+ * for anything the plan check did not foresee. Nodes and relationships come back without their
+ * personal properties.
  */
 final class CypherValues {
   private final Set<String> protectedLabels;
   private final Set<String> protectedTypes;
+  private final Set<String> personalProperties;
 
   CypherValues(AnalystSettings settings) {
     this.protectedLabels = Set.copyOf(settings.protectedLabels());
     this.protectedTypes = Set.copyOf(settings.protectedTypes());
+    this.personalProperties = Set.copyOf(settings.personalProperties());
+  }
+
+  /**
+   * The approximate size in bytes of a converted value as JSON (strings by their length, numbers
+   * and punctuation by a small constant), for the result's byte budget.
+   */
+  static long size(Object v) {
+    if (v == null) return 4;
+    if (v instanceof String s) return s.length() + 2L;
+    if (v instanceof List<?> l) {
+      long n = 2;
+      for (Object o : l) n += size(o) + 1;
+      return n;
+    }
+    if (v instanceof Map<?, ?> m) {
+      long n = 2;
+      for (var e : m.entrySet()) n += String.valueOf(e.getKey()).length() + 4 + size(e.getValue());
+      return n;
+    }
+    return 8;
   }
 
   /** Thrown when a result holds a protected node or relationship. */
@@ -109,7 +132,10 @@ final class CypherValues {
 
   private Map<String, Object> properties(Map<String, Value> props) {
     Map<String, Object> out = new LinkedHashMap<>();
-    props.forEach((k, val) -> out.put(k, convert(val)));
+    props.forEach(
+        (k, val) -> {
+          if (!personalProperties.contains(k)) out.put(k, convert(val));
+        });
     return out;
   }
 }

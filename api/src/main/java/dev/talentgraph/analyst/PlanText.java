@@ -121,10 +121,52 @@ final class PlanText {
       Token prev = t.get(i - 1);
       if (t.get(i).kind() == Kind.NAME
           && (prev.is(":") || prev.is("|") || prev.is("&") || prev.is("!"))) {
+        if (prev.is(":") && i >= 2 && t.get(i - 2).is(":")) continue; // a type: x :: INTEGER
+        if (prev.is(":")
+            && i >= 3
+            && t.get(i - 2).kind() == Kind.NAME
+            && (t.get(i - 3).is("{") || t.get(i - 3).is(","))) continue; // a map entry {k: v}
+        if (prev.is("|") && i >= 2 && !inLabelExpression(t, i - 1)) continue;
         names.add(t.get(i).text());
       }
     }
     return names;
+  }
+
+  /**
+   * True when the {@code |} at this index joins labels or types ({@code :A|B}) rather than ending a
+   * list comprehension's filter ({@code [x IN l WHERE p | x.name]}): a colon comes first with only
+   * names and bars between.
+   */
+  private static boolean inLabelExpression(List<Token> t, int bar) {
+    for (int j = bar - 1; j >= 0; j--) {
+      Token tk = t.get(j);
+      if (tk.is(":")) return true;
+      if (tk.kind() == Kind.NAME || tk.is("|") || tk.is("&") || tk.is("!")) continue;
+      return false;
+    }
+    return false;
+  }
+
+  /**
+   * The node patterns {@code (variable)} or {@code (variable:Label)} of a rendered pattern, in
+   * order: each as {variable, first label or null}. Only parentheses that open with a name followed
+   * by {@code )} or {@code :} count, so calls and grouped expressions are left out.
+   */
+  static List<String[]> nodePatterns(List<Token> t) {
+    List<String[]> out = new ArrayList<>();
+    for (int i = 0; i + 2 < t.size(); i++) {
+      if (!t.get(i).is("(") || t.get(i + 1).kind() != Kind.NAME) continue;
+      if (i > 0 && t.get(i - 1).kind() == Kind.NAME) continue; // a call: f(x)
+      Token after = t.get(i + 2);
+      if (after.is(")")) {
+        out.add(new String[] {t.get(i + 1).text(), null});
+      } else if (after.is(":") && i + 3 < t.size() && t.get(i + 3).kind() == Kind.NAME) {
+        boolean plain = i + 4 < t.size() && t.get(i + 4).is(")");
+        out.add(new String[] {t.get(i + 1).text(), plain ? t.get(i + 3).text() : null});
+      }
+    }
+    return out;
   }
 
   /**

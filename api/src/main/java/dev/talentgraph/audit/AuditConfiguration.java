@@ -20,8 +20,15 @@ class AuditConfiguration {
   AuditLog auditLog(
       Driver driver,
       SchemaMigrations schema,
-      @Value("${talent.audit.queue-capacity:10000}") int capacity) {
-    return new AuditLog(driver, schema.database(), capacity);
+      @Value("${talent.audit.queue-capacity:10000}") int capacity,
+      @Value("${talent.audit.refusals.window:1m}") java.time.Duration window,
+      @Value("${talent.audit.refusals.per-source:100}") int perSource,
+      @Value("${talent.audit.refusals.total:1000}") int total) {
+    return new AuditLog(
+        driver,
+        schema.database(),
+        capacity,
+        new RefusalLimiter(java.time.Clock.systemUTC(), window, perSource, total));
   }
 
   @Bean

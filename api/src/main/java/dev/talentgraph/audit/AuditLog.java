@@ -52,8 +52,19 @@ public final class AuditLog implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
   private volatile boolean closing;
+  private final RefusalLimiter refusals;
 
   public AuditLog(Driver driver, String database, int capacity) {
+    this(
+        driver,
+        database,
+        capacity,
+        new RefusalLimiter(java.time.Clock.systemUTC(), Duration.ofMinutes(1), 100, 1000));
+  }
+
+  /** With the limiter of refused requests' events (see {@link RefusalLimiter}). */
+  AuditLog(Driver driver, String database, int capacity, RefusalLimiter refusals) {
+    this.refusals = refusals;
     this.driver = driver;
     this.database = database;
     this.queue = new ArrayBlockingQueue<>(capacity);
@@ -62,8 +73,15 @@ public final class AuditLog implements AutoCloseable {
     writer.start();
   }
 
-  /** Queues an event; never blocks. */
+  /**
+   * Queues an event; never blocks. Refusals beyond the limiter's budget are counted into a summary
+   * event instead.
+   */
   public void record(AuditEvent event) {
+    for (AuditEvent e : refusals.admit(event)) offer(e);
+  }
+
+  private void offer(AuditEvent event) {
     if (queue.offer(event)) {
       enqueued.incrementAndGet();
     } else {
@@ -148,7 +166,10 @@ public final class AuditLog implements AutoCloseable {
     while (!closing || !queue.isEmpty()) {
       try {
         AuditEvent first = queue.poll(MAX_WAIT_MS, TimeUnit.MILLISECONDS);
-        if (first == null) continue;
+        if (first == null) {
+          refusals.rollIfDue().forEach(this::offer);
+          continue;
+        }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
         write(batch);

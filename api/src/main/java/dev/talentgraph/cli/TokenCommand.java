@@ -58,6 +58,13 @@ class TokenCommand {
 
     @Override
     public Integer call() {
+      if (ttlDays != null && ttlDays < 1) {
+        System.err.println(
+            "--ttl-days must be at least 1 (got "
+                + ttlDays
+                + "); leave it out for a token that does not expire");
+        return 2;
+      }
       EnumSet<Role> parsed = Role.setOf(roles);
       try (GraphConnection g = graph.open()) {
         var created =

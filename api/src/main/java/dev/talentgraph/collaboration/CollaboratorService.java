@@ -6,6 +6,7 @@ import dev.talentgraph.ml.collab.CollabGraph;
 import dev.talentgraph.ml.collab.CollaboratorModels;
 import dev.talentgraph.ml.collab.CollaboratorRecommender;
 import dev.talentgraph.ml.collab.Neo4jCollabGraphLoader;
+import dev.talentgraph.privacy.ExpertErased;
 import dev.talentgraph.scoring.ModelActivated;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,12 @@ public class CollaboratorService {
     Mono<Built> next = load();
     current.set(next);
     next.subscribe(b -> {}, err -> {});
+  }
+
+  /** The index holds names and reasons: an erased person must leave it at once. */
+  @EventListener
+  void onErasure(ExpertErased e) {
+    current.set(null);
   }
 
   private Mono<Built> recommender() {

@@ -77,6 +77,12 @@ class QuestionRoutingService {
     routers.remove(community);
   }
 
+  /** Routers know who answered what: after an erasure every one is built again. */
+  @org.springframework.context.event.EventListener
+  void onErasure(dev.talentgraph.privacy.ExpertErased e) {
+    routers.clear();
+  }
+
   Mono<QuestionRoute> route(
       String text, List<String> tags, Integer first, String community, String asker, boolean full) {
     int n = first == null ? 10 : first;

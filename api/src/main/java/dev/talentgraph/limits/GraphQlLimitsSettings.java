@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAliases aliased fields in one document (alias bombs repeat one expensive field under
  *     many names)
  * @param maxPageSize largest value of a page-size argument
+ * @param maxListSize most items of a list argument (a {@code hasSkill} filter, ids), written in the
+ *     document or passed in a variable
  * @param requestTimeout time after which fields still running are answered with an error; it is
  *     also the time limit of each database statement the request runs, so Neo4j stops the work
  * @param rateLimit requests per user (or per address without a login)
@@ -29,6 +31,7 @@ record GraphQlLimitsSettings(
     Integer assumedListSize,
     Integer maxAliases,
     Integer maxPageSize,
+    Integer maxListSize,
     Duration requestTimeout,
     RateLimit rateLimit,
     Introspection introspection) {
@@ -66,10 +69,14 @@ record GraphQlLimitsSettings(
     if (assumedListSize == null) assumedListSize = 20;
     if (maxAliases == null) maxAliases = 30;
     if (maxPageSize == null) maxPageSize = 500;
+    if (maxListSize == null) maxListSize = 200;
     if (requestTimeout == null) requestTimeout = Duration.ofSeconds(30);
     if (rateLimit == null) rateLimit = new RateLimit(null, null);
     if (introspection == null) introspection = Introspection.ENABLED;
-    for (int v : new int[] {maxDepth, maxComplexity, assumedListSize, maxAliases, maxPageSize}) {
+    for (int v :
+        new int[] {
+          maxDepth, maxComplexity, assumedListSize, maxAliases, maxPageSize, maxListSize
+        }) {
       if (v < 0)
         throw new IllegalArgumentException("talent.graphql.limits: limits must be >= 0 (0 = off)");
     }

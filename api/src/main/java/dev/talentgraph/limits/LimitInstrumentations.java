@@ -140,6 +140,49 @@ final class LimitInstrumentations {
     }
   }
 
+  /**
+   * The longest list given as an argument, written in the document or passed as a variable: a
+   * filter of thousands of items costs the database more to plan than to run, so it is refused
+   * before anything runs.
+   */
+  static final class ListSize extends OperationCheck {
+    private final int max;
+
+    ListSize(int max) {
+      this.max = max;
+    }
+
+    @Override
+    void check(ExecutionContext ctx) {
+      if (max == 0) return;
+      long longest =
+          Math.max(literal(ctx.getDocument()), variable(ctx.getCoercedVariables().toMap()));
+      if (longest > max) {
+        throw LimitError.MAX_LIST_SIZE_EXCEEDED.abort(
+            "a list argument of " + longest + " items exceeds the maximum of " + max, max, longest);
+      }
+    }
+
+    private static long literal(graphql.language.Node<?> node) {
+      long longest = node instanceof graphql.language.ArrayValue a ? a.getValues().size() : 0;
+      for (graphql.language.Node<?> child : node.getChildren()) {
+        longest = Math.max(longest, literal(child));
+      }
+      return longest;
+    }
+
+    private static long variable(Object value) {
+      long longest = 0;
+      if (value instanceof java.util.Collection<?> c) {
+        longest = c.size();
+        for (Object o : c) longest = Math.max(longest, variable(o));
+      } else if (value instanceof java.util.Map<?, ?> m) {
+        for (Object o : m.values()) longest = Math.max(longest, variable(o));
+      }
+      return longest;
+    }
+  }
+
   static final class Introspection extends OperationCheck {
     private final GraphQlLimitsSettings.Introspection mode;
 

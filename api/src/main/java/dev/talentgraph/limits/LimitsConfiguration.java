@@ -13,6 +13,15 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 @EnableConfigurationProperties(GraphQlLimitsSettings.class)
 class LimitsConfiguration {
 
+  /** The same limit as the codecs' ({@code spring.codec.max-in-memory-size}, 256 KB by default). */
+  @Bean
+  BodySizeLimit bodySizeLimit(
+      @org.springframework.beans.factory.annotation.Value(
+              "${spring.codec.max-in-memory-size:256KB}")
+          org.springframework.util.unit.DataSize max) {
+    return new BodySizeLimit(max.toBytes());
+  }
+
   @Bean
   WebGraphQlInterceptor limitsInterceptor() {
     return new LimitsInterceptor();
@@ -41,6 +50,11 @@ class LimitsConfiguration {
   @Bean
   LimitInstrumentations.PageSize pageSizeLimitInstrumentation(GraphQlLimitsSettings s) {
     return new LimitInstrumentations.PageSize(s.maxPageSize());
+  }
+
+  @Bean
+  LimitInstrumentations.ListSize listSizeLimitInstrumentation(GraphQlLimitsSettings s) {
+    return new LimitInstrumentations.ListSize(s.maxListSize());
   }
 
   @Bean

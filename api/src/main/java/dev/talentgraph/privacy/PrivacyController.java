@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
+import dev.talentgraph.graphql.Writes;
 import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.PersonalFields;
+import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.security.ApiTokens;
+import dev.talentgraph.security.LocalUsers;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dataloader.BatchLoaderEnvironment;
 import org.neo4j.driver.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -38,10 +43,21 @@ class PrivacyController {
 
   private final CypherGateway cypher;
   private final FieldCipher cipher;
+  private final ApiTokens tokens;
+  private final LocalUsers users;
+  private final ApplicationEventPublisher events;
 
-  PrivacyController(CypherGateway cypher, FieldCipher cipher) {
+  PrivacyController(
+      CypherGateway cypher,
+      FieldCipher cipher,
+      ApiTokens tokens,
+      LocalUsers users,
+      ApplicationEventPublisher events) {
     this.cypher = cypher;
     this.cipher = cipher;
+    this.tokens = tokens;
+    this.users = users;
+    this.events = events;
   }
 
   @BatchMapping(typeName = "Expert", field = "personal")
@@ -132,7 +148,28 @@ class PrivacyController {
             + " OR o:"
             + Labels.SCORE
             + " THEN properties(o) ELSE null END} END) AS facts }"
-            + " RETURN e {.*} AS expert, properties(p) AS personal, facts";
+            + " CALL (e) { OPTIONAL MATCH (e)-[:"
+            + RelTypes.APPLIED
+            + "]->(a:"
+            + Labels.APPLICATION
+            + ") OPTIONAL MATCH (a)-[:"
+            + RelTypes.TO
+            + "]->(j:"
+            + Labels.JOB_OPENING
+            + ") RETURN collect(CASE WHEN a IS NULL THEN null ELSE {application: properties(a),"
+            + " opening: j.id, openingTitle: j.title, history: [(a)-[:"
+            + RelTypes.MOVED
+            + "]->(c) | properties(c)], assessments: [(a)-[:"
+            + RelTypes.HAS_ASSESSMENT
+            + "]->(x) | properties(x)], interviews: [(a)-[:"
+            + RelTypes.HAS_INTERVIEW
+            + "]->(i) | properties(i)]} END) AS applications }"
+            + " RETURN e {.*} AS expert, properties(p) AS personal, facts, applications,"
+            + " [(e)-[:"
+            + RelTypes.CONTESTED
+            + "]->(c:"
+            + Labels.CONTEST
+            + ") | properties(c)] AS contests";
     return cypher
         .read(RoundTrips.of(env), statement, Map.of("id", expertId))
         .flatMap(
@@ -174,6 +211,14 @@ class PrivacyController {
               doc.put("expert", new TreeMap<>(expert.asMap()));
               doc.put("personal", personal);
               doc.put("relationships", document);
+              doc.put(
+                  "applications",
+                  java.util.stream.StreamSupport.stream(
+                          row.get("applications").values().spliterator(), false)
+                      .filter(v -> !v.isNull())
+                      .map(v -> v.asMap(Value::asObject))
+                      .toList());
+              doc.put("contests", row.get("contests").asList(v -> v.asMap(Value::asObject)));
               ExpertNode profile =
                   new ExpertNode(
                       expertId,
@@ -204,11 +249,18 @@ class PrivacyController {
   record EraseCandidateInput(String candidateId) {}
 
   /**
-   * Removes what identifies the person: personal data, reviews, promotions and model scores
-   * (nodes), the written feedback of their interviews, and collaboration, mentoring, authorship,
-   * application and login links; the name becomes "Erased person" and skill evidence (free text) is
-   * cleared. Skills, team membership, projects and enrolments stay, so counts by skill and team are
-   * unchanged. One transaction; idempotent.
+   * Removes what identifies the person: personal data, reviews, promotions, model scores and
+   * contests (nodes, with their free text and the login that filed them), mentorships and learning
+   * assignments, the stage history, assessments and interviews of their applications (the
+   * application stays, anonymous, so an opening's counts hold), and collaboration, mentoring,
+   * authorship, Q&amp;A, interviewing, application and login links; the logins that act as the
+   * person are deleted and their API tokens revoked. The record keeps its id as an anonymous key:
+   * the name becomes "Erased person", departure, grade, title and dates go, and skill evidence
+   * (free text) is cleared. Skills, team membership, projects and enrolments stay, so counts by
+   * skill and team are unchanged. Any other text in the graph that names the person or their id (a
+   * reason written about them, an audit event of their own login) has it replaced. Then the
+   * in-memory copies (the collaboration index, question routers) are rebuilt. One transaction;
+   * idempotent.
    */
   @MutationMapping
   Mono<ErasePayload> eraseExpert(@Argument EraseExpertInput input, DataFetchingEnvironment env) {
@@ -217,81 +269,183 @@ class PrivacyController {
       return Mono.just(
           new ErasePayload(expertId, false, 0, 0, List.of(UserError.required("expertId"))));
     }
-    String statement =
-        "MATCH (e:"
-            + Labels.EXPERT
-            + " {id: $id})"
-            + " OPTIONAL MATCH (e)-[:"
-            + RelTypes.HAS_PERSONAL_DATA
-            + "|"
-            + RelTypes.HAS_REVIEW
-            + "|"
-            + RelTypes.PROMOTED
-            + "|"
-            + RelTypes.HAS_SCORE
-            + "]->(x)"
-            + " WITH e, collect(DISTINCT x) AS owned"
-            // interview feedback about the person, before the APPLIED links below are cut
-            + " CALL (e) { OPTIONAL MATCH (e)-[:"
-            + RelTypes.APPLIED
-            + "]->(:"
-            + Labels.APPLICATION
-            + ")-[:"
-            + RelTypes.HAS_INTERVIEW
-            + "]->(:"
-            + Labels.INTERVIEW
-            + ")-[:"
-            + RelTypes.HAS_PERSONAL_DATA
-            + "]->(f:"
-            + Labels.PERSONAL_DATA
-            + ")"
-            + " RETURN collect(DISTINCT f) AS feedback }"
-            + " WITH e, owned + feedback AS owned"
-            + " FOREACH (x IN owned | DETACH DELETE x)"
-            + " WITH e, size(owned) AS nodes"
-            + " OPTIONAL MATCH (e)-[r:"
-            + RelTypes.COLLABORATED_WITH
-            + "|"
-            + RelTypes.MENTORS
-            + "|"
-            + RelTypes.AUTHORED
-            + "|"
-            + RelTypes.APPLIED
-            + "|"
-            + RelTypes.IS
-            + "]-()"
-            + " WITH e, nodes, collect(DISTINCT r) AS links"
-            + " FOREACH (r IN links | DELETE r)"
-            + " WITH e, nodes, size(links) AS rels"
-            + " CALL (e) { MATCH (e)-[h:"
-            + RelTypes.HAS_SKILL
-            + "]->() SET h.evidence = null RETURN count(h) AS skills }"
-            + " CALL (e) { OPTIONAL MATCH (u:"
-            + Labels.USER
-            + " {expertId: e.id}) SET u.expertId = null RETURN count(u) AS users }"
-            + " SET e.name = $erased, e.erased = true, e.erasedAt = datetime()"
-            + " REMOVE e.title, e.hiredAt, e.leftAt"
-            + " RETURN nodes, rels";
+    Map<String, Object> params = Map.of("id", expertId, "erased", ERASED_NAME);
     return cypher
         .write(
             RoundTrips.of(env),
-            tx -> tx.run(statement, Map.of("id", expertId, "erased", ERASED_NAME)))
+            tx ->
+                tx.run(ERASE_EXPERT, params)
+                    .thenCompose(
+                        rows -> {
+                          if (rows.isEmpty()) return Writes.done(rows);
+                          var r = rows.get(0);
+                          Map<String, Object> scrub = new HashMap<>();
+                          scrub.put("id", expertId);
+                          scrub.put("names", r.get("names").asList(Value::asString));
+                          scrub.put("logins", r.get("logins").asList(Value::asString));
+                          scrub.put("erased", ERASED_NAME);
+                          scrub.put("patterns", patterns(expertId, r.get("names")));
+                          return tx.run(SCRUB_NODES, scrub)
+                              .thenCompose(x -> tx.run(SCRUB_RELATIONSHIPS, scrub))
+                              .thenCompose(x -> tx.run(SCRUB_AUDIT, scrub))
+                              .thenApply(x -> rows);
+                        }))
         .map(
-            rows ->
-                rows.isEmpty()
-                    ? new ErasePayload(
-                        expertId,
-                        false,
-                        0,
-                        0,
-                        List.of(UserError.notFound("expertId", "expert", expertId)))
-                    : new ErasePayload(
-                        expertId,
-                        true,
-                        rows.get(0).get("nodes").asInt(),
-                        rows.get(0).get("rels").asInt(),
-                        List.of()));
+            rows -> {
+              if (rows.isEmpty()) {
+                return new ErasePayload(
+                    expertId,
+                    false,
+                    0,
+                    0,
+                    List.of(UserError.notFound("expertId", "expert", expertId)));
+              }
+              tokens.revokeExpert(expertId);
+              rows.get(0).get("logins").asList(Value::asString).forEach(users::forget);
+              events.publishEvent(new ExpertErased(expertId));
+              return new ErasePayload(
+                  expertId,
+                  true,
+                  rows.get(0).get("nodes").asInt(),
+                  rows.get(0).get("rels").asInt(),
+                  List.of());
+            });
   }
+
+  /**
+   * Regular expressions matching the id and each name as whole words (so erasing {@code e1} leaves
+   * {@code e10} alone), quoted.
+   */
+  private static List<String> patterns(String id, Value names) {
+    List<String> out = new ArrayList<>();
+    out.add(word(id));
+    for (Value n : names.values()) {
+      if (!n.isNull() && !n.asString().isBlank() && !ERASED_NAME.equals(n.asString()))
+        out.add(word(n.asString()));
+    }
+    return out;
+  }
+
+  private static String word(String text) {
+    return "(?<![\\p{L}\\p{N}_-])" + java.util.regex.Pattern.quote(text) + "(?![\\p{L}\\p{N}_-])";
+  }
+
+  private static final String OWNED_TYPES =
+      String.join(
+          "|",
+          RelTypes.HAS_PERSONAL_DATA,
+          RelTypes.HAS_REVIEW,
+          RelTypes.PROMOTED,
+          RelTypes.HAS_SCORE,
+          RelTypes.CONTESTED,
+          RelTypes.ASSIGNED);
+
+  private static final String CUT_TYPES =
+      String.join(
+          "|",
+          RelTypes.COLLABORATED_WITH,
+          RelTypes.MENTORS,
+          RelTypes.AUTHORED,
+          RelTypes.APPLIED,
+          RelTypes.IS,
+          RelTypes.ASKED,
+          RelTypes.ANSWERED,
+          RelTypes.INTERVIEWED_BY);
+
+  /** The structural erasure; returns the counts, the names the person had and their logins. */
+  private static final String ERASE_EXPERT =
+      "MATCH (e:"
+          + Labels.EXPERT
+          + " {id: $id})"
+          + " WITH e, [x IN [e.name] WHERE x IS NOT NULL] AS names"
+          + " OPTIONAL MATCH (e)-[:"
+          + OWNED_TYPES
+          + "]->(x)"
+          + " WITH e, names, collect(DISTINCT x) AS owned"
+          // mentorships of the person, with their request texts
+          + " CALL (e) { OPTIONAL MATCH (m:"
+          + Labels.MENTORSHIP
+          + ")-[:"
+          + RelTypes.HAS_MENTOR
+          + "|"
+          + RelTypes.HAS_MENTEE
+          + "]->(e) RETURN collect(DISTINCT m) AS mentorships }"
+          // what an application of the person holds about them: stage history, assessments,
+          // interviews and their feedback, before the APPLIED links below are cut
+          + " CALL (e) { OPTIONAL MATCH (e)-[:"
+          + RelTypes.APPLIED
+          + "]->(a:"
+          + Labels.APPLICATION
+          + ")-[:"
+          + RelTypes.MOVED
+          + "|"
+          + RelTypes.HAS_ASSESSMENT
+          + "|"
+          + RelTypes.HAS_INTERVIEW
+          + "]->(part)"
+          + " OPTIONAL MATCH (part)-[:"
+          + RelTypes.HAS_PERSONAL_DATA
+          + "]->(f:"
+          + Labels.PERSONAL_DATA
+          + ")"
+          + " RETURN collect(DISTINCT part) + collect(DISTINCT f) AS parts }"
+          + " CALL (e) { OPTIONAL MATCH (u:"
+          + Labels.USER
+          + " {expertId: e.id}) RETURN collect(DISTINCT u) AS users }"
+          + " WITH e, names, owned + mentorships + parts AS owned, users,"
+          + " [u IN users | u.username] AS logins"
+          + " FOREACH (x IN owned | DETACH DELETE x)"
+          + " FOREACH (u IN users | DETACH DELETE u)"
+          + " WITH e, names, logins, size(owned) AS nodes"
+          + " OPTIONAL MATCH (e)-[r:"
+          + CUT_TYPES
+          + "]-()"
+          + " WITH e, names, logins, nodes, collect(DISTINCT r) AS links"
+          + " FOREACH (r IN links | DELETE r)"
+          + " WITH e, names, logins, nodes, size(links) AS rels"
+          + " CALL (e) { MATCH (e)-[h:"
+          + RelTypes.HAS_SKILL
+          + "]->() SET h.evidence = null RETURN count(h) AS skills }"
+          + " SET e.name = $erased, e.erased = true, e.erasedAt = datetime()"
+          + " REMOVE e.title, e.hiredAt, e.leftAt, e."
+          + Props.DEPARTED_AT
+          + ", e."
+          + Props.DEPARTURE_REASON
+          + ", e."
+          + Props.GRADE
+          + " RETURN nodes, rels, names, logins";
+
+  /**
+   * Every string property (and string in a list) of any node that names the person or their id gets
+   * the mention replaced; the person's own record keeps its id. A plain CONTAINS check first, so
+   * the regular expressions only run on the few values that can match.
+   */
+  private static final String SCRUB_NODES =
+      "MATCH (n) WHERE NOT (n:"
+          + Labels.EXPERT
+          + " AND n.id = $id)"
+          + " WITH n, [k IN keys(n) WHERE any(v IN CASE WHEN n[k] IS :: LIST<ANY> THEN n[k] ELSE"
+          + " [n[k]] END WHERE v IS :: STRING AND any(t IN [$id] + $names + $logins WHERE v CONTAINS"
+          + " t))] AS ks WHERE size(ks) > 0"
+          + " SET n += apoc.map.fromLists(ks, [k IN ks | CASE WHEN n[k] IS :: LIST<ANY> THEN"
+          + " [v IN n[k] | CASE WHEN v IS :: STRING THEN reduce(s = v, p IN $patterns |"
+          + " apoc.text.regreplace(s, p, $erased)) ELSE v END] ELSE reduce(s = n[k], p IN $patterns |"
+          + " apoc.text.regreplace(s, p, $erased)) END])"
+          + " RETURN count(n) AS n";
+
+  private static final String SCRUB_RELATIONSHIPS =
+      "MATCH ()-[r]->()"
+          + " WITH r, [k IN keys(r) WHERE r[k] IS :: STRING AND any(t IN [$id] + $names WHERE r[k]"
+          + " CONTAINS t)] AS ks WHERE size(ks) > 0"
+          + " SET r += apoc.map.fromLists(ks, [k IN ks | reduce(s = r[k], p IN $patterns |"
+          + " apoc.text.regreplace(s, p, $erased))])"
+          + " RETURN count(r) AS n";
+
+  /** The person's own logins in the audit log become anonymous; what happened stays. */
+  private static final String SCRUB_AUDIT =
+      "MATCH (a:"
+          + Labels.AUDIT_EVENT
+          + ") WHERE a.actor IN $logins SET a.actor = 'erased' RETURN count(a) AS n";
 
   /** The same for an external candidate: {@link CandidateErasure}. */
   @MutationMapping
@@ -371,11 +525,39 @@ class PrivacyController {
     return byId;
   }
 
-  private static String json(Object value) {
+  /**
+   * The value as JSON. Dates, times and durations become ISO-8601 text and records their fields, so
+   * the document is real JSON whatever the graph holds.
+   */
+  static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
-    } catch (Exception e) {
-      return String.valueOf(value);
+      return JSON.writeValueAsString(plain(value));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the export could not be written as JSON", e);
     }
+  }
+
+  private static Object plain(Object v) {
+    if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) return v;
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new TreeMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+      return out;
+    }
+    if (v instanceof java.util.Collection<?> c)
+      return c.stream().map(PrivacyController::plain).toList();
+    if (v instanceof Record r) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (var c : r.getClass().getRecordComponents()) {
+        try {
+          out.put(c.getName(), plain(c.getAccessor().invoke(r)));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return out;
+    }
+    if (v instanceof byte[] b) return java.util.Base64.getEncoder().encodeToString(b);
+    return v.toString();
   }
 }

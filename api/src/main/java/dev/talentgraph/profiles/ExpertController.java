@@ -136,12 +136,8 @@ class ExpertController {
           .param("team", where.team());
     }
     if (where.hasSkill() != null) {
-      for (int i = 0; i < where.hasSkill().size(); i++) {
-        where
-            .hasSkill()
-            .get(i)
-            .addTo(q, "(n)-[r:HAS_SKILL]->(s:Skill)", "hasSkill" + i, "where.hasSkill[" + i + "]");
-      }
+      SkillRequirement.addAllTo(
+          q, where.hasSkill(), "(n)-[r:HAS_SKILL]->(s:Skill)", "hasSkill", "where.hasSkill");
     }
     return q;
   }

@@ -359,6 +359,26 @@ class RecruitingService {
           + "   ELSE [] END | SET o.status = 'closed', o.closedAt = date())"
           + " RETURN hires";
 
+  /**
+   * Takes the write lock on the application's opening and counts its hires: two moves to HIRED on
+   * one opening run one after the other, and the second sees the first's hire.
+   */
+  private static final String LOCK_OPENING_FOR_HIRE =
+      "MATCH (:"
+          + Labels.APPLICATION
+          + " {id: $id})-[:"
+          + RelTypes.TO
+          + "]->(o:"
+          + Labels.JOB_OPENING
+          + ") SET o._lock = true REMOVE o._lock"
+          + " RETURN o.id AS opening, coalesce(o.headcount, 1) AS headcount, COUNT { (o)<-[:"
+          + RelTypes.TO
+          + "]-(:"
+          + Labels.APPLICATION
+          + " {stage: "
+          + Stage.HIRED.cypher()
+          + "}) } AS hires";
+
   /** Takes the write lock on the application and reads where it is and its opening's rounds. */
   private static final String LOCK_APPLICATION =
       "MATCH (a:"
@@ -1124,29 +1144,64 @@ class RecruitingService {
                                                     + move.error(),
                                                 UserError.Code.INVALID_TRANSITION))));
                       }
-                      Map<String, Object> params = new HashMap<>();
-                      params.put("id", applicationId);
-                      params.put("from", stage.graph());
-                      params.put("to", to.graph());
-                      params.put("round", move.to().round());
-                      params.put("final", to.isFinal());
-                      params.put("actor", actor);
-                      params.put("reason", reason);
-                      CompletionStage<List<Record>> moved = tx.run(MOVE, params);
-                      if (to == Stage.HIRED)
-                        moved = moved.thenCompose(x -> hire(tx, applicationId));
-                      return moved
-                          .thenCompose(x -> readApplication(tx, applicationId))
-                          .thenApply(
-                              a ->
-                                  new MoveApplicationPayload(
-                                      a,
-                                      move.from().stage(),
-                                      move.from().round(),
-                                      a.allowedMoves(),
-                                      List.of()));
+                      if (to == Stage.HIRED) {
+                        return tx.run(LOCK_OPENING_FOR_HIRE, Map.of("id", applicationId))
+                            .thenCompose(
+                                o -> {
+                                  if (!o.isEmpty()
+                                      && o.get(0).get("hires").asLong()
+                                          >= o.get(0).get("headcount").asLong()) {
+                                    return readApplication(tx, applicationId)
+                                        .thenApply(
+                                            a ->
+                                                new MoveApplicationPayload(
+                                                    a,
+                                                    move.from().stage(),
+                                                    move.from().round(),
+                                                    a.allowedMoves(),
+                                                    List.of(
+                                                        new UserError(
+                                                            "to",
+                                                            "opening '"
+                                                                + o.get(0).get("opening").asString()
+                                                                + "' has filled its headcount of "
+                                                                + o.get(0).get("headcount").asLong()
+                                                                + "; raise it before hiring again",
+                                                            UserError.Code.INVALID_TRANSITION))));
+                                  }
+                                  return applyMove(
+                                      tx, applicationId, stage, to, move, actor, reason);
+                                });
+                      }
+                      return applyMove(tx, applicationId, stage, to, move, actor, reason);
                     }),
         null);
+  }
+
+  private static CompletionStage<MoveApplicationPayload> applyMove(
+      CypherGateway.Tx tx,
+      String applicationId,
+      Stage stage,
+      Stage to,
+      StageMachine.Move move,
+      String actor,
+      String reason) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("id", applicationId);
+    params.put("from", stage.graph());
+    params.put("to", to.graph());
+    params.put("round", move.to().round());
+    params.put("final", to.isFinal());
+    params.put("actor", actor);
+    params.put("reason", reason);
+    CompletionStage<List<Record>> moved = tx.run(MOVE, params);
+    if (to == Stage.HIRED) moved = moved.thenCompose(x -> hire(tx, applicationId));
+    return moved
+        .thenCompose(x -> readApplication(tx, applicationId))
+        .thenApply(
+            a ->
+                new MoveApplicationPayload(
+                    a, move.from().stage(), move.from().round(), a.allowedMoves(), List.of()));
   }
 
   /**

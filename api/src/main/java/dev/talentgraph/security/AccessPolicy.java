@@ -42,6 +42,17 @@ public final class AccessPolicy {
   }
 
   /**
+   * May this caller export everything held about this person (the data-subject export)? People
+   * admins and the person themselves; not their manager, who may read personal fields but not the
+   * whole record (applications, reviews, contests).
+   */
+  public static boolean mayExportPersonal(Principal p, String expertId) {
+    if (p == null || expertId == null) return false;
+    if (p.has(Role.ADMIN) || p.has(Role.HR)) return true;
+    return expertId.equals(p.expertId()) && !p.has(Role.PORTAL);
+  }
+
+  /**
    * May this caller change an expert's skills? People admins; managers for their people; a person
    * for themselves.
    */

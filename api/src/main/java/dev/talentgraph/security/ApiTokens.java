@@ -16,8 +16,9 @@ import org.neo4j.driver.Values;
 /**
  * API tokens for programs: {@code tg_} followed by 32 random bytes. Only their SHA-256 is stored
  * (on {@code :ApiToken} nodes); the token is shown once when created. Tokens are high-entropy, so a
- * plain hash suffices and the check is a map lookup of microseconds, not a password hash per
- * request.
+ * plain hash suffices: the check is one indexed read of the graph, not a password hash per request.
+ * The graph is asked on every request, so a token revoked by any process (the CLI over Bolt
+ * included) or removed by an erasure is refused at once.
  */
 public final class ApiTokens {
   public static final String PREFIX = "tg_";
@@ -40,9 +41,6 @@ public final class ApiTokens {
 
   private final Driver driver;
   private final String database;
-
-  /** How long a token's state is trusted from memory before the graph is asked again. */
-  public static final Duration RECHECK = Duration.ofSeconds(30);
 
   private final Map<String, TokenRecord> byHash = new ConcurrentHashMap<>();
   private final Map<String, Long> checkedAt = new ConcurrentHashMap<>();
@@ -104,6 +102,9 @@ public final class ApiTokens {
     if (name == null || name.isBlank())
       throw new IllegalArgumentException("token name must not be empty");
     if (roles.isEmpty()) throw new IllegalArgumentException("a token needs at least one role");
+    if (ttl != null && (ttl.isNegative() || ttl.isZero()))
+      throw new IllegalArgumentException(
+          "a token's time to live must be positive (got " + ttl + "); leave it out for no expiry");
     String token = PREFIX + Hashing.randomSecret(32);
     String hash = Hashing.sha256(token);
     ZonedDateTime expires = ttl == null ? null : ZonedDateTime.now(clock).plus(ttl);
@@ -158,19 +159,38 @@ public final class ApiTokens {
   }
 
   /**
-   * True when {@link #check} can answer from memory. Tokens created or revoked by another process
-   * (the CLI against a running server's Bolt port) are seen after at most {@link #RECHECK}.
+   * Revokes every token acting for this expert (an erasure); returns how many were removed. They
+   * are refused from the next request on.
    */
-  public boolean answersFromMemory(String presented) {
-    if (presented == null || !presented.startsWith(PREFIX)) return true;
-    Long at = checkedAt.get(Hashing.sha256(presented));
-    return at != null && System.nanoTime() - at < RECHECK.toNanos();
+  public int revokeExpert(String expertId) {
+    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      List<String> hashes =
+          s.run(
+                  "MATCH (t:"
+                      + Labels.API_TOKEN
+                      + " {expertId: $id}) WITH t, t.hash AS h DELETE t RETURN h",
+                  Map.of("id", expertId))
+              .list(r -> r.get("h").asString());
+      hashes.forEach(
+          h -> {
+            byHash.remove(h);
+            checkedAt.remove(h);
+          });
+      byHash.values().removeIf(r -> expertId.equals(r.expertId()));
+      return hashes.size();
+    }
   }
 
   /**
-   * The record for a presented token, if it is known and not expired; may read the graph (see
-   * above).
+   * True when {@link #check} can answer without reading the graph: only for text that is not a
+   * token at all, and for tokens given in configuration (they are not in the graph).
    */
+  public boolean answersFromMemory(String presented) {
+    if (presented == null || !presented.startsWith(PREFIX)) return true;
+    return configured.contains(Hashing.sha256(presented));
+  }
+
+  /** The record for a presented token, if it is stored and not expired; reads the graph. */
   public Optional<TokenRecord> check(String presented) {
     if (presented == null || !presented.startsWith(PREFIX)) return Optional.empty();
     String hash = Hashing.sha256(presented);

@@ -416,6 +416,16 @@ final class FieldAccessRules extends GraphQLTypeVisitorStub {
           .managed()
           .flatMap(
               managed -> {
+                if (topLevel && !AccessPolicy.mayExportPersonal(p, owner)) {
+                  return Mono.just(
+                      deny(
+                          env,
+                          p,
+                          coordinate,
+                          "the export of everything held about expert '"
+                              + owner
+                              + "' is only for ADMIN and HR and the person themselves"));
+                }
                 if (!AccessPolicy.mayReadPersonal(p, owner, managed)) {
                   return Mono.just(
                       deny(

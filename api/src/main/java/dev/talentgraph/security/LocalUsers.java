@@ -124,6 +124,29 @@ public final class LocalUsers {
     verified.remove(username);
   }
 
+  /**
+   * Forgets a login whose User node is gone (an erasure deleted it): it is refused from the next
+   * request on.
+   */
+  public void forget(String username) {
+    users.remove(username);
+    verified.remove(username);
+  }
+
+  /**
+   * The user, if this password was already verified in this process: no hash is computed. Empty
+   * otherwise (unknown, wrong, or not yet verified).
+   */
+  public Optional<UserRecord> authenticateVerified(String username, String password) {
+    if (username == null || password == null) return Optional.empty();
+    UserRecord u = users.get(username);
+    String known = verified.get(username);
+    if (u == null || known == null) return Optional.empty();
+    return Hashing.constantTimeEquals(known, Hashing.sha256(username + ":" + password))
+        ? Optional.of(u)
+        : Optional.empty();
+  }
+
   /** The user, if the password is right. */
   public Optional<UserRecord> authenticate(String username, String password) {
     if (username == null || password == null) return Optional.empty();

@@ -8,10 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -24,8 +22,6 @@ import org.springframework.security.web.server.util.matcher.AndServerWebExchange
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The portal's own security chains, in front of the API's ({@link SecurityConfiguration}, which
@@ -73,7 +69,8 @@ class PortalSecurityConfiguration {
       SecuritySettings settings,
       LocalUsers users,
       JwtPrincipals jwtPrincipals,
-      ObjectProvider<ReactiveClientRegistrationRepository> oidcIssuers) {
+      ObjectProvider<ReactiveClientRegistrationRepository> oidcIssuers,
+      LoginThrottle throttle) {
     http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(PORTAL_PATHS))
         .headers(
             h ->
@@ -84,7 +81,7 @@ class PortalSecurityConfiguration {
           .authorizeExchange(e -> e.anyExchange().permitAll())
           .build();
     }
-    ReactiveAuthenticationManager manager = formManager(users);
+    ReactiveAuthenticationManager manager = formManager(users, throttle);
     // a browser asking for a page is sent to the login form; anything else (a script, curl) gets
     // the same 401 and Basic challenge as the API
     var basic = new HttpBasicServerAuthenticationEntryPoint();
@@ -170,18 +167,8 @@ class PortalSecurityConfiguration {
     return manager;
   }
 
-  private static ReactiveAuthenticationManager formManager(LocalUsers users) {
-    return auth ->
-        Mono.fromCallable(
-                () ->
-                    users
-                        .authenticate(auth.getName(), String.valueOf(auth.getCredentials()))
-                        .<Authentication>map(
-                            u ->
-                                SecurityConfiguration.authenticated(
-                                    new Principal(u.username(), u.roles(), u.expertId(), "portal")))
-                        .orElseThrow(
-                            () -> new BadCredentialsException("wrong user name or password")))
-            .subscribeOn(Schedulers.boundedElastic());
+  private static ReactiveAuthenticationManager formManager(
+      LocalUsers users, LoginThrottle throttle) {
+    return SecurityConfiguration.passwordManager(users, throttle, "portal");
   }
 }

@@ -62,6 +62,16 @@ class SecurityConfiguration {
   }
 
   @Bean
+  LoginThrottle loginThrottle() {
+    return LoginThrottle.defaults();
+  }
+
+  @Bean
+  ClientAddress clientAddress() {
+    return new ClientAddress();
+  }
+
+  @Bean
   ApiTokens apiTokens(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
     ApiTokens tokens = new ApiTokens(driver, schema.database()).reload();
     for (var t : settings.tokens()) {
@@ -81,6 +91,7 @@ class SecurityConfiguration {
       ServerHttpSecurity http,
       SecuritySettings settings,
       LocalUsers users,
+      LoginThrottle throttle,
       ApiTokens tokens,
       ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
       JwtPrincipals jwtPrincipals) {
@@ -104,7 +115,9 @@ class SecurityConfiguration {
     var entryPoint = new HttpBasicServerAuthenticationEntryPoint();
     entryPoint.setRealm("TalentGraph");
     http.httpBasic(
-            b -> b.authenticationManager(basicManager(users)).authenticationEntryPoint(entryPoint))
+            b ->
+                b.authenticationManager(basicManager(users, throttle))
+                    .authenticationEntryPoint(entryPoint))
         .addFilterAt(
             bearerFilter(tokens, jwtDecoder.getIfAvailable(), jwtPrincipals),
             SecurityWebFiltersOrder.AUTHENTICATION)
@@ -129,20 +142,28 @@ class SecurityConfiguration {
     return SecurityObservationSettings.noObservations();
   }
 
-  private static ReactiveAuthenticationManager basicManager(LocalUsers users) {
+  static ReactiveAuthenticationManager basicManager(LocalUsers users, LoginThrottle throttle) {
+    return passwordManager(users, throttle, "password");
+  }
+
+  /** HTTP Basic and the portal's form: the password checked through the throttle. */
+  static ReactiveAuthenticationManager passwordManager(
+      LocalUsers users, LoginThrottle throttle, String via) {
     return auth ->
-        Mono.fromCallable(
-                () ->
-                    users
-                        .authenticate(auth.getName(), String.valueOf(auth.getCredentials()))
-                        .<Authentication>map(
-                            u ->
-                                authenticated(
-                                    new Principal(
-                                        u.username(), u.roles(), u.expertId(), "password")))
-                        .orElseThrow(
-                            () -> new BadCredentialsException("wrong user name or password")))
-            .subscribeOn(Schedulers.boundedElastic());
+        Mono.deferContextual(
+            ctx ->
+                Mono.fromCallable(
+                        () -> {
+                          var u =
+                              throttle.authenticate(
+                                  users,
+                                  auth.getName(),
+                                  String.valueOf(auth.getCredentials()),
+                                  ClientAddress.of(ctx));
+                          return authenticated(
+                              new Principal(u.username(), u.roles(), u.expertId(), via));
+                        })
+                    .subscribeOn(Schedulers.boundedElastic()));
   }
 
   /**
