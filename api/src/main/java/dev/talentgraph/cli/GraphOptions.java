@@ -4,6 +4,7 @@ import dev.talentgraph.db.EmbeddedNeo4j;
 import dev.talentgraph.db.EmbeddedNeo4jSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -63,6 +64,27 @@ public class GraphOptions {
 
   /** Opens the graph; the caller closes it. */
   public GraphConnection open() {
+    return open(EmbeddedNeo4jSettings.of(dataDir, 0));
+  }
+
+  /**
+   * Opens the graph for a command that calls no APOC or GDS procedure (a loader): an embedded store
+   * then starts without registering them, which takes longer than the start itself.
+   */
+  public GraphConnection openWithoutProcedures() {
+    EmbeddedNeo4jSettings s = EmbeddedNeo4jSettings.of(dataDir, 0);
+    return open(
+        new EmbeddedNeo4jSettings(
+            s.enabled(),
+            s.dataDir(),
+            s.boltHost(),
+            s.boltPort(),
+            s.boltPassword(),
+            s.pageCache(),
+            List.of()));
+  }
+
+  private GraphConnection open(EmbeddedNeo4jSettings settings) {
     if (uri != null) {
       Driver driver =
           GraphDatabase.driver(
@@ -78,7 +100,7 @@ public class GraphOptions {
       return new GraphConnection(driver, database, null);
     }
     // Bolt on a free localhost port: this process's own connection, not a service for others.
-    EmbeddedNeo4j embedded = EmbeddedNeo4j.start(EmbeddedNeo4jSettings.of(dataDir, 0));
+    EmbeddedNeo4j embedded = EmbeddedNeo4j.start(settings);
     try {
       return new GraphConnection(embedded.newDriver(), database, embedded);
     } catch (RuntimeException e) {

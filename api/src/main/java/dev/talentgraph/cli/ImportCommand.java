@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         "Load data into the graph: taxonomies, HR exports, publications, courses, resumes, postings, Q&A dumps.",
     subcommands = {
       ImportDemoCommand.class,
+      ImportSyntheticCommand.class,
       ImportSourceCommand.All.class,
       ImportSourceCommand.Esco.class,
       ImportSourceCommand.EscoI18n.class,

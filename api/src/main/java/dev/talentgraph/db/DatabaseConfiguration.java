@@ -4,6 +4,8 @@ import dev.talentgraph.schema.MigrationRunner;
 import java.net.URI;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmbeddedNeo4jSettings.class)
 public class DatabaseConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(
@@ -56,7 +59,12 @@ public class DatabaseConfiguration {
   @Bean
   SchemaMigrations schemaMigrations(
       Driver driver, @Value("${talent.neo4j.database:neo4j}") String database) {
+    long t0 = System.nanoTime();
     int applied = new MigrationRunner(driver, database).migrate();
+    log.info(
+        "Schema migrations checked in {} ms ({} applied now)",
+        (System.nanoTime() - t0) / 1_000_000,
+        applied);
     return new SchemaMigrations(database, applied);
   }
 

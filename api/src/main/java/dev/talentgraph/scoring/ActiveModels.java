@@ -73,7 +73,9 @@ class ActiveModels implements SmartLifecycle {
   @EventListener(ApplicationReadyEvent.class)
   void onReady() {
     ready = true;
+    long t0 = System.nanoTime();
     check();
+    log.info("Active models loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
   }
 
   /**

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       ProfileBench.class,
       PortalBench.class,
       KnowledgeBench.class,
-      HostileBench.class
+      HostileBench.class,
+      ScaleBench.class
     })
 public class BenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

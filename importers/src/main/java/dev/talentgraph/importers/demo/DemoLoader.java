@@ -187,38 +187,7 @@ public final class DemoLoader {
                           "experts",
                           data.settings().experts()))
                   .consume());
-      for (Step step : steps) {
-        if (step.sealed() != null) {
-          done = writePersonal(s, step, batchSize, counters, rowsByStep, progress, done, total);
-          continue;
-        }
-        List<Map<String, Object>> rows = step.rows().stream().map(Row::row).toList();
-        for (int from = 0; from < rows.size(); from += batchSize) {
-          List<Map<String, Object>> batch =
-              rows.subList(from, Math.min(rows.size(), from + batchSize));
-          SummaryCounters c =
-              s.executeWrite(
-                  tx -> {
-                    Result r = tx.run(step.cypher(), Map.of("rows", batch));
-                    long matched = r.single().get(0).asLong();
-                    if (matched != batch.size()) {
-                      throw new IllegalStateException(
-                          "step "
-                              + step.name()
-                              + ": only "
-                              + matched
-                              + " of "
-                              + batch.size()
-                              + " rows found the nodes they connect; the batch was rolled back");
-                    }
-                    return r.consume().counters();
-                  });
-          add(counters, c);
-          done += batch.size();
-          rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
-          progress.progress(step.name(), done, total);
-        }
-      }
+      done = write(s, steps, batchSize, counters, rowsByStep, progress, done, total);
       s.executeWrite(
           tx ->
               tx.run(
@@ -240,6 +209,54 @@ public final class DemoLoader {
         counters[1],
         counters[2],
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Writes the steps batch by batch, one transaction per batch, and returns the rows done so far.
+   * Shared with {@link SyntheticLoader}, which writes one unit's steps at a time.
+   */
+  long write(
+      Session s,
+      List<Step> steps,
+      int batchSize,
+      long[] counters,
+      Map<String, Long> rowsByStep,
+      ProgressListener progress,
+      long done,
+      long total) {
+    for (Step step : steps) {
+      if (step.sealed() != null) {
+        done = writePersonal(s, step, batchSize, counters, rowsByStep, progress, done, total);
+        continue;
+      }
+      List<Map<String, Object>> rows = step.rows().stream().map(Row::row).toList();
+      for (int from = 0; from < rows.size(); from += batchSize) {
+        List<Map<String, Object>> batch =
+            rows.subList(from, Math.min(rows.size(), from + batchSize));
+        SummaryCounters c =
+            s.executeWrite(
+                tx -> {
+                  Result r = tx.run(step.cypher(), Map.of("rows", batch));
+                  long matched = r.single().get(0).asLong();
+                  if (matched != batch.size()) {
+                    throw new IllegalStateException(
+                        "step "
+                            + step.name()
+                            + ": only "
+                            + matched
+                            + " of "
+                            + batch.size()
+                            + " rows found the nodes they connect; the batch was rolled back");
+                  }
+                  return r.consume().counters();
+                });
+        add(counters, c);
+        done += batch.size();
+        rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
+        progress.progress(step.name(), done, total);
+      }
+    }
+    return done;
   }
 
   /**
