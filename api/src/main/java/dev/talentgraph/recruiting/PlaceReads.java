@@ -60,15 +60,15 @@ final class PlaceReads {
           + ", false) AS visa";
 
   private static final String PEOPLE =
-      "UNWIND $ids AS id MATCH (p {"
-          + Props.ID
-          + ": id}) WHERE p:"
+      "UNWIND $ids AS id OPTIONAL MATCH (e:"
           + Labels.EXPERT
-          + " OR p:"
-          + Labels.CANDIDATE
-          + " RETURN p."
+          + " {"
           + Props.ID
-          + " AS id, coalesce(p."
+          + ": id}) OPTIONAL MATCH (c:"
+          + Labels.CANDIDATE
+          + " {"
+          + Props.ID
+          + ": id}) WITH id, coalesce(e, c) AS p WHERE p IS NOT NULL RETURN id, coalesce(p."
           + Places.COUNTRY_CODE
           + ", p."
           + Props.COUNTRY

@@ -78,13 +78,15 @@ class PlacesController {
           + ": id}) RETURN id, j {.*} AS j";
 
   private static final String PEOPLE =
-      "UNWIND $ids AS id OPTIONAL MATCH (p {"
-          + Props.ID
-          + ": id}) WHERE p:"
+      "UNWIND $ids AS id OPTIONAL MATCH (e:"
           + Labels.EXPERT
-          + " OR p:"
+          + " {"
+          + Props.ID
+          + ": id}) OPTIONAL MATCH (c:"
           + Labels.CANDIDATE
-          + " WITH id, head(collect(p)) AS p RETURN id, p {.*} AS p";
+          + " {"
+          + Props.ID
+          + ": id}) WITH id, coalesce(e, c) AS p RETURN id, p {.*} AS p";
 
   private final Driver driver;
   private final String database;
