@@ -33,8 +33,11 @@ import org.springframework.stereotype.Service;
  * + 0.2 coverage * evidence} without one: coverage through the taxonomy ({@link SkillCoverage})
  * leads, the model adds what the graph's past decisions say (assessment, interviews, experience),
  * and evidence counts only for the skills that give credit (strong evidence of nothing is worth
- * nothing). The weights are a product choice stated here, not fitted. Ties: by name, then id.
- * Blocking (the driver's sessions): the controller calls it off the event loop.
+ * nothing). The weights are a product choice stated here, not fitted. The place of the person and
+ * the opening ({@link PlaceFit}) then filters (a person who may not work there is left out and
+ * listed under {@code excluded}) or scales the score (time-zone overlap, relocation, sponsorship).
+ * Ties: by name, then id. Blocking (the driver's sessions): the controller calls it off the event
+ * loop.
  */
 @Service
 class MatchingService {
@@ -106,7 +109,36 @@ class MatchingService {
       List<Adjacent> adjacent,
       List<Missing> missing,
       List<Reason> modelReasons,
-      String summary) {}
+      String summary,
+      PlaceMatch place) {}
+
+  /** {@code type PlaceMatch}: the place part of an explanation. */
+  public record PlaceMatch(
+      String policy,
+      boolean eligible,
+      Double overlapHours,
+      Boolean needsSponsorship,
+      double factor,
+      String text) {
+    static PlaceMatch of(PlaceFit f) {
+      return f == PlaceFit.NONE
+          ? null
+          : new PlaceMatch(
+              f.policy() == null ? null : f.policy().toUpperCase(Locale.ROOT),
+              f.eligible(),
+              f.overlapHours(),
+              f.needsSponsorship(),
+              round(f.factor()),
+              f.text());
+    }
+  }
+
+  /** A person left out of a ranking by a hard place filter. */
+  public record ExcludedCandidate(
+      String applicationId, String candidateId, String name, boolean internal, String reason) {}
+
+  /** An opening left out of a person's matches by a hard place filter. */
+  public record ExcludedOpening(String openingId, String title, String reason) {}
 
   public record CandidateMatch(
       int rank,
@@ -126,6 +158,7 @@ class MatchingService {
       String method,
       int considered,
       List<CandidateMatch> items,
+      List<ExcludedCandidate> excluded,
       /* the people ranked before the cut, for the top-k fairness figures */
       List<String> consideredIds) {}
 
@@ -144,7 +177,8 @@ class MatchingService {
       String model,
       String method,
       int considered,
-      List<OpeningMatch> items) {}
+      List<OpeningMatch> items,
+      List<ExcludedOpening> excluded) {}
 
   /** The opening's hiring team is managed by this expert (for the MANAGER rule). */
   public boolean managesOpening(String managerExpertId, String openingId) {
@@ -269,11 +303,28 @@ class MatchingService {
         HireFeatures.compute(driver, database, pairs, asOf);
     Map<String, HireScorer.Scored> model = scorer.score(features, asOf, EXPLAIN);
     String modelId = scorer.activeModel().orElse(null);
+    PlaceFit.OpeningPlace openingPlace;
+    Map<String, PlaceFit.PersonPlace> people;
+    try (Session s = session()) {
+      openingPlace = PlaceReads.openings(s, List.of(openingId)).get(openingId);
+      people =
+          PlaceReads.people(s, pairs.stream().map(HireFeatures.Pair::personId).distinct().toList());
+    }
     List<CandidateMatch> all = new ArrayList<>();
+    List<ExcludedCandidate> excluded = new ArrayList<>();
+    boolean placed = false;
     for (HireFeatures.Pair p : pairs) {
       HireFeatures.Features f = features.get(p.rowId());
       HireScorer.Scored s = model.get(p.rowId());
-      Explanation e = explain(f.coverage(), s);
+      PlaceFit place = PlaceFit.of(openingPlace, people.get(p.personId()), asOf);
+      placed |= place != PlaceFit.NONE;
+      if (!place.eligible()) {
+        excluded.add(
+            new ExcludedCandidate(
+                p.applicationId(), p.personId(), f.personName(), f.internal(), place.text()));
+        continue;
+      }
+      Explanation e = explain(f.coverage(), s, place);
       all.add(
           new CandidateMatch(
               0,
@@ -282,7 +333,7 @@ class MatchingService {
               f.personName(),
               f.internal(),
               stages.get(p.rowId()),
-              combined(f.coverage(), s),
+              round(combined(f.coverage(), s) * place.factor()),
               e));
     }
     all.sort(
@@ -304,14 +355,18 @@ class MatchingService {
               m.match()));
     }
     HireFeatures.Opening o = openingOf(openingId);
+    excluded.sort(
+        Comparator.comparing((ExcludedCandidate x) -> x.name() == null ? "" : x.name())
+            .thenComparing(ExcludedCandidate::candidateId));
     return new CandidateRanking(
         openingId,
         o.title(),
         requirements(o),
         modelId,
-        method(modelId),
+        method(modelId) + (placed ? PLACE_METHOD : ""),
         all.size(),
         items,
+        excluded,
         all.stream().map(CandidateMatch::candidateId).toList());
   }
 
@@ -396,11 +451,25 @@ class MatchingService {
         HireFeatures.compute(driver, database, pairs, asOf);
     Map<String, HireScorer.Scored> model = scorer.score(features, asOf, EXPLAIN);
     String modelId = scorer.activeModel().orElse(null);
+    Map<String, PlaceFit.OpeningPlace> places;
+    PlaceFit.PersonPlace person;
+    try (Session s = session()) {
+      places = PlaceReads.openings(s, openings.keySet());
+      person = PlaceReads.people(s, List.of(expertId)).get(expertId);
+    }
     List<OpeningMatch> all = new ArrayList<>();
+    List<ExcludedOpening> excluded = new ArrayList<>();
+    boolean placed = false;
     for (HireFeatures.Pair p : pairs) {
       HireFeatures.Features f = features.get(p.rowId());
       HireScorer.Scored s = model.get(p.rowId());
       String[] o = openings.get(p.openingId());
+      PlaceFit place = PlaceFit.of(places.get(p.openingId()), person, asOf);
+      placed |= place != PlaceFit.NONE;
+      if (!place.eligible()) {
+        excluded.add(new ExcludedOpening(p.openingId(), o[0], place.text()));
+        continue;
+      }
       all.add(
           new OpeningMatch(
               0,
@@ -408,8 +477,8 @@ class MatchingService {
               o[0],
               o[1],
               p.applicationId(),
-              combined(f.coverage(), s),
-              explain(f.coverage(), s)));
+              round(combined(f.coverage(), s) * place.factor()),
+              explain(f.coverage(), s, place)));
     }
     all.sort(
         Comparator.comparingDouble((OpeningMatch m) -> -m.score())
@@ -428,8 +497,15 @@ class MatchingService {
               m.score(),
               m.match()));
     }
+    excluded.sort(Comparator.comparing(ExcludedOpening::openingId));
     return new OpeningMatches(
-        expertId, head.get(0).get("name").asString(), modelId, method(modelId), all.size(), items);
+        expertId,
+        head.get(0).get("name").asString(),
+        modelId,
+        method(modelId) + (placed ? PLACE_METHOD : ""),
+        all.size(),
+        items,
+        excluded);
   }
 
   static double combined(SkillCoverage.Coverage c, HireScorer.Scored s) {
@@ -449,7 +525,12 @@ class MatchingService {
             + ") + 0.2 x coverage x evidence strength";
   }
 
-  static Explanation explain(SkillCoverage.Coverage c, HireScorer.Scored s) {
+  static final String PLACE_METHOD =
+      "; then x place fit: remote 0.85 + 0.15 x hours of overlap with the team / 8, relocation"
+          + " 0.95, visa sponsorship 0.95, wants remote but onsite 0.9; people who may not work"
+          + " there (allowed countries, minimum overlap, no sponsorship) are excluded";
+
+  static Explanation explain(SkillCoverage.Coverage c, HireScorer.Scored s, PlaceFit place) {
     List<Covered> covered = new ArrayList<>();
     List<Adjacent> adjacent = new ArrayList<>();
     List<Missing> missing = new ArrayList<>();
@@ -494,17 +575,18 @@ class MatchingService {
     }
     String summary =
         String.format(
-            Locale.ROOT,
-            "%d of %d requirements covered, %d through an adjacent skill, %d missing "
-                + "(%d required); coverage %.2f, evidence %.2f%s",
-            covered.size(),
-            c.matches().size(),
-            adjacent.size(),
-            missing.size(),
-            c.missingRequired(),
-            c.score(),
-            c.evidence(),
-            s == null ? "" : String.format(Locale.ROOT, ", hire likelihood %.2f", s.value()));
+                Locale.ROOT,
+                "%d of %d requirements covered, %d through an adjacent skill, %d missing "
+                    + "(%d required); coverage %.2f, evidence %.2f%s",
+                covered.size(),
+                c.matches().size(),
+                adjacent.size(),
+                missing.size(),
+                c.missingRequired(),
+                c.score(),
+                c.evidence(),
+                s == null ? "" : String.format(Locale.ROOT, ", hire likelihood %.2f", s.value()))
+            + (place.text() == null ? "" : "; " + place.text());
     return new Explanation(
         round(c.score()),
         c.requiredCoverage() == null ? null : round(c.requiredCoverage()),
@@ -515,7 +597,8 @@ class MatchingService {
         adjacent,
         missing,
         reasons,
-        summary);
+        summary,
+        PlaceMatch.of(place));
   }
 
   private HireFeatures.Opening openingOf(String id) {

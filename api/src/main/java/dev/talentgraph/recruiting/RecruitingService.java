@@ -64,7 +64,9 @@ class RecruitingService {
       Integer interviewRounds,
       Integer headcount,
       List<RequirementInput> requires,
-      List<HiringTeamInput> hiringTeam) {}
+      List<HiringTeamInput> hiringTeam,
+      OpeningInputs.OpeningPlaceInput place,
+      OpeningInputs.PostingInput posting) {}
 
   record UpdateOpeningInput(
       String id,
@@ -79,11 +81,17 @@ class RecruitingService {
       Integer interviewRounds,
       Integer headcount,
       List<RequirementInput> requires,
-      List<HiringTeamInput> hiringTeam) {}
+      List<HiringTeamInput> hiringTeam,
+      OpeningInputs.OpeningPlaceInput place,
+      OpeningInputs.PostingInput posting) {}
 
   record CandidateSkillInput(String skillId, Integer level) {}
 
-  record CreateCandidateInput(String id, String name, List<CandidateSkillInput> skills) {}
+  record CreateCandidateInput(
+      String id,
+      String name,
+      List<CandidateSkillInput> skills,
+      OpeningInputs.PersonPlaceInput place) {}
 
   record ApplyInput(String openingId, String candidateId, String expertId) {}
 
@@ -635,6 +643,8 @@ class RecruitingService {
             rounds,
             "headcount",
             headcount);
+    props.putAll(OpeningInputs.openingPlace(errors, input.place(), input.country()));
+    props.putAll(OpeningInputs.posting(errors, input.posting()));
     return Writes.run(
         cypher,
         rt,
@@ -701,6 +711,8 @@ class RecruitingService {
             input.headcount(),
             "status",
             status);
+    props.putAll(OpeningInputs.openingPlace(errors, input.place(), input.country()));
+    props.putAll(OpeningInputs.posting(errors, input.posting()));
     String id = input.id();
     return Writes.run(
         cypher,
@@ -964,6 +976,8 @@ class RecruitingService {
       }
     }
     String id = Writes.blank(input.id()) ? "cand-" + shortId() : input.id().strip();
+    Map<String, Object> candidateProps = OpeningInputs.personPlace(errors, input.place());
+    candidateProps.put("name", strip(input.name()));
     return Writes.run(
         cypher,
         rt,
@@ -995,7 +1009,7 @@ class RecruitingService {
                                                     tx,
                                                     Labels.CANDIDATE,
                                                     id,
-                                                    NodeWrites.props("name", strip(input.name())),
+                                                    candidateProps,
                                                     ".id, .name")
                                                 .thenCompose(
                                                     v ->

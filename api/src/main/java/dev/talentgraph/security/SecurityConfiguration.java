@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -39,10 +40,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The security chain: every request but health needs a user. Humans use HTTP Basic against local
- * users (BCrypt, verified once per process); programs send {@code Authorization: Bearer tg_...} API
- * tokens, checked by a hash lookup; deployments with an identity provider send OAuth2/OIDC JWTs
- * ({@code spring.security.oauth2.resourceserver.jwt.*}). Nothing is reachable around this chain.
+ * The security chain: every request but health and the public job board ({@code GET /jobs...})
+ * needs a user. Humans use HTTP Basic against local users (BCrypt, verified once per process);
+ * programs send {@code Authorization: Bearer tg_...} API tokens, checked by a hash lookup;
+ * deployments with an identity provider send OAuth2/OIDC JWTs ({@code
+ * spring.security.oauth2.resourceserver.jwt.*}). Nothing is reachable around this chain.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -50,6 +52,9 @@ import reactor.core.scheduler.Schedulers;
 @EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  /** Paths served to anyone: the public job board, which publishes open openings only. */
+  static final String[] PUBLIC_JOB_BOARD = {"/jobs", "/jobs/*", "/jobs/*/*"};
 
   @Bean
   LocalUsers localUsers(Driver driver, SchemaMigrations schema, SecuritySettings settings) {
@@ -125,6 +130,9 @@ class SecurityConfiguration {
         .authorizeExchange(
             e ->
                 e.pathMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    // the public job board (jobboard package): open openings only, GET only
+                    .pathMatchers(HttpMethod.GET, PUBLIC_JOB_BOARD)
                     .permitAll()
                     .anyExchange()
                     .authenticated());

@@ -3,6 +3,8 @@ package dev.talentgraph.importers.demo;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import dev.talentgraph.schema.places.Places;
+import dev.talentgraph.schema.recruiting.Posting;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -123,6 +125,10 @@ public record DemoData(
               region,
               Props.CITY,
               city,
+              Places.COUNTRY_CODE,
+              DemoPlaces.code(country),
+              Places.TIME_ZONE,
+              DemoPlaces.zone(city),
               Props.SOURCE,
               DemoGenerator.SOURCE));
     }
@@ -177,6 +183,12 @@ public record DemoData(
               departedAt,
               Props.DEPARTURE_REASON,
               departureReason,
+              Places.COUNTRY_CODE,
+              DemoPlaces.code(country),
+              Places.TIME_ZONE,
+              DemoPlaces.zone(city),
+              Props.REMOTE_POLICY,
+              DemoPlaces.expertPreference(id),
               Props.SOURCE,
               DemoGenerator.SOURCE));
     }
@@ -489,8 +501,7 @@ public record DemoData(
       String remotePolicy)
       implements Row {
     public Map<String, Object> row() {
-      return node(
-          id,
+      Map<String, Object> m =
           props(
               Props.TITLE,
               title,
@@ -521,7 +532,38 @@ public record DemoData(
               Props.REMOTE_POLICY,
               remotePolicy,
               Props.SOURCE,
-              DemoGenerator.SOURCE));
+              DemoGenerator.SOURCE);
+      m.putAll(postingProps());
+      return node(id, m);
+    }
+
+    /**
+     * Place and posting: the team's time zone; remote openings limited to their region's countries
+     * (three in five) or to 4 hours of overlap with the team; visa sponsorship on two in five
+     * onsite or hybrid openings; a salary band around the grade's, internal on every other opening.
+     */
+    private Map<String, Object> postingProps() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put(Places.COUNTRY_CODE, DemoPlaces.code(country));
+      m.put(Places.TIME_ZONE, DemoPlaces.zone(city));
+      if ("remote".equals(remotePolicy)) {
+        if (DemoPlaces.bucket(id, 4) < 60)
+          m.put(Places.REMOTE_COUNTRIES, DemoPlaces.regionCountries(region));
+        else m.put(Places.MIN_OVERLAP_HOURS, 4);
+      } else {
+        m.put(Places.VISA_SPONSORSHIP, DemoPlaces.bucket(id, 5) < 40);
+      }
+      m.put(Posting.EMPLOYMENT_TYPE, DemoPlaces.bucket(id, 6) < 10 ? "CONTRACTOR" : "FULL_TIME");
+      DemoTables.Country c = DemoPlaces.country(country);
+      if (c != null && grade >= 1 && grade <= DemoTables.SALARY_BY_GRADE.length) {
+        double band = DemoTables.SALARY_BY_GRADE[grade - 1] * c.salaryFactor();
+        m.put(Posting.SALARY_MIN, Math.round(band * 0.9 / 1000) * 1000.0);
+        m.put(Posting.SALARY_MAX, Math.round(band * 1.1 / 1000) * 1000.0);
+        m.put(Posting.SALARY_CURRENCY, "EUR");
+        m.put(Posting.SALARY_UNIT, "YEAR");
+        m.put(Posting.SALARY_INTERNAL, DemoPlaces.bucket(id, 7) < 50);
+      }
+      return m;
     }
   }
 
@@ -551,6 +593,14 @@ public record DemoData(
               region,
               Props.EXPERIENCE_YEARS,
               experienceYears,
+              Props.CITY,
+              DemoPlaces.candidateCity(id, country),
+              Places.COUNTRY_CODE,
+              DemoPlaces.code(country),
+              Places.TIME_ZONE,
+              DemoPlaces.zone(DemoPlaces.candidateCity(id, country)),
+              Places.WORK_AUTHORIZATION,
+              DemoPlaces.workAuthorization(id, DemoPlaces.code(country)),
               Props.SOURCE,
               DemoGenerator.SOURCE));
     }
