@@ -113,6 +113,8 @@ class SecurityConfiguration {
             e ->
                 e.pathMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
+                    .pathMatchers("/actuator/**")
+                    .hasRole(Role.OPERATOR.name())
                     .anyExchange()
                     .authenticated());
     return http.build();
