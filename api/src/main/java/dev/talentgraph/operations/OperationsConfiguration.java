@@ -33,6 +33,11 @@ class OperationsConfiguration {
   }
 
   @Bean
+  HeapAfterGc heapAfterGc() {
+    return new HeapAfterGc();
+  }
+
+  @Bean
   @ConditionalOnProperty(
       prefix = "talent.neo4j.embedded",
       name = "enabled",

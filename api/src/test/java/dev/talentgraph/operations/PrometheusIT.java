@@ -89,6 +89,7 @@ class PrometheusIT {
         .contains("talentgraph_store_size_bytes")
         .contains("neo4j_page_cache_hits")
         .contains("jvm_gc_live_data_size_bytes")
+        .contains("talentgraph_jvm_heap_after_gc_bytes")
         .contains("jvm_memory_used_bytes{area=\"heap\"");
   }
 

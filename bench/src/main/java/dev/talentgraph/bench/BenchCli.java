@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       ScoringBench.class,
       ProfileBench.class,
       PortalBench.class,
-      KnowledgeBench.class
+      KnowledgeBench.class,
+      SoakBench.class
     })
 public class BenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
