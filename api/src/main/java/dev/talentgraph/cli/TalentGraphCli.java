@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       ModelsCommand.class,
       DemoCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
