@@ -7,6 +7,7 @@ import dev.talentgraph.importers.ImportOptions;
 import dev.talentgraph.importers.ImportReport;
 import dev.talentgraph.importers.Progress;
 import dev.talentgraph.importers.catalog.Importers;
+import dev.talentgraph.operations.ImportMeters;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.security.TinkFieldCipher;
@@ -83,6 +84,14 @@ class ServeCommand implements Callable<Integer> {
       description = "Bolt password with --uri.")
   String password;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      defaultValue = "${env:TALENT_LOG_FORMAT:-text}",
+      description =
+          "text (default) or json: one JSON object per log line (Elastic Common Schema), for log shippers.")
+  String logFormat;
+
   @Unmatched List<String> springArgs = new ArrayList<>();
 
   @Override
@@ -144,7 +153,7 @@ class ServeCommand implements Callable<Integer> {
       FieldCipher cipher = TinkFieldCipher.resolve(envKeyset, null, uri != null ? null : dataDir);
       ImportOptions options =
           ImportOptions.defaults()
-              .withProgress(Progress.auto(System.err))
+              .withProgress(ImportMeters.wrap(Progress.auto(System.err)))
               .withRejectsDir(uri != null ? Path.of("rejects") : dataDir.resolve("rejects"));
       List<ImportReport> reports =
           Importers.importAll(
@@ -172,6 +181,13 @@ class ServeCommand implements Callable<Integer> {
       args.add("--talent.neo4j.embedded.bolt-port=" + boltPort);
     }
     if (demo) args.add("--talent.demo.enabled=true");
+    switch (logFormat.toLowerCase(java.util.Locale.ROOT)) {
+      case "text" -> {}
+      case "json" -> args.add("--logging.structured.format.console=ecs");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown --log-format '" + logFormat + "' (text or json)");
+    }
     for (String a : springArgs) {
       if (!a.startsWith("--") || !a.contains("=")) {
         throw new IllegalArgumentException(

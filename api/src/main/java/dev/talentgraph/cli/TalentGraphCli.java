@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       DemoCommand.class,
       RetentionCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -247,6 +247,54 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         Config.builder().withLogging(org.neo4j.driver.Logging.none()).build());
   }
 
+  /**
+   * The page cache's counters of this DBMS, when the kernel exposes them (Neo4j Community has no
+   * metrics extension; the counters are read from the database's dependencies).
+   */
+  public java.util.Optional<PageCache> pageCacheCounters() {
+    try {
+      GraphDatabaseAPI db =
+          (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+      var resolver = db.getDependencyResolver();
+      for (Class<? extends org.neo4j.io.pagecache.monitoring.PageCacheCounters> type :
+          List.of(
+              org.neo4j.io.pagecache.monitoring.PageCacheCounters.class,
+              org.neo4j.io.pagecache.tracing.PageCacheTracer.class)) {
+        if (resolver.containsDependency(type)) {
+          return java.util.Optional.of(new PageCache(resolver.resolveDependency(type)));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("no page cache counters: {}", e.toString());
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Live page cache counters (hits, faults, evictions since start). */
+  public static final class PageCache {
+    private final org.neo4j.io.pagecache.monitoring.PageCacheCounters counters;
+
+    PageCache(org.neo4j.io.pagecache.monitoring.PageCacheCounters counters) {
+      this.counters = counters;
+    }
+
+    public double hits() {
+      return counters.hits();
+    }
+
+    public double faults() {
+      return counters.faults();
+    }
+
+    public double evictions() {
+      return counters.evictions();
+    }
+
+    public double hitRatio() {
+      return counters.hitRatio();
+    }
+  }
+
   @Override
   public void close() {
     long t0 = System.nanoTime();

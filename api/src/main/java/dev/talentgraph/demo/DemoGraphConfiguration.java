@@ -4,6 +4,7 @@ import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.importers.demo.DemoLoader;
 import dev.talentgraph.importers.demo.DemoSettings;
 import dev.talentgraph.importers.demo.DemoSummary;
+import dev.talentgraph.operations.ImportMeters;
 import dev.talentgraph.schema.FieldCipher;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ class DemoGraphConfiguration {
             .loadIfEmpty(
                 settings,
                 (step, done, total) -> {
+                  ImportMeters.record("demo", done, total);
                   int tenth = (int) (done * 10 / Math.max(1, total));
                   if (tenth != lastTenth[0]) {
                     lastTenth[0] = tenth;

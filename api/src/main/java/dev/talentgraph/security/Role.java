@@ -16,7 +16,12 @@ public enum Role {
   /** Themselves, and the public part of others. */
   EMPLOYEE,
   /** The public knowledge-sharing view: names, skills, publications. */
-  PORTAL;
+  PORTAL,
+  /**
+   * Runs the server: the Prometheus metrics and the health details; no graph data (GraphQL answers
+   * it like any role without a rule for the field).
+   */
+  OPERATOR;
 
   public String authority() {
     return "ROLE_" + name();

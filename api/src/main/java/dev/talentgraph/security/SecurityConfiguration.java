@@ -134,6 +134,8 @@ class SecurityConfiguration {
                     // the public job board (jobboard package): open openings only, GET only
                     .pathMatchers(HttpMethod.GET, PUBLIC_JOB_BOARD)
                     .permitAll()
+                    .pathMatchers("/actuator/**")
+                    .hasRole(Role.OPERATOR.name())
                     .anyExchange()
                     .authenticated());
     return http.build();

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       PortalBench.class,
       KnowledgeBench.class,
       HostileBench.class,
-      ScaleBench.class
+      ScaleBench.class,
+      SoakBench.class
     })
 public class BenchCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
