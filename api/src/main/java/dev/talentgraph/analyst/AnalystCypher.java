@@ -130,6 +130,7 @@ final class AnalystCypher {
       try (var session = driver.session(sessionConfig)) {
         var explain = session.run("EXPLAIN " + query, p, config).consume();
         Optional<CypherRefusal> refusal = guard.check(explain);
+        if (refusal.isEmpty()) refusal = guard.checkQueryText(query);
         if (refusal.isPresent()) {
           audit.record(
               AuditEvent.of(

@@ -457,8 +457,26 @@ final class CypherGuard {
    * property of an entity at once, or a property whose key is chosen at run time.
    */
   Optional<CypherRefusal> checkProperties(Plan plan) {
-    String op = baseName(plan.operatorType());
-    List<PlanText.Token> t = PlanText.lex(details(plan));
+    Optional<CypherRefusal> here =
+        propertyRefusal(baseName(plan.operatorType()), PlanText.lex(details(plan)));
+    if (here.isPresent()) return here;
+    for (Plan c : plan.children()) {
+      Optional<CypherRefusal> r = checkProperties(c);
+      if (r.isPresent()) return r;
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The same property rules on the query's own text: the planner may fold a projection into an
+   * operator whose details no longer show it (a {@code RETURN properties(e)} after an index seek),
+   * so what the analyst wrote is checked as well as what the plan shows.
+   */
+  Optional<CypherRefusal> checkQueryText(String query) {
+    return propertyRefusal("query", PlanText.lex(query));
+  }
+
+  private Optional<CypherRefusal> propertyRefusal(String op, List<PlanText.Token> t) {
     for (int i = 0; i + 1 < t.size(); i++) {
       PlanText.Token tk = t.get(i);
       PlanText.Token next = t.get(i + 1);
@@ -507,10 +525,6 @@ final class CypherGuard {
                 + op
                 + "); write the key, e.g. n.name");
       }
-    }
-    for (Plan c : plan.children()) {
-      Optional<CypherRefusal> r = checkProperties(c);
-      if (r.isPresent()) return r;
     }
     return Optional.empty();
   }
