@@ -293,10 +293,12 @@ abstract class TrainKindCommand implements Callable<Integer> {
     for (Fairness.Report f : r.fairness()) {
       System.out.printf(
           Locale.ROOT,
-          "  fairness %-12s demographic parity difference %.4f, equal opportunity difference %.4f%n",
+          "  fairness %-12s demographic parity difference %.4f, equal opportunity difference %.4f"
+              + " (%d rows with the attribute unknown, left out)%n",
           f.attribute(),
           f.demographicParityDifference(),
-          f.equalOpportunityDifference());
+          f.equalOpportunityDifference(),
+          f.unknown());
     }
     if (!r.calibration().isEmpty()) {
       System.out.println("calibration (out-of-fold): bin, count, mean predicted, observed rate");

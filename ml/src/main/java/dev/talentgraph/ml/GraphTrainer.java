@@ -246,7 +246,7 @@ public final class GraphTrainer {
       for (int d = 0; d < protectedDefs.size(); d++) {
         String[] groups = groups(protectedDefs.get(d), px, d);
         boolean any = false;
-        for (String g : groups) any |= !"(missing)".equals(g);
+        for (String g : groups) any |= !Fairness.UNKNOWN.equals(g);
         if (!any) continue;
         Fairness.Report fr = Fairness.evaluate(protectedDefs.get(d).name(), groups, decisions, y);
         fairness.add(fr);
@@ -343,7 +343,7 @@ public final class GraphTrainer {
         String[] groups = groups(protectedDefs.get(d), px, d);
         Map<String, double[]> acc = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
-          if ("(missing)".equals(groups[i])) continue;
+          if (Fairness.UNKNOWN.equals(groups[i])) continue;
           double[] a = acc.computeIfAbsent(groups[i], g -> new double[3]);
           a[0] += oof[i];
           a[1] += Math.abs(oof[i] - y[i]);

@@ -17,10 +17,16 @@ import java.util.TreeMap;
  * </ul>
  *
  * 0 means parity; groups without any positive label are left out of the equal-opportunity gap
- * (their rate is undefined) and reported with a NaN rate.
+ * (their rate is undefined) and reported with a NaN rate. Rows whose group is not known (null or
+ * {@value #UNKNOWN}) are no group: they are left out of both gaps and counted apart in {@link
+ * Report#unknown()}, since treating "not given" as a group compares the people who answered with
+ * those who did not rather than one group with another.
  */
 public final class Fairness {
   private Fairness() {}
+
+  /** How feature encoders name a missing value. */
+  public static final String UNKNOWN = "(missing)";
 
   /** Rates of one group of the attribute. */
   public record GroupRates(
@@ -31,11 +37,13 @@ public final class Fairness {
       String attribute,
       List<GroupRates> groups,
       double demographicParityDifference,
-      double equalOpportunityDifference) {}
+      double equalOpportunityDifference,
+      int unknown) {}
 
   /**
    * @param attribute name of the protected attribute, for the report
-   * @param groups group of each row (null rows are counted as group "(missing)")
+   * @param groups group of each row (null or {@value #UNKNOWN} rows are counted apart, not as a
+   *     group)
    * @param decisions the model's decision per row (positive = true)
    * @param labels the true outcome per row
    */
@@ -45,8 +53,13 @@ public final class Fairness {
       throw new IllegalArgumentException("groups, decisions and labels differ in length");
     }
     Map<String, int[]> counts = new TreeMap<>(); // n, selected, positives, truePositives
+    int unknown = 0;
     for (int i = 0; i < groups.length; i++) {
-      String g = groups[i] == null ? "(missing)" : groups[i];
+      String g = groups[i];
+      if (g == null || UNKNOWN.equals(g)) {
+        unknown++;
+        continue;
+      }
       int[] c = counts.computeIfAbsent(g, k -> new int[4]);
       c[0]++;
       if (decisions[i]) c[1]++;
@@ -71,6 +84,7 @@ public final class Fairness {
       }
     }
     double eod = maxTpr >= minTpr ? maxTpr - minTpr : Double.NaN;
-    return new Report(attribute, rates, maxSel - minSel, eod);
+    double dpd = maxSel >= minSel ? maxSel - minSel : Double.NaN;
+    return new Report(attribute, rates, dpd, eod, unknown);
   }
 }

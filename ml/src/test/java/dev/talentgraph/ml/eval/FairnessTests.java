@@ -29,4 +29,18 @@ class FairnessTests {
     assertThat(r.groups().get(2).truePositiveRate()).isNaN();
     assertThat(r.demographicParityDifference()).isCloseTo(0.5, within(1e-12)); // c selects 1/1
   }
+
+  @Test
+  void unknownGroupsAreCountedApartNotComparedAsAGroup() {
+    // without the unknowns F selects 1/2 and M 2/2; the unknowns (all refused) would otherwise
+    // make a third group at rate 0 and widen the gap to 1
+    String[] g = {"F", "F", "M", "M", null, "(missing)", null};
+    boolean[] d = {true, false, true, true, false, false, false};
+    boolean[] y = {true, false, true, true, true, false, true};
+    Fairness.Report r = Fairness.evaluate("gender", g, d, y);
+    assertThat(r.unknown()).isEqualTo(3);
+    assertThat(r.groups()).extracting(Fairness.GroupRates::group).containsExactly("F", "M");
+    assertThat(r.demographicParityDifference()).isCloseTo(0.5, within(1e-12));
+    assertThat(r.equalOpportunityDifference()).isZero();
+  }
 }

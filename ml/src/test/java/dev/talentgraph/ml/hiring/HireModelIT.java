@@ -108,10 +108,14 @@ class HireModelIT {
     assertThat(r.calibration()).isNotEmpty();
     assertThat(r.calibration().stream().mapToInt(b -> b.count()).sum()).isEqualTo(r.rows());
     assertThat(r.metrics()).containsKey("brier.oof");
-    // fairness over what is available: internal applicants' gender (candidates have none:
-    // "(missing)")
+    // fairness over what is known: internal applicants' gender; candidates without one are
+    // counted apart, never compared as a group of their own
     assertThat(r.fairness()).extracting(f -> f.attribute()).contains("gender");
-    assertThat(r.fairness().get(0).groups()).extracting(g -> g.group()).contains("female", "male");
+    assertThat(r.fairness().get(0).groups())
+        .extracting(g -> g.group())
+        .contains("female", "male")
+        .doesNotContain("(missing)");
+    assertThat(r.fairness().get(0).unknown()).isPositive();
 
     BatchScorer.Result scored =
         new BatchScorer(driver, "neo4j", CIPHER)
