@@ -10,9 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -654,29 +656,72 @@ public final class MetricsService {
       String period = String.valueOf(year);
       Map<String, Tally> teams = new TreeMap<>();
       Map<String, Tally> regions = new TreeMap<>();
+      Map<String, Set<String>> teamRegions = new HashMap<>();
       Tally all = new Tally();
       for (Person x : people) {
         if (x.hired().isAfter(start) || (x.departed() != null && !x.departed().isAfter(start)))
           continue;
         boolean stayed = x.departed() == null || x.departed().isAfter(end);
         all.add(stayed, x.reason());
-        for (String t : x.teams())
+        for (String t : x.teams()) {
           teams.computeIfAbsent(t, k -> new Tally()).add(stayed, x.reason());
+          teamRegions.computeIfAbsent(t, k -> new HashSet<>()).add(String.valueOf(x.region()));
+        }
         if (x.region() != null)
           regions.computeIfAbsent(x.region(), k -> new Tally()).add(stayed, x.reason());
       }
+      Integer min = req.minGroupSize();
       if (all.active > 0)
-        overall.add(all.row(period, start, end, "all", "everyone", req.minGroupSize(), suppressed));
+        overall.add(all.row(period, start, end, "all", "everyone", min, suppressed));
+      Map<String, Metrics.RetentionRow> teamRows = new LinkedHashMap<>();
       teams.forEach(
           (t, tally) ->
-              byTeam.add(
-                  tally.row(
-                      period, start, end, t, teamNames.get(t), req.minGroupSize(), suppressed)));
+              teamRows.put(t, tally.row(period, start, end, t, teamNames.get(t), min, suppressed)));
+      Map<String, Metrics.RetentionRow> regionRows = new LinkedHashMap<>();
       regions.forEach(
-          (r, tally) ->
-              byRegion.add(tally.row(period, start, end, r, r, req.minGroupSize(), suppressed)));
+          (r, tally) -> regionRows.put(r, tally.row(period, start, end, r, r, min, suppressed)));
+      if (min != null) {
+        // the teams and the regions each add up to (about) the total, and the teams of one
+        // region to the region: no such sum may hide exactly one group
+        suppressed[0] += hideOneMore(teamRows, teamRows.keySet());
+        suppressed[0] += hideOneMore(regionRows, regionRows.keySet());
+        for (Map.Entry<String, Metrics.RetentionRow> r : regionRows.entrySet()) {
+          if (r.getValue().suppressed()) continue;
+          Set<String> inside = new HashSet<>();
+          teamRegions.forEach(
+              (t, rs) -> {
+                if (rs.equals(Set.of(r.getKey()))) inside.add(t);
+              });
+          suppressed[0] += hideOneMore(teamRows, inside);
+        }
+      }
+      byTeam.addAll(teamRows.values());
+      byRegion.addAll(regionRows.values());
     }
     return new Metrics.Retention(overall, byTeam, byRegion, suppressed[0]);
+  }
+
+  /**
+   * Complementary suppression: when exactly one of the {@code members} rows is hidden, the total
+   * they add up to minus the visible ones would give its figures back, so the smallest visible
+   * member is hidden too (ties broken by group id).
+   *
+   * @return how many rows this hid (0 or 1)
+   */
+  static int hideOneMore(Map<String, Metrics.RetentionRow> rows, Set<String> members) {
+    List<Metrics.RetentionRow> of = members.stream().map(rows::get).toList();
+    if (of.stream().filter(Metrics.RetentionRow::suppressed).count() != 1) return 0;
+    return of.stream()
+        .filter(r -> !r.suppressed())
+        .min(
+            Comparator.comparingLong(Metrics.RetentionRow::activeAtStart)
+                .thenComparing(Metrics.RetentionRow::group))
+        .map(
+            r -> {
+              rows.put(r.group(), Tally.hidden(r));
+              return 1;
+            })
+        .orElse(0);
   }
 
   private static final class Tally {
@@ -712,6 +757,26 @@ public final class MetricsService {
             List.of(),
             true);
       }
+      return shown(period, start, end, group, name);
+    }
+
+    /** A row with its figures taken out. */
+    static Metrics.RetentionRow hidden(Metrics.RetentionRow r) {
+      return new Metrics.RetentionRow(
+          r.period(),
+          r.start(),
+          r.end(),
+          r.group(),
+          r.groupName(),
+          null,
+          null,
+          null,
+          List.of(),
+          true);
+    }
+
+    private Metrics.RetentionRow shown(
+        String period, LocalDate start, LocalDate end, String group, String name) {
       List<Metrics.Count> dep = new ArrayList<>();
       reasons.forEach((k, v) -> dep.add(new Metrics.Count(k, v)));
       return new Metrics.RetentionRow(

@@ -164,6 +164,16 @@ class MetricsGraphQlIT {
       }
     }
     assertThat(m.at("/retention/suppressedGroups").asLong()).isEqualTo(suppressed);
+    // differencing: within a period the teams, and the regions, never hide exactly one row (the
+    // total minus the visible rows would give it back)
+    for (String kind : new String[] {"byTeam", "byRegion"}) {
+      Map<String, Integer> hiddenPerPeriod = new java.util.HashMap<>();
+      for (JsonNode row : m.at("/retention/" + kind)) {
+        hiddenPerPeriod.merge(
+            row.get("period").asText(), row.get("suppressed").asBoolean() ? 1 : 0, Integer::sum);
+      }
+      assertThat(hiddenPerPeriod.values()).as(kind).doesNotContain(1);
+    }
     assertThat(suppressed).as("the 100-expert demo has teams under five people").isPositive();
     m.at("/trainingEffect/top")
         .forEach(c -> assertThat(c.get("enrolments").asLong()).isGreaterThanOrEqualTo(5));
