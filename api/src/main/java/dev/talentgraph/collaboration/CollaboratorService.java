@@ -55,6 +55,14 @@ public class CollaboratorService {
   /** The index holds names and reasons: an erased person must leave it at once. */
   @EventListener
   void onErasure(ExpertErased e) {
+    refresh();
+  }
+
+  /**
+   * Drops the loaded index and ranker; the next request reads both from the graph again, so it
+   * knows the experts and collaborations written since (by an import or a fixture, say).
+   */
+  public void refresh() {
     current.set(null);
   }
 

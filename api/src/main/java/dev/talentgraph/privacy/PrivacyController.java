@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.UserError;
-import dev.talentgraph.graphql.Writes;
 import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.schema.FieldCipher;
 import dev.talentgraph.schema.Labels;
@@ -30,6 +29,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Personal data over GraphQL: the {@code @personal} fields of Expert (decrypted here, for callers
@@ -46,18 +46,21 @@ class PrivacyController {
   private final ApiTokens tokens;
   private final LocalUsers users;
   private final ApplicationEventPublisher events;
+  private final ErasureScrub scrub;
 
   PrivacyController(
       CypherGateway cypher,
       FieldCipher cipher,
       ApiTokens tokens,
       LocalUsers users,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ErasureScrub scrub) {
     this.cypher = cypher;
     this.cipher = cipher;
     this.tokens = tokens;
     this.users = users;
     this.events = events;
+    this.scrub = scrub;
   }
 
   @BatchMapping(typeName = "Expert", field = "personal")
@@ -257,10 +260,11 @@ class PrivacyController {
    * person are deleted and their API tokens revoked. The record keeps its id as an anonymous key:
    * the name becomes "Erased person", departure, grade, title and dates go, and skill evidence
    * (free text) is cleared. Skills, team membership, projects and enrolments stay, so counts by
-   * skill and team are unchanged. Any other text in the graph that names the person or their id (a
-   * reason written about them, an audit event of their own login) has it replaced. Then the
-   * in-memory copies (the collaboration index, question routers) are rebuilt. One transaction;
-   * idempotent.
+   * skill and team are unchanged. One transaction, then the in-memory copies (the collaboration
+   * index, question routers) are dropped. Any other text in the graph that names the person or
+   * their id (a reason written about them, an audit event of their own login) has it replaced by
+   * {@link ErasureScrub} in the background, since that reads the whole graph; it marks the record
+   * {@code scrubbedAt} and records an {@code erasure.scrubbed} audit event when done. Idempotent.
    */
   @MutationMapping
   Mono<ErasePayload> eraseExpert(@Argument EraseExpertInput input, DataFetchingEnvironment env) {
@@ -271,25 +275,10 @@ class PrivacyController {
     }
     Map<String, Object> params = Map.of("id", expertId, "erased", ERASED_NAME);
     return cypher
-        .write(
-            RoundTrips.of(env),
-            tx ->
-                tx.run(ERASE_EXPERT, params)
-                    .thenCompose(
-                        rows -> {
-                          if (rows.isEmpty()) return Writes.done(rows);
-                          var r = rows.get(0);
-                          Map<String, Object> scrub = new HashMap<>();
-                          scrub.put("id", expertId);
-                          scrub.put("names", r.get("names").asList(Value::asString));
-                          scrub.put("logins", r.get("logins").asList(Value::asString));
-                          scrub.put("erased", ERASED_NAME);
-                          scrub.put("patterns", patterns(expertId, r.get("names")));
-                          return tx.run(SCRUB_NODES, scrub)
-                              .thenCompose(x -> tx.run(SCRUB_RELATIONSHIPS, scrub))
-                              .thenCompose(x -> tx.run(SCRUB_AUDIT, scrub))
-                              .thenApply(x -> rows);
-                        }))
+        .write(RoundTrips.of(env), tx -> tx.run(ERASE_EXPERT, params))
+        // revoking tokens reads and writes the graph with the blocking driver: never on the
+        // driver's own I/O thread, which completes the write and would wait for itself
+        .publishOn(Schedulers.boundedElastic())
         .map(
             rows -> {
               if (rows.isEmpty()) {
@@ -300,9 +289,12 @@ class PrivacyController {
                     0,
                     List.of(UserError.notFound("expertId", "expert", expertId)));
               }
+              var r = rows.get(0);
+              List<String> logins = r.get("logins").asList(Value::asString);
               tokens.revokeExpert(expertId);
-              rows.get(0).get("logins").asList(Value::asString).forEach(users::forget);
+              logins.forEach(users::forget);
               events.publishEvent(new ExpertErased(expertId));
+              scrub.start(expertId, r.get("names").asList(Value::asString), logins);
               return new ErasePayload(
                   expertId,
                   true,
@@ -310,24 +302,6 @@ class PrivacyController {
                   rows.get(0).get("rels").asInt(),
                   List.of());
             });
-  }
-
-  /**
-   * Regular expressions matching the id and each name as whole words (so erasing {@code e1} leaves
-   * {@code e10} alone), quoted.
-   */
-  private static List<String> patterns(String id, Value names) {
-    List<String> out = new ArrayList<>();
-    out.add(word(id));
-    for (Value n : names.values()) {
-      if (!n.isNull() && !n.asString().isBlank() && !ERASED_NAME.equals(n.asString()))
-        out.add(word(n.asString()));
-    }
-    return out;
-  }
-
-  private static String word(String text) {
-    return "(?<![\\p{L}\\p{N}_-])" + java.util.regex.Pattern.quote(text) + "(?![\\p{L}\\p{N}_-])";
   }
 
   private static final String OWNED_TYPES =
@@ -414,38 +388,6 @@ class PrivacyController {
           + ", e."
           + Props.GRADE
           + " RETURN nodes, rels, names, logins";
-
-  /**
-   * Every string property (and string in a list) of any node that names the person or their id gets
-   * the mention replaced; the person's own record keeps its id. A plain CONTAINS check first, so
-   * the regular expressions only run on the few values that can match.
-   */
-  private static final String SCRUB_NODES =
-      "MATCH (n) WHERE NOT (n:"
-          + Labels.EXPERT
-          + " AND n.id = $id)"
-          + " WITH n, [k IN keys(n) WHERE any(v IN CASE WHEN n[k] IS :: LIST<ANY> THEN n[k] ELSE"
-          + " [n[k]] END WHERE v IS :: STRING AND any(t IN [$id] + $names + $logins WHERE v CONTAINS"
-          + " t))] AS ks WHERE size(ks) > 0"
-          + " SET n += apoc.map.fromLists(ks, [k IN ks | CASE WHEN n[k] IS :: LIST<ANY> THEN"
-          + " [v IN n[k] | CASE WHEN v IS :: STRING THEN reduce(s = v, p IN $patterns |"
-          + " apoc.text.regreplace(s, p, $erased)) ELSE v END] ELSE reduce(s = n[k], p IN $patterns |"
-          + " apoc.text.regreplace(s, p, $erased)) END])"
-          + " RETURN count(n) AS n";
-
-  private static final String SCRUB_RELATIONSHIPS =
-      "MATCH ()-[r]->()"
-          + " WITH r, [k IN keys(r) WHERE r[k] IS :: STRING AND any(t IN [$id] + $names WHERE r[k]"
-          + " CONTAINS t)] AS ks WHERE size(ks) > 0"
-          + " SET r += apoc.map.fromLists(ks, [k IN ks | reduce(s = r[k], p IN $patterns |"
-          + " apoc.text.regreplace(s, p, $erased))])"
-          + " RETURN count(r) AS n";
-
-  /** The person's own logins in the audit log become anonymous; what happened stays. */
-  private static final String SCRUB_AUDIT =
-      "MATCH (a:"
-          + Labels.AUDIT_EVENT
-          + ") WHERE a.actor IN $logins SET a.actor = 'erased' RETURN count(a) AS n";
 
   /** The same for an external candidate: {@link CandidateErasure}. */
   @MutationMapping

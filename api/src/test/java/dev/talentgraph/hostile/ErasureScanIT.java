@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.talentgraph.analyst.GuardFixtures;
 import dev.talentgraph.analyst.GuardTest;
 import dev.talentgraph.audit.AuditLog;
+import dev.talentgraph.collaboration.CollaboratorService;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.LocalUsers;
 import dev.talentgraph.security.Role;
@@ -41,6 +42,7 @@ class ErasureScanIT {
   @Autowired LocalUsers users;
   @Autowired ApiTokens tokens;
   @Autowired AuditLog audit;
+  @Autowired CollaboratorService collaborators;
 
   @Test
   void afterErasureNoTraceRemainsAndTheTokenIsRefused() throws Exception {
@@ -70,7 +72,6 @@ class ErasureScanIT {
           MERGE (m:Mentorship {id: 'ex-ment', note: 'for ex-zelda'})
           MERGE (m)-[:HAS_MENTEE]->(z) MERGE (m)-[:HAS_MENTOR]->(a)
           MERGE (q:Question {id: 'ex-q'}) SET q.title = 'Ask Zelda Erasable about erasure'
-          MERGE (:Expert {id: 'ex-dummy'})
           """,
               Map.of("id", ID, "name", NAME))
           .consume();
@@ -82,8 +83,8 @@ class ErasureScanIT {
     bearer(token).expectStatus().isOk();
     assertThat(gql("zelda", "{ expert(id: \"" + ID + "\") { name } }").toString()).contains(NAME);
     gql("zelda", "{ auditLog(first: 1) { pageInfo { hasNextPage } } }");
-    // an erasure of someone else rebuilds the collaboration index, so it holds the fixture
-    gql("ex-hr", "mutation { eraseExpert(input: {expertId: \"ex-dummy\"}) { erased } }");
+    // the collaboration index is read again, so it holds the fixture
+    collaborators.refresh();
     String before =
         gql(
                 "ex-hr",
@@ -100,7 +101,18 @@ class ErasureScanIT {
                 + "\"}) { erased errors"
                 + " { message } } }");
     assertThat(erased.at("/data/eraseExpert/erased").asBoolean()).as(erased.toString()).isTrue();
+    // the graph-wide scrub of free text runs after the request; it marks the record when done
+    awaitScrubbed();
     assertThat(audit.flush(Duration.ofSeconds(20))).isTrue();
+    try (var s = driver.session()) {
+      assertThat(
+              s.run("MATCH (a:AuditEvent {action: 'erasure.scrubbed'}) RETURN count(a) AS n")
+                  .single()
+                  .get("n")
+                  .asLong())
+          .as("the scrub's completion is audited")
+          .isPositive();
+    }
 
     // the whole graph: every property of every node and relationship
     List<String> traces = new ArrayList<>();
@@ -173,6 +185,23 @@ class ErasureScanIT {
         .exchange()
         .expectStatus()
         .isUnauthorized();
+  }
+
+  /** Waits (at most two minutes, so a slow machine does not fail it) for the scrub's mark. */
+  void awaitScrubbed() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      try (var s = driver.session()) {
+        if (s.run(
+                "MATCH (e:Expert {id: $id}) RETURN e.scrubbedAt IS NOT NULL AS done",
+                Map.of("id", ID))
+            .single()
+            .get("done")
+            .asBoolean()) return;
+      }
+      assertThat(System.nanoTime()).as("the scrub finished in time").isLessThan(deadline);
+      Thread.sleep(100);
+    }
   }
 
   /** Records "where.key" for every value naming the person (strings, lists of strings). */
