@@ -5,9 +5,7 @@ import dev.talentgraph.importers.demo.DemoSettings;
 import dev.talentgraph.importers.demo.DemoSummary;
 import dev.talentgraph.importers.demo.ProgressListener;
 import dev.talentgraph.schema.FieldCipher;
-import dev.talentgraph.security.TinkFieldCipher;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -74,14 +72,7 @@ class ImportDemoCommand implements Callable<Integer> {
           "Write the demo even into a graph that holds other data (nodes are merged by id).")
   boolean force;
 
-  @Option(
-      names = "--keyset-file",
-      paramLabel = "FILE",
-      description =
-          "Tink keyset that encrypts personal data (default: $"
-              + TinkFieldCipher.ENV_KEYSET
-              + ", else the store's own keyset; with --uri give the server's keyset).")
-  Path keysetFile;
+  @Mixin KeysetOptions keyset;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
@@ -96,17 +87,7 @@ class ImportDemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
-    String envKeyset = System.getenv(TinkFieldCipher.ENV_KEYSET);
-    boolean noKey = (envKeyset == null || envKeyset.isBlank()) && keysetFile == null;
-    if (graph.remote() && noKey) {
-      throw new CliException(
-          "with --uri, give the server's encryption keyset (--keyset-file or $"
-              + TinkFieldCipher.ENV_KEYSET
-              + "): personal data encrypted with another key could not be read by the server",
-          TalentGraphCli.EXIT_USAGE);
-    }
-    FieldCipher cipher =
-        TinkFieldCipher.resolve(envKeyset, keysetFile, graph.remote() ? null : graph.dataDir());
+    FieldCipher cipher = keyset.cipher(graph, true);
     PrintWriter err = spec.commandLine().getErr();
     DemoSummary summary;
     try (GraphConnection c = graph.open()) {

@@ -12,7 +12,6 @@ import dev.talentgraph.importers.Problem;
 import dev.talentgraph.importers.Progress;
 import dev.talentgraph.importers.catalog.Importers;
 import dev.talentgraph.schema.FieldCipher;
-import dev.talentgraph.security.TinkFieldCipher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -61,14 +60,7 @@ abstract class ImportSourceCommand implements Callable<Integer> {
           "Folder for <source>.rejects.tsv (default: rejects/ beside the store, or ./rejects with --uri).")
   Path rejects;
 
-  @Option(
-      names = "--keyset-file",
-      paramLabel = "FILE",
-      description =
-          "Tink keyset that encrypts personal data (default: $"
-              + TinkFieldCipher.ENV_KEYSET
-              + ", else the store's own keyset; with --uri give the server's keyset).")
-  Path keysetFile;
+  @Mixin KeysetOptions keyset;
 
   @Option(names = "--json", description = "Print the report as JSON.")
   boolean json;
@@ -113,19 +105,7 @@ abstract class ImportSourceCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
-    String envKeyset = System.getenv(TinkFieldCipher.ENV_KEYSET);
-    if (personal()
-        && graph.remote()
-        && (envKeyset == null || envKeyset.isBlank())
-        && keysetFile == null) {
-      throw new CliException(
-          "with --uri, give the server's encryption keyset (--keyset-file or $"
-              + TinkFieldCipher.ENV_KEYSET
-              + "): personal data encrypted with another key could not be read by the server",
-          TalentGraphCli.EXIT_USAGE);
-    }
-    FieldCipher cipher =
-        TinkFieldCipher.resolve(envKeyset, keysetFile, graph.remote() ? null : graph.dataDir());
+    FieldCipher cipher = keyset.cipher(graph, personal());
     List<ImportReport> reports;
     try (GraphConnection c = graph.open()) {
       reports = run(new ImportContext(c.driver(), c.database(), options, cipher));

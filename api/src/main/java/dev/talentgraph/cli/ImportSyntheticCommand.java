@@ -4,7 +4,6 @@ import dev.talentgraph.importers.demo.DemoSettings;
 import dev.talentgraph.importers.demo.SyntheticLoader;
 import dev.talentgraph.importers.demo.SyntheticSettings;
 import dev.talentgraph.schema.FieldCipher;
-import dev.talentgraph.security.TinkFieldCipher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -76,14 +75,7 @@ class ImportSyntheticCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Write even into a graph that holds other data.")
   boolean force;
 
-  @Option(
-      names = "--keyset-file",
-      paramLabel = "FILE",
-      description =
-          "Tink keyset that encrypts personal data (default: $"
-              + TinkFieldCipher.ENV_KEYSET
-              + ", else the store's own keyset).")
-  Path keysetFile;
+  @Mixin KeysetOptions keyset;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -95,16 +87,7 @@ class ImportSyntheticCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), TalentGraphCli.EXIT_USAGE);
     }
-    String envKeyset = System.getenv(TinkFieldCipher.ENV_KEYSET);
-    if (graph.remote() && (envKeyset == null || envKeyset.isBlank()) && keysetFile == null) {
-      throw new CliException(
-          "with --uri, give the server's encryption keyset (--keyset-file or $"
-              + TinkFieldCipher.ENV_KEYSET
-              + ")",
-          TalentGraphCli.EXIT_USAGE);
-    }
-    FieldCipher cipher =
-        TinkFieldCipher.resolve(envKeyset, keysetFile, graph.remote() ? null : graph.dataDir());
+    FieldCipher cipher = keyset.cipher(graph, true);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     SyntheticLoader.Summary summary;
