@@ -205,7 +205,7 @@ class MentorService {
           + ") AS name";
 
   static final String CANDIDATES =
-      "UNWIND $skills AS sid MATCH (m:"
+      "UNWIND $skills AS q MATCH (m:"
           + Labels.EXPERT
           + ")-[h:"
           + RelTypes.HAS_SKILL
@@ -213,13 +213,13 @@ class MentorService {
           + Labels.SKILL
           + " {"
           + Props.ID
-          + ": sid}) WHERE h."
+          + ": q.id}) WHERE h."
           + Props.LEVEL
-          + " >= $minLevel AND m."
+          + " >= q.minLevel AND m."
           + Props.ID
           + " <> $mentee AND "
           + LIVE.formatted("m")
-          + " WITH m, collect([sid, h."
+          + " WITH m, collect([q.id, h."
           + Props.LEVEL
           + "]) AS held"
           + " RETURN properties(m) AS m, held, [(m)-[:"
@@ -581,6 +581,24 @@ class MentorService {
     return new Around(t, new ArrayList<>(ids));
   }
 
+  /**
+   * Each skill that may qualify a mentor with the lowest level at which it counts for some target:
+   * the wanted level of the least demanding target it stands in for. A holder below that level
+   * cannot cover any target through that skill, so the candidates' read leaves them out.
+   */
+  static List<Map<String, Object>> qualifyingLevels(List<TargetSkill> targets, Around around) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String q : around.qualifying()) {
+      int min = Integer.MAX_VALUE;
+      for (TargetSkill t : targets) {
+        SkillCredit.Link link = around.taxonomy().relation(t.skillId(), q);
+        if (link != null && link.weight() >= MIN_STAND_IN) min = Math.min(min, t.wantedLevel());
+      }
+      if (min != Integer.MAX_VALUE) out.add(Map.of("id", q, "minLevel", min));
+    }
+    return out;
+  }
+
   private List<Recommendation> rank(
       Session s,
       String menteeId,
@@ -591,7 +609,6 @@ class MentorService {
       int first,
       List<String> notes) {
     SkillCredit.Taxonomy taxonomy = around.taxonomy();
-    int minLevel = targets.stream().mapToInt(TargetSkill::wantedLevel).min().orElse(1);
     double totalGap = 0;
     for (TargetSkill t : targets) totalGap += Math.max(1, t.wantedLevel() - t.menteeLevel());
     List<Recommendation> out = new ArrayList<>();
@@ -599,9 +616,7 @@ class MentorService {
     Map<String, String> skillNames = new HashMap<>();
     for (TargetSkill t : targets) skillNames.put(t.skillId(), t.name());
     List<Record> rows =
-        s.run(
-                CANDIDATES,
-                Map.of("skills", around.qualifying(), "minLevel", minLevel, "mentee", menteeId))
+        s.run(CANDIDATES, Map.of("skills", qualifyingLevels(targets, around), "mentee", menteeId))
             .list();
     Set<String> heldIds = new LinkedHashSet<>();
     for (Record r : rows) r.get("held").values().forEach(v -> heldIds.add(v.get(0).asString()));
