@@ -179,6 +179,18 @@ class TeamService {
             TeamProblem problem = new TeamProblem(reqs, candidates, in.size(), mustIdx, cap, ties);
             TeamObjective objective = new TeamObjective(problem);
             TeamSolvers.Solution solution = TeamSolvers.greedySwap(objective);
+            // stand-ins are named in the reasons too: the names of every skill someone holds for
+            // a requirement
+            List<String> standIns =
+                best.values().stream()
+                    .flatMap(java.util.Arrays::stream)
+                    .filter(b -> b != null && !names.containsKey(b.heldId()))
+                    .map(SkillCredit.Best::heldId)
+                    .distinct()
+                    .toList();
+            if (!standIns.isEmpty()) {
+              names.putAll(TeamGraph.skillNames(tx, standIns, new ArrayList<>()));
+            }
             return explain(
                 problem, solution, pool, all, best, names, shared, exclude, minCapacity, must);
           });
@@ -325,7 +337,8 @@ class TeamService {
                 q.skillId(),
                 name,
                 round(q.slots() - filled),
-                reason(q, r, name, all, best, exclude, minCapacity, problem, holders.size())));
+                reason(
+                    q, r, name, names, all, best, exclude, minCapacity, problem, holders.size())));
       }
     }
     TeamObjective.Score score = solution.score();
@@ -347,6 +360,7 @@ class TeamService {
       TeamProblem.Requirement q,
       int r,
       String name,
+      Map<String, String> names,
       Map<String, TeamGraph.Person> all,
       Map<String, SkillCredit.Best[]> best,
       Set<String> exclude,
@@ -375,7 +389,8 @@ class TeamService {
               ? " nor a skill the taxonomy relates to it"
               : String.format(
                   Locale.ROOT,
-                  "; the closest stand-in is %s (%s, level %d), credit %.2f",
+                  "; the closest stand-in is %s (%s; %s, level %d), credit %.2f",
+                  names.getOrDefault(closest.heldId(), closest.heldId()),
                   closest.heldId(),
                   closest.link().relation().word,
                   (int) closest.heldLevel(),

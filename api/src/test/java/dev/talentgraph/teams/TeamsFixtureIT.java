@@ -37,9 +37,10 @@ class TeamsFixtureIT {
 
   /**
    * Team tA (manager mA): a1 python 4, a2 python 3 + sql 4, a3 sql 3; team tB (manager mB): b1
-   * python-twin 5 (SAME_AS s-py), b2 sql 5, b3 nothing asked. Ties: a1-a2 (3 shared), a2-a3 (1),
-   * b1-b2 (2). a3 is on two active projects, b2 on one. Project pA (active, a1 a2 on it) requires
-   * python 3 and sql 4 and rust 3; nobody holds rust. Attrition model active: a1 0.8, a2 0.1.
+   * python-twin 5 (SAME_AS s-py), b2 sql 5, b3 go-web 2 (narrower than go). Ties: a1-a2 (3 shared),
+   * a2-a3 (1), b1-b2 (2). a3 is on two active projects, b2 on one. Project pA (active, a1 a2 on it)
+   * requires python 3 and sql 4 and rust 3; nobody holds rust. Attrition model active: a1 0.8, a2
+   * 0.1.
    */
   @BeforeAll
   void setUp() {
@@ -54,6 +55,8 @@ class TeamsFixtureIT {
                  (twin:Skill {id: 'tf-python-onet', name: 'Python (O*NET)', fixture: 'teams'}),
                  (sql:Skill {id: 'tf-sql', name: 'SQL', fixture: 'teams'}),
                  (rust:Skill {id: 'tf-rust', name: 'Rust', fixture: 'teams'}),
+                 (go:Skill {id: 'tf-go', name: 'Go', fixture: 'teams'}),
+                 (goWeb:Skill {id: 'tf-go-web', name: 'Go web services', fixture: 'teams'})-[:BROADER]->(go),
                  (py)-[:SAME_AS]->(twin),
                  (tA:Team {id: 'tf-tA', name: 'Team A', fixture: 'teams'}),
                  (tB:Team {id: 'tf-tB', name: 'Team B', fixture: 'teams'}),
@@ -70,6 +73,7 @@ class TeamsFixtureIT {
                  (a2)-[:HAS_SKILL {level: 4}]->(sql), (a3)-[:HAS_SKILL {level: 3}]->(sql),
                  (b1)-[:HAS_SKILL {level: 5}]->(twin), (b2)-[:HAS_SKILL {level: 5}]->(sql),
                  (gone)-[:HAS_SKILL {level: 5}]->(rust),
+                 (b3)-[:HAS_SKILL {level: 2}]->(goWeb),
                  (a1)-[:COLLABORATED_WITH {count: 3, lastYear: 2025}]->(a2),
                  (a2)-[:COLLABORATED_WITH {count: 1, lastYear: 2024}]->(a3),
                  (b1)-[:COLLABORATED_WITH {count: 2, lastYear: 2025}]->(b2),
@@ -184,6 +188,16 @@ class TeamsFixtureIT {
     assertThat(uncovered.get(1).get("reason").asText())
         .contains("only 1 active expert hold SQL (tf-sql) at level 5", "critical: at least two");
     assertThat(r.at("/data/formTeam/requirements/0/status").asText()).isEqualTo("UNCOVERED");
+  }
+
+  @Test
+  void anUncoveredRequirementNamesItsClosestStandIn() {
+    JsonNode r =
+        gql(hr, "{ formTeam(input: {size: 1, skills: [{skill: \"tf-go\", level: 3}]})" + TEAM);
+    assertThat(r.get("errors")).as(r.toString()).isNull();
+    assertThat(r.at("/data/formTeam/uncovered/0/reason").asText())
+        .startsWith("no active expert holds Go (tf-go) at level 3")
+        .contains("the closest stand-in is Go web services (tf-go-web; narrower, level 2)");
   }
 
   @Test
