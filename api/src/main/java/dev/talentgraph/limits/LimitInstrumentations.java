@@ -258,8 +258,15 @@ final class LimitInstrumentations {
    * fields starting later fail at once. The work behind a timed-out field is not interrupted
    * (interrupting a thread inside the Neo4j driver breaks its connection); database work ends at
    * its own transaction time limit.
+   *
+   * <p>A field declared with {@code @timeLimit(seconds: N)} in the schema (an administrator's batch
+   * operation such as training a model) has N seconds from its own start instead: the request's
+   * limit is for interactive reads, and such a field would otherwise always fail on a large graph.
    */
   static final class Timeout extends SimplePerformantInstrumentation implements OperationLevel {
+    /** The schema directive that gives one field its own time limit. */
+    static final String DIRECTIVE = "timeLimit";
+
     private final Duration limit;
 
     Timeout(Duration limit) {
@@ -273,13 +280,23 @@ final class LimitInstrumentations {
       return new Deadline(System.nanoTime() + limit.toNanos());
     }
 
+    /** The field's own limit from its {@code @timeLimit} directive, or null. */
+    private static Duration ownLimit(InstrumentationFieldFetchParameters p) {
+      var directive = p.getExecutionStepInfo().getFieldDefinition().getAppliedDirective(DIRECTIVE);
+      if (directive == null) return null;
+      Object seconds = directive.getArgument("seconds").getValue();
+      return seconds instanceof Number n ? Duration.ofSeconds(n.longValue()) : null;
+    }
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(
         DataFetcher<?> fetcher, InstrumentationFieldFetchParameters p, InstrumentationState state) {
       if (!(state instanceof Deadline deadline) || p.isTrivialDataFetcher()) return fetcher;
+      Duration own = ownLimit(p);
       return env -> {
-        long left = deadline.nanos() - System.nanoTime();
-        if (left <= 0) return timedOut(env);
+        long left = own != null ? own.toNanos() : deadline.nanos() - System.nanoTime();
+        Duration applied = own != null ? own : limit;
+        if (left <= 0) return timedOut(env, applied);
         Object result = fetcher.get(env);
         if (!(result instanceof CompletionStage<?> stage)) return result;
         CompletableFuture<?> original = stage.toCompletableFuture();
@@ -290,13 +307,14 @@ final class LimitInstrumentations {
                 t -> {
                   Throwable cause =
                       t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-                  if (cause instanceof TimeoutException) return timedOut(env);
+                  if (cause instanceof TimeoutException) return timedOut(env, applied);
                   throw t instanceof CompletionException ce ? ce : new CompletionException(t);
                 });
       };
     }
 
-    private DataFetcherResult<Object> timedOut(graphql.schema.DataFetchingEnvironment env) {
+    private static DataFetcherResult<Object> timedOut(
+        graphql.schema.DataFetchingEnvironment env, Duration limit) {
       var e =
           LimitError.REQUEST_TIMEOUT.error(
               "the request exceeded its time limit of "

@@ -3,11 +3,10 @@ package dev.talentgraph.collaboration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -73,23 +71,7 @@ class RecommendCollaboratorsIT {
   }
 
   JsonNode gql(String query) {
-    byte[] body =
-        web.post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(token))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return new ObjectMapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.bearer(web, token, query, null);
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.talentgraph.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
 import java.util.HashSet;
@@ -17,7 +17,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -60,23 +59,7 @@ class DemoRecommendationsIT {
   }
 
   JsonNode gql(String query) {
-    byte[] body =
-        web.post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(token))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return new ObjectMapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.bearer(web, token, query, null);
   }
 
   @Test

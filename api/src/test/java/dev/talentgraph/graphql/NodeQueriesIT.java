@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.audit.AuditLog;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
@@ -21,7 +22,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -220,26 +220,7 @@ class NodeQueriesIT {
   }
 
   JsonNode gql(String token, String query, Map<String, Object> variables) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("query", query);
-    body.put("variables", variables == null ? Map.of() : variables);
-    byte[] out =
-        web.post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(token))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(body)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return json.readTree(out);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.bearer(web, token, query, variables);
   }
 
   JsonNode ok(String token, String query, Map<String, Object> variables) {

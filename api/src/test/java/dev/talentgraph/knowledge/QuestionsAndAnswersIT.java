@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.ImportOptions;
@@ -32,7 +32,6 @@ import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -93,23 +92,7 @@ class QuestionsAndAnswersIT {
   }
 
   JsonNode gql(String who, String query, Map<String, Object> vars) {
-    byte[] body =
-        web.post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(token.get(who)))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query, "variables", vars))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return new ObjectMapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.bearer(web, token.get(who), query, vars);
   }
 
   long count(String cypher, Map<String, Object> params) {

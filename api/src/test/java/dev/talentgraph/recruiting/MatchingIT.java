@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.importers.ImportContext;
 import dev.talentgraph.importers.ImportOptions;
@@ -25,7 +26,6 @@ import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -105,26 +105,11 @@ abstract class MatchingIT {
   }
 
   JsonNode gql(String token, String query, Map<String, Object> variables) {
-    byte[] body =
-        web.mutate()
-            .responseTimeout(java.time.Duration.ofMinutes(2))
-            .build()
-            .post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(token))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query, "variables", variables))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return json.readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.bearer(
+        web.mutate().responseTimeout(java.time.Duration.ofMinutes(2)).build(),
+        token,
+        query,
+        variables);
   }
 
   JsonNode ok(String token, String query, Map<String, Object> variables) {

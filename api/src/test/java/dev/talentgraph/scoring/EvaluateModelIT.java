@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.audit.AuditLog;
 import dev.talentgraph.ml.GraphTrainer;
 import dev.talentgraph.ml.ModelChallenge;
@@ -30,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -212,22 +212,6 @@ class EvaluateModelIT {
   }
 
   JsonNode gql(String token, String query) {
-    byte[] body =
-        web.post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(token))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return json.readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.bearer(web, token, query, null);
   }
 }

@@ -3,7 +3,7 @@ package dev.talentgraph.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
 import java.util.HashSet;
@@ -18,7 +18,6 @@ import org.neo4j.driver.Value;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -47,23 +46,7 @@ class TeamsDemoIT {
   }
 
   JsonNode gql(String query) {
-    byte[] body =
-        web.post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(hr))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return new ObjectMapper().readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.bearer(web, hr, query, null);
   }
 
   @Test
