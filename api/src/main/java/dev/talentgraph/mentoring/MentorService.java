@@ -611,20 +611,16 @@ class MentorService {
     SkillCredit.Taxonomy taxonomy = around.taxonomy();
     double totalGap = 0;
     for (TargetSkill t : targets) totalGap += Math.max(1, t.wantedLevel() - t.menteeLevel());
-    List<Recommendation> out = new ArrayList<>();
     int atCap = 0;
-    Map<String, String> skillNames = new HashMap<>();
-    for (TargetSkill t : targets) skillNames.put(t.skillId(), t.name());
     List<Record> rows =
         s.run(CANDIDATES, Map.of("skills", qualifyingLevels(targets, around), "mentee", menteeId))
             .list();
-    Set<String> heldIds = new LinkedHashSet<>();
-    for (Record r : rows) r.get("held").values().forEach(v -> heldIds.add(v.get(0).asString()));
-    heldIds.removeAll(skillNames.keySet());
-    skillNames.putAll(names(s, new ArrayList<>(heldIds)));
+    // score everyone first, then explain only those shown: the reasons' text and the stand-ins'
+    // names are most of the work, and a broad skill has hundreds of qualified holders
+    List<Scored> scored = new ArrayList<>();
     for (Record r : rows) {
-      ExpertNode expert = ExpertNode.from(r.get("m"));
-      if (currentMentors.contains(expert.id())) continue;
+      String id = r.get("m").get(Props.ID).asString();
+      if (currentMentors.contains(id)) continue;
       int load = r.get("load").asInt();
       if (load >= maxActiveMentees) {
         atCap++;
@@ -635,8 +631,8 @@ class MentorService {
         held.merge(v.get(0).asString(), v.get(1).asInt(), Math::max);
       }
       double covered = 0;
-      List<Covered> covers = new ArrayList<>();
-      List<Reason> reasons = new ArrayList<>();
+      int levels = 0;
+      List<Match> matches = new ArrayList<>();
       for (TargetSkill t : targets) {
         String bestId = null;
         SkillCredit.Link bestLink = null;
@@ -656,67 +652,103 @@ class MentorService {
         }
         if (bestId == null) continue;
         covered += best * Math.max(1, t.wantedLevel() - t.menteeLevel());
-        covers.add(new Covered(t.skillId(), t.name(), bestId, bestLevel, t.wantedLevel()));
-        String mine = level(t.menteeLevel());
-        reasons.add(
-            bestLink.relation() == SkillCredit.Relation.EXACT
-                ? new Reason(
-                    "skill",
-                    String.format(
-                        Locale.ROOT,
-                        "Holds %s at level %d (the mentee: %s, wanted: %d)",
-                        t.name(),
-                        bestLevel,
-                        mine,
-                        t.wantedLevel()),
-                    List.of(t.skillId()))
-                : new Reason(
-                    "skill",
-                    String.format(
-                        Locale.ROOT,
-                        "Holds %s at level %d, %s to %s (counts %.2f; the mentee: %s)",
-                        skillNames.getOrDefault(bestId, bestId),
-                        bestLevel,
-                        bestLink.relation().word,
-                        t.name(),
-                        bestLink.weight(),
-                        mine),
-                    List.of(bestId, t.skillId())));
+        levels += bestLevel;
+        matches.add(new Match(t, bestId, bestLink, bestLevel));
       }
-      if (covers.isEmpty()) continue;
-      List<List<Object>> theirTeams = new ArrayList<>();
-      for (Value v : r.get("teams").values())
-        theirTeams.add(List.of(v.get(0).asString(), v.get(1).asString()));
-      boolean otherTeam = theirTeams.stream().noneMatch(tm -> teams.contains((String) tm.get(0)));
-      if (!theirTeams.isEmpty()) {
-        String teamName = (String) theirTeams.get(0).get(1);
-        reasons.add(
-            new Reason(
-                "team",
-                otherTeam
-                    ? "Works in " + teamName + ", another team than the mentee's"
-                    : "Works in the mentee's own team (" + teamName + ")",
-                List.of((String) theirTeams.get(0).get(0))));
+      if (matches.isEmpty()) continue;
+      boolean otherTeam = true;
+      for (Value v : r.get("teams").values()) {
+        if (teams.contains(v.get(0).asString())) otherTeam = false;
       }
-      reasons.add(
-          new Reason(
-              "capacity",
-              "Mentors " + load + " of at most " + maxActiveMentees + " people now",
-              List.of()));
       double score = covered / totalGap * (otherTeam ? 1.0 : SAME_TEAM) * (1 - PER_MENTEE * load);
-      out.add(
-          new Recommendation(
-              expert, Math.round(score * 10_000) / 10_000.0, otherTeam, load, covers, reasons));
+      scored.add(
+          new Scored(
+              r, id, Math.round(score * 10_000) / 10_000.0, levels, otherTeam, load, matches));
     }
     if (atCap > 0) {
       notes.add(
           atCap + " qualified people already mentor " + maxActiveMentees + " and were left out.");
     }
-    out.sort(
-        Comparator.comparingDouble((Recommendation x) -> -x.score())
-            .thenComparing(x -> -x.covers().stream().mapToInt(Covered::level).sum())
-            .thenComparing(x -> x.expert().id()));
-    return out.subList(0, Math.min(first, out.size()));
+    scored.sort(
+        Comparator.comparingDouble((Scored x) -> -x.score())
+            .thenComparingInt(x -> -x.levels())
+            .thenComparing(Scored::id));
+    List<Scored> shown = scored.subList(0, Math.min(first, scored.size()));
+
+    Map<String, String> skillNames = new HashMap<>();
+    for (TargetSkill t : targets) skillNames.put(t.skillId(), t.name());
+    Set<String> standIns = new LinkedHashSet<>();
+    for (Scored x : shown) x.matches().forEach(m -> standIns.add(m.heldId()));
+    standIns.removeAll(skillNames.keySet());
+    if (!standIns.isEmpty()) skillNames.putAll(names(s, new ArrayList<>(standIns)));
+    List<Recommendation> out = new ArrayList<>();
+    for (Scored x : shown) out.add(explain(x, skillNames));
+    return out;
+  }
+
+  /** One target a candidate covers: with which held skill, related how, at which level. */
+  private record Match(TargetSkill target, String heldId, SkillCredit.Link link, int level) {}
+
+  /** A candidate's score before it is explained. */
+  private record Scored(
+      Record row,
+      String id,
+      double score,
+      int levels,
+      boolean otherTeam,
+      int load,
+      List<Match> matches) {}
+
+  private Recommendation explain(Scored x, Map<String, String> skillNames) {
+    List<Covered> covers = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
+    for (Match m : x.matches()) {
+      TargetSkill t = m.target();
+      covers.add(new Covered(t.skillId(), t.name(), m.heldId(), m.level(), t.wantedLevel()));
+      String mine = level(t.menteeLevel());
+      reasons.add(
+          m.link().relation() == SkillCredit.Relation.EXACT
+              ? new Reason(
+                  "skill",
+                  String.format(
+                      Locale.ROOT,
+                      "Holds %s at level %d (the mentee: %s, wanted: %d)",
+                      t.name(),
+                      m.level(),
+                      mine,
+                      t.wantedLevel()),
+                  List.of(t.skillId()))
+              : new Reason(
+                  "skill",
+                  String.format(
+                      Locale.ROOT,
+                      "Holds %s at level %d, %s to %s (counts %.2f; the mentee: %s)",
+                      skillNames.getOrDefault(m.heldId(), m.heldId()),
+                      m.level(),
+                      m.link().relation().word,
+                      t.name(),
+                      m.link().weight(),
+                      mine),
+                  List.of(m.heldId(), t.skillId())));
+    }
+    List<Value> theirTeams = x.row().get("teams").asList(v -> v);
+    if (!theirTeams.isEmpty()) {
+      String teamName = theirTeams.get(0).get(1).asString();
+      reasons.add(
+          new Reason(
+              "team",
+              x.otherTeam()
+                  ? "Works in " + teamName + ", another team than the mentee's"
+                  : "Works in the mentee's own team (" + teamName + ")",
+              List.of(theirTeams.get(0).get(0).asString())));
+    }
+    reasons.add(
+        new Reason(
+            "capacity",
+            "Mentors " + x.load() + " of at most " + maxActiveMentees + " people now",
+            List.of()));
+    return new Recommendation(
+        ExpertNode.from(x.row().get("m")), x.score(), x.otherTeam(), x.load(), covers, reasons);
   }
 
   private static String level(double l) {
