@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
 import java.util.ArrayList;
@@ -335,27 +336,8 @@ class JobBoardIT {
   }
 
   JsonNode ok(String token, String query, Map<String, Object> variables) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("query", query);
-    body.put("variables", variables);
-    byte[] out =
-        web.post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(token))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(body)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      JsonNode r = json.readTree(out);
-      assertThat(r.get("errors")).as(r.toString()).isNull();
-      return r.get("data");
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    JsonNode r = GraphQlOverHttp.bearer(web, token, query, variables);
+    assertThat(r.get("errors")).as(r.toString()).isNull();
+    return r.get("data");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.LocalUsers;
 import dev.talentgraph.security.Role;
@@ -18,7 +19,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -95,27 +95,7 @@ class ContestFactIT {
   }
 
   JsonNode gql(String user, String query) {
-    byte[] body =
-        web.post()
-            .uri("/graphql")
-            .headers(
-                h -> {
-                  if (user == null) h.setBearerAuth(admin);
-                  else h.setBasicAuth(user, PASSWORD);
-                })
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return json.readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.userOrToken(web, user, PASSWORD, admin, query);
   }
 
   JsonNode contest(String user, String expertId, String type, String key, String reason) {

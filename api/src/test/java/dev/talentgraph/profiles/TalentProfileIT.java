@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.LocalUsers;
@@ -20,7 +21,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -132,25 +132,7 @@ class TalentProfileIT {
   }
 
   JsonNode gql(String user, String query) {
-    WebTestClient.RequestBodySpec spec = web.post().uri("/graphql");
-    spec =
-        user == null
-            ? (WebTestClient.RequestBodySpec) spec.headers(h -> h.setBearerAuth(admin))
-            : (WebTestClient.RequestBodySpec) spec.headers(h -> h.setBasicAuth(user, PASSWORD));
-    byte[] body =
-        spec.contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", query))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      return json.readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return GraphQlOverHttp.userOrToken(web, user, PASSWORD, admin, query);
   }
 
   JsonNode profile(String user, String id) {

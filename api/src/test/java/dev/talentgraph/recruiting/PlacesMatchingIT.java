@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.security.ApiTokens;
 import dev.talentgraph.security.Role;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -332,31 +332,14 @@ class PlacesMatchingIT {
   }
 
   JsonNode ok(String query, Map<String, Object> variables) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("query", query);
-    body.put("variables", variables);
-    byte[] out =
-        web.mutate()
-            .responseTimeout(java.time.Duration.ofMinutes(2))
-            .build()
-            .post()
-            .uri("/graphql")
-            .headers(h -> h.setBearerAuth(hr))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(body)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody()
-            .returnResult()
-            .getResponseBody();
-    try {
-      JsonNode r = json.readTree(out);
-      assertThat(r.get("errors")).as(r.toString()).isNull();
-      return r.get("data");
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    JsonNode r =
+        GraphQlOverHttp.bearer(
+            web.mutate().responseTimeout(java.time.Duration.ofMinutes(2)).build(),
+            hr,
+            query,
+            variables);
+    assertThat(r.get("errors")).as(r.toString()).isNull();
+    return r.get("data");
   }
 
   static List<String> list(JsonNode a) {
