@@ -137,7 +137,9 @@ class TabularCommand implements Callable<Integer> {
       names = "--families",
       description =
           "Also cross-validate every model family in the same folds: logistic regression as given, with"
-              + " interaction features, a factorization machine and gradient-boosted trees (XGBoost), each"
+              + " interaction features, a factorization machine, gradient-boosted trees (XGBoost), an"
+              + " L2-penalised logistic regression on engineered features (bins, logs, ratios, parsed"
+              + " numbers, frequencies) and its mean with the trees, each"
               + " tuned by inner cross-validation in the training folds, and the family the inner"
               + " cross-validation chooses per fold (text, after the report; also <base>-families.txt).")
   boolean families;

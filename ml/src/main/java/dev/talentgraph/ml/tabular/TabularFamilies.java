@@ -25,11 +25,13 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * Model families side by side in the folds of {@link TabularCrossValidation}: plain logistic
  * regression (the settings given, untuned), logistic regression over pairwise interaction features,
- * a factorization machine (Rendle, ICDM 2010) and gradient-boosted trees (XGBoost: Chen and
- * Guestrin, KDD 2016, through Tribuo). Each family's hyperparameters are chosen by an inner
- * stratified cross-validation inside each outer training fold (nested cross-validation: Varma and
- * Simon, BMC Bioinformatics 2006), so the reported folds never take part in a choice. The "chosen"
- * row is, in each outer fold, the family whose best setting had the highest inner AUC.
+ * a factorization machine (Rendle, ICDM 2010), gradient-boosted trees (XGBoost: Chen and Guestrin,
+ * KDD 2016, through Tribuo), an L2-penalised logistic regression on {@link EngineeredFeatures}, and
+ * the mean of the last two's probabilities (each with its own inner choice; the inner folds score
+ * the mean the same way). Each family's hyperparameters are chosen by an inner stratified
+ * cross-validation inside each outer training fold (nested cross-validation: Varma and Simon, BMC
+ * Bioinformatics 2006), so the reported folds never take part in a choice. The "chosen" row is, in
+ * each outer fold, the family whose best setting had the highest inner AUC.
  */
 public final class TabularFamilies {
   private TabularFamilies() {}
@@ -40,8 +42,17 @@ public final class TabularFamilies {
   /** Encoded features whose pairwise products the interaction family adds. */
   static final int INTERACTION_FEATURES = 16;
 
+  /** L2 penalties of the logistic regression on engineered features, chosen by inner folds. */
+  static final double[] RIDGE_PENALTIES = {1, 3, 10, 30, 100, 300};
+
+  static final String RIDGE = "logistic regression, engineered features";
+
   /** One hyperparameter setting of one family. */
-  record Setting(String family, String description, Fitter fitter) {}
+  record Setting(String family, String description, Fitter fitter, boolean engineered) {
+    Setting(String family, String description, Fitter fitter) {
+      this(family, description, fitter, false);
+    }
+  }
 
   /** Fits on encoded training rows and returns positive probabilities of the test rows. */
   @FunctionalInterface
@@ -62,7 +73,7 @@ public final class TabularFamilies {
           .append("-fold inner cross-validation inside each training fold)\n");
       s.append(
           String.format(
-              Locale.ROOT, "  %-38s %-17s %s%n", "family", "AUC mean ± sd", "chosen per fold"));
+              Locale.ROOT, "  %-42s %-17s %s%n", "family", "AUC mean ± sd", "chosen per fold"));
       for (FamilyResult f : families) row(s, f);
       row(s, chosen);
       s.append(String.format(Locale.ROOT, "  (%.1f s)%n", seconds));
@@ -73,7 +84,7 @@ public final class TabularFamilies {
       s.append(
           String.format(
               Locale.ROOT,
-              "  %-38s %.4f ± %.4f  %s%n",
+              "  %-42s %.4f ± %.4f  %s%n",
               f.family(),
               f.auc().mean(),
               f.auc().std(),
@@ -148,7 +159,7 @@ public final class TabularFamilies {
       for (int trees : new int[] {100, 300}) {
         gbt.add(
             new Setting(
-                "gradient-boosted trees (XGBoost)",
+                TREES,
                 String.format(Locale.ROOT, "%d trees, depth %d", trees, depth),
                 (x, y, t, sd) ->
                     tribuo(
@@ -160,6 +171,16 @@ public final class TabularFamilies {
       }
     }
     out.add(gbt);
+    List<Setting> ridge = new ArrayList<>();
+    for (double lambda : RIDGE_PENALTIES) {
+      ridge.add(
+          new Setting(
+              RIDGE,
+              String.format(Locale.ROOT, "L2 %.3g", lambda),
+              (x, y, t, sd) -> RidgeLogistic.predict(RidgeLogistic.fit(x, y, lambda), t),
+              true));
+    }
+    out.add(ridge);
     return out;
   }
 
@@ -175,93 +196,135 @@ public final class TabularFamilies {
       double lrLearningRate,
       int lrEpochs,
       Consumer<String> progress) {
+    return run(d, folds, seed, families(seed, lrLearningRate, lrEpochs), progress);
+  }
+
+  /**
+   * Runs the given families (the first untuned or tuned alike) in the given outer folds; the
+   * ensemble row averages the engineered logistic regression and the trees.
+   */
+  static Result run(
+      TabularData d,
+      List<StratifiedKFold.Fold> folds,
+      long seed,
+      List<List<Setting>> fams,
+      Consumer<String> progress) {
     long t0 = System.nanoTime();
-    List<List<Setting>> fams = families(seed, lrLearningRate, lrEpochs);
     int nf = fams.size();
-    double[][] auc = new double[nf][folds.size()];
+    int nr = nf + 1; // the families, then their ensemble
+    double[][] auc = new double[nr][folds.size()];
     double[] chosenAuc = new double[folds.size()];
     List<List<String>> chosen = new ArrayList<>();
-    for (int f = 0; f < nf; f++) chosen.add(new ArrayList<>());
+    for (int f = 0; f < nr; f++) chosen.add(new ArrayList<>());
     List<String> chosenFamily = new ArrayList<>();
+    int ridge = index(fams, RIDGE), trees = index(fams, TREES);
     for (StratifiedKFold.Fold fold : folds) {
       FeatureEncoder enc = FeatureEncoder.fit(d.features, d.rows, fold.train());
-      double[][] xTrain = encode(enc, d, fold.train());
-      double[][] xTest = encode(enc, d, fold.test());
+      EngineeredFeatures eng = EngineeredFeatures.fit(d, fold.train());
+      double[][][] train = {encode(enc, d, fold.train()), eng.matrix(d.rows, fold.train())};
+      double[][][] test = {encode(enc, d, fold.test()), eng.matrix(d.rows, fold.test())};
       boolean[] yTrain = labels(d, fold.train());
       boolean[] yTest = labels(d, fold.test());
       List<StratifiedKFold.Fold> inner = StratifiedKFold.split(yTrain, INNER_FOLDS, seed + 17);
-      double bestFamilyScore = Double.NEGATIVE_INFINITY;
-      int bestFamily = 0;
-      double[] bestFamilyPred = null;
+      double[][][] innerPred = new double[nr][][];
+      double[][] outerPred = new double[nr][];
+      double[] innerScore = new double[nr];
       for (int f = 0; f < nf; f++) {
         List<Setting> grid = fams.get(f);
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
-        if (grid.size() > 1 || f > 0) {
-          for (int g = 0; g < grid.size(); g++) {
-            double sum = 0;
-            for (StratifiedKFold.Fold in : inner) {
-              double[] p =
-                  grid.get(g)
-                      .fitter()
-                      .fitPredict(
-                          rows(xTrain, in.train()),
-                          sub(yTrain, in.train()),
-                          rows(xTrain, in.test()),
-                          seed);
-              sum += BinaryMetrics.auc(p, sub(yTrain, in.test()));
-            }
-            double score = sum / inner.size();
-            if (score > bestScore) {
-              bestScore = score;
-              best = g;
-            }
-          }
-        } else {
-          // the plain model is not tuned, but its inner AUC still takes part in the choice
+        // every setting is scored on the inner folds, the untuned plain model too: its inner AUC
+        // takes part in the choice between families
+        for (int g = 0; g < grid.size(); g++) {
+          Setting st = grid.get(g);
+          double[][] xt = train[st.engineered() ? 1 : 0];
+          double[][] preds = new double[inner.size()][];
           double sum = 0;
           for (StratifiedKFold.Fold in : inner) {
-            double[] p =
-                grid.get(0)
-                    .fitter()
+            preds[in.index()] =
+                st.fitter()
                     .fitPredict(
-                        rows(xTrain, in.train()),
-                        sub(yTrain, in.train()),
-                        rows(xTrain, in.test()),
-                        seed);
-            sum += BinaryMetrics.auc(p, sub(yTrain, in.test()));
+                        rows(xt, in.train()), sub(yTrain, in.train()), rows(xt, in.test()), seed);
+            sum += BinaryMetrics.auc(preds[in.index()], sub(yTrain, in.test()));
           }
-          bestScore = sum / inner.size();
+          double score = sum / inner.size();
+          if (score > bestScore) {
+            bestScore = score;
+            best = g;
+            innerPred[f] = preds;
+          }
         }
-        double[] p = grid.get(best).fitter().fitPredict(xTrain, yTrain, xTest, seed);
-        auc[f][fold.index()] = BinaryMetrics.auc(p, yTest);
-        chosen.get(f).add(grid.get(best).description());
-        if (bestScore > bestFamilyScore) {
-          bestFamilyScore = bestScore;
-          bestFamily = f;
-          bestFamilyPred = p;
-        }
-        progress.accept(
-            String.format(
-                Locale.ROOT,
-                "fold %d/%d: %s (%s): inner AUC %.4f, outer AUC %.4f",
-                fold.index() + 1,
-                folds.size(),
-                grid.get(best).family(),
-                grid.get(best).description(),
-                bestScore,
-                auc[f][fold.index()]));
+        Setting st = grid.get(best);
+        int input = st.engineered() ? 1 : 0;
+        outerPred[f] = st.fitter().fitPredict(train[input], yTrain, test[input], seed);
+        innerScore[f] = bestScore;
+        auc[f][fold.index()] = BinaryMetrics.auc(outerPred[f], yTest);
+        chosen.get(f).add(st.description());
+        progress(progress, fold, folds.size(), st.family(), st.description(), bestScore, auc[f]);
       }
-      chosenAuc[fold.index()] = BinaryMetrics.auc(bestFamilyPred, yTest);
-      chosenFamily.add(fams.get(bestFamily).get(0).family());
+      // the ensemble: mean of the two families' probabilities, each with its inner choice
+      double sum = 0;
+      for (StratifiedKFold.Fold in : inner)
+        sum +=
+            BinaryMetrics.auc(
+                mean(innerPred[ridge][in.index()], innerPred[trees][in.index()]),
+                sub(yTrain, in.test()));
+      innerScore[nf] = sum / inner.size();
+      outerPred[nf] = mean(outerPred[ridge], outerPred[trees]);
+      auc[nf][fold.index()] = BinaryMetrics.auc(outerPred[nf], yTest);
+      chosen
+          .get(nf)
+          .add(chosen.get(ridge).get(fold.index()) + " + " + chosen.get(trees).get(fold.index()));
+      progress(progress, fold, folds.size(), ENSEMBLE, "", innerScore[nf], auc[nf]);
+      int bestFamily = 0;
+      for (int f = 1; f < nr; f++) if (innerScore[f] > innerScore[bestFamily]) bestFamily = f;
+      chosenAuc[fold.index()] = BinaryMetrics.auc(outerPred[bestFamily], yTest);
+      chosenFamily.add(bestFamily == nf ? ENSEMBLE : fams.get(bestFamily).get(0).family());
     }
     List<FamilyResult> out = new ArrayList<>();
-    for (int f = 0; f < nf; f++)
-      out.add(new FamilyResult(fams.get(f).get(0).family(), Summary.of(auc[f]), chosen.get(f)));
+    for (int f = 0; f < nr; f++)
+      out.add(
+          new FamilyResult(
+              f == nf ? ENSEMBLE : fams.get(f).get(0).family(), Summary.of(auc[f]), chosen.get(f)));
     return new Result(
         out,
         new FamilyResult("chosen by inner cross-validation", Summary.of(chosenAuc), chosenFamily),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  static final String ENSEMBLE = "mean of engineered logistic and trees";
+
+  static final String TREES = "gradient-boosted trees (XGBoost)";
+
+  private static int index(List<List<Setting>> fams, String family) {
+    for (int f = 0; f < fams.size(); f++) if (fams.get(f).get(0).family().equals(family)) return f;
+    throw new IllegalArgumentException("no family " + family);
+  }
+
+  private static void progress(
+      Consumer<String> progress,
+      StratifiedKFold.Fold fold,
+      int folds,
+      String family,
+      String setting,
+      double inner,
+      double[] outer) {
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "fold %d/%d: %s (%s): inner AUC %.4f, outer AUC %.4f",
+            fold.index() + 1,
+            folds,
+            family,
+            setting,
+            inner,
+            outer[fold.index()]));
+  }
+
+  private static double[] mean(double[] a, double[] b) {
+    double[] m = new double[a.length];
+    for (int i = 0; i < a.length; i++) m[i] = (a[i] + b[i]) / 2;
+    return m;
   }
 
   private static double[][] encode(FeatureEncoder enc, TabularData d, int[] which) {

@@ -42,7 +42,9 @@ class TabularFamiliesTests {
             "logistic regression (as given)",
             "logistic regression + interactions",
             "factorization machine",
-            "gradient-boosted trees (XGBoost)");
+            "gradient-boosted trees (XGBoost)",
+            "logistic regression, engineered features",
+            "mean of engineered logistic and trees");
     double plain = r.families().get(0).auc().mean();
     double interactions = r.families().get(1).auc().mean();
     double trees = r.families().get(3).auc().mean();
