@@ -35,6 +35,7 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -100,17 +101,18 @@ class SecurityConfiguration {
       ApiTokens tokens,
       ObjectProvider<ReactiveJwtDecoder> jwtDecoder,
       JwtPrincipals jwtPrincipals) {
-    // Every request carries its credentials: no login is stored in a web session. The request cache
-    // keeps its
-    // default: with NoOpServerRequestCache, one keep-alive sequence in about ten (a token request,
-    // a request
-    // without credentials, then a wrong HTTP Basic password) left the last request without any
-    // answer
-    // (KeepAliveAuthIT); the default's session lookup costs a thread hop per request, but answers.
+    // Stateless: every request carries its credentials, so nothing here reads or opens a web
+    // session. No login is stored in one, and no request is saved for after a login: this chain
+    // answers a request without credentials with a 401 challenge, never a redirect to a login page,
+    // so there is nothing to come back to. Spring Security's default request cache would still look
+    // for a saved request in the web session on every request, and creating that session
+    // (InMemoryWebSessionStore) hops to the bounded-elastic pool and back to the parallel pool.
+    // The portal's chains keep the default cache for their login redirect.
     http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
-        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()));
     if (!settings.enabled()) {
       log.warn(
           "talent.security.enabled=false: every request is served WITHOUT authentication."
