@@ -109,7 +109,10 @@ class BackupRestoreIT {
     }
   }
 
-  /** Documents over ids chosen from the demo graph: a well-held skill, its best holder, a team. */
+  /**
+   * Documents over ids chosen from the demo graph: the most held skill, the expert with most
+   * skills, an opening.
+   */
   Map<String, String> queries() {
     String skill, expert, opening;
     try (var s = driver.session()) {
