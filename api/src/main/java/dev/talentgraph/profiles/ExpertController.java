@@ -146,15 +146,21 @@ class ExpertController {
   Mono<Map<ExpertNode, List<ExpertSkill>>> skills(
       List<ExpertNode> experts, BatchLoaderEnvironment env) {
     return Relations.resolve(
-        experts,
-        ExpertNode::skills,
-        ExpertNode::id,
-        Relations.loader(
-            cypher,
-            RoundTrips.of(env),
-            Labels.EXPERT,
-            ExpertNode.LISTS.get("skills").of(Selection.ALL, ""),
-            ExpertSkill::from));
+            experts,
+            ExpertNode::skills,
+            ExpertNode::id,
+            Relations.loader(
+                cypher,
+                RoundTrips.of(env),
+                Labels.EXPERT,
+                ExpertNode.LISTS.get("skills").of(Selection.ALL, ""),
+                ExpertSkill::from))
+        .map(
+            bySkillHolder -> {
+              Map<ExpertNode, List<ExpertSkill>> ordered = new java.util.LinkedHashMap<>();
+              bySkillHolder.forEach((e, skills) -> ordered.put(e, ExpertSkill.ordered(skills)));
+              return ordered;
+            });
   }
 
   @BatchMapping(typeName = "Expert")

@@ -218,9 +218,15 @@ public final class ProfileQuery {
             null,
             null,
             Map.of());
+    // oldest first, like the timeline; the graph's own order of relationships is no order (a
+    // restored store keeps the facts, not the order they were written in)
     List<ProjectRow> projects =
         read.contains(Section.PROJECTS)
-            ? Vals.list(row.get("projects"), v -> project(expertId, v))
+            ? Vals.list(row.get("projects"), v -> project(expertId, v)).stream()
+                .sorted(
+                    Comparator.comparing((ProjectRow r) -> sortKey(r.item().from()))
+                        .thenComparing(r -> r.item().project().id()))
+                .toList()
             : null;
     List<TimelineEvent> timeline =
         read.contains(Section.TEAMS) ? timeline(expertId, e, row.get("teams"), projects) : null;
@@ -374,9 +380,12 @@ public final class ProfileQuery {
     return out;
   }
 
+  /** Date, kind, then what the event is about: a total order, whatever order the graph gives. */
   static final Comparator<TimelineEvent> BY_DATE =
       Comparator.comparing((TimelineEvent t) -> sortKey(t.date()))
-          .thenComparing(TimelineEvent::kind);
+          .thenComparing(TimelineEvent::kind)
+          .thenComparing(TimelineEvent::refId, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(TimelineEvent::title, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private static List<ProfilePublication> publications(String expertId, Value list) {
     List<ProfilePublication> out = new ArrayList<>();
@@ -407,8 +416,8 @@ public final class ProfileQuery {
       Integer count = Vals.integer(c.get("count"));
       Integer first = Vals.integer(c.get("firstYear"));
       Integer last = Vals.integer(c.get("lastYear"));
-      List<String> projects = Vals.strings(c.get("projects"));
-      List<String> papers = Vals.strings(c.get("publications"));
+      List<String> projects = Vals.strings(c.get("projects")).stream().sorted().toList();
+      List<String> papers = Vals.strings(c.get("publications")).stream().sorted().toList();
       String text =
           (count == null ? "" : count + " shared projects and papers")
               + (first == null ? "" : ", " + first + "-" + last)
@@ -493,7 +502,10 @@ public final class ProfileQuery {
                   "model",
                   score.at())));
     }
-    out.sort(Comparator.comparing(s -> s.score().model()));
+    out.sort(
+        Comparator.comparing((ProfileScore s) -> s.score().model())
+            .thenComparing(
+                s -> s.evidence().ref(), Comparator.nullsFirst(Comparator.naturalOrder())));
     return out;
   }
 
@@ -521,8 +533,9 @@ public final class ProfileQuery {
     }
     out.sort(
         Comparator.comparing(
-            (ProfileReview r) -> r.review().year(),
-            Comparator.nullsFirst(Comparator.naturalOrder())));
+                (ProfileReview r) -> r.review().year(),
+                Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(r -> r.review().id(), Comparator.nullsFirst(Comparator.naturalOrder())));
     return out;
   }
 

@@ -102,7 +102,7 @@ public record ExpertNode(
         Vals.str(v.get("country")),
         Vals.str(v.get("region")),
         Vals.str(v.get("title")),
-        Vals.list(v.get("skills"), ExpertSkill::from),
+        ExpertSkill.ordered(Vals.list(v.get("skills"), ExpertSkill::from)),
         Vals.list(v.get("projects"), ProjectNode::from),
         Vals.list(v.get("collaborators"), ExpertNode::from),
         Vals.list(v.get("publications"), PublicationNode::from),
@@ -151,6 +151,27 @@ public record ExpertNode(
   /** {@code type ExpertSkill}: a HAS_SKILL relationship with its skill. */
   public record ExpertSkill(
       Integer level, String evidence, String source, String since, SkillNode skill) {
+    /**
+     * An expert's skills, highest level first, then by skill id: the order of {@code
+     * Expert.skills}. The graph returns relationships in the order they were stored, which is no
+     * order (a restored store holds the same facts stored in another order).
+     */
+    public static final java.util.Comparator<ExpertSkill> ORDER =
+        java.util.Comparator.comparing(
+                ExpertSkill::level,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))
+            .thenComparing(
+                (ExpertSkill s) -> s.skill() == null ? null : s.skill().id(),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+
+    /** {@code skills} in {@link #ORDER}; null stays null. */
+    public static List<ExpertSkill> ordered(List<ExpertSkill> skills) {
+      if (skills == null || skills.size() < 2) return skills;
+      List<ExpertSkill> sorted = new java.util.ArrayList<>(skills);
+      sorted.sort(ORDER);
+      return java.util.Collections.unmodifiableList(sorted);
+    }
+
     public static ExpertSkill from(Value v) {
       if (v == null || v.isNull()) return null;
       return new ExpertSkill(
