@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.talentgraph.GraphQlOverHttp;
 import dev.talentgraph.analyst.GuardFixtures;
 import dev.talentgraph.analyst.GuardTest;
 import dev.talentgraph.audit.AuditLog;
@@ -228,25 +229,11 @@ class ErasureScanIT {
   }
 
   JsonNode gql(String user, String document) {
-    String body =
-        web.mutate()
-            .responseTimeout(Duration.ofSeconds(30))
-            .build()
-            .post()
-            .uri("/graphql")
-            .headers(h -> h.setBasicAuth(user, PASSWORD))
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(Map.of("query", document))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
-    try {
-      return JSON.readTree(body);
-    } catch (Exception e) {
-      throw new IllegalStateException(body, e);
-    }
+    return GraphQlOverHttp.basic(
+        web.mutate().responseTimeout(Duration.ofSeconds(30)).build(),
+        user,
+        PASSWORD,
+        document,
+        null);
   }
 }
