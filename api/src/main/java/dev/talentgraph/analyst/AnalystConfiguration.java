@@ -2,6 +2,7 @@ package dev.talentgraph.analyst;
 
 import dev.talentgraph.audit.AuditLog;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import dev.talentgraph.db.RoutineDemand;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.ArrayValue;
@@ -39,6 +40,17 @@ class AnalystConfiguration {
   AnalystCypher analystCypher(
       Driver driver, SchemaMigrations schema, AnalystSettings settings, AuditLog audit) {
     return new AnalystCypher(driver, schema.database(), settings, audit);
+  }
+
+  /**
+   * The APOC/GDS routines an analyst may call, for the embedded DBMS to register (static: the DBMS
+   * starts before this configuration's other beans can exist).
+   */
+  @Bean
+  static RoutineDemand analystRoutines(AnalystSettings settings) {
+    List<String> allowed = new ArrayList<>(settings.allowedProcedures());
+    allowed.addAll(settings.allowedFunctions());
+    return new RoutineDemand("analyst allow-list", allowed, settings.deniedRoutines());
   }
 
   @Bean

@@ -81,7 +81,8 @@ public class GraphOptions {
             s.boltPort(),
             s.boltPassword(),
             s.pageCache(),
-            List.of()));
+            List.of(),
+            s.procedures()));
   }
 
   private GraphConnection open(EmbeddedNeo4jSettings settings) {

@@ -1,5 +1,6 @@
 package dev.talentgraph.cli;
 
+import dev.talentgraph.db.StartupPhases;
 import dev.talentgraph.db.StoreInUseException;
 import dev.talentgraph.schema.MigrationException;
 import picocli.CommandLine;
@@ -50,6 +51,7 @@ public class TalentGraphCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    StartupPhases.mainStarted();
     System.exit(execute(args));
   }
 

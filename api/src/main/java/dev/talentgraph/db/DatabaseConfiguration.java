@@ -6,6 +6,7 @@ import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,8 +34,9 @@ public class DatabaseConfiguration {
       matchIfMissing = true)
   static class Embedded {
     @Bean(destroyMethod = "close")
-    EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jSettings settings) {
-      return EmbeddedNeo4j.start(settings);
+    EmbeddedNeo4j embeddedNeo4j(
+        EmbeddedNeo4jSettings settings, ObjectProvider<RoutineDemand> demands) {
+      return EmbeddedNeo4j.start(settings, demands.orderedStream().toList());
     }
 
     @Bean
@@ -61,6 +63,7 @@ public class DatabaseConfiguration {
       Driver driver, @Value("${talent.neo4j.database:neo4j}") String database) {
     long t0 = System.nanoTime();
     int applied = new MigrationRunner(driver, database).migrate();
+    StartupPhases.record("schema migrations", (System.nanoTime() - t0) / 1_000_000);
     log.info(
         "Schema migrations checked in {} ms ({} applied now)",
         (System.nanoTime() - t0) / 1_000_000,

@@ -68,7 +68,15 @@ public final class EmbeddedNeo4j implements AutoCloseable {
    * error (stdout stays clean for --json).
    */
   public static EmbeddedNeo4j start(EmbeddedNeo4jSettings settings) {
-    return start(settings, System.getenv(), System.err::println);
+    return start(settings, List.of());
+  }
+
+  /**
+   * Starts with the process environment, registering the APOC/GDS routines the product, the
+   * settings and these demands call.
+   */
+  public static EmbeddedNeo4j start(EmbeddedNeo4jSettings settings, List<RoutineDemand> demands) {
+    return start(settings, demands, System.getenv(), System.err::println);
   }
 
   /**
@@ -80,6 +88,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
    */
   public static EmbeddedNeo4j start(
       EmbeddedNeo4jSettings settings, Map<String, String> env, Consumer<String> announce) {
+    return start(settings, List.of(), env, announce);
+  }
+
+  private static EmbeddedNeo4j start(
+      EmbeddedNeo4jSettings settings,
+      List<RoutineDemand> demands,
+      Map<String, String> env,
+      Consumer<String> announce) {
     long t0 = System.nanoTime();
     boolean temporary = settings.dataDir() == null;
     Path home;
@@ -124,7 +140,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
       long t1 = System.nanoTime();
       GraphDatabaseAPI db =
           (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-      int n = ProcedureRegistrar.registerAll(db, settings.procedurePackages());
+      var registered =
+          ProcedureRegistrar.registerAll(
+              db, settings.procedurePackages(), settings.demands(demands));
       long t2 = System.nanoTime();
       String password = resolvePassword(settings, env, home, temporary, announce);
       setBoltPassword(dbms, password);
@@ -133,11 +151,19 @@ public final class EmbeddedNeo4j implements AutoCloseable {
               .resolveDependency(ConnectorPortRegister.class)
               .getLocalAddress(ConnectorType.BOLT);
       URI uri = URI.create("bolt://" + bolt.getHost() + ":" + bolt.getPort());
+      long t3 = System.nanoTime();
+      StartupPhases.record("embedded Neo4j DBMS", (t1 - t0) / 1_000_000);
+      StartupPhases.record(
+          "APOC/GDS registration (" + registered.classes() + " classes)", (t2 - t1) / 1_000_000);
+      StartupPhases.record("Bolt password", (t3 - t2) / 1_000_000);
       log.info(
-          "Embedded Neo4j started in {} ms (+{} ms registering {} APOC/GDS classes), Bolt at {}, store {}",
+          "Embedded Neo4j started in {} ms (+{} ms registering {} APOC/GDS classes, {} skipped as"
+              + " nothing calls them; +{} ms setting the Bolt password), Bolt at {}, store {}",
           (t1 - t0) / 1_000_000,
           (t2 - t1) / 1_000_000,
-          n,
+          registered.classes(),
+          registered.skipped(),
+          (t3 - t2) / 1_000_000,
           uri,
           temporary ? "(temporary)" : home);
       return new EmbeddedNeo4j(dbms, home, temporary, uri, password);

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     directory
  * @param pageCache Neo4j's off-heap page cache, e.g. 256m
  * @param procedurePackages packages whose procedures are registered (APOC, GDS)
+ * @param procedures name patterns ({@code *} matches any characters) of further APOC/GDS routines
+ *     to register beyond those the product and the analyst allow-list call ({@link RoutineDemand});
+ *     {@code *} registers every one, as a plugins folder would
  */
 @ConfigurationProperties("talent.neo4j.embedded")
 public record EmbeddedNeo4jSettings(
@@ -25,7 +28,8 @@ public record EmbeddedNeo4jSettings(
     Integer boltPort,
     String boltPassword,
     String pageCache,
-    List<String> procedurePackages) {
+    List<String> procedurePackages,
+    List<String> procedures) {
 
   public EmbeddedNeo4jSettings {
     if (enabled == null) enabled = true;
@@ -33,9 +37,20 @@ public record EmbeddedNeo4jSettings(
     if (boltPort == null) boltPort = 7687;
     if (pageCache == null) pageCache = "256m";
     if (procedurePackages == null) procedurePackages = List.of("apoc", "org.neo4j.gds");
+    if (procedures == null) procedures = List.of();
+  }
+
+  /** The routines to register: the product's, these settings' extra ones and the given demands. */
+  List<RoutineDemand> demands(List<RoutineDemand> more) {
+    List<RoutineDemand> all = new java.util.ArrayList<>();
+    all.add(RoutineDemand.PRODUCT);
+    if (!procedures.isEmpty())
+      all.add(new RoutineDemand("talent.neo4j.embedded.procedures", procedures, List.of()));
+    all.addAll(more);
+    return all;
   }
 
   public static EmbeddedNeo4jSettings of(Path dataDir, int boltPort) {
-    return new EmbeddedNeo4jSettings(true, dataDir, null, boltPort, null, null, null);
+    return new EmbeddedNeo4jSettings(true, dataDir, null, boltPort, null, null, null, null);
   }
 }

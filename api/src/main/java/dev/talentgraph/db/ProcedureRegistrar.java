@@ -1,6 +1,8 @@
 package dev.talentgraph.db;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.neo4j.kernel.api.procedure.GlobalProcedures;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
@@ -8,13 +10,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
  * Embedded Neo4j loads procedures only from a plugins folder, not from the classpath, so the APOC
  * and GDS classes on the classpath are registered one by one with {@link GlobalProcedures}.
- * Scanning reads class files with ASM (Spring's scanner, used here as a library); only matching
- * classes are loaded.
+ * Scanning reads class files with ASM (Spring's scanner, used here as a library) and the names of
+ * their routines from the annotations; only the classes declaring a routine that some {@link
+ * RoutineDemand} wants are loaded and registered (loading and registering a class costs far more
+ * than reading it).
  */
 final class ProcedureRegistrar {
   private static final Logger log = LoggerFactory.getLogger(ProcedureRegistrar.class);
@@ -24,7 +29,11 @@ final class ProcedureRegistrar {
 
   private ProcedureRegistrar() {}
 
-  static int registerAll(GraphDatabaseAPI db, List<String> basePackages) {
+  /** What one registration did: classes registered, and classes skipped as no demand wants them. */
+  record Registered(int classes, int skipped) {}
+
+  static Registered registerAll(
+      GraphDatabaseAPI db, List<String> basePackages, List<RoutineDemand> demands) {
     GlobalProcedures procs = db.getDependencyResolver().resolveDependency(GlobalProcedures.class);
     var scanner =
         new ClassPathScanningCandidateComponentProvider(false) {
@@ -41,10 +50,14 @@ final class ProcedureRegistrar {
               || m.hasAnnotatedMethods(FUNC)
               || m.hasAnnotatedMethods(AGG);
         });
-    int count = 0;
+    int count = 0, skipped = 0;
     for (String pkg : basePackages) {
       for (var bd : scanner.findCandidateComponents(pkg)) {
         AnnotationMetadata m = ((AnnotatedBeanDefinition) bd).getMetadata();
+        if (!wanted(m, demands)) {
+          skipped++;
+          continue;
+        }
         try {
           Class<?> c =
               ClassUtils.forName(m.getClassName(), ProcedureRegistrar.class.getClassLoader());
@@ -57,6 +70,34 @@ final class ProcedureRegistrar {
         }
       }
     }
-    return count;
+    return new Registered(count, skipped);
+  }
+
+  /** True when a demand wants one of the routines the class declares. */
+  static boolean wanted(AnnotationMetadata m, List<RoutineDemand> demands) {
+    for (String name : routineNames(m)) {
+      for (RoutineDemand d : demands) if (d.wants(name)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The names of the procedures and functions a class declares: the annotation's {@code name} or
+   * {@code value}, else Neo4j's default, the class's package and the method's name.
+   */
+  static List<String> routineNames(AnnotationMetadata m) {
+    List<String> names = new ArrayList<>();
+    for (String annotation : List.of(PROC, FUNC, AGG)) {
+      for (MethodMetadata method : m.getAnnotatedMethods(annotation)) {
+        Map<String, Object> a = method.getAnnotationAttributes(annotation);
+        String name = a == null ? "" : String.valueOf(a.getOrDefault("name", ""));
+        if (name.isEmpty() && a != null) name = String.valueOf(a.getOrDefault("value", ""));
+        if (name.isEmpty()) {
+          name = ClassUtils.getPackageName(m.getClassName()) + "." + method.getMethodName();
+        }
+        names.add(name);
+      }
+    }
+    return names;
   }
 }

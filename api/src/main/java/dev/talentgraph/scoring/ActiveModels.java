@@ -1,6 +1,7 @@
 package dev.talentgraph.scoring;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import dev.talentgraph.db.StartupPhases;
 import dev.talentgraph.ml.collab.CollaboratorModels;
 import dev.talentgraph.ml.courses.CourseRankerModels;
 import dev.talentgraph.schema.Labels;
@@ -75,7 +76,9 @@ class ActiveModels implements SmartLifecycle {
     ready = true;
     long t0 = System.nanoTime();
     check();
-    log.info("Active models loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    StartupPhases.record(StartupPhases.AFTER_REFRESH + "active models", ms);
+    log.info("Active models loaded in {} ms", ms);
   }
 
   /**

@@ -79,7 +79,13 @@ final class BenchSupport {
               + "): run the benchmark through bin/talentgraph bench ...");
     }
     // absolute: the children run in the bench's work directory, not where this process was started
-    return List.of(javaBin, "-jar", Path.of(jar).toAbsolutePath().toString());
+    Path product = Path.of(jar).toAbsolutePath();
+    // the class data sharing archive bin/talentgraph records beside the extracted product jar
+    Path cds = product.resolveSibling("talentgraph.jsa");
+    if (Files.isRegularFile(cds) && !"off".equals(System.getenv("TALENT_CDS"))) {
+      return List.of(javaBin, "-XX:SharedArchiveFile=" + cds, "-jar", product.toString());
+    }
+    return List.of(javaBin, "-jar", product.toString());
   }
 
   /**

@@ -37,6 +37,12 @@ public final class EncodedModel {
   /** Tribuo ids of the encoder's features, -1 where the model never saw a feature. */
   private final int[] featureIds;
 
+  /**
+   * The linear weights, read once from the model (a trained model does not change): reading them
+   * copies Tribuo's whole weight matrix, which cost more than the prediction it explains.
+   */
+  private volatile double[] weights;
+
   public EncodedModel(Algorithm algorithm, FeatureEncoder encoder, Model<?> model) {
     this.algorithm = algorithm;
     this.encoder = encoder;
@@ -172,7 +178,7 @@ public final class EncodedModel {
     List<EncodedColumn> cols = encoder.columns();
     double[] perColumn = new double[cols.size()];
     if (!algorithm.factorization()) {
-      double[] w = linearWeights();
+      double[] w = cachedWeights();
       for (int f = 0; f < x.length; f++) perColumn[encoder.sourceColumn(f)] += w[f] * x[f];
     } else {
       double base = margin(x);
@@ -188,19 +194,21 @@ public final class EncodedModel {
         perColumn[c] = changed ? base - margin(y) : 0;
       }
     }
-    List<Contribution> out = new ArrayList<>();
-    for (int c = 0; c < cols.size(); c++) {
-      if (perColumn[c] == 0) continue;
+    // rank the columns first and word only the top ones: the sentences cost more than the sums
+    List<Integer> ranked = new ArrayList<>();
+    for (int c = 0; c < cols.size(); c++) if (perColumn[c] != 0) ranked.add(c);
+    ranked.sort(
+        Comparator.comparingDouble((Integer c) -> -Math.abs(perColumn[c]))
+            .thenComparing(c -> cols.get(c).name()));
+    List<Contribution> out = new ArrayList<>(Math.min(top, ranked.size()));
+    for (int c : ranked.subList(0, Math.min(Math.max(top, 0), ranked.size()))) {
       EncodedColumn col = cols.get(c);
       String value = shown(col, raw[c]);
       out.add(
           new Contribution(
               col.name(), value, perColumn[c], sentence(col, value, perColumn[c], outcome)));
     }
-    out.sort(
-        Comparator.comparingDouble((Contribution k) -> -Math.abs(k.contribution()))
-            .thenComparing(Contribution::feature));
-    return out.size() > top ? List.copyOf(out.subList(0, top)) : out;
+    return out;
   }
 
   /**
@@ -217,6 +225,12 @@ public final class EncodedModel {
       out[f] = neg < 0 ? w.get(pos, id) : w.get(pos, id) - w.get(neg, id);
     }
     return out;
+  }
+
+  private double[] cachedWeights() {
+    double[] w = weights;
+    if (w == null) weights = w = linearWeights();
+    return w;
   }
 
   /** The intercept on the log-odds (classifiers) or the target (regressors). */
