@@ -3,6 +3,7 @@ package dev.talentgraph.scoring;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.ml.collab.CollaboratorModels;
 import dev.talentgraph.ml.courses.CourseRankerModels;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -85,7 +85,7 @@ class ActiveModels implements SmartLifecycle {
   public synchronized void check() {
     if (!ready) return;
     Map<String, Integer> now = new HashMap<>();
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       s.executeRead(
           tx -> {
             tx.run(ACTIVE)
