@@ -2,6 +2,7 @@ package dev.talentgraph.analyst;
 
 import dev.talentgraph.audit.AuditEvent;
 import dev.talentgraph.audit.AuditLog;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.security.Principal;
 import dev.talentgraph.security.Role;
 import java.util.ArrayList;
@@ -10,10 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
@@ -122,11 +121,7 @@ final class AnalystCypher {
               .withTimeout(settings.timeout())
               .withMetadata(Map.of("app", "talentgraph-analyst", "user", principal.username()))
               .build();
-      var sessionConfig =
-          SessionConfig.builder()
-              .withDatabase(database)
-              .withDefaultAccessMode(AccessMode.READ)
-              .build();
+      var sessionConfig = GraphSessions.read(driver, database);
       try (var session = driver.session(sessionConfig)) {
         var explain = session.run("EXPLAIN " + query, p, config).consume();
         Optional<CypherRefusal> refusal = guard.check(explain);

@@ -1,5 +1,6 @@
 package dev.talentgraph.analyst;
 
+import dev.talentgraph.schema.GraphSessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 
 /**
@@ -278,6 +278,6 @@ final class AnalystProjections {
   }
 
   private org.neo4j.driver.Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.read(driver, database));
   }
 }

@@ -1,5 +1,6 @@
 package dev.talentgraph.audit;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.security.Principal;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +184,7 @@ public final class AuditLog implements AutoCloseable {
   private void write(List<AuditEvent> batch) throws InterruptedException {
     List<Map<String, Object>> rows = batch.stream().map(AuditLog::row).toList();
     for (int attempt = 1; ; attempt++) {
-      try (var s = driver.session(SessionConfig.forDatabase(database))) {
+      try (var s = driver.session(GraphSessions.write(driver, database))) {
         s.executeWriteWithoutResult(
             tx ->
                 tx.run(
@@ -256,7 +256,7 @@ public final class AuditLog implements AutoCloseable {
     p.put("afterAt", afterAt == null ? null : ZonedDateTime.ofInstant(afterAt, ZoneOffset.UTC));
     p.put("afterId", afterId);
     p.put("limit", first + 1);
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       var rows =
           s.executeRead(
               tx ->
@@ -291,7 +291,7 @@ public final class AuditLog implements AutoCloseable {
     p.put("actor", actor);
     p.put("action", action);
     p.put("since", since == null ? null : ZonedDateTime.ofInstant(since, ZoneOffset.UTC));
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(
           tx ->
               tx.run("MATCH (a:" + Labels.AUDIT_EVENT + ")" + FILTERS + " RETURN count(a) AS n", p)
@@ -303,7 +303,7 @@ public final class AuditLog implements AutoCloseable {
 
   /** One event by id, or null. */
   public AuditEvent byId(String id) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       var rows =
           s.executeRead(
               tx ->

@@ -9,6 +9,7 @@ import dev.talentgraph.importers.Progress;
 import dev.talentgraph.importers.catalog.Importers;
 import dev.talentgraph.operations.ImportMeters;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.security.TinkFieldCipher;
 import java.net.URI;
@@ -131,8 +132,7 @@ class ServeCommand implements Callable<Integer> {
     g.database = "neo4j";
     try (GraphConnection c = g.open()) {
       long nodes;
-      try (var session =
-          c.driver().session(org.neo4j.driver.SessionConfig.forDatabase(c.database()))) {
+      try (var session = c.driver().session(GraphSessions.read(c.driver(), c.database()))) {
         nodes =
             session
                 .run(

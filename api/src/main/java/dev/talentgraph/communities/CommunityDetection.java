@@ -1,5 +1,6 @@
 package dev.talentgraph.communities;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -349,7 +350,7 @@ public final class CommunityDetection {
 
   private Result run(Clock clock, java.util.function.Consumer<String> progress) {
     long t0 = System.nanoTime();
-    SessionConfig cfg = SessionConfig.forDatabase(database);
+    SessionConfig cfg = GraphSessions.read(driver, database);
     Map<Pair, double[]> byKind = new HashMap<>();
     try (Session s = driver.session(cfg)) {
       s.run(
@@ -388,12 +389,15 @@ public final class CommunityDetection {
       return new Result(
           at, method(), 0, 0, 0, 0, List.of(), 0, (System.nanoTime() - t0) / 1_000_000);
     }
-    String graph = "talentgraph-communities-" + UUID.randomUUID();
     Map<String, Long> membership = new HashMap<>();
     Map<Long, Double> contribution = new HashMap<>();
     double modularity;
     int levels;
-    try (Session s = driver.session(cfg)) {
+    // Projection, Leiden and drop on the leader, where the refresh writes its result: the GDS
+    // catalog lives in the memory of one server, and every transaction of a write session goes to
+    // the same one (a read session may send each to a different reader).
+    String graph = "talentgraph-communities-" + UUID.randomUUID();
+    try (Session s = driver.session(GraphSessions.write(driver, database))) {
       try {
         s.run(PROJECT, Map.of("ties", ties, "graph", graph)).consume();
         Record leiden = s.run(LEIDEN, Map.of("graph", graph, "seed", settings.seed())).single();
@@ -509,7 +513,7 @@ public final class CommunityDetection {
   private Map<String, List<SkillShare>> name(
       List<Map.Entry<Long, List<String>>> kept, Map<Long, String> ids, Set<String> everyone) {
     Map<String, List<String>> skillsOf = new HashMap<>();
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       s.run(SKILLS_OF, Map.of("ids", new ArrayList<>(everyone)))
           .forEachRemaining(
               r -> skillsOf.put(r.get("id").asString(), r.get("skills").asList(v -> v.asString())));
@@ -543,7 +547,7 @@ public final class CommunityDetection {
       out.put(ids.get(e.getKey()), top);
     }
     Map<String, String> skillNames = new HashMap<>();
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       s.run(SKILL_NAMES, Map.of("ids", new ArrayList<>(named)))
           .forEachRemaining(r -> skillNames.put(r.get("id").asString(), r.get("name").asString()));
     }
@@ -649,7 +653,7 @@ public final class CommunityDetection {
               "weight", b.weight(),
               "ties", b.ties()));
     }
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.write(driver, database))) {
       s.executeWriteWithoutResult(
           tx -> {
             tx.run(CLEAR).consume();

@@ -5,6 +5,7 @@ import dev.talentgraph.graphql.CypherGateway;
 import dev.talentgraph.graphql.Paging;
 import dev.talentgraph.graphql.RoundTrips;
 import dev.talentgraph.graphql.nodes.ExpertNode;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -243,7 +244,7 @@ class CommunityService {
             () -> {
               new CommunityDetection(driver, database, CommunityDetection.Settings.defaults())
                   .refresh(clock, line -> {});
-              try (var s = driver.session(org.neo4j.driver.SessionConfig.forDatabase(database))) {
+              try (var s = driver.session(GraphSessions.read(driver, database))) {
                 return RunView.from(
                     s.run(
                             "MATCH (r:"

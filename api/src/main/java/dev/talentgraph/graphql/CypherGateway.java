@@ -1,13 +1,13 @@
 package dev.talentgraph.graphql;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import dev.talentgraph.schema.GraphSessions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
@@ -25,11 +25,12 @@ import reactor.core.publisher.Mono;
  *
  * <p>Reads are auto-commit statements in READ access mode on the driver's asynchronous API: one
  * RUN+PULL exchange, no BEGIN/COMMIT, no thread blocked while Neo4j works. Writes run in one
- * managed write transaction (validated, then written, or nothing). Sessions share the driver's
- * bookmark manager, so a read after a write sees the write also on a cluster. Every statement
- * carries the request's time limit ({@code talent.graphql.limits.request-timeout}) as its
- * transaction timeout: when a request is over, Neo4j stops its work too, instead of planning or
- * expanding on for minutes after the client got its error.
+ * managed write transaction (validated, then written, or nothing). Sessions come from {@link
+ * GraphSessions}: reads go to a reader, writes to the leader, and both share the driver's bookmark
+ * manager, so a read after a write sees the write also on a cluster. Every statement carries the
+ * request's time limit ({@code talent.graphql.limits.request-timeout}) as its transaction timeout:
+ * when a request is over, Neo4j stops its work too, instead of planning or expanding on for minutes
+ * after the client got its error.
  */
 @Component
 public class CypherGateway {
@@ -45,19 +46,8 @@ public class CypherGateway {
       @Value("${talent.graphql.limits.request-timeout:30s}") Duration requestTimeout) {
     this.driver = driver;
     this.statementLimit = TransactionConfig.builder().withTimeout(requestTimeout).build();
-    var bookmarks = driver.executableQueryBookmarkManager();
-    this.readConfig =
-        SessionConfig.builder()
-            .withDatabase(schema.database())
-            .withDefaultAccessMode(AccessMode.READ)
-            .withBookmarkManager(bookmarks)
-            .build();
-    this.writeConfig =
-        SessionConfig.builder()
-            .withDatabase(schema.database())
-            .withDefaultAccessMode(AccessMode.WRITE)
-            .withBookmarkManager(bookmarks)
-            .build();
+    this.readConfig = GraphSessions.read(driver, schema.database());
+    this.writeConfig = GraphSessions.write(driver, schema.database());
   }
 
   /**

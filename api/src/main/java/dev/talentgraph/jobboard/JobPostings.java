@@ -1,6 +1,7 @@
 package dev.talentgraph.jobboard;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
@@ -322,7 +322,7 @@ class JobPostings {
   }
 
   private List<Record> read(String cypher, Map<String, Object> params) {
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(tx -> tx.run(cypher, params).list());
     }
   }

@@ -8,6 +8,7 @@ import dev.talentgraph.knowledge.KnowledgeTypes.KnowledgeSkill;
 import dev.talentgraph.knowledge.KnowledgeTypes.QAAnswer;
 import dev.talentgraph.knowledge.KnowledgeTypes.QAQuestion;
 import dev.talentgraph.knowledge.KnowledgeTypes.QuestionPayload;
+import dev.talentgraph.schema.GraphSessions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -102,7 +102,7 @@ class QaService {
   }
 
   private List<Record> run(String cypher, Map<String, Object> params) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.write(driver, database))) {
       return s.executeWrite(tx -> tx.run(cypher, params).list());
     }
   }

@@ -10,6 +10,7 @@ import dev.talentgraph.ml.experts.QaPost;
 import dev.talentgraph.ml.experts.QaVote;
 import dev.talentgraph.ml.experts.QuestionRouter;
 import dev.talentgraph.ml.experts.QuestionRouting;
+import dev.talentgraph.schema.GraphSessions;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -108,7 +108,7 @@ class QuestionRoutingService {
   }
 
   private List<Record> read(String cypher, Map<String, Object> params) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(tx -> tx.run(cypher, params).list());
     }
   }

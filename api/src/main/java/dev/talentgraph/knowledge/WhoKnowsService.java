@@ -10,6 +10,7 @@ import dev.talentgraph.knowledge.KnowledgeTypes.KnowledgeHolder;
 import dev.talentgraph.knowledge.KnowledgeTypes.KnowledgeSkill;
 import dev.talentgraph.knowledge.KnowledgeTypes.Where;
 import dev.talentgraph.knowledge.KnowledgeTypes.WhoKnows;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.skills.SkillCredit;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -171,7 +171,7 @@ class WhoKnowsService {
   }
 
   private List<Record> read(String cypher, Map<String, Object> params) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(tx -> tx.run(cypher, params).list());
     }
   }

@@ -6,6 +6,7 @@ import dev.talentgraph.graphql.Writes;
 import dev.talentgraph.ml.courses.LearningPath;
 import dev.talentgraph.ml.courses.Target;
 import dev.talentgraph.ml.courses.TrainingException;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.TypeSystem;
@@ -889,6 +889,6 @@ class LearningLoopService {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.read(driver, database));
   }
 }

@@ -6,6 +6,7 @@ import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.learning.TrainingService;
 import dev.talentgraph.ml.courses.SkillGap;
 import dev.talentgraph.ml.courses.Target;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -29,7 +30,6 @@ import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -438,7 +438,7 @@ class MentorService {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.read(driver, database));
   }
 
   // ------------------------------------------------------------------ recommendations

@@ -2,6 +2,7 @@ package dev.talentgraph.metrics;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.privacy.DemographicsReader;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -117,7 +117,7 @@ class FunnelFairnessController {
     p.put("team", f.team());
     p.put("region", f.region());
     List<Record> rows;
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       rows = s.executeRead(tx -> tx.run(APPLICATIONS, p).list());
     }
     Set<String> people = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.talentgraph.metrics;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -16,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
@@ -419,12 +418,7 @@ public final class MetricsService {
    * The figures for a validated request; {@link MetricsException} for an unknown team or region.
    */
   public Metrics compute(Request req, LocalDate asOf) {
-    try (var session =
-        driver.session(
-            SessionConfig.builder()
-                .withDatabase(database)
-                .withDefaultAccessMode(AccessMode.READ)
-                .build())) {
+    try (var session = driver.session(GraphSessions.read(driver, database))) {
       return session.executeRead(tx -> compute(tx, req, asOf));
     }
   }
@@ -432,12 +426,7 @@ public final class MetricsService {
   /** The ids of the teams this expert MANAGES. */
   public List<String> managedTeams(String expertId) {
     if (expertId == null) return List.of();
-    try (var session =
-        driver.session(
-            SessionConfig.builder()
-                .withDatabase(database)
-                .withDefaultAccessMode(AccessMode.READ)
-                .build())) {
+    try (var session = driver.session(GraphSessions.read(driver, database))) {
       return session.executeRead(
           tx -> tx.run(MANAGED_TEAMS, Map.of("me", expertId)).list(r -> r.get("id").asString()));
     }

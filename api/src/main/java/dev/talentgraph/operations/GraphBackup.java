@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -36,7 +37,6 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.types.IsoDuration;
@@ -119,7 +119,7 @@ public final class GraphBackup {
     Map<String, Long> labels = new TreeMap<>();
     Map<String, Long> types = new TreeMap<>();
     long schema;
-    try (var session = driver.session(SessionConfig.forDatabase(database));
+    try (var session = driver.session(GraphSessions.read(driver, database));
         var nodes = writer(out.resolve(NODES));
         var rels = writer(out.resolve(RELATIONSHIPS))) {
       schema =
@@ -194,7 +194,7 @@ public final class GraphBackup {
     if (manifest.format() != FORMAT) {
       throw new IllegalArgumentException("unknown backup format " + manifest.format());
     }
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(GraphSessions.write(driver, database))) {
       long existing = session.run(DATA_NODES).single().get("n").asLong();
       if (existing > 0) {
         throw new IllegalArgumentException(
@@ -305,7 +305,7 @@ public final class GraphBackup {
   /** The live graph's fingerprint (migration records left out). */
   public static Fingerprint fingerprint(Driver driver, String database) {
     Hasher hasher = new Hasher();
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(GraphSessions.read(driver, database))) {
       session.executeRead(
           tx -> {
             var result = tx.run(READ_NODES);

@@ -1,6 +1,7 @@
 package dev.talentgraph.operations;
 
 import dev.talentgraph.db.EmbeddedNeo4j;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +90,7 @@ final class GraphMeters implements MeterBinder {
     long now = System.nanoTime();
     if (refreshedAt != Long.MIN_VALUE && now - refreshedAt < REFRESH_NANOS) return this;
     refreshedAt = now;
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(GraphSessions.read(driver, database))) {
       List<MultiGauge.Row<?>> rows = new ArrayList<>();
       long n = 0;
       for (var r : session.executeRead(tx -> tx.run(MODELS).list())) {

@@ -1,8 +1,8 @@
 package dev.talentgraph.operations;
 
+import dev.talentgraph.schema.GraphSessions;
 import java.util.List;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -53,7 +53,7 @@ final class InFlightWork implements SmartLifecycle {
 
   /** Terminates every running transaction but this one; returns how many. */
   int terminateAll() {
-    try (var session = driver.session(SessionConfig.forDatabase("neo4j"))) {
+    try (var session = driver.session(GraphSessions.write(driver, "neo4j"))) {
       List<Object> ids = session.run(RUNNING).single().get("ids").asList();
       if (ids.isEmpty()) return 0;
       return session.run(TERMINATE, java.util.Map.of("ids", ids)).single().get("n").asInt();

@@ -3,6 +3,7 @@ package dev.talentgraph.privacy;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.UserError;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
 import dev.talentgraph.schema.fairness.VoluntaryDemographics;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -165,7 +165,7 @@ class ConsentController {
               Map<Object, List<Consent>> out = new HashMap<>();
               candidates.forEach(c -> out.put(c, new ArrayList<>()));
               if (!recruiter) return out;
-              try (var s = driver.session(SessionConfig.forDatabase(database))) {
+              try (var s = driver.session(GraphSessions.read(driver, database))) {
                 s.executeRead(
                         tx ->
                             tx.run(
@@ -266,7 +266,7 @@ class ConsentController {
       String id, java.util.function.Function<TransactionContext, ConsentPayload> work) {
     return Mono.fromCallable(
             () -> {
-              try (var s = driver.session(SessionConfig.forDatabase(database))) {
+              try (var s = driver.session(GraphSessions.write(driver, database))) {
                 ConsentPayload p = s.executeWrite(work::apply);
                 return p != null
                     ? p

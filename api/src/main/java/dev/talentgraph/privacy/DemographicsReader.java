@@ -2,6 +2,7 @@ package dev.talentgraph.privacy;
 
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
 import dev.talentgraph.schema.fairness.VoluntaryDemographics;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ public class DemographicsReader {
     String field = VoluntaryDemographics.field(attribute);
     Map<String, String> out = new HashMap<>();
     if (personIds.isEmpty()) return out;
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       var rows =
           s.executeRead(
               tx ->

@@ -3,6 +3,7 @@ package dev.talentgraph.privacy;
 import dev.talentgraph.audit.AuditEvent;
 import dev.talentgraph.audit.AuditLog;
 import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class ErasureScrub implements AutoCloseable {
   ErasureScrub(
       Driver driver, SchemaMigrations schema, AuditLog audit, ApplicationEventPublisher events) {
     this.driver = driver;
-    this.config = SessionConfig.forDatabase(schema.database());
+    this.config = GraphSessions.write(driver, schema.database());
     this.audit = audit;
     this.events = events;
   }

@@ -6,6 +6,7 @@ import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.recruiting.RecruitingNodes.Candidate;
 import dev.talentgraph.recruiting.RecruitingNodes.InternalApplicant;
 import dev.talentgraph.recruiting.RecruitingNodes.OpeningNode;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -89,7 +89,7 @@ class BlindReviewController {
     boolean on = !Boolean.FALSE.equals(input.enabled());
     return Mono.fromCallable(
             () -> {
-              try (var s = driver.session(SessionConfig.forDatabase(database))) {
+              try (var s = driver.session(GraphSessions.write(driver, database))) {
                 boolean found =
                     s.executeWrite(
                         tx ->
@@ -115,7 +115,7 @@ class BlindReviewController {
     return Mono.fromCallable(
             () -> {
               Set<String> on = new HashSet<>();
-              try (var s = driver.session(SessionConfig.forDatabase(database))) {
+              try (var s = driver.session(GraphSessions.read(driver, database))) {
                 s.executeRead(
                         tx ->
                             tx.run(
@@ -208,7 +208,7 @@ class BlindReviewController {
     return Mono.fromCallable(
             () -> {
               Set<String> out = new HashSet<>();
-              try (var s = driver.session(SessionConfig.forDatabase(database))) {
+              try (var s = driver.session(GraphSessions.read(driver, database))) {
                 Map<String, Object> params = new HashMap<>();
                 params.put("ids", List.copyOf(new HashSet<>(ids)));
                 params.put("revealed", Stage.graph(List.of(Stage.OFFER, Stage.HIRED)));

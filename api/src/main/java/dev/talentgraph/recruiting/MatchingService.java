@@ -8,6 +8,7 @@ import dev.talentgraph.ml.hiring.HireScorer;
 import dev.talentgraph.ml.hiring.SkillCoverage;
 import dev.talentgraph.ml.model.Contribution;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
@@ -634,6 +634,6 @@ class MatchingService {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.read(driver, database));
   }
 }

@@ -4,6 +4,7 @@ import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.graphql.nodes.ExpertNode;
 import dev.talentgraph.recruiting.RecruitingNodes.Candidate;
 import dev.talentgraph.recruiting.RecruitingNodes.OpeningNode;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.places.Places;
@@ -24,7 +25,6 @@ import org.dataloader.BatchLoaderEnvironment;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -155,7 +155,7 @@ class PlacesController {
   private <T> Flux<T> load(String cypher, List<String> ids, String key, Function<Value, T> map) {
     return Mono.fromCallable(
             () -> {
-              try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+              try (Session s = driver.session(GraphSessions.read(driver, database))) {
                 List<Record> rows = s.executeRead(tx -> tx.run(cypher, Map.of("ids", ids)).list());
                 List<T> out = new ArrayList<>(rows.size());
                 for (Record r : rows)

@@ -2,6 +2,7 @@ package dev.talentgraph.retention;
 
 import dev.talentgraph.audit.AuditEvent;
 import dev.talentgraph.privacy.CandidateErasure;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * Finds the external candidates whose personal data has outlived its country's retention period and
@@ -98,7 +98,7 @@ public final class RetentionService {
   public Report run(boolean dryRun, Clock clock, String actor) {
     LocalDate today = LocalDate.now(clock);
     Map<String, List<Due>> byCountry = new TreeMap<>();
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       var rows =
           s.executeRead(
               tx ->

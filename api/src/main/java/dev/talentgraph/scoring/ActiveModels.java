@@ -4,6 +4,7 @@ import dev.talentgraph.db.DatabaseConfiguration.SchemaMigrations;
 import dev.talentgraph.db.StartupPhases;
 import dev.talentgraph.ml.collab.CollaboratorModels;
 import dev.talentgraph.ml.courses.CourseRankerModels;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,7 +88,7 @@ class ActiveModels implements SmartLifecycle {
   public synchronized void check() {
     if (!ready) return;
     Map<String, Integer> now = new HashMap<>();
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       s.executeRead(
           tx -> {
             tx.run(ACTIVE)

@@ -11,6 +11,7 @@ import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.ModelMonitor;
 import dev.talentgraph.ml.registry.ModelNotFoundException;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -23,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
@@ -170,7 +170,7 @@ class ModelChecks {
 
   /** The newest checks of one model version. */
   List<CheckView> checks(String modelId, int first) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(
           tx -> {
             List<CheckView> out = new ArrayList<>();

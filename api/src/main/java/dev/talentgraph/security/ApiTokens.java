@@ -1,5 +1,6 @@
 package dev.talentgraph.security;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Values;
 
 /**
@@ -61,7 +61,7 @@ public final class ApiTokens {
 
   /** Loads every stored token into memory; call at startup and after changes made elsewhere. */
   public ApiTokens reload() {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       var rows = s.run("MATCH (t:" + Labels.API_TOKEN + ") RETURN " + PROJECTION).list();
       byHash.keySet().retainAll(configured);
       long now = System.nanoTime();
@@ -108,7 +108,7 @@ public final class ApiTokens {
     String token = PREFIX + Hashing.randomSecret(32);
     String hash = Hashing.sha256(token);
     ZonedDateTime expires = ttl == null ? null : ZonedDateTime.now(clock).plus(ttl);
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.write(driver, database))) {
       s.run(
               "CREATE (t:"
                   + Labels.API_TOKEN
@@ -137,7 +137,7 @@ public final class ApiTokens {
 
   /** Revokes tokens by name; returns how many were removed. */
   public int revoke(String name) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.write(driver, database))) {
       int n =
           s
               .run(
@@ -163,7 +163,7 @@ public final class ApiTokens {
    * are refused from the next request on.
    */
   public int revokeExpert(String expertId) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.write(driver, database))) {
       List<String> hashes =
           s.run(
                   "MATCH (t:"
@@ -205,7 +205,7 @@ public final class ApiTokens {
       checkedAt.put(hash, System.nanoTime());
       return;
     }
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       var rows =
           s.run(
                   "MATCH (t:" + Labels.API_TOKEN + " {hash: $hash}) RETURN " + PROJECTION,

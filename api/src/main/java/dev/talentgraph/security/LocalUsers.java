@@ -1,5 +1,6 @@
 package dev.talentgraph.security;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import java.util.EnumSet;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Values;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -37,7 +37,7 @@ public final class LocalUsers {
   }
 
   public LocalUsers reload() {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       var rows =
           s.run(
                   "MATCH (u:"
@@ -103,7 +103,7 @@ public final class LocalUsers {
 
   /** Creates or replaces a user from an existing BCrypt hash (configuration). */
   public void upsertHash(String username, String bcryptHash, Set<Role> roles, String expertId) {
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.write(driver, database))) {
       s.run(
               "MERGE (u:"
                   + Labels.USER

@@ -1,11 +1,11 @@
 package dev.talentgraph.security;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.RelTypes;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.async.AsyncSession;
@@ -30,11 +30,7 @@ public final class RequestAccess {
     this.principal = principal;
     this.remoteAddress = remoteAddress;
     if (principal != null && principal.has(Role.MANAGER) && principal.expertId() != null) {
-      SessionConfig cfg =
-          SessionConfig.builder()
-              .withDatabase(database)
-              .withDefaultAccessMode(AccessMode.READ)
-              .build();
+      SessionConfig cfg = GraphSessions.read(driver, database);
       this.managed =
           Mono.usingWhen(
                   Mono.fromSupplier(() -> driver.session(AsyncSession.class, cfg)),

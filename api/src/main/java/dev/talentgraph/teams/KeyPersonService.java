@@ -8,6 +8,7 @@ import dev.talentgraph.ml.ModelKinds;
 import dev.talentgraph.ml.courses.LearningPath;
 import dev.talentgraph.ml.courses.Target;
 import dev.talentgraph.ml.teams.TeamObjective;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.skills.SkillCredit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,6 @@ import java.util.function.Predicate;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
@@ -131,7 +131,7 @@ class KeyPersonService {
   /** A MANAGER's scope: may they ask about this team or project? */
   boolean manages(String me, String teamId, String projectId) {
     if (me == null) return false;
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(
           tx ->
               tx.run(
@@ -149,7 +149,7 @@ class KeyPersonService {
           teamId == null ? "teamId" : "projectId", "give exactly one of teamId and projectId");
     String kind = teamId != null ? "Team" : "Project";
     String id = teamId != null ? teamId : projectId;
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(tx -> risk(tx, kind, id, mayRead));
     }
   }
@@ -290,7 +290,7 @@ class KeyPersonService {
     List<SkillLoss> rare = new ArrayList<>();
     List<CutCollaboration> cut = new ArrayList<>();
     Map<String, LostSkill> lost = new LinkedHashMap<>();
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       person =
           s.executeRead(
               tx -> {

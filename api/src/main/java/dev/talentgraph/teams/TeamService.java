@@ -5,6 +5,7 @@ import dev.talentgraph.graphql.InvalidArgumentException;
 import dev.talentgraph.ml.teams.TeamObjective;
 import dev.talentgraph.ml.teams.TeamProblem;
 import dev.talentgraph.ml.teams.TeamSolvers;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.skills.SkillCredit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.springframework.stereotype.Service;
 
 /**
@@ -112,7 +112,7 @@ class TeamService {
     }
     double minCapacity = in.availability() == null ? 0 : in.availability();
     int cap = in.maxFromOneTeam() == null ? 0 : in.maxFromOneTeam();
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(
           tx -> {
             List<String> skillIds = reqs.stream().map(TeamProblem.Requirement::skillId).toList();

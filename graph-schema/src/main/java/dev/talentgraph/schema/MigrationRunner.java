@@ -83,7 +83,7 @@ public final class MigrationRunner {
 
   /** Applies the given migrations; returns how many were newly applied. */
   public int migrate(List<Migration> migrations) {
-    SessionConfig cfg = SessionConfig.forDatabase(database);
+    SessionConfig cfg = GraphSessions.write(driver, database);
     Map<Integer, Map<String, Object>> applied = new HashMap<>();
     try (var session = driver.session(cfg)) {
       session

@@ -3,11 +3,11 @@ package dev.talentgraph.importers;
 import dev.talentgraph.importers.skills.SkillDictionary;
 import dev.talentgraph.importers.skills.SkillExtractor;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * What an importer may use besides its input: read-only queries against the target graph (to
@@ -68,7 +68,7 @@ public final class ImportContext {
 
   /** A read-only query against the target database; values only as parameters. */
   public List<Record> query(String cypher, Map<String, Object> params) {
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(GraphSessions.read(driver, database))) {
       return session.executeRead(tx -> tx.run(cypher, params).list());
     }
   }

@@ -1,5 +1,6 @@
 package dev.talentgraph.importers;
 
+import dev.talentgraph.schema.GraphSessions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
@@ -57,7 +57,8 @@ public final class ImportRunner {
         report.notes.clear();
         resetCounts(report);
       }
-      try (Session session = ctx.driver().session(SessionConfig.forDatabase(ctx.database()))) {
+      try (Session session =
+          ctx.driver().session(GraphSessions.write(ctx.driver(), ctx.database()))) {
         Sink write =
             new Sink(
                 importer.name(), report, ctx, session, false, o.strict() ? null : o.rejectsDir());

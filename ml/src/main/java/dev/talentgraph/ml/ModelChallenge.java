@@ -11,6 +11,7 @@ import dev.talentgraph.ml.registry.ModelRegistry;
 import dev.talentgraph.ml.registry.StoredModel;
 import dev.talentgraph.ml.scoring.ActiveModel;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import java.time.Instant;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * Champion and challenger: trains a new version of a kind on the current rows minus a held-out
@@ -217,7 +217,7 @@ public final class ModelChallenge {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.write(driver, database))) {
       s.executeWrite(
           tx ->
               tx.run(
@@ -237,7 +237,7 @@ public final class ModelChallenge {
 
   /** The decision stored on a model node, or empty when it was not trained by a challenge. */
   public Optional<String> stored(String modelId) {
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       var rec =
           s.run(
                   "MATCH (m:"

@@ -13,6 +13,7 @@ import dev.talentgraph.ml.registry.ModelInfo;
 import dev.talentgraph.ml.registry.StoredModel;
 import dev.talentgraph.ml.scoring.ActiveModel;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -29,7 +30,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * Checks an active model against what happened after it was trained: its kind's labelled rows are
@@ -232,7 +232,7 @@ public final class ModelMonitor {
     props.put(Props.PSI, json(c.psi()));
     props.put(Props.ALERT, c.alert());
     props.put(Props.ALERTS, c.alerts());
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.write(driver, database))) {
       s.executeWrite(
           tx ->
               tx.run(

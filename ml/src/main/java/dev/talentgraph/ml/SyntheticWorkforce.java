@@ -1,6 +1,7 @@
 package dev.talentgraph.ml;
 
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.PersonalFields;
 import dev.talentgraph.schema.Props;
@@ -14,7 +15,6 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * A synthetic company for tests and benchmarks of the model kinds: experts {@code e0000000...} with
@@ -44,7 +44,7 @@ public final class SyntheticWorkforce {
       Consumer<String> progress) {
     if (n < 2) throw new IllegalArgumentException("a workforce needs at least 2 experts, got " + n);
     int teams = Math.max(1, n / 12);
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.write(driver, database))) {
       s.executeWrite(
           tx -> {
             tx.run(
@@ -130,7 +130,7 @@ public final class SyntheticWorkforce {
   }
 
   private static void write(Driver driver, String database, List<Map<String, Object>> rows) {
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.write(driver, database))) {
       s.executeWrite(
           tx -> {
             tx.run(

@@ -1,5 +1,6 @@
 package dev.talentgraph.importers.demo;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -13,7 +14,6 @@ import java.util.SplittableRandom;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * The demo's later events: appends to a loaded demo graph what happens in the {@code months} after
@@ -215,7 +215,7 @@ public final class DemoAdvance {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.write(driver, database));
   }
 
   private static int clamp(int v, int lo, int hi) {

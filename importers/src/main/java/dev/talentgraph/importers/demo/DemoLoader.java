@@ -2,6 +2,7 @@ package dev.talentgraph.importers.demo;
 
 import dev.talentgraph.importers.demo.DemoData.Row;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -17,7 +18,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.SummaryCounters;
 
@@ -360,7 +360,7 @@ public final class DemoLoader {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.write(driver, database));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.talentgraph.importers.demo.DemoData.Row;
 import dev.talentgraph.importers.demo.DemoLoader.Sealed;
 import dev.talentgraph.importers.demo.DemoLoader.Step;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import java.io.BufferedWriter;
@@ -33,7 +34,6 @@ import java.util.TreeMap;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 
 /**
@@ -350,7 +350,7 @@ public final class SyntheticLoader {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.write(driver, database));
   }
 
   /** One CSV file per step, appended unit by unit, and the LOAD CSV statements for them. */

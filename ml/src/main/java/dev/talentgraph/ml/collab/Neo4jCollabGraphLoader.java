@@ -20,13 +20,13 @@ import static dev.talentgraph.schema.RelTypes.MEMBER_OF;
 import static dev.talentgraph.schema.RelTypes.REQUIRES;
 import static dev.talentgraph.schema.RelTypes.WORKED_ON;
 
+import dev.talentgraph.schema.GraphSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 
 /**
@@ -253,7 +253,7 @@ public final class Neo4jCollabGraphLoader {
   }
 
   private void each(String cypher, Map<String, Object> params, Consumer<Record> sink) {
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(GraphSessions.read(driver, database))) {
       session.executeRead(
           tx -> {
             var result = tx.run(cypher, params);

@@ -1,5 +1,6 @@
 package dev.talentgraph.ml.courses;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tribuo.Model;
@@ -34,7 +34,7 @@ public final class CourseRankerTraining {
     List<CourseFeatures.Course> catalogue = new ArrayList<>();
     List<FmTraining.LearnerRecord> learners = new ArrayList<>();
     int enrolments = 0;
-    try (var session = driver.session(SessionConfig.forDatabase(database))) {
+    try (var session = driver.session(GraphSessions.read(driver, database))) {
       var courses =
           session
               .run(

@@ -1,5 +1,6 @@
 package dev.talentgraph.ml.courses;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -17,7 +18,6 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.SimpleQueryRunner;
 import org.neo4j.driver.Value;
 
@@ -294,7 +294,7 @@ public final class TrainingAdvisor {
 
   /** Runs {@code work} in one read transaction: one consistent snapshot, one begin/commit. */
   private <T> T read(java.util.function.Function<SimpleQueryRunner, T> work) {
-    try (Session session = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session session = driver.session(GraphSessions.read(driver, database))) {
       return session.executeRead(work::apply);
     }
   }

@@ -1,6 +1,7 @@
 package dev.talentgraph.ml.features;
 
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 
 /**
@@ -262,6 +262,6 @@ public final class GraphFeatureExtractor {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.read(driver, database));
   }
 }

@@ -1,14 +1,16 @@
 package dev.talentgraph.ml.features;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * PageRank of every Expert in the undirected collaboration graph (Page, Brin, Motwani and Winograd,
@@ -49,30 +51,49 @@ final class PageRank {
 
   /** Expert id to PageRank, mean 1; empty when there are no experts. */
   public static Map<String, Double> compute(Driver driver, String database) {
-    String graph = "talentgraph-pagerank-" + UUID.randomUUID();
+    // Projection, algorithm and drop in one read transaction: the GDS catalog lives in the memory
+    // of one server, and a cluster may send each transaction of a session to a different reader.
     Map<String, Double> out = new HashMap<>();
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    List<String> projected = new ArrayList<>();
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       try {
-        long nodes = s.run(PROJECT, Map.of("graph", graph)).single().get("nodes").asLong(0);
-        if (nodes == 0) return out;
-        s.run(
-                STREAM,
-                Map.of(
-                    "graph",
-                    graph,
-                    "damping",
-                    DAMPING,
-                    "iterations",
-                    MAX_ITERATIONS,
-                    "tolerance",
-                    TOLERANCE))
-            .forEachRemaining(
-                r -> {
-                  if (!r.get("id").isNull())
-                    out.put(r.get("id").asString(), r.get("score").asDouble());
-                });
+        s.executeRead(
+            tx -> {
+              out.clear();
+              String graph = "talentgraph-pagerank-" + UUID.randomUUID();
+              projected.add(graph);
+              long nodes = tx.run(PROJECT, Map.of("graph", graph)).single().get("nodes").asLong(0);
+              if (nodes > 0) {
+                tx.run(
+                        STREAM,
+                        Map.of(
+                            "graph",
+                            graph,
+                            "damping",
+                            DAMPING,
+                            "iterations",
+                            MAX_ITERATIONS,
+                            "tolerance",
+                            TOLERANCE))
+                    .forEachRemaining(
+                        r -> {
+                          if (!r.get("id").isNull())
+                            out.put(r.get("id").asString(), r.get("score").asDouble());
+                        });
+              }
+              tx.run(DROP, Map.of("graph", graph)).consume();
+              projected.remove(graph);
+              return null;
+            });
       } finally {
-        s.run(DROP, Map.of("graph", graph)).consume();
+        // a failed attempt may have left its graph behind
+        for (String graph : projected) {
+          try {
+            s.run(DROP, Map.of("graph", graph)).consume();
+          } catch (RuntimeException cleanup) {
+            // nothing to drop, or no GDS: the first failure is the one to report
+          }
+        }
       }
     }
     double sum = out.values().stream().mapToDouble(Double::doubleValue).sum();

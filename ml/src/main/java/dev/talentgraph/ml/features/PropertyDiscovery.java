@@ -1,5 +1,6 @@
 package dev.talentgraph.ml.features;
 
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * Finds the typed properties that Expert nodes carry (an imported HR table puts its columns there)
@@ -41,7 +41,7 @@ public final class PropertyDiscovery {
       Driver driver, String database, List<String> sampleIds, Set<String> excluded) {
     List<FeatureDefinition> out = new ArrayList<>();
     List<String> sample = sampleIds.size() > 2000 ? sampleIds.subList(0, 2000) : sampleIds;
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       s.executeRead(
           tx -> {
             tx.run(

@@ -2,6 +2,7 @@ package dev.talentgraph.ml.hiring;
 
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.model.ModelKind;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 
 /**
@@ -127,7 +127,7 @@ public final class HireFeatures implements ModelKind.RowEnricher {
       people.add(p.personId());
       if (p.applicationId() != null) apps.add(p.applicationId());
     }
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.read(driver, database))) {
       return s.executeRead(
           tx -> {
             Map<String, Opening> openings = openings(tx, List.copyOf(openingIds));

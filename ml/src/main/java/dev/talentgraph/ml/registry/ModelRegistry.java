@@ -8,6 +8,7 @@ import dev.talentgraph.ml.features.EncodedColumn;
 import dev.talentgraph.ml.features.FeatureEncoder;
 import dev.talentgraph.ml.model.Algorithm;
 import dev.talentgraph.ml.model.EncodedModel;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import java.time.ZoneOffset;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.tribuo.Model;
 import org.tribuo.protos.core.ModelProto;
@@ -356,7 +356,7 @@ public final class ModelRegistry {
   }
 
   private Session session() {
-    return driver.session(SessionConfig.forDatabase(database));
+    return driver.session(GraphSessions.read(driver, database));
   }
 
   static String json(Object o) {

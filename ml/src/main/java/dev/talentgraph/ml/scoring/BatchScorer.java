@@ -8,6 +8,7 @@ import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.ml.registry.ModelRegistry;
 import dev.talentgraph.ml.registry.StoredModel;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * Scores every row of a kind's score query with the kind's active model and writes the scores in
@@ -157,7 +157,7 @@ public final class BatchScorer {
             + "WITH DISTINCT s, m MERGE (s)-[:"
             + RelTypes.BY_MODEL
             + "]->(m)";
-    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+    try (Session s = driver.session(GraphSessions.write(driver, database))) {
       s.executeWrite(
           tx -> {
             tx.run(

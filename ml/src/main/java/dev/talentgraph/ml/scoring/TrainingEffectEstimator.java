@@ -4,6 +4,7 @@ import dev.talentgraph.ml.courses.EffectModel;
 import dev.talentgraph.ml.features.GraphFeatureExtractor;
 import dev.talentgraph.ml.model.ModelKind;
 import dev.talentgraph.schema.FieldCipher;
+import dev.talentgraph.schema.GraphSessions;
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 
 /**
  * The active {@code training-effect} model (a regression of {@code levelAfter - levelBefore} on the
@@ -69,7 +69,7 @@ public final class TrainingEffectEstimator implements EffectModel {
     Optional<ActiveModel.Loaded> model = active.current();
     if (model.isEmpty() || courseIds.isEmpty()) return Map.of();
     List<GraphFeatureExtractor.Row> rows = new ArrayList<>();
-    try (var s = driver.session(SessionConfig.forDatabase(database))) {
+    try (var s = driver.session(GraphSessions.read(driver, database))) {
       s.run(
               "UNWIND $ids AS cid MATCH (c:"
                   + Labels.COURSE
