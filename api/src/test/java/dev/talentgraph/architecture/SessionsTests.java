@@ -14,7 +14,7 @@ import org.neo4j.driver.SessionConfig;
  * Every session of the product modules is opened through {@link GraphSessions}, which gives it an
  * access mode (a reader or the leader on a cluster) and the driver's bookmark manager (a person's
  * write is seen by their next read): a session configured by hand would silently lose one or both
- * (docs/adr/0022-reads-on-readers-and-bookmarks.md).
+ * (docs/adr/0021-reads-on-readers-and-bookmarks.md).
  */
 class SessionsTests {
   private static final JavaClasses PRODUCT =

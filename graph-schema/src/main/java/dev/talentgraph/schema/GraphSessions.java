@@ -6,7 +6,7 @@ import org.neo4j.driver.SessionConfig;
 
 /**
  * How every module opens a session, so that the same code is right on one embedded server and on a
- * {@code neo4j://} cluster (docs/adr/0022-reads-on-readers-and-bookmarks.md):
+ * {@code neo4j://} cluster (docs/adr/0021-reads-on-readers-and-bookmarks.md):
  *
  * <ul>
  *   <li>{@link #read} for anything that only reads: the session's access mode is READ, so its
