@@ -81,6 +81,16 @@ public class SoakBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
+  @Option(
+      names = "--live-set",
+      defaultValue = "true",
+      negatable = true,
+      description = {
+        "At each minute's end, run a full collection on the server (jcmd GC.run) and report the heap",
+        "left: the live set (default: ${DEFAULT-VALUE}; the pause it causes counts in the next minute)."
+      })
+  boolean liveSet;
+
   @Option(names = "--work-dir", description = "Default: bench-results/soak-<time>.")
   Path workDir;
 
@@ -194,7 +204,7 @@ public class SoakBench implements Callable<Integer> {
       if (expertIds.isEmpty() || skillIds.isEmpty()) {
         throw new IllegalStateException("the demo graph has no experts or skills");
       }
-      return soak(port, writer, operator, expertIds, skillIds, dir);
+      return soak(port, writer, operator, expertIds, skillIds, dir, server.pid());
     } finally {
       BenchSupport.stop(server);
     }
@@ -206,7 +216,8 @@ public class SoakBench implements Callable<Integer> {
       String operator,
       List<String> expertIds,
       List<String> skillIds,
-      Path dir)
+      Path dir,
+      long serverPid)
       throws Exception {
     HttpClient http =
         HttpClient.newBuilder()
@@ -285,8 +296,8 @@ public class SoakBench implements Callable<Integer> {
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     System.out.println(
-        "| minute | requests | errors | p50 ms | p99 ms | heap after GC MB | heap used MB |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        "| minute | requests | errors | p50 ms | p99 ms | heap after GC MB | heap used MB | live set MB |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (int p = 0; p < minutes; p++) {
       long due = start + (p + 1) * periodNanos;
       long wait = due - System.nanoTime();
@@ -302,6 +313,9 @@ public class SoakBench implements Callable<Integer> {
               .body();
       double liveMb = scrape(exposition, "talentgraph_jvm_heap_after_gc_bytes", null) / 1e6;
       double heapMb = scrape(exposition, "jvm_memory_used_bytes", "area=\"heap\"") / 1e6;
+      // the young collections' figure above also holds the old generation's garbage until a full
+      // collection runs; a forced one leaves only what is reachable
+      double liveSetMb = liveSet ? liveSet(serverPid, http, prometheus, operator) : Double.NaN;
       if (p == minutes - 1) {
         for (Thread t : workers) t.join(Duration.ofSeconds(90).toMillis());
       }
@@ -315,16 +329,18 @@ public class SoakBench implements Callable<Integer> {
       row.put("p99_ms", quantile(sorted, 0.99) / 1000.0);
       row.put("heap_after_gc_mb", Math.round(liveMb * 10) / 10.0);
       row.put("heap_used_mb", Math.round(heapMb * 10) / 10.0);
+      row.put("live_set_mb", Double.isNaN(liveSetMb) ? null : Math.round(liveSetMb * 10) / 10.0);
       rows.add(row);
       System.out.printf(
-          "| %d | %d | %d | %.1f | %.1f | %.1f | %.1f |%n",
+          "| %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
           p + 1,
           sorted.length,
           period.errors,
           quantile(sorted, 0.50) / 1000.0,
           quantile(sorted, 0.99) / 1000.0,
           liveMb,
-          heapMb);
+          heapMb,
+          liveSetMb);
     }
     long errors = rows.stream().mapToLong(r -> (Long) r.get("errors")).sum();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -340,6 +356,35 @@ public class SoakBench implements Callable<Integer> {
         "%n%d errors%s; %d connections, %d of 10 requests write; results in %s%n",
         errors, errorKinds.isEmpty() ? "" : " " + errorKinds, connections, writesPerTen, dir);
     return errors > 0 ? 1 : 0;
+  }
+
+  /**
+   * The server's heap after a full collection, in MB: {@code jcmd PID GC.run} (which returns once
+   * the collection is done), then the old generation in use. A full collection of the parallel
+   * collector the bench starts the server with leaves every live object in the old generation and
+   * the young one empty; young collections in the moment before the scrape promote little. NaN when
+   * jcmd fails.
+   */
+  private static double liveSet(long pid, HttpClient http, URI prometheus, String operator)
+      throws Exception {
+    Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+    Path jcmd = java.resolveSibling("jcmd");
+    Process gc =
+        new ProcessBuilder(
+                Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd", Long.toString(pid), "GC.run")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (gc.waitFor() != 0) return Double.NaN;
+    String exposition =
+        http.send(
+                HttpRequest.newBuilder(prometheus)
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + operator)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return scrape(exposition, "jvm_memory_used_bytes", "Old Gen") / 1e6;
   }
 
   private String request(Random random, int i, List<String> expertIds, List<String> skillIds) {
