@@ -31,6 +31,7 @@ class SoakBenchTests {
     assertThat(SoakBench.scrape(scrape, "talentgraph_jvm_heap_after_gc_bytes", null))
         .isEqualTo(2.5e8);
     assertThat(SoakBench.scrape(scrape, "jvm_memory_used_bytes", "area=\"heap\"")).isEqualTo(3.0e8);
+    assertThat(SoakBench.scrape(scrape, "jvm_memory_used_bytes", "Old Gen")).isEqualTo(2.0e8);
     assertThat(SoakBench.scrape(scrape, "jvm_gc_pause_seconds_max", null)).isNaN();
   }
 }
