@@ -303,14 +303,7 @@ public class SoakBench implements Callable<Integer> {
       long wait = due - System.nanoTime();
       if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       // the heap as the period ends, read while the load goes on
-      String exposition =
-          http.send(
-                  HttpRequest.newBuilder(prometheus)
-                      .timeout(Duration.ofSeconds(60))
-                      .header("Authorization", "Bearer " + operator)
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String exposition = exposition(http, prometheus, operator);
       double liveMb = scrape(exposition, "talentgraph_jvm_heap_after_gc_bytes", null) / 1e6;
       double heapMb = scrape(exposition, "jvm_memory_used_bytes", "area=\"heap\"") / 1e6;
       // the young collections' figure above also holds the old generation's garbage until a full
@@ -376,15 +369,19 @@ public class SoakBench implements Callable<Integer> {
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     if (gc.waitFor() != 0) return Double.NaN;
-    String exposition =
-        http.send(
-                HttpRequest.newBuilder(prometheus)
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + operator)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    return scrape(exposition, "jvm_memory_used_bytes", "Old Gen") / 1e6;
+    return scrape(exposition(http, prometheus, operator), "jvm_memory_used_bytes", "Old Gen") / 1e6;
+  }
+
+  /** The server's Prometheus text, read with the OPERATOR token. */
+  private static String exposition(HttpClient http, URI prometheus, String operator)
+      throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(prometheus)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + operator)
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private String request(Random random, int i, List<String> expertIds, List<String> skillIds) {
