@@ -489,7 +489,7 @@ public final class CollaboratorRanker {
       // learned on the training snapshot and do not carry over to the denser graph they serve
       // (they won the held-out choice and then lost to resource allocation on USAir); a
       // GRADIENT_BOOSTED_TREES setting makes them the first candidate
-      Map<String, Double> hits = new LinkedHashMap<>();
+      Map<String, double[]> perPositive = new LinkedHashMap<>();
       Map<String, String> primaryOf = new LinkedHashMap<>();
       Map<String, Settings> settingsOf = new LinkedHashMap<>();
       int validated = 0;
@@ -500,50 +500,58 @@ public final class CollaboratorRanker {
         long[] fitPos = new long[pos.length - valPos.length];
         System.arraycopy(pos, 0, fitPos, 0, from);
         System.arraycopy(pos, to, fitPos, from, pos.length - to);
+        int offset = validated;
         validated += valPos.length;
-        double w = valPos.length;
         // negatives are sampled for the fitting positives; the held-out ones stay unlabelled
         Pairs foldFit = Pairs.sample(snapshot, nodes, pf, fitPos, exclude, s);
         double[][] vp = features(pf, valPos);
         for (Map.Entry<String, Settings> c : candidates.entrySet()) {
           CollaboratorRanker r = fit(foldFit, c.getValue(), Map.of(), description);
-          hits.merge(c.getKey(), w * hitsAt(r::score, vp, vn, k), Double::sum);
+          record(perPositive, c.getKey(), offset, hitsPer(r::score, vp, vn, k), pos.length);
           settingsOf.put(c.getKey(), c.getValue());
           primaryOf.put(c.getKey(), "");
           for (String h : List.of("adamic_adar", "resource_allocation")) {
             int hi = PairFeatures.NAMES.indexOf(h);
             String name = h + ", ties broken by " + c.getKey();
-            hits.merge(
-                name, w * hitsAt(f -> f[hi] + TIE_BREAK * r.score(f), vp, vn, k), Double::sum);
+            record(
+                perPositive,
+                name,
+                offset,
+                hitsPer(f -> f[hi] + TIE_BREAK * r.score(f), vp, vn, k),
+                pos.length);
             settingsOf.put(name, c.getValue());
             primaryOf.put(name, h);
           }
         }
         for (String h : List.of("adamic_adar", "resource_allocation")) {
           int hi = PairFeatures.NAMES.indexOf(h);
-          hits.merge(h, w * hitsAt(f -> f[hi], vp, vn, k), Double::sum);
+          record(perPositive, h, offset, hitsPer(f -> f[hi], vp, vn, k), pos.length);
           settingsOf.put(h, only(s, h));
           primaryOf.put(h, "");
         }
       }
       int total = validated;
-      hits.replaceAll((n, h) -> h / total);
-      String best = LEARNED_HARD;
-      for (Map.Entry<String, Double> e : hits.entrySet()) {
-        if (e.getValue() > hits.get(best)) best = e.getKey();
-      }
-      chosen = settingsOf.get(best);
-      primary = primaryOf.get(best);
-      StringBuilder sb = new StringBuilder("chose ").append(best).append(" on ");
+      perPositive.replaceAll((n, v) -> Arrays.copyOf(v, total));
+      Set<String> learned = new java.util.HashSet<>();
+      primaryOf.forEach(
+          (n, p) -> {
+            if (p.isEmpty() && candidates.containsKey(n)) learned.add(n);
+          });
+      MarginChoice mc = MarginChoice.of(perPositive, learned);
+      chosen = settingsOf.get(mc.chosen());
+      primary = primaryOf.get(mc.chosen());
+      StringBuilder sb = new StringBuilder("chose ").append(mc.chosen()).append(" on ");
       sb.append(
           String.format(
               Locale.ROOT,
-              "%,d held-out positives%s (mean Hits@K/2.5, K, 2K, K = %d of %,d:",
+              "%,d held-out positives%s, %s (mean Hits@K/2.5, K, 2K, K = %d of %,d:",
               validated,
               folds > 1 ? ", " + folds + " folds" : "",
+              mc.describe(),
               k,
               valNeg.length));
-      hits.forEach((n, h) -> sb.append(String.format(Locale.ROOT, " %s %.3f", n, h)).append(';'));
+      perPositive.forEach(
+          (n, v) -> sb.append(String.format(Locale.ROOT, " %s %.3f", n, mean(v))).append(';'));
       sb.setLength(sb.length() - 1);
       selection = sb.append(')').toString();
     }
@@ -577,20 +585,101 @@ public final class CollaboratorRanker {
     return out;
   }
 
+  /** Copies one fold's per-positive figures into the candidate's row at {@code offset}. */
+  private static void record(
+      Map<String, double[]> rows, String name, int offset, double[] values, int capacity) {
+    double[] row = rows.computeIfAbsent(name, n -> new double[capacity]);
+    System.arraycopy(values, 0, row, offset, values.length);
+  }
+
+  static double mean(double[] v) {
+    double sum = 0;
+    for (double x : v) sum += x;
+    return v.length == 0 ? 0 : sum / v.length;
+  }
+
   /**
-   * Mean of Hits@K/2.5, Hits@K and Hits@2K: the validation counterpart of the evaluation's Hits@20,
-   * 50 and 100 among 100,000, steadier than any one of them on a few hundred positives.
+   * Per held-out positive, the mean of its hits at K/2.5, K and 2K (each 0 or 1, the OGB rule:
+   * strictly above the K-th highest negative score): averaged over the positives, the validation
+   * counterpart of the evaluation's Hits@20, 50 and 100 among 100,000, steadier than any one of
+   * them on a few hundred positives.
    */
-  private static double hitsAt(
+  static double[] hitsPer(
       java.util.function.ToDoubleFunction<double[]> score, double[][] p, double[][] n, int k) {
-    double[] ps = new double[p.length];
     double[] ns = new double[n.length];
-    for (int i = 0; i < p.length; i++) ps[i] = score.applyAsDouble(p[i]);
     for (int i = 0; i < n.length; i++) ns[i] = score.applyAsDouble(n[i]);
-    return (LinkPredictionMetrics.hitsAtK(ps, ns, Math.max(1, (int) Math.round(k / 2.5)))
-            + LinkPredictionMetrics.hitsAtK(ps, ns, k)
-            + LinkPredictionMetrics.hitsAtK(ps, ns, 2 * k))
-        / 3;
+    Arrays.sort(ns);
+    int[] ks = {Math.max(1, (int) Math.round(k / 2.5)), k, 2 * k};
+    double[] out = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      double ps = score.applyAsDouble(p[i]);
+      int h = 0;
+      for (int kk : ks) if (ns.length < kk || ps > ns[ns.length - kk]) h++;
+      out[i] = h / 3.0;
+    }
+    return out;
+  }
+
+  /**
+   * The margin rule between the learned candidates and the heuristic ones (a heuristic alone or one
+   * whose ties a model breaks), on the same held-out positives: the best heuristic is kept unless
+   * the best learned candidate beats it by more than the standard error of their paired
+   * per-positive difference. A model that only matches the heuristic on the training graph brings
+   * its variance and none of its gain to a graph it was not built on; a cheap heuristic that ties
+   * costs nothing.
+   *
+   * @param chosen the candidate kept
+   * @param bestLearned the learned candidate with the highest mean
+   * @param bestHeuristic the heuristic candidate with the highest mean
+   * @param difference mean per-positive figure of bestLearned minus bestHeuristic
+   * @param standardError standard error of that difference
+   */
+  record MarginChoice(
+      String chosen,
+      String bestLearned,
+      String bestHeuristic,
+      double difference,
+      double standardError) {
+
+    /**
+     * @param perPositive candidate to its figure per held-out positive (same positives, same order)
+     * @param learned the names of the learned candidates; every other one is a heuristic
+     */
+    static MarginChoice of(Map<String, double[]> perPositive, Set<String> learned) {
+      String bestL = null;
+      String bestH = null;
+      for (Map.Entry<String, double[]> e : perPositive.entrySet()) {
+        double m = mean(e.getValue());
+        if (learned.contains(e.getKey())) {
+          if (bestL == null || m > mean(perPositive.get(bestL))) bestL = e.getKey();
+        } else if (bestH == null || m > mean(perPositive.get(bestH))) bestH = e.getKey();
+      }
+      if (bestL == null || bestH == null) {
+        String only = bestL == null ? bestH : bestL;
+        return new MarginChoice(only, bestL, bestH, Double.NaN, Double.NaN);
+      }
+      double[] a = perPositive.get(bestL);
+      double[] b = perPositive.get(bestH);
+      int n = a.length;
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) d[i] = a[i] - b[i];
+      double md = mean(d);
+      double ss = 0;
+      for (double x : d) ss += (x - md) * (x - md);
+      double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.POSITIVE_INFINITY;
+      return new MarginChoice(md > se ? bestL : bestH, bestL, bestH, md, se);
+    }
+
+    String describe() {
+      if (Double.isNaN(difference)) return "one kind of candidate only";
+      return String.format(
+          Locale.ROOT,
+          "margin rule: %s minus %s %+.4f, standard error %.4f",
+          bestLearned,
+          bestHeuristic,
+          difference,
+          standardError);
+    }
   }
 
   /** Training pairs with their features: positives, uniform negatives, hard negatives. */
@@ -746,6 +835,17 @@ public final class CollaboratorRanker {
    */
   public String selection() {
     return selection;
+  }
+
+  /**
+   * The choice alone out of a text holding a {@link #selection()}: which candidate, on how many
+   * held-out positives, and the margin rule's figures (empty when no choice was made).
+   */
+  static String choiceIn(String text) {
+    int from = text.indexOf("chose ");
+    if (from < 0) return "";
+    int to = text.indexOf(" (mean Hits", from);
+    return to < 0 ? text.substring(from) : text.substring(from, to);
   }
 
   /** Positive pairs the model was fitted on (0 for a model read back from storage). */

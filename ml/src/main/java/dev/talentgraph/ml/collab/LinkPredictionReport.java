@@ -102,6 +102,12 @@ public final class LinkPredictionReport {
         if (r.allNonEdges() && notes.isEmpty()) notes.add(r.negativesNote());
         runs.add(r);
       }
+      for (int i = 0; i < runs.size(); i++) {
+        String choice = CollaboratorRanker.choiceIn(runs.get(i).rankerTraining());
+        if (!choice.isEmpty())
+          notes.add(
+              String.format(Locale.ROOT, "split %d (seed %d): %s", i + 1, s.seed() + i, choice));
+      }
       List<LinkPredictionEvaluation.MethodResult> methods = new ArrayList<>();
       for (LinkPredictionEvaluation.MethodResult m0 : runs.get(0).methods()) {
         Map<String, LinkPredictionEvaluation.Metric> mm = new LinkedHashMap<>();
