@@ -626,23 +626,14 @@ public final class CollaboratorRanker {
    * the best learned candidate beats it by more than the standard error of their paired
    * per-positive difference. A model that only matches the heuristic on the training graph brings
    * its variance and none of its gain to a graph it was not built on; a cheap heuristic that ties
-   * costs nothing. The best heuristic is chosen the same way: {@link #PREFERRED_HEURISTIC} (with or
-   * without the model's tie-breaks, whichever is higher) unless another heuristic leads it by more
-   * than a standard error.
+   * costs nothing.
    *
    * @param chosen the candidate kept
    * @param bestLearned the learned candidate with the highest mean
-   * @param bestHeuristic the heuristic candidate the learned one is compared with
+   * @param bestHeuristic the heuristic candidate with the highest mean
    * @param difference mean per-positive figure of bestLearned minus bestHeuristic
    * @param standardError standard error of that difference
    */
-  /**
-   * The heuristic the rule falls back to unless another leads it by more than a standard error:
-   * resource allocation, the stronger of the local indices at the top of the list on most networks
-   * (Zhou, Lü and Zhang, "Predicting missing links via local information", Eur. Phys. J. B 2009).
-   */
-  static final String PREFERRED_HEURISTIC = "resource_allocation";
-
   record MarginChoice(
       String chosen,
       String bestLearned,
@@ -656,41 +647,27 @@ public final class CollaboratorRanker {
      */
     static MarginChoice of(Map<String, double[]> perPositive, Set<String> learned) {
       String bestL = null;
-      String bestRa = null;
-      String bestOther = null;
-      for (String name : perPositive.keySet()) {
-        if (learned.contains(name)) bestL = better(perPositive, bestL, name);
-        else if (name.startsWith(PREFERRED_HEURISTIC)) bestRa = better(perPositive, bestRa, name);
-        else bestOther = better(perPositive, bestOther, name);
-      }
-      // the same margin between the heuristics: resource allocation unless another one leads it
-      // by more than a standard error
-      String bestH = bestRa == null ? bestOther : bestRa;
-      if (bestRa != null && bestOther != null) {
-        double[] lead = lead(perPositive.get(bestOther), perPositive.get(bestRa));
-        if (lead[0] > lead[1]) bestH = bestOther;
+      String bestH = null;
+      for (Map.Entry<String, double[]> e : perPositive.entrySet()) {
+        double m = mean(e.getValue());
+        if (learned.contains(e.getKey())) {
+          if (bestL == null || m > mean(perPositive.get(bestL))) bestL = e.getKey();
+        } else if (bestH == null || m > mean(perPositive.get(bestH))) bestH = e.getKey();
       }
       if (bestL == null || bestH == null) {
         String only = bestL == null ? bestH : bestL;
         return new MarginChoice(only, bestL, bestH, Double.NaN, Double.NaN);
       }
-      double[] lead = lead(perPositive.get(bestL), perPositive.get(bestH));
-      return new MarginChoice(lead[0] > lead[1] ? bestL : bestH, bestL, bestH, lead[0], lead[1]);
-    }
-
-    private static String better(Map<String, double[]> rows, String best, String name) {
-      return best == null || mean(rows.get(name)) > mean(rows.get(best)) ? name : best;
-    }
-
-    /** Mean of a - b over the positives and its standard error. */
-    private static double[] lead(double[] a, double[] b) {
+      double[] a = perPositive.get(bestL);
+      double[] b = perPositive.get(bestH);
       int n = a.length;
       double[] d = new double[n];
       for (int i = 0; i < n; i++) d[i] = a[i] - b[i];
       double md = mean(d);
       double ss = 0;
       for (double x : d) ss += (x - md) * (x - md);
-      return new double[] {md, n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.POSITIVE_INFINITY};
+      double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.POSITIVE_INFINITY;
+      return new MarginChoice(md > se ? bestL : bestH, bestL, bestH, md, se);
     }
 
     String describe() {
