@@ -336,6 +336,55 @@ class GraphModelsIT {
     assertThat(again.metrics()).isEqualTo(registry.info("attrition", 1).orElseThrow().metrics());
   }
 
+  /**
+   * Rows streamed in many small batches (features read and scores written per batch, PageRank
+   * computed once for all of them) give the same scores as one batch, one per expert and kind.
+   */
+  @Test
+  @Order(9)
+  void scoringInSmallBatchesGivesTheScoresOfOneBatch() {
+    new BatchScorer(driver, "neo4j", CIPHER)
+        .score(
+            ModelKinds.ATTRITION,
+            GraphFixtures.AS_OF,
+            Instant.parse("2026-01-05T00:00:00Z"),
+            5,
+            s -> {});
+    Map<String, Object> one = scores();
+    List<String> progress = new java.util.ArrayList<>();
+    BatchScorer.Result r =
+        new BatchScorer(driver, "neo4j", CIPHER, 7)
+            .score(
+                ModelKinds.ATTRITION,
+                GraphFixtures.AS_OF,
+                Instant.parse("2026-01-06T00:00:00Z"),
+                5,
+                progress::add);
+    long candidates =
+        count("MATCH (e:Expert) WHERE coalesce(e.status, '') <> 'departed' RETURN count(e)");
+    assertThat(r.scored()).isEqualTo((int) candidates);
+    assertThat(progress).hasSize((int) ((candidates + 6) / 7));
+    assertThat(scores()).isEqualTo(one).hasSize((int) candidates);
+    assertThat(count("MATCH (s:Score {model: 'attrition'})-[r:BY_MODEL]->() RETURN count(r)"))
+        .isEqualTo(candidates);
+    assertThat(
+            count(
+                "MATCH (s:Score {model: 'attrition'}) WHERE s.at <> datetime('2026-01-06T00:00:00Z') RETURN count(s)"))
+        .isZero();
+  }
+
+  /** Expert id to its attrition score and explanation. */
+  static Map<String, Object> scores() {
+    try (Session s = driver.session()) {
+      Map<String, Object> out = new java.util.TreeMap<>();
+      s.run(
+              "MATCH (e:Expert)-[:HAS_SCORE]->(s:Score {model: 'attrition'}) "
+                  + "RETURN e.id AS id, [s.value, s.explanation, s.explanationContributions] AS v")
+          .forEachRemaining(rec -> out.put(rec.get("id").asString(), rec.get("v").asObject()));
+      return out;
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> readJson(String s) {
     try {

@@ -5,10 +5,11 @@ import dev.talentgraph.schema.Props;
 import dev.talentgraph.schema.RelTypes;
 
 /**
- * Measures computed on the graph around an Expert. Each is one fixed Cypher query over a batch of
- * expert ids ({@code $ids}), returning {@code id} and {@code value}; PageRank is computed by GDS
- * over the whole collaboration graph (see {@link PageRank}). Years-since measures return a date or
- * a year and are turned into years before the as-of date by the extractor.
+ * Measures computed on the graph around an Expert. Each is one fixed Cypher subquery from a bound
+ * expert {@code e}, returning {@code value} (the extractor runs all of a feature set's in one
+ * statement per batch of experts); PageRank is computed by GDS over the whole collaboration graph
+ * (see {@link PageRank}). Years-since measures return a date or a year and are turned into years
+ * before the as-of date by the extractor.
  */
 public enum GraphMeasure {
   SKILL_COUNT(
@@ -187,15 +188,11 @@ public enum GraphMeasure {
     return description;
   }
 
-  /** The batch query, or null for PageRank, which is computed over the whole graph. */
-  String query() {
-    if (expression == null) return null;
-    return "UNWIND $ids AS id MATCH (e:"
-        + Labels.EXPERT
-        + " {"
-        + Props.ID
-        + ": id}) CALL { WITH e "
-        + expression
-        + " } RETURN id, value";
+  /**
+   * The subquery body run from a bound expert {@code e}, returning {@code value}; null for
+   * PageRank, which is computed over the whole graph.
+   */
+  String expression() {
+    return expression;
   }
 }

@@ -3,6 +3,8 @@ package dev.talentgraph.ml.model;
 import dev.talentgraph.ml.features.EncodedColumn;
 import dev.talentgraph.ml.features.FeatureEncoder;
 import dev.talentgraph.ml.features.FeatureType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -266,7 +268,7 @@ public final class EncodedModel {
     if (v == null) return "unknown";
     return v == Math.rint(v) && Math.abs(v) < 1e15
         ? String.valueOf(v.longValue())
-        : String.format(Locale.ROOT, "%.2f", v);
+        : fixed(v, 2, false);
   }
 
   private String sentence(EncodedColumn col, String value, double c, String outcome) {
@@ -274,25 +276,42 @@ public final class EncodedModel {
     String what = outcome == null || outcome.isBlank() ? "the score" : "the " + outcome;
     String context = "";
     if (col.type() == FeatureType.NUMERIC && !"unknown".equals(value)) {
-      context = String.format(Locale.ROOT, " (average %s)", trim(col.mean()));
+      context = " (average " + trim(col.mean()) + ")";
     }
     String unit = algorithm.classification() ? "log-odds" : "points";
-    return String.format(
-        Locale.ROOT,
-        "%s is %s%s: %s %s (%+.2f %s)",
-        capitalise(col.description()),
-        value,
-        context,
-        direction,
-        what,
-        c,
-        unit);
+    return capitalise(col.description())
+        + " is "
+        + value
+        + context
+        + ": "
+        + direction
+        + " "
+        + what
+        + " ("
+        + fixed(c, 2, true)
+        + " "
+        + unit
+        + ")";
   }
 
   private static String trim(double v) {
     return Math.abs(v - Math.rint(v)) < 1e-9
         ? String.valueOf((long) Math.rint(v))
-        : String.format(Locale.ROOT, "%.1f", v);
+        : fixed(v, 1, false);
+  }
+
+  /**
+   * {@code String.format(Locale.ROOT, "%.Nf", v)} ({@code "%+.Nf"} with {@code plus}) without
+   * parsing a format for every sentence: the shortest decimal of {@code v} rounded half up, as the
+   * formatter does; the formatter itself for what that does not cover (not finite, negative zero).
+   */
+  static String fixed(double v, int digits, boolean plus) {
+    if (!Double.isFinite(v) || (v == 0 && Double.doubleToRawLongBits(v) != 0)) {
+      return String.format(Locale.ROOT, (plus ? "%+." : "%.") + digits + "f", v);
+    }
+    String s = BigDecimal.valueOf(v).setScale(digits, RoundingMode.HALF_UP).toPlainString();
+    if (v < 0 && s.charAt(0) != '-') return "-" + s; // rounded to zero keeps its sign
+    return plus && v >= 0 ? "+" + s : s;
   }
 
   private static String capitalise(String s) {
