@@ -383,18 +383,7 @@ class TeamService {
         busy++;
     }
     if (holders == 0) {
-      return "no active expert holds "
-          + what
-          + (closest == null
-              ? " nor a skill the taxonomy relates to it"
-              : String.format(
-                  Locale.ROOT,
-                  "; the closest stand-in is %s (%s; %s, level %d), credit %.2f",
-                  names.getOrDefault(closest.heldId(), closest.heldId()),
-                  closest.heldId(),
-                  closest.link().relation().word,
-                  (int) closest.heldLevel(),
-                  closest.credit()));
+      return "no active expert holds " + what + closest(closest, q.skillId(), names);
     }
     String slots =
         q.critical()
@@ -440,5 +429,28 @@ class TeamService {
 
   static double round(double x) {
     return Math.round(x * 10_000) / 10_000.0;
+  }
+
+  /**
+   * The end of an unmet requirement's reason: the closest stand-in by name, or, when the closest is
+   * the skill itself held below the level asked, the best holder's level.
+   */
+  static String closest(SkillCredit.Best closest, String skillId, Map<String, String> names) {
+    if (closest == null) return " nor a skill the taxonomy relates to it";
+    if (closest.heldId().equals(skillId)) {
+      return String.format(
+          Locale.ROOT,
+          "; the best holder has it at level %d, credit %.2f",
+          (int) closest.heldLevel(),
+          closest.credit());
+    }
+    return String.format(
+        Locale.ROOT,
+        "; the closest stand-in is %s (%s; %s, level %d), credit %.2f",
+        names.getOrDefault(closest.heldId(), closest.heldId()),
+        closest.heldId(),
+        closest.link().relation().word,
+        (int) closest.heldLevel(),
+        closest.credit());
   }
 }

@@ -2,9 +2,6 @@ package dev.talentgraph.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.talentgraph.schema.GraphSessions;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
@@ -17,11 +14,6 @@ import org.neo4j.driver.SessionConfig;
  * (docs/adr/0021-reads-on-readers-and-bookmarks.md).
  */
 class SessionsTests {
-  private static final JavaClasses PRODUCT =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.talentgraph");
-
   @Test
   void sessionsAreConfiguredOnlyByGraphSessions() {
     noClasses()
@@ -38,6 +30,6 @@ class SessionsTests {
         .orShould()
         .callMethod(Driver.class, "session", Class.class)
         .because("GraphSessions.read/write give a session its routing and the shared bookmarks")
-        .check(PRODUCT);
+        .check(ImportedClasses.product());
   }
 }

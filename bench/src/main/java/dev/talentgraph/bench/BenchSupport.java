@@ -216,6 +216,46 @@ final class BenchSupport {
     return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
   }
 
+  /**
+   * The JIT compiler's cumulative compile time of a JVM process in seconds ({@code jstat
+   * -compiler}, from this JDK), or NaN when it cannot be read.
+   */
+  static double jitSeconds(ProcessHandle jvm) {
+    try {
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                  "-compiler",
+                  Long.toString(jvm.pid()))
+              .redirectErrorStream(true)
+              .start();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) return Double.NaN;
+      return compileSeconds(out);
+    } catch (IOException e) {
+      return Double.NaN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Double.NaN;
+    }
+  }
+
+  /** The {@code Time} column of {@code jstat -compiler} output, or NaN. */
+  static double compileSeconds(String jstatOutput) {
+    String[] lines = jstatOutput.strip().split("\\R");
+    if (lines.length < 2) return Double.NaN;
+    List<String> header = List.of(lines[0].trim().split("\\s+"));
+    int column = header.indexOf("Time");
+    String[] values = lines[lines.length - 1].trim().split("\\s+");
+    if (column < 0 || column >= values.length) return Double.NaN;
+    try {
+      return Double.parseDouble(values[column]);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
   /** Runs a command to completion, output to a log; fails with the log tail on a non-zero exit. */
   static void run(
       List<String> command, Map<String, String> env, Path dir, Path log, Duration timeout)

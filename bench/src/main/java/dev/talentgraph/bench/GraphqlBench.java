@@ -62,14 +62,11 @@ public class GraphqlBench implements Callable<Integer> {
       description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
   int duration;
 
-  // Warm-up runs in chunks until the throughput has settled: on 2 cores the JIT compiler needs a
-  // whole core for
-  // about 100 s of this load before TalentGraph's code is compiled (jstat: 20 s of compile time per
-  // 20 s chunk),
-  // and a fixed 60 s measured it in mid-compilation at 0.43-0.62x the raw query (bench-results of
-  // 2026-11-29).
-  // The raw query's driver path and the library settle sooner. Every run gets the same rule; the
-  // curve is printed.
+  // Warm-up runs in chunks until the throughput has settled AND the server's JIT compiler has gone
+  // quiet: on 2 cores the compiler needs a whole core for minutes of this load before
+  // TalentGraph's code is compiled, and the throughput can plateau within 10% while it is still
+  // compiling, so a rule on the throughput alone measured the compiler's CPU as the request's.
+  // Every run gets the same rule; the curve and the compile seconds per chunk are printed.
   @Option(
       names = {"-w", "--warmup"},
       defaultValue = "60",
@@ -90,6 +87,13 @@ public class GraphqlBench implements Callable<Integer> {
       description =
           "Settled: the last three 15-second warm-up chunks within this fraction of each other (default: ${DEFAULT-VALUE}).")
   double settle;
+
+  @Option(
+      names = "--jit-quiet",
+      defaultValue = "0.05",
+      description =
+          "Settled also needs the server's JIT compile time in the last warm-up chunk at most this fraction of the chunk (default: ${DEFAULT-VALUE}; read with jstat -compiler).")
+  double jitQuiet;
 
   static final int WARMUP_CHUNK_S = 15;
 
@@ -291,7 +295,7 @@ public class GraphqlBench implements Callable<Integer> {
       ProcessHandle peer)
       throws Exception {
     String slug = label.replaceAll("[^A-Za-z]+", "-").toLowerCase();
-    Warmup warm = warmUp(label, slug, peerWork, dir, env, command);
+    Warmup warm = warmUp(label, slug, peerWork, dir, env, command, server);
     log("measuring: " + label + " (" + duration + " s at " + concurrency + " clients)");
     List<String> measured = new ArrayList<>(command);
     Path out = dir.resolve(slug + ".json");
@@ -332,19 +336,19 @@ public class GraphqlBench implements Callable<Integer> {
     row.put("warmup_s", warm.seconds());
     row.put("warmup_settled", warm.settled());
     row.put("warmup_rps", warm.rps());
+    row.put("warmup_jit_s", warm.jitSeconds());
     return row;
   }
 
   /**
-   * How a run's warm-up went: the req/s of each chunk, and whether the last three agreed within
-   * {@code --settle}.
+   * How a run's warm-up went: the req/s and the server's JIT compile seconds of each chunk, and
+   * whether it settled.
    */
-  record Warmup(List<Double> rps, int seconds, boolean settled) {}
+  record Warmup(List<Double> rps, List<Double> jitSeconds, int seconds, boolean settled) {}
 
   /**
    * Runs the load in {@value #WARMUP_CHUNK_S}-second chunks for at least {@code --warmup} seconds
-   * and until the last three chunks' throughputs are within {@code --settle} of each other (at most
-   * {@code --max-warmup}).
+   * and until {@link #settled(List, List, double, double)} (at most {@code --max-warmup}).
    */
   private Warmup warmUp(
       String label,
@@ -352,17 +356,20 @@ public class GraphqlBench implements Callable<Integer> {
       Path peerWork,
       Path dir,
       Map<String, String> env,
-      List<String> command)
+      List<String> command,
+      ProcessHandle server)
       throws Exception {
     log(
         "warming up: "
             + label
             + " (at least "
             + warmup
-            + " s, until the throughput settles; at most "
+            + " s, until the throughput settles and the server's JIT is quiet; at most "
             + maxWarmup
             + " s)");
     List<Double> rps = new ArrayList<>();
+    List<Double> jit = new ArrayList<>();
+    double jit0 = BenchSupport.jitSeconds(server);
     Path chunkJson = dir.resolve(slug + "-warmup-chunk.json");
     int seconds = 0;
     boolean settled = false;
@@ -387,8 +394,11 @@ public class GraphqlBench implements Callable<Integer> {
           dir.resolve(slug + "-warmup-" + rps.size() + ".log"),
           Duration.ofSeconds(WARMUP_CHUNK_S + 120L));
       rps.add(BenchSupport.readJson(chunkJson).get("rps").asDouble());
+      double jit1 = BenchSupport.jitSeconds(server);
+      jit.add(jit1 - jit0);
+      jit0 = jit1;
       seconds += WARMUP_CHUNK_S;
-      settled = seconds >= warmup && settled(rps, settle);
+      settled = seconds >= warmup && settled(rps, jit, settle, jitQuiet * WARMUP_CHUNK_S);
       if (settled) break;
     }
     log(
@@ -399,8 +409,16 @@ public class GraphqlBench implements Callable<Integer> {
             + " s; req/s per "
             + WARMUP_CHUNK_S
             + " s chunk: "
-            + curve(rps));
-    return new Warmup(rps.stream().map(GraphqlBench::round).toList(), seconds, settled);
+            + curve(rps)
+            + "; server JIT compile s per chunk: "
+            + jit.stream()
+                .map(v -> v.isNaN() ? "?" : String.format(java.util.Locale.ROOT, "%.1f", v))
+                .collect(Collectors.joining(" ")));
+    return new Warmup(
+        rps.stream().map(GraphqlBench::round).toList(),
+        jit.stream().map(v -> v.isNaN() ? null : round(v)).toList(),
+        seconds,
+        settled);
   }
 
   /** A warm-up curve as whole req/s, space-separated. */
@@ -408,6 +426,19 @@ public class GraphqlBench implements Callable<Integer> {
     return rps.stream()
         .map(v -> String.valueOf(Math.round((Double) v)))
         .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * Whether the last three throughputs agree within {@code tolerance} and the server's JIT compiled
+   * for at most {@code maxJitSeconds} in the last chunk. An unknown compile time (NaN: jstat could
+   * not read the server) leaves the throughput rule alone.
+   */
+  static boolean settled(
+      List<Double> rps, List<Double> jitSeconds, double tolerance, double maxJitSeconds) {
+    if (!settled(rps, tolerance)) return false;
+    if (jitSeconds.isEmpty()) return false;
+    double last = jitSeconds.get(jitSeconds.size() - 1);
+    return Double.isNaN(last) || last <= maxJitSeconds;
   }
 
   /**
@@ -434,6 +465,7 @@ public class GraphqlBench implements Callable<Integer> {
     summary.put("warmup_min_s", warmup);
     summary.put("warmup_max_s", maxWarmup);
     summary.put("warmup_settle", settle);
+    summary.put("warmup_jit_quiet", jitQuiet);
     summary.put("cpus", Runtime.getRuntime().availableProcessors());
     summary.put("runs", rows);
     summary.put("talentgraph_vs_raw_cypher", round(ours / raw));
@@ -483,7 +515,9 @@ public class GraphqlBench implements Callable<Integer> {
         .append(WARMUP_CHUNK_S)
         .append(" s chunks, until the last three are within ")
         .append(Math.round(settle * 100))
-        .append("%):\n");
+        .append("% and the server's JIT compiled for at most ")
+        .append(Math.round(jitQuiet * 100))
+        .append("% of the last):\n");
     for (var r : rows) {
       md.append("- ")
           .append(r.get("run"))
@@ -493,6 +527,12 @@ public class GraphqlBench implements Callable<Integer> {
           .append(Boolean.TRUE.equals(r.get("warmup_settled")) ? "settled" : "NOT settled")
           .append("; req/s ")
           .append(curve((List<?>) r.get("warmup_rps")))
+          .append("; JIT s ")
+          .append(
+              ((List<?>) r.get("warmup_jit_s"))
+                  .stream()
+                      .map(v -> v == null ? "?" : v.toString())
+                      .collect(Collectors.joining(" ")))
           .append("\n");
     }
     if (rows.stream().anyMatch(r -> !Boolean.TRUE.equals(r.get("warmup_settled")))) {

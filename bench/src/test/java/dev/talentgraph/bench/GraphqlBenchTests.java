@@ -32,6 +32,31 @@ class GraphqlBenchTests {
   }
 
   @Test
+  void aFlatCurveWhileTheCompilerIsStillBusyHasNotSettled() {
+    List<Double> flat = List.of(389.0, 391.0, 438.0, 439.0, 417.0);
+    assertThat(GraphqlBench.settled(flat, List.of(15.0, 15.0, 14.0, 12.0, 9.0), 0.10, 0.75))
+        .as("within 10%% but compiling for 9 s of a 15 s chunk")
+        .isFalse();
+    assertThat(GraphqlBench.settled(flat, List.of(15.0, 15.0, 14.0, 3.0, 0.4), 0.10, 0.75))
+        .isTrue();
+    assertThat(GraphqlBench.settled(flat, List.of(15.0, Double.NaN), 0.10, 0.75))
+        .as("compile time unknown: the throughput rule alone")
+        .isTrue();
+    assertThat(GraphqlBench.settled(List.of(100.0, 200.0, 400.0), List.of(0.0), 0.10, 0.75))
+        .as("the compiler is quiet but the throughput still rises")
+        .isFalse();
+  }
+
+  @Test
+  void theCompileTimeIsReadFromJstat() {
+    String out =
+        "Compiled Failed Invalid   Time   FailedType FailedMethod\n"
+            + "   36272      1       0   123.45          1 org/x/Y z\n";
+    assertThat(BenchSupport.compileSeconds(out)).isEqualTo(123.45);
+    assertThat(BenchSupport.compileSeconds("12345: no such process")).isNaN();
+  }
+
+  @Test
   void noThroughputIsNeverSettled() {
     assertThat(GraphqlBench.settled(List.of(0.0, 0.0, 0.0), 0.10)).isFalse();
   }
