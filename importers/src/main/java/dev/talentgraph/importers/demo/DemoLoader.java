@@ -261,41 +261,43 @@ public final class DemoLoader {
     return done;
   }
 
-  /** Rows written and what the database reported, of one unit written in one transaction. */
-  record UnitWrite(long rows, long[] counters, Map<String, Long> rowsByStep) {}
+  /**
+   * One statement of a unit and the rows it runs with: rows of one step, at most a batch. {@code
+   * sealed}: personal values to encrypt instead of rows.
+   */
+  record Batch(Step step, String cypher, List<Map<String, Object>> rows, List<Sealed> sealed) {
+    int size() {
+      return sealed != null ? sealed.size() : rows.size();
+    }
+  }
 
   /**
-   * Writes one unit's steps, all in the caller's transaction {@code tx}, so a unit is written whole
-   * or not at all. {@code progress} is told after every batch, inside the transaction.
+   * A unit's steps as statements of at most {@code batchSize} rows, in step order, leaving out its
+   * first {@code skip} rows (written before).
    *
    * <p>With {@code fresh}, the store holds none of the unit's nodes but the shared skill taxonomy:
    * the unit's nodes and relationships are then {@code CREATE}d rather than merged (no lookup
    * before each write; the uniqueness constraints still guard the ids), which writes the same graph
    * as the merging steps, since a step whose rows repeat a key (a node id, or a relationship's
    * endpoints under one statement) keeps its merging statement. The taxonomy's steps ({@link
-   * #SHARED_STEPS}) always merge. Personal values are then encrypted without reading stored ones,
-   * as there are none. Without {@code fresh}, every step merges as {@link #write} does.
+   * #SHARED_STEPS}) always merge. Without {@code fresh}, every step merges as {@link #write} does.
    */
-  UnitWrite writeUnit(
-      TransactionContext tx,
-      List<Step> steps,
-      int batchSize,
-      boolean fresh,
-      ProgressListener progress) {
-    long[] counters = new long[3];
-    Map<String, Long> rowsByStep = new LinkedHashMap<>();
+  static List<Batch> batches(List<Step> steps, int batchSize, boolean fresh, long skip) {
+    List<Batch> out = new ArrayList<>();
     Set<String> keys = new HashSet<>();
-    long total = steps.stream().mapToLong(Step::size).sum();
-    long done = 0;
+    long seen = 0;
     for (Step step : steps) {
+      long size = step.size();
+      long from = Math.max(0, Math.min(size, skip - seen));
+      seen += size;
       if (step.sealed() != null) {
-        for (int from = 0; from < step.sealed().size(); from += batchSize) {
-          List<Sealed> batch =
-              step.sealed().subList(from, Math.min(step.sealed().size(), from + batchSize));
-          add(counters, personalBatch(tx, step, batch, fresh));
-          done += batch.size();
-          rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
-          progress.progress(step.name(), done, total);
+        for (long i = from; i < size; i += batchSize) {
+          out.add(
+              new Batch(
+                  step,
+                  personalCypher(step.ownerLabel()),
+                  null,
+                  step.sealed().subList((int) i, (int) Math.min(size, i + batchSize))));
         }
         continue;
       }
@@ -310,16 +312,41 @@ public final class DemoLoader {
           !fresh || repeats || SHARED_STEPS.contains(step.name())
               ? step.cypher()
               : step.cypher().replace("MERGE ", "CREATE ");
-      for (int from = 0; from < rows.size(); from += batchSize) {
-        List<Map<String, Object>> batch =
-            rows.subList(from, Math.min(rows.size(), from + batchSize));
-        add(counters, run(tx, step.name(), cypher, batch));
-        done += batch.size();
-        rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
-        progress.progress(step.name(), done, total);
+      for (long i = from; i < size; i += batchSize) {
+        out.add(
+            new Batch(
+                step, cypher, rows.subList((int) i, (int) Math.min(size, i + batchSize)), null));
       }
     }
-    return new UnitWrite(done, counters, rowsByStep);
+    return out;
+  }
+
+  /**
+   * Runs the batches in the caller's transaction and adds what the database reported to {@code
+   * counters} and the rows to {@code rowsByStep}; {@code progress} is told after every batch,
+   * inside the transaction. {@code fresh}: personal values are encrypted without reading stored
+   * ones, as there are none.
+   */
+  void write(
+      TransactionContext tx,
+      List<Batch> batches,
+      boolean fresh,
+      long[] counters,
+      Map<String, Long> rowsByStep,
+      ProgressListener progress) {
+    long done = 0;
+    long total = batches.stream().mapToLong(Batch::size).sum();
+    for (Batch batch : batches) {
+      String name = batch.step().name();
+      add(
+          counters,
+          batch.sealed() != null
+              ? personalBatch(tx, batch.step(), batch.sealed(), fresh)
+              : run(tx, name, batch.cypher(), batch.rows()));
+      done += batch.size();
+      rowsByStep.merge(name, (long) batch.size(), Long::sum);
+      progress.progress(name, done, total);
+    }
   }
 
   /**
@@ -353,7 +380,7 @@ public final class DemoLoader {
               + matched
               + " of "
               + batch.size()
-              + " rows found the nodes they connect; the unit was rolled back");
+              + " rows found the nodes they connect; the transaction was rolled back");
     }
     return r.consume().counters();
   }

@@ -49,14 +49,14 @@ import org.neo4j.driver.Value;
  * unitSize} experts with its own seed. Unit 0 uses the seed itself, so one unit of 2,000 is the
  * served demo; unit k's ids other than skills are prefixed {@code u<k>-}, and every unit shares the
  * demo's skill taxonomy. One unit is written while the next is generated, so two are in memory at
- * most. A unit is written in one transaction (with the count of units done), as the demo loader's
- * steps in {@code UNWIND $rows} statements of {@link SyntheticSettings#batchSize()} rows; into a
- * store that held nothing, its nodes and relationships are created without merging.
+ * most. A unit is written as the demo loader's steps in {@code UNWIND $rows} statements, in
+ * transactions of at most {@link SyntheticSettings#batchSize()} rows; into a store that held
+ * nothing, its nodes and relationships are created without merging.
  *
- * <p>A {@code (:__Dataset {name:'synthetic'})} node records the settings and the units written: a
- * re-run with the same settings finishes an interrupted load (an interrupted unit was rolled back
- * whole, so the load goes on with it) or, on a complete one, writes nothing; other settings, or a
- * store with other data, are refused unless forced.
+ * <p>A {@code (:__Dataset {name:'synthetic'})} node records the settings and, in every write
+ * transaction, the units and rows written: a re-run with the same settings finishes an interrupted
+ * load exactly where its last commit left it or, on a complete one, writes nothing; other settings,
+ * or a store with other data, are refused unless forced.
  *
  * <p>With a CSV directory, the same rows (but the encrypted personal data, which only the loader
  * can write) also go to one CSV file per step, with {@code load-csv.cypher}: the {@code LOAD CSV
@@ -119,6 +119,7 @@ public final class SyntheticLoader {
   public Summary load(
       SyntheticSettings settings, Path csvDir, boolean force, UnitProgress progress) {
     int from = 0;
+    long skip = 0;
     boolean fresh = false;
     try (Session s = session()) {
       Record r =
@@ -129,7 +130,8 @@ public final class SyntheticLoader {
                               + Labels.DATASET
                               + " {name: $name}) RETURN d.state AS state, d.seed AS seed, "
                               + "d.experts AS experts, d.unitSize AS unitSize, "
-                              + "d.unitsDone AS unitsDone, d.unitsAtomic AS unitsAtomic, "
+                              + "d.unitsDone AS unitsDone, d.unitRowsDone AS unitRowsDone, "
+                              + "d.exactlyOnce AS exactlyOnce, "
                               + "EXISTS { MATCH (:"
                               + Labels.EXPERT
                               + ") } AS any",
@@ -148,8 +150,10 @@ public final class SyntheticLoader {
         // whole, merging over the units already written
         int unitsDone = (int) r.get("unitsDone").asLong(0);
         from = csvDir == null ? unitsDone : 0;
-        // units written whole in one transaction each: the units from unitsDone on hold nothing
-        fresh = r.get("unitsAtomic").asBoolean(false) && from == unitsDone;
+        // every transaction counted its own rows: the rows of unit unitsDone past unitRowsDone,
+        // and the units after it, hold nothing yet
+        fresh = r.get("exactlyOnce").asBoolean(false) && from == unitsDone;
+        skip = fresh ? r.get("unitRowsDone").asLong(0) : 0;
       } else if (state.isNull() && !r.get("any").asBoolean()) {
         fresh = true;
       } else if (!force && (!state.isNull() || r.get("any").asBoolean())) {
@@ -164,18 +168,25 @@ public final class SyntheticLoader {
                     + r.get("unitSize").asLong(-1));
       }
     }
-    return write(settings, from, fresh, csvDir, progress);
+    return write(settings, from, skip, fresh, csvDir, progress);
   }
 
   /**
-   * Writes units {@code from} on, each in one transaction with its bookkeeping, so an interrupted
-   * load leaves whole units only. {@code fresh}: those units hold nothing yet, so their nodes and
-   * relationships are created without merging (see {@link DemoLoader#writeUnit}); otherwise every
-   * step merges. The next unit is generated (and its CSV written) on another thread while one is
-   * written.
+   * Writes units {@code from} on, the first of them past its first {@code skip} rows, in
+   * transactions of at most {@link SyntheticSettings#batchSize()} rows (a step's batch, or the
+   * small steps that fit together), each of which records the units and rows done with its rows: an
+   * interrupted load goes on exactly where its last commit left it. {@code fresh}: those rows are
+   * not in the store yet, so their nodes and relationships are created without merging (see {@link
+   * DemoLoader#batches}); otherwise every step merges. The next unit is generated (and its CSV
+   * written) on another thread while one is written.
    */
   private Summary write(
-      SyntheticSettings settings, int from, boolean fresh, Path csvDir, UnitProgress progress) {
+      SyntheticSettings settings,
+      int from,
+      long skip,
+      boolean fresh,
+      Path csvDir,
+      UnitProgress progress) {
     long start = System.nanoTime();
     long[] counters = new long[3];
     Map<String, Long> rowsByStep = new LinkedHashMap<>();
@@ -198,7 +209,8 @@ public final class SyntheticLoader {
                           + Labels.DATASET
                           + " {name: $name}) SET d.state = 'loading', d.seed = $seed, "
                           + "d.experts = $experts, d.unitSize = $unitSize, "
-                          + "d.unitsDone = coalesce(d.unitsDone, 0), d.unitsAtomic = $fresh, "
+                          + "d.unitsDone = coalesce(d.unitsDone, 0), "
+                          + "d.unitRowsDone = coalesce(d.unitRowsDone, 0), d.exactlyOnce = $fresh, "
                           + "d.startedAt = datetime()",
                       Map.of(
                           "name",
@@ -220,22 +232,41 @@ public final class SyntheticLoader {
           next = generator.submit(() -> generate(settings, following, csv));
         }
         csvRows += unit.csvRows();
-        int done = k + 1;
-        DemoLoader.UnitWrite w =
-            s.executeWrite(
-                tx -> {
-                  DemoLoader.UnitWrite written =
-                      demo.writeUnit(tx, unit.steps(), settings.batchSize(), fresh, batches);
-                  tx.run(
-                          "MATCH (d:" + Labels.DATASET + " {name: $name}) SET d.unitsDone = $done",
-                          Map.of("name", DATASET_NAME, "done", done))
-                      .consume();
-                  return written;
-                });
-        rows += w.rows();
-        for (int i = 0; i < counters.length; i++) counters[i] += w.counters()[i];
-        w.rowsByStep().forEach((step, n) -> rowsByStep.merge(step, n, Long::sum));
-        progress.unit(done, units, rows, Duration.ofNanos(System.nanoTime() - start));
+        long unitRows = k == from ? skip : 0;
+        List<DemoLoader.Batch> all =
+            DemoLoader.batches(unit.steps(), settings.batchSize(), fresh, unitRows);
+        int i = 0;
+        do {
+          int j = i;
+          long n = 0;
+          while (j < all.size() && (n == 0 || n + all.get(j).size() <= settings.batchSize())) {
+            n += all.get(j++).size();
+          }
+          List<DemoLoader.Batch> chunk = all.subList(i, j);
+          boolean last = j == all.size();
+          long unitsDone = last ? k + 1 : k;
+          long rowsDone = last ? 0 : unitRows + n;
+          Written w =
+              s.executeWrite(
+                  tx -> {
+                    Written written = new Written(new long[3], new LinkedHashMap<>());
+                    demo.write(tx, chunk, fresh, written.counters(), written.rowsByStep(), batches);
+                    tx.run(
+                            "MATCH (d:"
+                                + Labels.DATASET
+                                + " {name: $name}) SET d.unitsDone = $units, "
+                                + "d.unitRowsDone = $rows",
+                            Map.of("name", DATASET_NAME, "units", unitsDone, "rows", rowsDone))
+                        .consume();
+                    return written;
+                  });
+          for (int c = 0; c < counters.length; c++) counters[c] += w.counters()[c];
+          w.rowsByStep().forEach((step, r) -> rowsByStep.merge(step, r, Long::sum));
+          rows += n;
+          unitRows += n;
+          i = j;
+        } while (i < all.size());
+        progress.unit(k + 1, units, rows, Duration.ofNanos(System.nanoTime() - start));
       }
       s.executeWrite(
           tx ->
@@ -261,6 +292,9 @@ public final class SyntheticLoader {
         Duration.ofNanos(System.nanoTime() - start),
         rowsByStep);
   }
+
+  /** What one transaction wrote. */
+  private record Written(long[] counters, Map<String, Long> rowsByStep) {}
 
   /** One unit's steps, and the rows of it written as CSV. */
   private record Generated(List<Step> steps, long csvRows) {}

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param experts number of Expert nodes in all units together
  * @param unitSize experts per business unit at most (the units' sizes differ by one at most)
  * @param asOf the "today" of every unit
- * @param batchSize rows per write statement (a unit is written in one transaction)
+ * @param batchSize rows per write transaction
  */
 public record SyntheticSettings(
     long seed, int experts, int unitSize, LocalDate asOf, int batchSize) {
