@@ -69,9 +69,10 @@ public class GraphOptions {
 
   /**
    * Opens the graph for a command that calls no APOC or GDS procedure (a loader): an embedded store
-   * then starts without registering them, which takes longer than the start itself.
+   * then starts without registering them, which takes longer than the start itself. {@code
+   * pageCache}: the embedded store's page cache (e.g. {@code 1g}), null for the default.
    */
-  public GraphConnection openWithoutProcedures() {
+  public GraphConnection openWithoutProcedures(String pageCache) {
     EmbeddedNeo4jSettings s = EmbeddedNeo4jSettings.of(dataDir, 0);
     return open(
         new EmbeddedNeo4jSettings(
@@ -80,7 +81,7 @@ public class GraphOptions {
             s.boltHost(),
             s.boltPort(),
             s.boltPassword(),
-            s.pageCache(),
+            pageCache == null ? s.pageCache() : pageCache,
             List.of(),
             s.procedures()));
   }

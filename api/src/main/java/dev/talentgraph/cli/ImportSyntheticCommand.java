@@ -60,7 +60,8 @@ class ImportSyntheticCommand implements Callable<Integer> {
   @Option(
       names = "--batch-size",
       defaultValue = "" + SyntheticSettings.DEFAULT_BATCH_SIZE,
-      description = "Rows per write transaction (default: ${DEFAULT-VALUE}).")
+      description =
+          "Rows per write statement; a unit is one transaction (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(
@@ -71,6 +72,15 @@ class ImportSyntheticCommand implements Callable<Integer> {
               + SyntheticLoader.LOAD_CSV_FILE
               + " (the LOAD CSV statements for them) into DIR.")
   Path csvDir;
+
+  @Option(
+      names = "--page-cache",
+      paramLabel = "SIZE",
+      defaultValue = "1g",
+      description =
+          "Page cache of the embedded store while it is written, off the Java heap"
+              + " (default: ${DEFAULT-VALUE}).")
+  String pageCache;
 
   @Option(names = "--force", description = "Write even into a graph that holds other data.")
   boolean force;
@@ -91,7 +101,7 @@ class ImportSyntheticCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
     SyntheticLoader.Summary summary;
-    try (GraphConnection c = graph.openWithoutProcedures()) {
+    try (GraphConnection c = graph.openWithoutProcedures(pageCache)) {
       summary =
           new SyntheticLoader(c.driver(), c.database(), cipher)
               .load(

@@ -224,7 +224,9 @@ public class ScaleBench implements Callable<Integer> {
     Path data = home.resolve("data");
     deleteTree(data);
     Map<String, Object> saved = new LinkedHashMap<>();
-    EmbeddedNeo4j db = EmbeddedNeo4j.start(EmbeddedNeo4jSettings.of(home, 0));
+    // the page cache the import had (its --page-cache default)
+    EmbeddedNeo4j db =
+        EmbeddedNeo4j.start(new EmbeddedNeo4jSettings(true, home, null, 0, null, "1g", null, null));
     try (Driver driver = db.newDriver()) {
       new MigrationRunner(driver, "neo4j").migrate();
       String importDir;

@@ -9,6 +9,7 @@ import dev.talentgraph.schema.RelTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.summary.SummaryCounters;
 
@@ -260,6 +262,140 @@ public final class DemoLoader {
   }
 
   /**
+   * One statement of a unit and the rows it runs with: rows of one step, at most a batch. {@code
+   * sealed}: personal values to encrypt instead of rows.
+   */
+  record Batch(Step step, String cypher, List<Map<String, Object>> rows, List<Sealed> sealed) {
+    int size() {
+      return sealed != null ? sealed.size() : rows.size();
+    }
+  }
+
+  /**
+   * A unit's steps as statements of at most {@code batchSize} rows, in step order, leaving out its
+   * first {@code skip} rows (written before).
+   *
+   * <p>With {@code fresh}, the store holds none of the unit's nodes but the shared skill taxonomy:
+   * the unit's nodes and relationships are then {@code CREATE}d rather than merged (no lookup
+   * before each write; the uniqueness constraints still guard the ids), which writes the same graph
+   * as the merging steps, since a step whose rows repeat a key (a node id, or a relationship's
+   * endpoints under one statement) keeps its merging statement. The taxonomy's steps ({@link
+   * #SHARED_STEPS}) always merge. Without {@code fresh}, every step merges as {@link #write} does.
+   */
+  static List<Batch> batches(List<Step> steps, int batchSize, boolean fresh, long skip) {
+    List<Batch> out = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    long seen = 0;
+    for (Step step : steps) {
+      long size = step.size();
+      long from = Math.max(0, Math.min(size, skip - seen));
+      seen += size;
+      if (step.sealed() != null) {
+        for (long i = from; i < size; i += batchSize) {
+          out.add(
+              new Batch(
+                  step,
+                  personalCypher(step.ownerLabel()),
+                  null,
+                  step.sealed().subList((int) i, (int) Math.min(size, i + batchSize))));
+        }
+        continue;
+      }
+      List<Map<String, Object>> rows = new ArrayList<>(step.rows().size());
+      boolean repeats = false;
+      for (Row row : step.rows()) {
+        Map<String, Object> m = row.row();
+        rows.add(m);
+        repeats |= !keys.add(step.cypher() + '\u0000' + key(m));
+      }
+      String cypher =
+          !fresh || repeats || SHARED_STEPS.contains(step.name())
+              ? step.cypher()
+              : step.cypher().replace("MERGE ", "CREATE ");
+      for (long i = from; i < size; i += batchSize) {
+        out.add(
+            new Batch(
+                step, cypher, rows.subList((int) i, (int) Math.min(size, i + batchSize)), null));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs the batches in the caller's transaction and adds what the database reported to {@code
+   * counters} and the rows to {@code rowsByStep}; {@code progress} is told after every batch,
+   * inside the transaction. {@code fresh}: personal values are encrypted without reading stored
+   * ones, as there are none.
+   */
+  void write(
+      TransactionContext tx,
+      List<Batch> batches,
+      boolean fresh,
+      long[] counters,
+      Map<String, Long> rowsByStep,
+      ProgressListener progress) {
+    long done = 0;
+    long total = batches.stream().mapToLong(Batch::size).sum();
+    for (Batch batch : batches) {
+      String name = batch.step().name();
+      add(
+          counters,
+          batch.sealed() != null
+              ? personalBatch(tx, batch.step(), batch.sealed(), fresh)
+              : run(tx, name, batch.cypher(), batch.rows()));
+      done += batch.size();
+      rowsByStep.merge(name, (long) batch.size(), Long::sum);
+      progress.progress(name, done, total);
+    }
+  }
+
+  /**
+   * The steps of the shared skill taxonomy, which every unit of a synthetic graph writes again and
+   * so always merge.
+   */
+  static final Set<String> SHARED_STEPS =
+      Set.of(Labels.SKILL, Labels.SKILL_GROUP, RelTypes.BROADER, RelTypes.RELATED_TO);
+
+  /** What makes a row's node or relationship one: its node id, else its endpoints. */
+  private static String key(Map<String, Object> row) {
+    Object id = row.get("id");
+    return id != null ? "id:" + id : row.get("from") + "\u0000" + row.get("to");
+  }
+
+  /**
+   * One batch of one statement; fewer rows matched than given fails the transaction. The statement
+   * keeps its first plan ({@code replan=skip}): every one finds its nodes by a unique id, and a
+   * store growing unit by unit would otherwise have its statistics diverge and the statements
+   * planned again, over and over.
+   */
+  private static SummaryCounters run(
+      TransactionContext tx, String step, String cypher, List<Map<String, Object>> batch) {
+    Result r = tx.run("CYPHER replan=skip " + cypher, Map.of("rows", batch));
+    long matched = r.single().get(0).asLong();
+    if (matched != batch.size()) {
+      throw new IllegalStateException(
+          "step "
+              + step
+              + ": only "
+              + matched
+              + " of "
+              + batch.size()
+              + " rows found the nodes they connect; the transaction was rolled back");
+    }
+    return r.consume().counters();
+  }
+
+  private static String personalCypher(String owner) {
+    return "UNWIND $rows AS row MATCH (e:"
+        + owner
+        + " {id: row.id}) MERGE (e)-[:"
+        + RelTypes.HAS_PERSONAL_DATA
+        + "]->(p:"
+        + Labels.PERSONAL_DATA
+        + ") SET p += row.props RETURN count(*)";
+  }
+
+  /**
    * Personal data in batches: read what is stored, decrypt, and encrypt only the fields whose plain
    * text differs (or that do not decrypt with the current key). Read and write share a transaction.
    * The owners are Experts (their personal fields) or Interviews (their feedback).
@@ -274,70 +410,70 @@ public final class DemoLoader {
       long done,
       long total) {
     List<Sealed> all = step.sealed();
-    String owner = step.ownerLabel();
     for (int from = 0; from < all.size(); from += batchSize) {
       List<Sealed> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-      SummaryCounters c =
-          s.executeWrite(
-              tx -> {
-                List<String> ids = batch.stream().map(Sealed::ownerId).toList();
-                Map<String, Map<String, Object>> stored = new HashMap<>();
-                for (Record rec :
-                    tx.run(
-                            "UNWIND $ids AS id MATCH (:"
-                                + owner
-                                + " {id: id})-[:"
-                                + RelTypes.HAS_PERSONAL_DATA
-                                + "]->(p:"
-                                + Labels.PERSONAL_DATA
-                                + ") RETURN id, properties(p) AS props",
-                            Map.of("ids", ids))
-                        .list()) {
-                  stored.put(rec.get("id").asString(), rec.get("props").asMap());
-                }
-                List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-                for (Sealed p : batch) {
-                  Map<String, Object> old = stored.getOrDefault(p.ownerId(), Map.of());
-                  Map<String, Object> changed = new HashMap<>();
-                  p.values()
-                      .forEach(
-                          (field, plain) -> {
-                            String aad = FieldCipher.aad(p.ownerId(), field);
-                            if (!plain.equals(decryptOrNull(old.get(field), aad))) {
-                              changed.put(field, cipher.encrypt(plain, aad));
-                            }
-                          });
-                  rows.add(Map.of("id", p.ownerId(), "props", changed));
-                }
-                Result r =
-                    tx.run(
-                        "UNWIND $rows AS row MATCH (e:"
-                            + owner
-                            + " {id: row.id}) MERGE (e)-[:"
-                            + RelTypes.HAS_PERSONAL_DATA
-                            + "]->(p:"
-                            + Labels.PERSONAL_DATA
-                            + ") SET p += row.props RETURN count(*)",
-                        Map.of("rows", rows));
-                long matched = r.single().get(0).asLong();
-                if (matched != rows.size()) {
-                  throw new IllegalStateException(
-                      "step "
-                          + step.name()
-                          + ": only "
-                          + matched
-                          + " of "
-                          + rows.size()
-                          + " owners found; the batch was rolled back");
-                }
-                return r.consume().counters();
-              });
+      SummaryCounters c = s.executeWrite(tx -> personalBatch(tx, step, batch, false));
       add(counters, c);
       done += batch.size();
       rowsByStep.merge(step.name(), (long) batch.size(), Long::sum);
       progress.progress(step.name(), done, total);
     }
     return done;
+  }
+
+  /**
+   * One batch of personal values: with {@code fresh} (no owner has personal data yet) every field
+   * is encrypted; otherwise the stored values are read and only the fields whose plain text differs
+   * (or that do not decrypt with the current key) are encrypted. The owners are Experts (their
+   * personal fields), Candidates (their demographics) or Interviews (their feedback).
+   */
+  private SummaryCounters personalBatch(
+      TransactionContext tx, Step step, List<Sealed> batch, boolean fresh) {
+    String owner = step.ownerLabel();
+    Map<String, Map<String, Object>> stored = new HashMap<>();
+    if (!fresh) {
+      List<String> ids = batch.stream().map(Sealed::ownerId).toList();
+      for (Record rec :
+          tx.run(
+                  "UNWIND $ids AS id MATCH (:"
+                      + owner
+                      + " {id: id})-[:"
+                      + RelTypes.HAS_PERSONAL_DATA
+                      + "]->(p:"
+                      + Labels.PERSONAL_DATA
+                      + ") RETURN id, properties(p) AS props",
+                  Map.of("ids", ids))
+              .list()) {
+        stored.put(rec.get("id").asString(), rec.get("props").asMap());
+      }
+    }
+    List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+    for (Sealed p : batch) {
+      Map<String, Object> old = stored.getOrDefault(p.ownerId(), Map.of());
+      Map<String, Object> changed = new HashMap<>();
+      p.values()
+          .forEach(
+              (field, plain) -> {
+                String aad = FieldCipher.aad(p.ownerId(), field);
+                if (fresh || !plain.equals(decryptOrNull(old.get(field), aad))) {
+                  changed.put(field, cipher.encrypt(plain, aad));
+                }
+              });
+      rows.add(Map.of("id", p.ownerId(), "props", changed));
+    }
+    Result r = tx.run(personalCypher(owner), Map.of("rows", rows));
+    long matched = r.single().get(0).asLong();
+    if (matched != rows.size()) {
+      throw new IllegalStateException(
+          "step "
+              + step.name()
+              + ": only "
+              + matched
+              + " of "
+              + rows.size()
+              + " owners found; the batch was rolled back");
+    }
+    return r.consume().counters();
   }
 
   private String decryptOrNull(Object stored, String aad) {

@@ -31,6 +31,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -44,13 +48,15 @@ import org.neo4j.driver.Value;
  * publications, courses and enrolments, openings and applications, reviews) of about {@code
  * unitSize} experts with its own seed. Unit 0 uses the seed itself, so one unit of 2,000 is the
  * served demo; unit k's ids other than skills are prefixed {@code u<k>-}, and every unit shares the
- * demo's skill taxonomy. Only one unit is in memory at a time, and it is written in {@code UNWIND
- * $rows} batches of {@link SyntheticSettings#batchSize()} rows, one transaction each (the demo
- * loader's steps).
+ * demo's skill taxonomy. One unit is written while the next is generated, so two are in memory at
+ * most. A unit is written as the demo loader's steps in {@code UNWIND $rows} statements, in
+ * transactions of at most {@link SyntheticSettings#batchSize()} rows; into a store that held
+ * nothing, its nodes and relationships are created without merging.
  *
- * <p>A {@code (:__Dataset {name:'synthetic'})} node records the settings and the units written: a
- * re-run with the same settings finishes an interrupted load or, on a complete one, writes nothing;
- * other settings, or a store with other data, are refused unless forced.
+ * <p>A {@code (:__Dataset {name:'synthetic'})} node records the settings and, in every write
+ * transaction, the units and rows written: a re-run with the same settings finishes an interrupted
+ * load exactly where its last commit left it or, on a complete one, writes nothing; other settings,
+ * or a store with other data, are refused unless forced.
  *
  * <p>With a CSV directory, the same rows (but the encrypted personal data, which only the loader
  * can write) also go to one CSV file per step, with {@code load-csv.cypher}: the {@code LOAD CSV
@@ -72,11 +78,18 @@ public final class SyntheticLoader {
   private final Driver driver;
   private final String database;
   private final DemoLoader demo;
+  private final ProgressListener batches;
 
   public SyntheticLoader(Driver driver, String database, FieldCipher cipher) {
+    this(driver, database, cipher, ProgressListener.NONE);
+  }
+
+  /** {@code batches} is told after every batch, inside its unit's transaction. */
+  SyntheticLoader(Driver driver, String database, FieldCipher cipher, ProgressListener batches) {
     this.driver = Objects.requireNonNull(driver, "driver");
     this.database = Objects.requireNonNull(database, "database");
     this.demo = new DemoLoader(driver, database, cipher);
+    this.batches = Objects.requireNonNull(batches, "batches");
   }
 
   /** What a load did. */
@@ -106,6 +119,8 @@ public final class SyntheticLoader {
   public Summary load(
       SyntheticSettings settings, Path csvDir, boolean force, UnitProgress progress) {
     int from = 0;
+    long skip = 0;
+    boolean fresh = false;
     try (Session s = session()) {
       Record r =
           s.executeRead(
@@ -115,7 +130,9 @@ public final class SyntheticLoader {
                               + Labels.DATASET
                               + " {name: $name}) RETURN d.state AS state, d.seed AS seed, "
                               + "d.experts AS experts, d.unitSize AS unitSize, "
-                              + "d.unitsDone AS unitsDone, EXISTS { MATCH (:"
+                              + "d.unitsDone AS unitsDone, d.unitRowsDone AS unitRowsDone, "
+                              + "d.exactlyOnce AS exactlyOnce, "
+                              + "EXISTS { MATCH (:"
                               + Labels.EXPERT
                               + ") } AS any",
                           Map.of("name", DATASET_NAME))
@@ -129,9 +146,16 @@ public final class SyntheticLoader {
         if ("complete".equals(state.asString()) && csvDir == null) {
           return Summary.skipped("the store already holds this synthetic graph");
         }
-        // an interrupted load resumes at the unit it was writing (merging is idempotent); CSV
-        // files are always written whole
-        from = csvDir == null ? (int) r.get("unitsDone").asLong(0) : 0;
+        // an interrupted load resumes at the unit it was writing; CSV files are always written
+        // whole, merging over the units already written
+        int unitsDone = (int) r.get("unitsDone").asLong(0);
+        from = csvDir == null ? unitsDone : 0;
+        // every transaction counted its own rows: the rows of unit unitsDone past unitRowsDone,
+        // and the units after it, hold nothing yet
+        fresh = r.get("exactlyOnce").asBoolean(false) && from == unitsDone;
+        skip = fresh ? r.get("unitRowsDone").asLong(0) : 0;
+      } else if (state.isNull() && !r.get("any").asBoolean()) {
+        fresh = true;
       } else if (!force && (!state.isNull() || r.get("any").asBoolean())) {
         return Summary.skipped(
             state.isNull()
@@ -144,10 +168,25 @@ public final class SyntheticLoader {
                     + r.get("unitSize").asLong(-1));
       }
     }
-    return write(settings, from, csvDir, progress);
+    return write(settings, from, skip, fresh, csvDir, progress);
   }
 
-  private Summary write(SyntheticSettings settings, int from, Path csvDir, UnitProgress progress) {
+  /**
+   * Writes units {@code from} on, the first of them past its first {@code skip} rows, in
+   * transactions of at most {@link SyntheticSettings#batchSize()} rows (a step's batch, or the
+   * small steps that fit together), each of which records the units and rows done with its rows: an
+   * interrupted load goes on exactly where its last commit left it. {@code fresh}: those rows are
+   * not in the store yet, so their nodes and relationships are created without merging (see {@link
+   * DemoLoader#batches}); otherwise every step merges. The next unit is generated (and its CSV
+   * written) on another thread while one is written.
+   */
+  private Summary write(
+      SyntheticSettings settings,
+      int from,
+      long skip,
+      boolean fresh,
+      Path csvDir,
+      UnitProgress progress) {
     long start = System.nanoTime();
     long[] counters = new long[3];
     Map<String, Long> rowsByStep = new LinkedHashMap<>();
@@ -155,6 +194,13 @@ public final class SyntheticLoader {
     long csvRows = 0;
     CsvOut csv = csvDir == null ? null : new CsvOut(csvDir);
     int units = settings.units();
+    ExecutorService generator =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "synthetic-generator");
+              t.setDaemon(true);
+              return t;
+            });
     try (Session s = session()) {
       s.executeWrite(
           tx ->
@@ -163,7 +209,9 @@ public final class SyntheticLoader {
                           + Labels.DATASET
                           + " {name: $name}) SET d.state = 'loading', d.seed = $seed, "
                           + "d.experts = $experts, d.unitSize = $unitSize, "
-                          + "d.unitsDone = coalesce(d.unitsDone, 0), d.startedAt = datetime()",
+                          + "d.unitsDone = coalesce(d.unitsDone, 0), "
+                          + "d.unitRowsDone = coalesce(d.unitRowsDone, 0), d.exactlyOnce = $fresh, "
+                          + "d.startedAt = datetime()",
                       Map.of(
                           "name",
                           DATASET_NAME,
@@ -172,31 +220,53 @@ public final class SyntheticLoader {
                           "experts",
                           settings.experts(),
                           "unitSize",
-                          settings.unitSize()))
+                          settings.unitSize(),
+                          "fresh",
+                          fresh))
                   .consume());
+      Future<Generated> next = generator.submit(() -> generate(settings, from, csv));
       for (int k = from; k < units; k++) {
-        List<Step> steps = unitSteps(settings, k);
-        if (csv != null) {
-          csvRows += csv.write(steps);
+        Generated unit = await(next);
+        if (k + 1 < units) {
+          int following = k + 1;
+          next = generator.submit(() -> generate(settings, following, csv));
         }
-        rows =
-            demo.write(
-                s,
-                steps,
-                settings.batchSize(),
-                counters,
-                rowsByStep,
-                (step, done, total) -> {},
-                rows,
-                Long.MAX_VALUE);
-        int done = k + 1;
-        s.executeWrite(
-            tx ->
-                tx.run(
-                        "MATCH (d:" + Labels.DATASET + " {name: $name}) SET d.unitsDone = $done",
-                        Map.of("name", DATASET_NAME, "done", done))
-                    .consume());
-        progress.unit(done, units, rows, Duration.ofNanos(System.nanoTime() - start));
+        csvRows += unit.csvRows();
+        long unitRows = k == from ? skip : 0;
+        List<DemoLoader.Batch> all =
+            DemoLoader.batches(unit.steps(), settings.batchSize(), fresh, unitRows);
+        int i = 0;
+        do {
+          int j = i;
+          long n = 0;
+          while (j < all.size() && (n == 0 || n + all.get(j).size() <= settings.batchSize())) {
+            n += all.get(j++).size();
+          }
+          List<DemoLoader.Batch> chunk = all.subList(i, j);
+          boolean last = j == all.size();
+          long unitsDone = last ? k + 1 : k;
+          long rowsDone = last ? 0 : unitRows + n;
+          Written w =
+              s.executeWrite(
+                  tx -> {
+                    Written written = new Written(new long[3], new LinkedHashMap<>());
+                    demo.write(tx, chunk, fresh, written.counters(), written.rowsByStep(), batches);
+                    tx.run(
+                            "MATCH (d:"
+                                + Labels.DATASET
+                                + " {name: $name}) SET d.unitsDone = $units, "
+                                + "d.unitRowsDone = $rows",
+                            Map.of("name", DATASET_NAME, "units", unitsDone, "rows", rowsDone))
+                        .consume();
+                    return written;
+                  });
+          for (int c = 0; c < counters.length; c++) counters[c] += w.counters()[c];
+          w.rowsByStep().forEach((step, r) -> rowsByStep.merge(step, r, Long::sum));
+          rows += n;
+          unitRows += n;
+          i = j;
+        } while (i < all.size());
+        progress.unit(k + 1, units, rows, Duration.ofNanos(System.nanoTime() - start));
       }
       s.executeWrite(
           tx ->
@@ -206,6 +276,8 @@ public final class SyntheticLoader {
                           + " {name: $name}) SET d.state = 'complete', d.completedAt = datetime()",
                       Map.of("name", DATASET_NAME))
                   .consume());
+    } finally {
+      generator.shutdownNow();
     }
     if (csv != null) {
       csv.finish();
@@ -219,6 +291,30 @@ public final class SyntheticLoader {
         counters[1],
         Duration.ofNanos(System.nanoTime() - start),
         rowsByStep);
+  }
+
+  /** What one transaction wrote. */
+  private record Written(long[] counters, Map<String, Long> rowsByStep) {}
+
+  /** One unit's steps, and the rows of it written as CSV. */
+  private record Generated(List<Step> steps, long csvRows) {}
+
+  private static Generated generate(SyntheticSettings settings, int k, CsvOut csv) {
+    List<Step> steps = unitSteps(settings, k);
+    return new Generated(steps, csv == null ? 0 : csv.write(steps));
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while generating a unit", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** The seed of unit k: the settings' own for unit 0, a derived one for the others. */

@@ -1,6 +1,7 @@
 package dev.talentgraph.importers.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.talentgraph.schema.Labels;
 import dev.talentgraph.schema.MigrationRunner;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,7 @@ class SyntheticLoaderIT {
   @Test
   void writesEveryUnitWithTheDemosDistributionsThenRefusesOrSkipsARerun(@TempDir Path csv)
       throws Exception {
+    clear();
     SyntheticLoader loader = new SyntheticLoader(driver, "neo4j", new AesGcmTestCipher());
     List<Integer> progress = new ArrayList<>();
     SyntheticLoader.Summary summary =
@@ -152,6 +155,111 @@ class SyntheticLoaderIT {
     assertThat(other.skipped()).isTrue();
     assertThat(other.reason()).contains("seed 7");
     assertThat(count("MATCH (n) RETURN count(n)")).isEqualTo(nodes);
+  }
+
+  @Test
+  void createsTheSameGraphIntoAnEmptyStoreAsMergingAndALoadInterruptedInAUnitFinishesIt() {
+    // merging: the store holds another node, so the load (forced) merges every step
+    clear();
+    try (Session s = driver.session()) {
+      s.run("CREATE (:" + Labels.TEAM + " {id: 'elsewhere'})").consume();
+    }
+    SyntheticLoader loader = new SyntheticLoader(driver, "neo4j", new AesGcmTestCipher());
+    assertThat(loader.load(SMALL, null, true, (d, u, r, e) -> {}).skipped()).isFalse();
+    try (Session s = driver.session()) {
+      s.run("MATCH (n:" + Labels.TEAM + " {id: 'elsewhere'}) DELETE n").consume();
+    }
+    List<String> merged = snapshot();
+
+    // creating: an empty store
+    clear();
+    SyntheticLoader.Summary created = loader.load(SMALL, null, false, (d, u, r, e) -> {});
+    assertThat(created.skipped()).isFalse();
+    assertThat(snapshot()).hasSize(merged.size()).isEqualTo(merged);
+    assertThat(created.relationshipsCreated()).isEqualTo(count("MATCH ()-[r]->() RETURN count(r)"));
+
+    // creating, interrupted in the middle of the second unit, then run again
+    clear();
+    boolean[] firstUnitDone = {false};
+    SyntheticLoader interrupted =
+        new SyntheticLoader(
+            driver,
+            "neo4j",
+            new AesGcmTestCipher(),
+            (step, done, total) -> {
+              if (firstUnitDone[0] && step.equals(Labels.APPLICATION + " (candidate)")) {
+                throw new IllegalStateException("interrupted in the second unit");
+              }
+            });
+    assertThatThrownBy(
+            () ->
+                interrupted.load(
+                    SMALL, null, false, (done, units, rows, elapsed) -> firstUnitDone[0] = true))
+        .hasMessageContaining("interrupted in the second unit");
+    // the first unit, and the second's transactions before the one that failed
+    assertThat(count("MATCH (d:" + Labels.DATASET + " {name: 'synthetic'}) RETURN d.unitsDone"))
+        .isEqualTo(1);
+    assertThat(
+            count("MATCH (e:" + Labels.EXPERT + ") WHERE e.id STARTS WITH 'u1-' RETURN count(e)"))
+        .isPositive();
+    assertThat(count("MATCH (n:" + Labels.APPLICATION + ") RETURN count(n)"))
+        .isEqualTo((long) SyntheticLoader.unit(SMALL, 0).expectedCounts().get(Labels.APPLICATION));
+    List<Integer> progress = new ArrayList<>();
+    SyntheticLoader.Summary resumed =
+        loader.load(SMALL, null, false, (done, units, rows, elapsed) -> progress.add(done));
+    assertThat(resumed.skipped()).isFalse();
+    assertThat(progress).containsExactly(2);
+    assertThat(snapshot()).hasSize(merged.size()).isEqualTo(merged);
+    clear();
+  }
+
+  /**
+   * Every node (labels and properties; personal data as its owner and field names, the ciphertexts
+   * differing on every encryption) and every relationship (endpoints' ids, type and properties),
+   * sorted; the loader's bookkeeping left out.
+   */
+  private static List<String> snapshot() {
+    try (Session s = driver.session()) {
+      List<String> out = new ArrayList<>();
+      s.run(
+              "MATCH (n) WHERE NOT any(l IN labels(n) WHERE l STARTS WITH '__') "
+                  + "OPTIONAL MATCH (o)-[:"
+                  + RelTypes.HAS_PERSONAL_DATA
+                  + "]->(n) RETURN labels(n) AS labels, properties(n) AS props, o.id AS owner")
+          .forEachRemaining(
+              r -> {
+                List<String> labels = new ArrayList<>(r.get("labels").asList(v -> v.asString()));
+                labels.sort(null);
+                Map<String, Object> props = new TreeMap<>(r.get("props").asMap());
+                out.add(
+                    labels
+                        + (labels.contains(Labels.PERSONAL_DATA)
+                            ? r.get("owner").asString() + props.keySet()
+                            : props.toString()));
+              });
+      s.run(
+              "MATCH (a)-[r]->(b) WHERE NOT b:"
+                  + Labels.DATASET
+                  + " RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props")
+          .forEachRemaining(
+              r ->
+                  out.add(
+                      r.get("a").asString()
+                          + "-"
+                          + r.get("type").asString()
+                          + "->"
+                          + r.get("b").asString(null)
+                          + new TreeMap<>(r.get("props").asMap())));
+      out.sort(null);
+      return out;
+    }
+  }
+
+  /** Everything but the migrations' bookkeeping. */
+  private static void clear() {
+    try (Session s = driver.session()) {
+      s.run("MATCH (n) WHERE NOT n:" + Labels.MIGRATION + " DETACH DELETE n").consume();
+    }
   }
 
   private static long count(String cypher) {
